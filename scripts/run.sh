@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds and opens Mostrador on the embedded Sandbox profile (installs what is missing first).
+# Extra arguments go to the app.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$ROOT/scripts/setup.sh" run
+export PATH="$HOME/.cargo/bin:$PATH"
+cd "$ROOT"
+(cd ui && npm run build --silent)
+# The default features embed ui/dist; `npm --prefix ui run tauri dev` is the hot-reload variant.
+exec cargo run --quiet -- "$@"

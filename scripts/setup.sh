@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs what Mostrador needs to build, run and test, skipping what is already there.
+# Sourced by scripts/run.sh and scripts/test.sh; safe to run any number of times.
+# Usage: scripts/setup.sh [run|test]   (test adds Xvfb, WebKitWebDriver, tauri-driver, keyring)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MODE="${1:-run}"
+
+say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# True when version $1 is older than version $2.
+older_than() { [ "$1" != "$2" ] && [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$1" ]; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "need root (or sudo) to install system packages: $*"; fi
+}
+
+# Debian/Ubuntu packages: WebKitGTK and friends to build and run; the rest only for tests.
+RUN_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev
+  libdbus-1-dev libayatana-appindicator3-dev gnome-keyring dbus dbus-x11)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick)
+
+install_packages() {
+  command -v dpkg-query >/dev/null || die "not a Debian/Ubuntu system; see README.md for macOS and Windows"
+  local wanted=("${RUN_PACKAGES[@]}") missing=()
+  [ "$MODE" = test ] && wanted+=("${TEST_PACKAGES[@]}")
+  for pkg in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null; then
+    [ -x "$HOME/.cargo/bin/cargo" ] || {
+      say "installing Rust (rustup, stable)"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal \
+        --component rustfmt,clippy
+    }
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  local have; have="$(rustc --version | awk '{print $2}')"
+  older_than "$have" 1.90.0 && die "Rust $have is too old; need 1.90+ (rustup update stable)"
+  if [ "$MODE" = test ]; then
+    cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+    cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+  fi
+}
+
+ensure_node() {
+  command -v node >/dev/null || die "Node.js 20.19+ is required (e.g. apt-get install nodejs from NodeSource, or nvm)"
+  local have; have="$(node --version | tr -d v)"
+  older_than "$have" 20.19.0 && die "Node.js $have is too old; need 20.19+"
+  return 0
+}
+
+# `npm ci` only when the lockfile changed since the last install in that folder.
+npm_install() {
+  local dir="$1" stamp="$1/node_modules/.mostrador-lock"
+  local sum; sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    say "npm ci in ${dir#"$ROOT"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" >"$stamp"
+  fi
+}
+
+ensure_tauri_driver() {
+  command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || {
+    say "installing tauri-driver 2.x"
+    cargo install tauri-driver --version '^2' --locked
+  }
+}
+
+install_packages
+ensure_rust
+ensure_node
+npm_install "$ROOT/ui"
+if [ "$MODE" = test ]; then
+  npm_install "$ROOT/tests/e2e"
+  ensure_tauri_driver
+fi

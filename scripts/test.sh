@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (installs what is missing first): formatting, lints, every Rust test
+# (the vault against the real Secret Service), the UI's typecheck, lint and unit tests, and the
+# end-to-end suite on the real window under Xvfb.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$ROOT/scripts/setup.sh" test
+export PATH="$HOME/.cargo/bin:$PATH"
+cd "$ROOT"
+
+step() {
+  local name="$1"; shift
+  printf '\n\033[1;36m==> %s\033[0m\n' "$name"
+  local start=$SECONDS
+  "$@"
+  printf '\033[1;32m<== %s (%ss)\033[0m\n' "$name" "$((SECONDS - start))"
+}
+
+step "cargo fmt --check" cargo fmt --all -- --check
+# The app crate embeds ui/dist, so the UI is built before anything compiles the app.
+step "build the UI" npm --prefix ui run build --silent
+step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "Rust tests (real Secret Service)" env MOSTRADOR_REAL_KEYRING=1 \
+  scripts/keyring-session.sh cargo test --workspace --locked
+step "UI typecheck" npm --prefix ui run typecheck --silent
+step "UI format check" npm --prefix ui run format:check --silent
+step "UI lint" npm --prefix ui run lint --silent
+step "UI unit tests" npm --prefix ui run test --silent
+step "build the app for end-to-end tests" cargo build --locked
+step "end-to-end tests" tests/e2e/run.sh
+printf '\n\033[1;32mAll checks passed (%ss).\033[0m\n' "$SECONDS"

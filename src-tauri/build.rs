@@ -1,0 +1,17 @@
+//! Build script: Tauri's codegen plus the app's ACL manifest. Declaring the app's commands here
+//! makes Tauri check every app command against the capabilities, so the window can call exactly
+//! the commands its capability grants.
+
+include!("src/commands/names.rs");
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=src-tauri/src/commands/names.rs");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        // Build scripts report by panicking; the message is what cargo shows.
+        panic!("tauri-build failed: {error:#}");
+    }
+}

@@ -1,0 +1,161 @@
+//! Billpocket failure statuses and bodies → [`ProviderError`]. Reads both error shapes: the assumed
+//! `{"message": "...", "errors": {"field": ["..."]}}` and the documented Cloud Terminal
+//! `{"message": ["..."], "responseCode": "002"}`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::fields::form_field;
+use crate::error::{FieldError, ProviderError};
+use crate::http::RawResponse;
+
+#[derive(Deserialize, Default)]
+struct TolerantErrorBody {
+    #[serde(default)]
+    message: Option<OneOrMany>,
+    #[serde(default)]
+    errors: Option<BTreeMap<String, OneOrMany>>,
+    #[serde(default, rename = "responseCode")]
+    response_code: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            Self::One(one) => vec![one],
+            Self::Many(many) => many,
+        }
+    }
+}
+
+/// Maps a non-success answer. Bodies that are not JSON still give a typed error by status.
+pub(crate) fn from_status(raw: &RawResponse) -> ProviderError {
+    let body: TolerantErrorBody = serde_json::from_slice(&raw.body).unwrap_or_default();
+    let (message, fields) = body.into_parts();
+    match raw.status {
+        400 | 422 => ProviderError::Invalid { fields, message },
+        401 => ProviderError::Unauthorized,
+        403 => ProviderError::Forbidden,
+        404 => ProviderError::NotFound,
+        409 => ProviderError::Conflict {
+            field: fields.into_iter().next(),
+            message,
+        },
+        429 => ProviderError::RateLimited {
+            retry_after: raw.retry_after,
+        },
+        status => ProviderError::Provider {
+            status,
+            retry_after: raw.retry_after,
+        },
+    }
+}
+
+impl TolerantErrorBody {
+    fn into_parts(self) -> (String, Vec<FieldError>) {
+        let messages = self.message.map(OneOrMany::into_vec).unwrap_or_default();
+        let mut fields: Vec<FieldError> = self
+            .errors
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(field, messages)| field_error(field, messages.into_vec()))
+            .collect();
+        // Cloud Terminal puts field errors in `message[]` as sentences that start with the field
+        // name ("serialNumber must not contain special characters").
+        if fields.is_empty() && self.response_code.is_some() {
+            fields = messages
+                .iter()
+                .filter_map(|m| {
+                    let first = m.split_whitespace().next()?;
+                    form_field(first).map(|_| field_error(first.to_owned(), vec![m.clone()]))
+                })
+                .collect();
+        }
+        (messages.join("; "), fields)
+    }
+}
+
+fn field_error(provider_field: String, messages: Vec<String>) -> FieldError {
+    FieldError {
+        form_field: form_field(&provider_field).map(str::to_owned),
+        provider_field,
+        messages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn raw(status: u16, body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            retry_after: None,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn assumed_shape_maps_fields_to_the_form() {
+        let err = from_status(&raw(
+            422,
+            r#"{"message":"Invalid data","errors":{"codigo_postal":["postal_code.format"]}}"#,
+        ));
+        let ProviderError::Invalid { fields, message } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(message, "Invalid data");
+        assert_eq!(fields[0].form_field.as_deref(), Some("postalCode"));
+        assert_eq!(fields[0].messages, ["postal_code.format"]);
+    }
+
+    #[test]
+    fn cloud_terminal_shape_parses() {
+        let body = include_str!("../../tests/fixtures/billpocket_cloud_terminal_error.json");
+        let err = from_status(&raw(400, body));
+        let ProviderError::Invalid { message, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(message, "serialNumber must not contain special characters");
+        let err = from_status(&raw(
+            400,
+            r#"{"message":["amount must be positive"],"responseCode":"002"}"#,
+        ));
+        let ProviderError::Invalid { fields, .. } = err else {
+            panic!()
+        };
+        assert_eq!(fields[0].form_field.as_deref(), Some("amount"));
+    }
+
+    #[test]
+    fn conflict_names_the_field_and_non_json_bodies_still_map() {
+        let err = from_status(&raw(
+            409,
+            r#"{"message":"taken","errors":{"rfc":["duplicate"]}}"#,
+        ));
+        let ProviderError::Conflict {
+            field: Some(field), ..
+        } = err
+        else {
+            panic!()
+        };
+        assert_eq!(field.form_field.as_deref(), Some("rfc"));
+        assert_eq!(
+            from_status(&raw(502, "<html>bad gateway</html>")).code(),
+            ErrorCode::ProviderError
+        );
+        assert_eq!(from_status(&raw(401, "")).code(), ErrorCode::Unauthorized);
+        assert_eq!(from_status(&raw(403, "")).code(), ErrorCode::Forbidden);
+        assert_eq!(from_status(&raw(404, "")).code(), ErrorCode::NotFound);
+        assert_eq!(from_status(&raw(429, "")).code(), ErrorCode::RateLimited);
+    }
+}

@@ -1,0 +1,9 @@
+//! Billpocket (Kushki México): merchant registration and payment links.
+
+pub mod client;
+pub mod endpoints;
+mod errors;
+pub mod fields;
+pub mod types;
+
+pub use client::{BillpocketClient, BillpocketCredentials};

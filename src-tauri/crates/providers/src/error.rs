@@ -1,0 +1,147 @@
+//! The typed failure of any provider call, with a stable code the UI translates.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Stable, provider-agnostic error codes (the UI and the outbox switch on these, never on text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NetworkUnreachable,
+    Timeout,
+    UnknownOutcome,
+    Unauthorized,
+    Forbidden,
+    Conflict,
+    Invalid,
+    NotFound,
+    RateLimited,
+    ProviderError,
+    UnreadableResponse,
+    MissingCredential,
+    InvalidConfiguration,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NetworkUnreachable => "network_unreachable",
+            Self::Timeout => "timeout",
+            Self::UnknownOutcome => "unknown_outcome",
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::Conflict => "conflict",
+            Self::Invalid => "invalid",
+            Self::NotFound => "not_found",
+            Self::RateLimited => "rate_limited",
+            Self::ProviderError => "provider_error",
+            Self::UnreadableResponse => "unreadable_response",
+            Self::MissingCredential => "missing_credential",
+            Self::InvalidConfiguration => "invalid_configuration",
+        }
+    }
+}
+
+/// One rejected field, named both as the provider calls it and as our form calls it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    /// The provider's field name (`codigo_postal`, `url_path`, `rates.0.months`).
+    pub provider_field: String,
+    /// Our form's field name, or `None` when the provider field has no counterpart on our forms.
+    pub form_field: Option<String>,
+    pub messages: Vec<String>,
+}
+
+/// Everything a provider call can end in besides success. Messages never contain credentials:
+/// no header, no request body and no URL with secrets is ever put in here.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    /// Could not connect (refused, DNS, connect timeout): the request was not sent.
+    #[error("provider unreachable: {detail}")]
+    NetworkUnreachable { detail: String },
+    /// A read timed out (after its retries).
+    #[error("the provider did not answer in time")]
+    Timeout,
+    /// A write was sent but no answer came back (timeout or dropped connection): it may or may not
+    /// have happened. Never retried here; the outbox reconciles it against the provider's list.
+    #[error("the outcome of the request is unknown: {detail}")]
+    UnknownOutcome { detail: String },
+    #[error("credentials rejected (missing, wrong or expired)")]
+    Unauthorized,
+    #[error("credentials not allowed to do this")]
+    Forbidden,
+    #[error("conflict: {message}")]
+    Conflict {
+        field: Option<FieldError>,
+        message: String,
+    },
+    #[error("invalid request: {message}")]
+    Invalid {
+        fields: Vec<FieldError>,
+        message: String,
+    },
+    #[error("not found")]
+    NotFound,
+    #[error("rate limited by the provider")]
+    RateLimited { retry_after: Option<Duration> },
+    #[error("provider error (HTTP {status})")]
+    Provider {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
+    #[error("unreadable provider response (HTTP {status}): {detail}")]
+    UnreadableResponse { status: u16, detail: String },
+    #[error("missing credential for header {header}")]
+    MissingCredential { header: &'static str },
+    #[error("invalid configuration: {detail}")]
+    InvalidConfiguration { detail: String },
+}
+
+impl ProviderError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::NetworkUnreachable { .. } => ErrorCode::NetworkUnreachable,
+            Self::Timeout => ErrorCode::Timeout,
+            Self::UnknownOutcome { .. } => ErrorCode::UnknownOutcome,
+            Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::Conflict { .. } => ErrorCode::Conflict,
+            Self::Invalid { .. } => ErrorCode::Invalid,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
+            Self::Provider { .. } => ErrorCode::ProviderError,
+            Self::UnreadableResponse { .. } => ErrorCode::UnreadableResponse,
+            Self::MissingCredential { .. } => ErrorCode::MissingCredential,
+            Self::InvalidConfiguration { .. } => ErrorCode::InvalidConfiguration,
+        }
+    }
+
+    /// True when a write may have taken effect although the call failed: the outbox must
+    /// reconcile before sending it again. A 2xx with an unreadable body did take effect.
+    pub fn write_may_have_happened(&self) -> bool {
+        match self {
+            Self::UnknownOutcome { .. } => true,
+            Self::UnreadableResponse { status, .. } => (200..300).contains(status),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_as_their_stable_string() {
+        for code in [
+            ErrorCode::NetworkUnreachable,
+            ErrorCode::UnknownOutcome,
+            ErrorCode::ProviderError,
+        ] {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

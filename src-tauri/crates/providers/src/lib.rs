@@ -1,0 +1,11 @@
+//! Typed HTTP clients for the providers Mostrador talks to. GUI-free: credentials come in per call
+//! (from the vault) and base URLs from the profile.
+
+pub mod billpocket;
+pub mod credential;
+pub mod error;
+pub mod http;
+
+pub use credential::Credential;
+pub use error::{ErrorCode, FieldError, ProviderError};
+pub use http::{Endpoint, HttpConfig, HttpMethod};

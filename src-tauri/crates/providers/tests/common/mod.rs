@@ -1,0 +1,122 @@
+//! Shared set-up for the contract tests: a double on a loopback port and clients with short
+//! timeouts.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::time::Duration;
+
+use mostrador_providers::billpocket::types::{CreateUserRequest, LinkRequest, PERSONA_FISICA};
+use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
+use mostrador_providers::{Credential, HttpConfig};
+use mostrador_sandbox::billpocket::seed::{
+    MERCHANT_1_USER_ID, MERCHANT_2_USER_ID, SANDBOX_API_KEY, SANDBOX_X_API_KEY,
+};
+use mostrador_sandbox::{BillpocketSandbox, SandboxConfig};
+
+pub const CREATE_LINK_REQUEST: &str =
+    include_str!("../fixtures/billpocket_create_link_request.json");
+pub const CREATE_LINK_RESPONSE: &str =
+    include_str!("../fixtures/billpocket_create_link_response.json");
+
+pub async fn sandbox() -> BillpocketSandbox {
+    BillpocketSandbox::start(SandboxConfig::default())
+        .await
+        .unwrap()
+}
+
+/// Short timeouts and backoff so fault tests stay fast.
+pub fn fast_config() -> HttpConfig {
+    HttpConfig {
+        connect_timeout: Duration::from_millis(500),
+        total_timeout: Duration::from_millis(1500),
+        read_retries: 3,
+        backoff_base: Duration::from_millis(5),
+        backoff_max: Duration::from_millis(20),
+        max_retry_after: Duration::from_secs(1),
+    }
+}
+
+pub fn client(sandbox: &BillpocketSandbox) -> BillpocketClient {
+    BillpocketClient::new(&sandbox.base_url(), fast_config()).unwrap()
+}
+
+pub fn user_token(user_id: i64) -> String {
+    format!("sandbox-bp-user-token-{user_id}")
+}
+
+/// Every credential the double knows about, to search logs and messages for.
+pub fn all_secrets() -> Vec<String> {
+    vec![
+        SANDBOX_API_KEY.to_owned(),
+        SANDBOX_X_API_KEY.to_owned(),
+        user_token(MERCHANT_1_USER_ID),
+        user_token(MERCHANT_2_USER_ID),
+        "sandbox-password-0001".to_owned(),
+        "sandbox-password-0002".to_owned(),
+        NEW_USER_PASSWORD.to_owned(),
+    ]
+}
+
+pub fn partner() -> BillpocketCredentials {
+    BillpocketCredentials {
+        api_key: Some(Credential::new(SANDBOX_API_KEY)),
+        ..Default::default()
+    }
+}
+
+pub fn merchant(user_id: i64) -> BillpocketCredentials {
+    BillpocketCredentials {
+        api_key: Some(Credential::new(SANDBOX_API_KEY)),
+        user_token: Some(Credential::new(user_token(user_id))),
+        x_api_key: Some(Credential::new(SANDBOX_X_API_KEY)),
+    }
+}
+
+pub const NEW_USER_PASSWORD: &str = "sandbox-password-new-user";
+
+/// A valid persona física not in the seed.
+pub fn new_user() -> CreateUserRequest {
+    CreateUserRequest {
+        email: "juan.perez@sandbox.mostrador.test".into(),
+        password: Credential::new(NEW_USER_PASSWORD),
+        telefono: "5598765432".into(),
+        nombre: "Juan".into(),
+        apellido_paterno: "Pérez".into(),
+        apellido_materno: "García".into(),
+        tipo_persona: PERSONA_FISICA.into(),
+        actividad_comercial: "01".into(),
+        curp: "PEGJ800101HDFRRN03".into(),
+        calle: "Calle Durango".into(),
+        exterior: "45".into(),
+        interior: String::new(),
+        colonia: "Roma Norte".into(),
+        codigo_postal: "06700".into(),
+        estado: "09".into(),
+        municipio: "006".into(),
+        rfc: "PEGJ8001014H1".into(),
+        razon_social: String::new(),
+        tipo_sociedad: String::new(),
+        fecha_constitucion: String::new(),
+        representante_legal: String::new(),
+    }
+}
+
+/// The documented create-link example, verbatim.
+pub fn documented_link() -> LinkRequest {
+    serde_json::from_str(CREATE_LINK_REQUEST).unwrap()
+}
+
+/// A link with a generated slug.
+pub fn plain_link(description: &str) -> LinkRequest {
+    LinkRequest {
+        url_path: None,
+        expired_at: None,
+        rates: vec![],
+        description: description.into(),
+        ..documented_link()
+    }
+}
+
+/// A raw HTTP client, for asserting exact statuses and bodies the typed client hides.
+pub fn raw() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}

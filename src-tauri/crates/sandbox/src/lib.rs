@@ -1,0 +1,51 @@
+//! Local doubles of the provider APIs, faithful to `shared/providers` and strict where the real
+//! APIs are: in-process for tests, embedded by the app for the Sandbox profile, or standalone
+//! (`mostrador-sandbox --port N [--data-dir D]`). Fault injection is shared by every double.
+
+pub mod billpocket;
+pub mod faults;
+mod persist;
+mod server;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+pub use billpocket::BillpocketSandbox;
+pub use faults::{
+    DropMode, FaultAction, FaultController, FaultPlan, FaultRule, Outage, Scope, SeenRequest,
+    Trigger,
+};
+
+/// Where a double listens and keeps its state.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    /// Defaults to 127.0.0.1 port 0 (a free port; read it back from the running double).
+    pub bind: SocketAddr,
+    /// Directory for the state file (the app's data directory); `None` keeps state in memory.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            data_dir: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("could not listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("sandbox state file {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("sandbox state file {} is not readable: {detail}", path.display())]
+    CorruptState { path: PathBuf, detail: String },
+}

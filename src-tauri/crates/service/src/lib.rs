@@ -1,0 +1,4 @@
+//! Use cases behind the Tauri commands. Each command in the app crate is a one-line adapter over a
+//! function here, so behaviour is tested without WebKit.
+
+pub mod preferences;

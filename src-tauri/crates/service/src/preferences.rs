@@ -1,0 +1,146 @@
+//! User preferences that must survive restarts (today: the UI language). Stored as a small JSON
+//! file in the OS config directory, written atomically (temp file + rename) so a crash mid-write
+//! leaves the previous file intact.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+const FILE_NAME: &str = "preferences.json";
+
+/// UI languages. Spanish (Mexico) is the default for a fresh install.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "es-MX")]
+    EsMx,
+    #[serde(rename = "en")]
+    En,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Preferences {
+    pub locale: Locale,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PreferencesError {
+    #[error("could not write preferences to {path}: {source}")]
+    Write { path: PathBuf, source: io::Error },
+}
+
+impl PreferencesError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Write { .. } => "preferences.write",
+        }
+    }
+}
+
+/// Preferences persisted in one directory.
+#[derive(Debug, Clone)]
+pub struct PreferencesFile {
+    path: PathBuf,
+}
+
+impl PreferencesFile {
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            path: dir.join(FILE_NAME),
+        }
+    }
+
+    /// The saved preferences; defaults when none were saved. An unreadable or corrupt file is
+    /// logged and treated as absent: a lost language choice must never stop the app from opening.
+    pub fn load(&self) -> Preferences {
+        match fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|error| {
+                tracing::warn!(path = %self.path.display(), %error, "ignoring corrupt preferences");
+                Preferences::default()
+            }),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Preferences::default(),
+            Err(error) => {
+                tracing::warn!(path = %self.path.display(), %error, "ignoring unreadable preferences");
+                Preferences::default()
+            }
+        }
+    }
+
+    pub fn save(&self, preferences: &Preferences) -> Result<(), PreferencesError> {
+        self.write_atomically(preferences)
+            .map_err(|source| PreferencesError::Write {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    /// Loads, changes the locale, saves; returns what was saved.
+    pub fn set_locale(&self, locale: Locale) -> Result<Preferences, PreferencesError> {
+        let mut preferences = self.load();
+        preferences.locale = locale;
+        self.save(&preferences)?;
+        Ok(preferences)
+    }
+
+    fn write_atomically(&self, preferences: &Preferences) -> io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let temp = self.path.with_extension("json.tmp");
+        let mut file = fs::File::create(&temp)?;
+        serde_json::to_writer_pretty(&mut file, preferences)?;
+        file.write_all(b"\n")?;
+        file.sync_all()?;
+        fs::rename(&temp, &self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_spanish_when_nothing_was_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            PreferencesFile::in_dir(dir.path()).load().locale,
+            Locale::EsMx
+        );
+    }
+
+    #[test]
+    fn a_saved_locale_survives_a_new_instance() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("not/yet/created");
+        PreferencesFile::in_dir(&nested)
+            .set_locale(Locale::En)
+            .unwrap();
+        assert_eq!(PreferencesFile::in_dir(&nested).load().locale, Locale::En);
+        let json = fs::read_to_string(nested.join(FILE_NAME)).unwrap();
+        assert!(json.contains("\"locale\": \"en\""), "{json}");
+    }
+
+    #[test]
+    fn a_corrupt_file_falls_back_to_defaults_and_is_replaced_on_save() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE_NAME), b"{not json").unwrap();
+        let file = PreferencesFile::in_dir(dir.path());
+        assert_eq!(file.load(), Preferences::default());
+        file.set_locale(Locale::En).unwrap();
+        assert_eq!(file.load().locale, Locale::En);
+    }
+
+    #[test]
+    fn an_unwritable_directory_is_a_typed_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("file");
+        fs::write(&blocker, b"").unwrap();
+        let error = PreferencesFile::in_dir(&blocker.join("sub"))
+            .set_locale(Locale::En)
+            .unwrap_err();
+        assert_eq!(error.code(), "preferences.write");
+    }
+}

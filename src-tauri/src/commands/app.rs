@@ -1,0 +1,25 @@
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// What the shell shows about the running app (About dialog, support details).
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub platform: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.display().to_string(),
+        platform: std::env::consts::OS.to_owned(),
+    })
+}

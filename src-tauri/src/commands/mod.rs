@@ -1,0 +1,7 @@
+//! Tauri commands: one-line adapters over the service crate, one file per area. Every command is
+//! listed in `names.rs` (the ACL manifest) and registered in `crate::bindings::builder`.
+
+pub mod app;
+#[cfg(test)]
+pub mod names;
+pub mod preferences;

@@ -1,0 +1,45 @@
+//! The one error type commands return. It crosses IPC as `{code, message}`: `code` is stable and
+//! the UI translates it (es-MX, en); `message` is an English developer detail shown small for
+//! support, never a secret and never the only thing a user reads.
+
+use serde::Serialize;
+use specta::Type;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct AppError {
+    /// Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …).
+    pub code: String,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<mostrador_service::preferences::PreferencesError> for AppError {
+    fn from(error: mostrador_service::preferences::PreferencesError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
+pub type CommandResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_code_and_message_only() {
+        let json = serde_json::to_value(AppError::new("app.data_dir", "no home")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "app.data_dir", "message": "no home"})
+        );
+    }
+}

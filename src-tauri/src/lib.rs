@@ -1,0 +1,44 @@
+//! The desktop shell: window, state, and the commands the UI may call. Behaviour lives in the
+//! GUI-free crates under `src-tauri/crates/`; this crate only wires them to Tauri.
+
+mod bindings;
+pub(crate) mod commands;
+mod error;
+mod state;
+
+#[cfg(test)]
+mod security_tests;
+
+use tauri::Manager;
+
+pub use error::AppError;
+
+/// Starts the app. Called from `main`; failures here happen before any window exists, so they
+/// are reported on stderr and end the process.
+pub fn run() {
+    init_tracing();
+    let builder = bindings::builder::<tauri::Wry>();
+    let result = tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let state = state::AppState::resolve(app.handle())?;
+            tracing::info!(data_dir = %state.data_dir.display(), "Mostrador starting");
+            app.manage(state);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "Mostrador could not start");
+        eprintln!("Mostrador could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("MOSTRADOR_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tao=warn,wry=warn"));
+    // A second call (tests) keeps the first subscriber.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}

@@ -1,0 +1,106 @@
+// Starts tauri-driver (which starts WebKitWebDriver) and opens sessions on the real Mostrador
+// binary. One driver serves a whole spec file; each session is a fresh launch of the app.
+import { execFile, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createConnection } from "node:net";
+import { homedir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { remote } from "webdriverio";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, "../../..");
+export const artifactsDir = path.join(repoRoot, "tests/e2e/artifacts");
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, "target");
+export const application = process.env.MOSTRADOR_APP ?? path.join(targetDir, "debug/mostrador");
+
+const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+const NATIVE_PORT = DRIVER_PORT + 1;
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = createConnection({ host: "127.0.0.1", port });
+      socket.once("connect", () => {
+        socket.end();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`port ${port} did not open in ${timeoutMs} ms`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}
+
+/** Starts tauri-driver; returns a function that stops it. */
+export async function startDriver() {
+  for (const port of [DRIVER_PORT, NATIVE_PORT]) {
+    if (!(await portIsFree(port))) {
+      throw new Error(`port ${port} is taken (a stale tauri-driver?); set TAURI_DRIVER_PORT`);
+    }
+  }
+  const binary = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
+  const child = spawn(binary, ["--port", String(DRIVER_PORT), "--native-port", String(NATIVE_PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  await Promise.race([
+    waitForPort(DRIVER_PORT, 20_000),
+    exited.then((code) => {
+      throw new Error(`tauri-driver exited early with ${code}`);
+    }),
+  ]);
+  return async () => {
+    child.kill("SIGTERM");
+    await exited;
+  };
+}
+
+/** Launches the app in a new WebDriver session and waits for the shell to render. */
+export async function launchApp() {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: DRIVER_PORT,
+    logLevel: "warn",
+    connectionRetryTimeout: 120_000,
+    connectionRetryCount: 0,
+    // No browserName: WebKitWebDriver 2.50 reports "MiniBrowser" and rejects any other value.
+    capabilities: { "tauri:options": { application } },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  const title = await browser.$('[data-testid="app-title"]');
+  await title.waitForDisplayed({ timeout: 60_000 });
+  return browser;
+}
+
+/**
+ * Saves what the X display shows (the app's window is the only one on the private Xvfb screen),
+ * named after the test, under tests/e2e/artifacts (ignored by git). WebKitWebDriver's own
+ * screenshot command hangs under Xvfb without compositing, so ImageMagick's `import` takes it.
+ */
+export async function screenshot(name) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name.replace(/[^a-z0-9-]+/gi, "-").toLowerCase()}.png`);
+  await new Promise((resolve, reject) => {
+    execFile("import", ["-window", "root", file], { timeout: 15_000 }, (error) =>
+      error ? reject(error) : resolve(),
+    );
+  });
+  return file;
+}

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { launchApp, screenshot, startDriver } from "../lib/driver.mjs";
+
+let stopDriver;
+before(async () => {
+  stopDriver = await startDriver();
+});
+after(async () => {
+  await stopDriver?.();
+});
+
+/** Runs `body` against a fresh launch of the app, always leaving a screenshot behind. */
+async function withApp(name, body) {
+  const browser = await launchApp();
+  try {
+    await body(browser);
+  } finally {
+    await screenshot(name).catch((error) => console.error("screenshot failed", error));
+    await browser.deleteSession();
+  }
+}
+
+const text = async (browser, selector) => (await browser.$(selector)).getText();
+
+test("the shell renders in Spanish with every area's empty state", async () => {
+  await withApp("shell-spanish", async (browser) => {
+    assert.equal(await browser.execute(() => document.documentElement.lang), "es-MX");
+    assert.match(await text(browser, '[data-testid="nav-links"]'), /^Ligas/);
+    assert.match(await text(browser, '[data-testid="area-links"]'), /Aún no tienes ligas de pago/);
+    for (const [area, empty] of [
+      ["merchants", "Aún no hay comercios"],
+      ["customers", "Aún no hay clientes"],
+      ["profiles", "Aún no hay perfiles"],
+    ]) {
+      await (await browser.$(`[data-testid="nav-${area}"]`)).click();
+      const main = await browser.$(`[data-testid="area-${area}"]`);
+      await main.waitForDisplayed();
+      assert.match(await main.getText(), new RegExp(empty));
+    }
+  });
+});
+
+test("app_info answers through the real IPC and the CSP blocks inline scripts", async () => {
+  await withApp("app-info-round-trip", async (browser) => {
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    const dataDir = await browser.$('[data-testid="app-data-dir"]');
+    await dataDir.waitForDisplayed({ timeout: 20_000 });
+    assert.match(await dataDir.getText(), /mx\.mostrador\.app$/);
+    assert.match(await text(browser, '[data-testid="app-version"]'), /^\d+\.\d+\.\d+/);
+    // An injected inline script must not run under the app's CSP.
+    const ran = await browser.execute(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__inlineRan = true";
+      document.body.appendChild(script);
+      return Boolean(window.__inlineRan);
+    });
+    assert.equal(ran, false, "inline script executed: CSP is not enforced");
+  });
+});
+
+test("switching to English works and is remembered after a restart", async () => {
+  await withApp("switch-to-english", async (browser) => {
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$("label=English")).click();
+    const heading = await browser.$("h2=Settings");
+    await heading.waitForDisplayed({ timeout: 20_000 });
+    assert.match(await text(browser, '[data-testid="nav-links"]'), /^Links/);
+  });
+  await withApp("back-to-spanish", async (browser) => {
+    assert.equal(await browser.execute(() => document.documentElement.lang), "en");
+    assert.match(await text(browser, '[data-testid="area-links"]'), /You have no payment links yet/);
+    await screenshot("english-after-restart");
+    // Leave the next run (and the user) where the product starts: Spanish.
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$("label=Español (México)")).click();
+    await (await browser.$("h2=Ajustes")).waitForDisplayed({ timeout: 20_000 });
+  });
+});

@@ -1,0 +1,114 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import type { AppInfo, Preferences } from "../bindings";
+import { createI18n } from "../i18n";
+import { App } from "./App";
+import { Providers } from "./Providers";
+
+// The IPC is mocked here (jsdom has no Tauri backend); the end-to-end suite drives the real one.
+const info: AppInfo = { version: "0.1.0", dataDir: "/tmp/mostrador-data", platform: "linux" };
+
+async function renderApp(handler: (cmd: string, args: unknown) => unknown) {
+  mockIPC(handler);
+  const i18n = await createI18n("es-MX");
+  render(
+    <Providers i18n={i18n}>
+      <App />
+    </Providers>,
+  );
+  return i18n;
+}
+
+describe("App shell", () => {
+  it("opens in Spanish on the links area with its empty state", async () => {
+    await renderApp(() => null);
+    const nav = screen.getByRole("navigation", { name: "Secciones" });
+    for (const label of ["Ligas", "Comercios", "Clientes y KYC", "Perfiles", "Ajustes"]) {
+      expect(within(nav).getByRole("button", { name: new RegExp(label) })).toBeInTheDocument();
+    }
+    expect(screen.getByRole("heading", { name: "Ligas de pago" })).toBeInTheDocument();
+    expect(screen.getByText("Aún no tienes ligas de pago")).toBeInTheDocument();
+  });
+
+  it("shows every area's empty state and marks the current one", async () => {
+    const user = userEvent.setup();
+    await renderApp(() => null);
+    const cases = [
+      ["Comercios", "Aún no hay comercios"],
+      ["Clientes y KYC", "Aún no hay clientes"],
+      ["Perfiles", "Aún no hay perfiles"],
+    ] as const;
+    for (const [nav, empty] of cases) {
+      const button = screen.getByRole("button", { name: new RegExp(nav) });
+      await user.click(button);
+      expect(button).toHaveAttribute("aria-current", "page");
+      expect(screen.getByText(empty)).toBeInTheDocument();
+    }
+  });
+
+  it("navigates with Ctrl+number", async () => {
+    const user = userEvent.setup();
+    await renderApp(() => null);
+    await user.keyboard("{Control>}5{/Control}");
+    expect(screen.getByRole("heading", { name: "Ajustes" })).toBeInTheDocument();
+  });
+
+  it("shows the app info answered by the app_info command", async () => {
+    const user = userEvent.setup();
+    await renderApp((cmd) => (cmd === "app_info" ? info : null));
+    await user.click(screen.getByRole("button", { name: /Ajustes/ }));
+    expect(await screen.findByTestId("app-data-dir")).toHaveTextContent("/tmp/mostrador-data");
+    expect(screen.getByTestId("app-version")).toHaveTextContent("0.1.0");
+  });
+
+  it("switches to English through set_locale and keeps the choice in i18n", async () => {
+    const user = userEvent.setup();
+    const calls: unknown[] = [];
+    const i18n = await renderApp((cmd, args) => {
+      if (cmd === "app_info") return info;
+      if (cmd === "set_locale") {
+        calls.push(args);
+        const saved: Preferences = { locale: "en" };
+        return saved;
+      }
+      return null;
+    });
+    await user.click(screen.getByRole("button", { name: /Ajustes/ }));
+    await user.click(screen.getByText("English"));
+    expect(await screen.findByRole("heading", { name: "Settings" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /Links/ })).toBeInTheDocument();
+    expect(calls).toEqual([{ locale: "en" }]);
+    expect(i18n.language).toBe("en");
+  });
+
+  it("translates a command error by its code and shows the code for support", async () => {
+    const user = userEvent.setup();
+    await renderApp((cmd) => {
+      // Tauri rejects with the command's serialised error, a plain object, not an Error.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (cmd === "app_info") throw { code: "app.data_dir", message: "permission denied" };
+      return null;
+    });
+    await user.click(screen.getByRole("button", { name: /Ajustes/ }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("No se pudo preparar la carpeta de datos de Mostrador");
+    expect(alert).toHaveTextContent("Código para soporte: app.data_dir");
+    expect(alert).not.toHaveTextContent("permission denied");
+  });
+
+  it("falls back to the generic message for an unknown code", async () => {
+    const user = userEvent.setup();
+    await renderApp((cmd) => {
+      // Tauri's own rejections (ACL, unknown command) are strings.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (cmd === "app_info") throw "command app_info not allowed by ACL";
+      return null;
+    });
+    await user.click(screen.getByRole("button", { name: /Ajustes/ }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Mostrador no respondió a la ventana");
+    expect(alert).toHaveTextContent("ipc.failed");
+  });
+});

@@ -1,0 +1,68 @@
+import { AppShell, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ListArea } from "../screens/ListArea";
+import { SettingsScreen } from "../screens/SettingsScreen";
+import { AREA_ICONS, AREAS, type Area } from "./areas";
+
+export function App() {
+  const { t } = useTranslation();
+  const [area, setArea] = useState<Area>("links");
+  useHotkeys(
+    AREAS.map((target, index) => [
+      `mod+${String(index + 1)}`,
+      () => {
+        setArea(target);
+      },
+    ]),
+  );
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 0 }} padding="xl">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <img src="/icon.svg" alt="" width={28} height={28} />
+            <Stack gap={0}>
+              <Title order={1} size="h4" data-testid="app-title">
+                {t("app.name")}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t("app.tagline")}
+              </Text>
+            </Stack>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
+        {AREAS.map((target, index) => {
+          const AreaIcon = AREA_ICONS[target];
+          return (
+            <NavLink
+              key={target}
+              component="button"
+              data-testid={`nav-${target}`}
+              label={t(`nav.${target}`)}
+              leftSection={<AreaIcon size={20} stroke={1.6} aria-hidden />}
+              rightSection={
+                <Text size="xs" c="dimmed" aria-hidden>
+                  Ctrl+{index + 1}
+                </Text>
+              }
+              active={area === target}
+              aria-current={area === target ? "page" : undefined}
+              onClick={() => {
+                setArea(target);
+              }}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main data-testid={`area-${area}`}>
+        {area === "settings" ? <SettingsScreen /> : <ListArea area={area} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

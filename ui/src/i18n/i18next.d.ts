@@ -1,0 +1,12 @@
+import "i18next";
+
+import type common from "./locales/es-MX/common.json";
+import type errors from "./locales/es-MX/errors.json";
+
+// Keys are checked against the Spanish catalogue, the one every other language must match.
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "common";
+    resources: { common: typeof common; errors: typeof errors };
+  }
+}

@@ -1,0 +1,32 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+
+import type { Locale } from "../bindings";
+import commonEn from "./locales/en/common.json";
+import errorsEn from "./locales/en/errors.json";
+import commonEs from "./locales/es-MX/common.json";
+import errorsEs from "./locales/es-MX/errors.json";
+
+export const resources = {
+  "es-MX": { common: commonEs, errors: errorsEs },
+  en: { common: commonEn, errors: errorsEn },
+} as const;
+
+export const LOCALES: readonly Locale[] = ["es-MX", "en"];
+export const DEFAULT_LOCALE: Locale = "es-MX";
+
+/** A fresh i18next instance (tests create their own; the app creates one at start). */
+export async function createI18n(locale: Locale): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources,
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: LOCALES,
+    defaultNS: "common",
+    ns: ["common", "errors"],
+    interpolation: { escapeValue: false }, // React escapes.
+    returnNull: false,
+  });
+  return instance;
+}

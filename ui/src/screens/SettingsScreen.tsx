@@ -1,0 +1,108 @@
+import {
+  Card,
+  Code,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+import { commands, type Locale } from "../bindings";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { LOCALES } from "../i18n";
+import { call } from "../ipc";
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={720}>
+      <Title order={2}>{t("settings.title")}</Title>
+      <LanguageCard />
+      <AboutCard />
+    </Stack>
+  );
+}
+
+function LanguageCard() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const setLocale = useMutation({
+    mutationFn: (locale: Locale) => call(commands.setLocale(locale)),
+    onSuccess: async (preferences) => {
+      await i18n.changeLanguage(preferences.locale);
+      document.documentElement.lang = preferences.locale;
+      queryClient.setQueryData(["preferences"], preferences);
+    },
+  });
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="xs">
+        <Text fw={600} id="language-label">
+          {t("settings.language.label")}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t("settings.language.description")}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="language-label"
+          data-testid="language-switch"
+          value={i18n.language}
+          disabled={setLocale.isPending}
+          onChange={(value) => {
+            setLocale.mutate(value as Locale);
+          }}
+          data={LOCALES.map((locale) => ({ value: locale, label: t(`languages.${locale}`) }))}
+        />
+        {setLocale.isError && <ErrorNotice error={setLocale.error} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function AboutCard() {
+  const { t } = useTranslation();
+  const info = useQuery({ queryKey: ["appInfo"], queryFn: () => call(commands.appInfo()) });
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Text fw={600}>{t("settings.about.title")}</Text>
+        {info.isPending && <Loader size="sm" aria-label={t("app.loading")} />}
+        {info.isError && (
+          <ErrorNotice
+            error={info.error}
+            onRetry={() => {
+              void info.refetch();
+            }}
+          />
+        )}
+        {info.data && (
+          <Table variant="vertical" withTableBorder={false} data-testid="app-info">
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th w={180}>{t("settings.about.version")}</Table.Th>
+                <Table.Td data-testid="app-version">{info.data.version}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("settings.about.dataDir")}</Table.Th>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Code data-testid="app-data-dir">{info.data.dataDir}</Code>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th>{t("settings.about.platform")}</Table.Th>
+                <Table.Td>{info.data.platform}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}
