@@ -12,6 +12,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::app::app_info,
         commands::preferences::get_preferences,
         commands::preferences::set_locale,
+        commands::validation::validate_field,
+        commands::validation::validate_cross,
     ])
 }
 

@@ -9,6 +9,10 @@ export const commands = {
 	appInfo: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("app_info")),
 	getPreferences: () => typedError<Preferences_Serialize, AppError>(__TAURI_INVOKE("get_preferences")),
 	setLocale: (locale: Locale) => typedError<Preferences_Serialize, AppError>(__TAURI_INVOKE("set_locale", { locale })),
+	/**  Per-field validation as the user types; the UI translates the issues' codes. */
+	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError>(__TAURI_INVOKE("validate_field", { kind, value, context })),
+	/**  Checks that span two fields (RFC against CURP, postal code against state). */
+	validateCross: (check: CrossCheck) => typedError<Issue[], AppError>(__TAURI_INVOKE("validate_cross", { check })),
 };
 
 /* Types */
@@ -25,8 +29,153 @@ export type AppInfo = {
 	platform: string,
 };
 
+/**  A stable validation code; serialised as its dotted string (`"curp.check_digit"`). */
+export type Code = 
+/**  Nothing was typed (after trimming). */
+"field.required" | "curp.length" | "curp.format" | "curp.date" | "curp.sex" | "curp.state" | "curp.check_digit" | 
+/**  RENAPO replaces the 2nd letter of these words with X, so a CURP never starts with one. */
+"curp.inconvenient_word" | "rfc.length" | "rfc.format" | "rfc.date" | "rfc.homoclave" | 
+/**  About 1.5 % of real RFCs fail the check character, so it never blocks. */
+"rfc.check_digit" | "rfc.inconvenient_word" | "rfc.expected_fisica" | "rfc.expected_moral" | 
+/**  XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer. */
+"rfc.generic" | "rfc.curp_date_mismatch" | 
+/**  SAT and RENAPO replace inconvenient words differently, so differing letters only warn. */
+"rfc.curp_name_mismatch" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
+/**  The catalogue may lag Banxico's, so an unknown bank code only warns. */
+"clabe.bank_unknown" | "postal_code.format" | "postal_code.unknown_prefix" | "postal_code.state_mismatch" | "phone_mx.length" | "phone_mx.characters" | "phone_mx.old_prefix" | "phone_mx.area_code" | "phone.format" | "phone.length" | "email.format" | "email.too_long" | "name.characters" | "name.too_long" | "url_path.length" | "url_path.characters" | "url_path.edge" | "amount.format" | 
+/**  "$1 234,50", "1.234,50", "1,5": separators that read differently across locales. */
+"amount.ambiguous" | "amount.decimals" | "amount.positive" | "amount.max" | "credit_line.negative" | "credit_line.max" | "expiry.format" | "expiry.past" | 
+/**  The caller did not pass "now"; a programming error surfaced rather than skipped. */
+"expiry.clock_missing" | "id.country_required" | "id.type_required" | "id.type_unknown" | "id.type_country" | "id.length" | "id.digits" | "id.characters" | "id.format" | "id.prefix" | "id.check_digit";
+
+/**
+ *  The countries CryptoPocket onboards customers from, serialised as ISO 3166 alpha-3
+ *  (its `country_code`).
+ */
+export type Country = "ARG" | "CHL" | "COL" | "ESP" | "MEX" | "PER";
+
+/**  Checks that involve two fields of the same form. */
+export type CrossCheck = 
+/**  A persona física's RFC and CURP share name letters and birth date. */
+{ check: "rfcCurp"; rfc: string; curp: string } | 
+/**  The postal code lies in the chosen state. */
+{ check: "postalCodeState"; postalCode: string; state: MxState };
+
+/**
+ *  What a field's rules depend on, taken from the rest of the form. Every part is optional;
+ *  a validator that needs a missing part says so with a code.
+ */
+export type FieldContext = FieldContext_Serialize | FieldContext_Deserialize;
+
+/**
+ *  What a field's rules depend on, taken from the rest of the form. Every part is optional;
+ *  a validator that needs a missing part says so with a code.
+ */
+export type FieldContext_Deserialize = {
+	/**  The customer's country (CryptoPocket identification). */
+	country?: Country | null,
+	/**  The chosen identification type (CryptoPocket identification numbers). */
+	idType?: IdType | null,
+	/**  The merchant's state (postal-code prefix check). */
+	state?: MxState | null,
+	/**  Persona física or moral (RFC length). */
+	personType?: PersonType | null,
+};
+
+/**
+ *  What a field's rules depend on, taken from the rest of the form. Every part is optional;
+ *  a validator that needs a missing part says so with a code.
+ */
+export type FieldContext_Serialize = {
+	/**  The customer's country (CryptoPocket identification). */
+	country: Country | null,
+	/**  The chosen identification type (CryptoPocket identification numbers). */
+	idType: IdType | null,
+	/**  The merchant's state (postal-code prefix check). */
+	state: MxState | null,
+	/**  Persona física or moral (RFC length). */
+	personType: PersonType | null,
+};
+
+/**  Facts derived from a valid value that the UI shows next to it. */
+export type FieldDetail = 
+/**  The bank a CLABE belongs to, from Banxico's institution catalogue. */
+{ kind: "bank"; code: string; name: string };
+
+/**  The fields the app validates; also names the offending field in an [`Issue`]. */
+export type FieldKind = "curp" | "rfc" | "clabe" | "postalCode" | 
+/**  A Mexican 10-digit national number (Billpocket `telefono`, UnDosTres `mobile`). */
+"phoneMx" | 
+/**  An international E.164 number (CryptoPocket `phone`). */
+"phoneInternational" | "email" | "personName" | 
+/**  The Billpocket link slug (`url_path`, the link's `secondary_link`). */
+"urlPath" | 
+/**  A payment-link amount in pesos as the user typed it. */
+"linkAmount" | 
+/**  An UnDosTres composite credit line in pesos as the user typed it. */
+"creditLine" | 
+/**  A link expiry, local time. */
+"expiryDate" | 
+/**  A CryptoPocket `identification_type` (API value) for the context's country. */
+"identificationType" | 
+/**  A CryptoPocket `identification_number` for the context's country and type. */
+"identificationNumber";
+
+/**  The outcome of validating one field. */
+export type FieldReport = FieldReport_Serialize | FieldReport_Deserialize;
+
+/**  The outcome of validating one field. */
+export type FieldReport_Deserialize = {
+	field: FieldKind,
+	/**  The normalised value to store, send and show; `None` when any error was found. */
+	value?: string | null,
+	/**  Errors and warnings, in the order they were found. */
+	issues: Issue[],
+	detail?: FieldDetail | null,
+};
+
+/**  The outcome of validating one field. */
+export type FieldReport_Serialize = {
+	field: FieldKind,
+	/**  The normalised value to store, send and show; `None` when any error was found. */
+	value: string | null,
+	/**  Errors and warnings, in the order they were found. */
+	issues: Issue[],
+	detail: FieldDetail | null,
+};
+
+/**  A CryptoPocket `identification_type`, serialised as its API value. */
+export type IdType = 
+/**  Spain's DNI. */
+"GOVERNMENT_ID" | 
+/**  Spain's NIE. */
+"PERMANENT_RESIDENCE_PERMIT" | 
+/**  Spain's passport. */
+"PASSPORT" | 
+/**  Spain's company tax id. */
+"CIF" | "RUT" | "CURP" | "RFC" | "CED_CIU" | "CED_EXT" | "TI" | "NUIP" | "TE" | "PPT" | "PASS" | "PEP" | "RC" | "NIT" | 
+/**  Peru's or Argentina's DNI, depending on the country. */
+"DNI" | "CE" | "RUC" | 
+/**  Argentina's CUIT, also used for a person's CUIL. */
+"CUIT";
+
+/**  One problem with one field. */
+export type Issue = {
+	code: Code,
+	severity: Severity,
+	field: FieldKind,
+	/**  Interpolation values for the message, keyed by the names in [`Code::params`]. */
+	params: { [key in string]: string },
+};
+
 /**  UI languages. Spanish (Mexico) is the default for a fresh install. */
 export type Locale = "es-MX" | "en";
+
+/**  A Mexican state (or Mexico City), serialised as its INEGI id ("09"). */
+export type MxState = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32";
+
+/**  Persona física (an individual, 13-character RFC) or moral (a company, 12 characters). */
+export type PersonType = "fisica" | "moral";
 
 export type Preferences = Preferences_Serialize | Preferences_Deserialize;
 
@@ -37,6 +186,9 @@ export type Preferences_Deserialize = {
 export type Preferences_Serialize = {
 	locale: Locale,
 };
+
+/**  Whether an issue blocks the form or only asks the user to double-check. */
+export type Severity = "error" | "warning";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -5,3 +5,4 @@ pub mod app;
 #[cfg(test)]
 pub mod names;
 pub mod preferences;
+pub mod validation;

@@ -1,4 +1,10 @@
 // The one list of the app's IPC commands. Included by build.rs (ACL manifest) and checked against
 // the generated TypeScript bindings by a test, so a command cannot be registered without being
 // granted, or granted without existing.
-pub const COMMANDS: &[&str] = &["app_info", "get_preferences", "set_locale"];
+pub const COMMANDS: &[&str] = &[
+    "app_info",
+    "get_preferences",
+    "set_locale",
+    "validate_field",
+    "validate_cross",
+];

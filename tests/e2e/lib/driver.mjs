@@ -89,6 +89,17 @@ export async function launchApp() {
   return browser;
 }
 
+/** Runs `body` against a fresh launch of the app, always leaving a screenshot named `name`. */
+export async function withApp(name, body) {
+  const browser = await launchApp();
+  try {
+    await body(browser);
+  } finally {
+    await screenshot(name).catch((error) => console.error("screenshot failed", error));
+    await browser.deleteSession();
+  }
+}
+
 /**
  * Saves what the X display shows (the app's window is the only one on the private Xvfb screen),
  * named after the test, under tests/e2e/artifacts (ignored by git). WebKitWebDriver's own

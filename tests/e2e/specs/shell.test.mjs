@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { launchApp, screenshot, startDriver } from "../lib/driver.mjs";
+import { screenshot, startDriver, withApp } from "../lib/driver.mjs";
 
 let stopDriver;
 before(async () => {
@@ -10,17 +10,6 @@ before(async () => {
 after(async () => {
   await stopDriver?.();
 });
-
-/** Runs `body` against a fresh launch of the app, always leaving a screenshot behind. */
-async function withApp(name, body) {
-  const browser = await launchApp();
-  try {
-    await body(browser);
-  } finally {
-    await screenshot(name).catch((error) => console.error("screenshot failed", error));
-    await browser.deleteSession();
-  }
-}
 
 const text = async (browser, selector) => (await browser.$(selector)).getText();
 

@@ -3,6 +3,7 @@ import { useHotkeys } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { IdChecker } from "../forms/IdChecker";
 import { ListArea } from "../screens/ListArea";
 import { SettingsScreen } from "../screens/SettingsScreen";
 import { AREA_ICONS, AREAS, type Area } from "./areas";
@@ -61,7 +62,15 @@ export function App() {
         })}
       </AppShell.Navbar>
       <AppShell.Main data-testid={`area-${area}`}>
-        {area === "settings" ? <SettingsScreen /> : <ListArea area={area} />}
+        {area === "settings" ? (
+          <SettingsScreen />
+        ) : area === "merchants" ? (
+          <ListArea area="merchants">
+            <IdChecker />
+          </ListArea>
+        ) : (
+          <ListArea area={area} />
+        )}
       </AppShell.Main>
     </AppShell>
   );

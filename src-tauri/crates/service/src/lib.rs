@@ -2,3 +2,4 @@
 //! function here, so behaviour is tested without WebKit.
 
 pub mod preferences;
+pub mod validation;

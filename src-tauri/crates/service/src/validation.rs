@@ -1,0 +1,82 @@
+//! The validate command family: core's validators with the context only the app knows (the
+//! local clock). The UI calls these per field as the user types; the write commands call the
+//! same functions before sending.
+
+use chrono::{Datelike, Timelike};
+use mostrador_core::{CrossCheck, FieldContext, FieldKind, FieldReport, Issue};
+use time::{Date, Month, PrimitiveDateTime, Time};
+
+/// Validates one field's text against its rules, with "now" taken from the local clock.
+pub fn validate_field(kind: FieldKind, input: &str, mut context: FieldContext) -> FieldReport {
+    context.now = local_now();
+    mostrador_core::validate_field(kind, input, &context)
+}
+
+/// Runs a check that involves two fields of one form.
+pub fn validate_cross(check: &CrossCheck) -> Vec<Issue> {
+    mostrador_core::validate_cross(check)
+}
+
+/// The user's local date and time (seconds precision), as the expiry rules expect it.
+fn local_now() -> Option<PrimitiveDateTime> {
+    let now = chrono::Local::now().naive_local();
+    let month = Month::try_from(u8::try_from(now.month()).ok()?).ok()?;
+    let date = Date::from_calendar_date(now.year(), month, u8::try_from(now.day()).ok()?).ok()?;
+    let time = Time::from_hms(
+        u8::try_from(now.hour()).ok()?,
+        u8::try_from(now.minute()).ok()?,
+        u8::try_from(now.second()).ok()?,
+    )
+    .ok()?;
+    Some(PrimitiveDateTime::new(date, time))
+}
+
+#[cfg(test)]
+mod tests {
+    use mostrador_core::{Code, Severity};
+
+    use super::*;
+
+    #[test]
+    fn fills_in_the_clock_so_expiry_dates_are_judged() {
+        let past = validate_field(
+            FieldKind::ExpiryDate,
+            "2001-01-01T10:00",
+            FieldContext::default(),
+        );
+        assert_eq!(past.codes(), vec![Code::ExpiryPast]);
+        let next_year = chrono::Local::now().year() + 1;
+        let future = validate_field(
+            FieldKind::ExpiryDate,
+            &format!("{next_year}-06-30T18:00"),
+            FieldContext::default(),
+        );
+        assert!(future.is_valid(), "{future:?}");
+    }
+
+    #[test]
+    fn local_now_is_the_local_wall_clock() {
+        let ours = local_now().unwrap();
+        let chrono_now = chrono::Local::now().naive_local();
+        assert_eq!(ours.year(), chrono_now.year());
+        assert_eq!(u32::from(ours.day()), chrono_now.day());
+    }
+
+    #[test]
+    fn passes_other_fields_through_to_core() {
+        let report = validate_field(
+            FieldKind::Clabe,
+            "002010077777777771",
+            FieldContext::default(),
+        );
+        assert!(report.is_valid());
+        assert_eq!(report.value.as_deref(), Some("002010077777777771"));
+        let bad = validate_field(
+            FieldKind::Clabe,
+            "002010077777777772",
+            FieldContext::default(),
+        );
+        assert_eq!(bad.codes(), vec![Code::ClabeCheckDigit]);
+        assert_eq!(bad.issues[0].severity, Severity::Error);
+    }
+}

@@ -1,0 +1,327 @@
+//! Billpocket payment links: bulk upsert from sync, and the searchable list.
+
+use rusqlite::types::Value;
+use rusqlite::{Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, StoreError};
+use crate::search::{Cursor, ListQuery, Listing, Order, Page};
+use crate::{Store, UnixSeconds, Writer};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    /// Billpocket's opaque link id.
+    pub id: String,
+    pub merchant_id: Option<String>,
+    pub description: String,
+    #[specta(type = f64)]
+    pub amount_centavos: i64,
+    /// The slug (`url_path` on create), last segment of the link's URL.
+    pub secondary_link: String,
+    pub custom_link_path: String,
+    pub status: LinkStatus,
+    #[specta(type = Option<f64>)]
+    pub expired_at: Option<UnixSeconds>,
+    /// MSI (interest-free installment) options in months; empty for a single payment.
+    pub months: Vec<u8>,
+    pub is_fixed_term: bool,
+    #[specta(type = f64)]
+    pub created_at: UnixSeconds,
+    #[specta(type = f64)]
+    pub updated_at: UnixSeconds,
+    /// When this row was last confirmed by the provider; set by the store on upsert.
+    #[specta(type = Option<f64>)]
+    pub synced_at: Option<UnixSeconds>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum LinkStatus {
+    Inactive,
+    Active,
+}
+
+impl LinkStatus {
+    fn as_int(self) -> i64 {
+        match self {
+            Self::Inactive => 0,
+            Self::Active => 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum LinkSort {
+    #[default]
+    Newest,
+    Oldest,
+    AmountHighest,
+    AmountLowest,
+    /// Soonest expiry first; links without expiry last.
+    ExpiringSoonest,
+}
+
+/// What the links screen asks for. Empty `text` and `None` filters mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LinkQuery {
+    pub profile_id: String,
+    /// Words matched as prefixes against description, slug, id and amount, accents ignored.
+    pub text: String,
+    pub status: Option<LinkStatus>,
+    pub merchant_id: Option<String>,
+    #[specta(type = Option<f64>)]
+    pub amount_min_centavos: Option<i64>,
+    #[specta(type = Option<f64>)]
+    pub amount_max_centavos: Option<i64>,
+    #[specta(type = Option<f64>)]
+    pub created_from: Option<UnixSeconds>,
+    /// Exclusive.
+    #[specta(type = Option<f64>)]
+    pub created_to: Option<UnixSeconds>,
+    pub with_msi: Option<bool>,
+    /// Not yet expired and expiring within this many days of `now`.
+    pub expiring_within_days: Option<u32>,
+    pub sort: LinkSort,
+    /// Page size: 0 means 50; at most 500.
+    pub limit: u32,
+    pub cursor: Option<Cursor>,
+}
+
+static LISTING: Listing = Listing {
+    table: "links",
+    fts: "links_fts",
+    columns: COLUMNS,
+};
+
+const COLUMNS: &str = "t.id, t.merchant_id, t.description, t.amount_centavos, t.secondary_link, \
+                       t.custom_link_path, t.status, t.expired_at, t.months, t.is_fixed_term, \
+                       t.created_at, t.updated_at, t.synced_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Link> {
+    Ok(Link {
+        id: row.get(0)?,
+        merchant_id: row.get(1)?,
+        description: row.get(2)?,
+        amount_centavos: row.get(3)?,
+        secondary_link: row.get(4)?,
+        custom_link_path: row.get(5)?,
+        status: if row.get::<_, i64>(6)? == 1 {
+            LinkStatus::Active
+        } else {
+            LinkStatus::Inactive
+        },
+        expired_at: row.get(7)?,
+        months: parse_months(&row.get::<_, String>(8)?),
+        is_fixed_term: row.get(9)?,
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+        synced_at: row.get(12)?,
+    })
+}
+
+/// Months as a JSON array (`[3,6,12]`, `[]` for none).
+fn format_months(months: &[u8]) -> String {
+    let list: Vec<String> = months.iter().map(u8::to_string).collect();
+    format!("[{}]", list.join(","))
+}
+
+fn parse_months(json: &str) -> Vec<u8> {
+    json.trim_matches(['[', ']'])
+        .split(',')
+        .filter_map(|m| m.trim().parse().ok())
+        .collect()
+}
+
+/// Rows per upsert statement (14 parameters each, under SQLite's 32,766 limit). FTS5 flushes
+/// its pending terms at every statement, so one statement per row made a 100,000-link sync
+/// several times slower.
+const UPSERT_CHUNK: usize = 1_000;
+
+const UPSERT_COLUMNS: usize = 14;
+
+/// The upsert statement for `rows` links. A row whose provider fields did not change is left
+/// alone: rewriting it would rewrite every index entry (SQLite does not compare values).
+fn upsert_sql(rows: usize) -> String {
+    let row = format!("({})", vec!["?"; UPSERT_COLUMNS].join(","));
+    format!(
+        "INSERT INTO links (profile_id, id, merchant_id, description, amount_centavos, \
+             secondary_link, custom_link_path, status, expired_at, months, is_fixed_term, \
+             created_at, updated_at, synced_at) VALUES {} \
+         ON CONFLICT (profile_id, id) DO UPDATE SET merchant_id = excluded.merchant_id, \
+             description = excluded.description, amount_centavos = excluded.amount_centavos, \
+             secondary_link = excluded.secondary_link, custom_link_path = excluded.custom_link_path, \
+             status = excluded.status, expired_at = excluded.expired_at, months = excluded.months, \
+             is_fixed_term = excluded.is_fixed_term, created_at = excluded.created_at, \
+             updated_at = excluded.updated_at, synced_at = excluded.synced_at \
+         WHERE (merchant_id, description, amount_centavos, secondary_link, custom_link_path, status, \
+                expired_at, months, is_fixed_term, created_at, updated_at) \
+           IS NOT (excluded.merchant_id, excluded.description, excluded.amount_centavos, \
+                excluded.secondary_link, excluded.custom_link_path, excluded.status, \
+                excluded.expired_at, excluded.months, excluded.is_fixed_term, excluded.created_at, \
+                excluded.updated_at)",
+        vec![row; rows].join(",")
+    )
+}
+
+/// Stamps the rows the upsert left alone; `synced_at` is in no index, so this is cheap.
+fn stamp_sql(rows: usize) -> String {
+    format!(
+        "UPDATE links SET synced_at = ?1 WHERE profile_id = ?2 AND synced_at IS NOT ?1 AND id IN ({})",
+        vec!["?"; rows].join(",")
+    )
+}
+
+impl Writer<'_> {
+    /// Inserts or replaces links by (profile, id) and stamps them `synced_at`. Meant for a
+    /// whole sync batch inside one [`Store::write`].
+    pub fn upsert_links(
+        &mut self,
+        profile_id: &str,
+        links: &[Link],
+        synced_at: UnixSeconds,
+    ) -> Result<usize> {
+        if links.iter().any(|l| l.amount_centavos < 0) {
+            return Err(StoreError::Invalid("negative amount"));
+        }
+        for chunk in links.chunks(UPSERT_CHUNK) {
+            let mut stmt = self.tx.prepare_cached(&upsert_sql(chunk.len()))?;
+            let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * UPSERT_COLUMNS);
+            for link in chunk {
+                values.extend([
+                    Value::Text(profile_id.to_owned()),
+                    Value::Text(link.id.clone()),
+                    link.merchant_id.clone().map_or(Value::Null, Value::Text),
+                    Value::Text(link.description.clone()),
+                    Value::Integer(link.amount_centavos),
+                    Value::Text(link.secondary_link.clone()),
+                    Value::Text(link.custom_link_path.clone()),
+                    Value::Integer(link.status.as_int()),
+                    link.expired_at.map_or(Value::Null, Value::Integer),
+                    Value::Text(format_months(&link.months)),
+                    Value::Integer(link.is_fixed_term.into()),
+                    Value::Integer(link.created_at),
+                    Value::Integer(link.updated_at),
+                    Value::Integer(synced_at),
+                ]);
+            }
+            stmt.execute(rusqlite::params_from_iter(values))?;
+            let mut stamp = self.tx.prepare_cached(&stamp_sql(chunk.len()))?;
+            let ids = chunk.iter().map(|l| Value::Text(l.id.clone()));
+            let params = [
+                Value::Integer(synced_at),
+                Value::Text(profile_id.to_owned()),
+            ];
+            stamp.execute(rusqlite::params_from_iter(params.into_iter().chain(ids)))?;
+        }
+        tracing::debug!(profile_id, count = links.len(), "upserted links");
+        Ok(links.len())
+    }
+
+    /// After a full listing, removes the links the provider no longer returned: those of the
+    /// merchant (or of every merchant with `None`) not stamped by the sync at `synced_at`.
+    pub fn delete_links_not_synced_at(
+        &mut self,
+        profile_id: &str,
+        merchant_id: Option<&str>,
+        synced_at: UnixSeconds,
+    ) -> Result<usize> {
+        Ok(self.tx.execute(
+            "DELETE FROM links WHERE profile_id = ?1 AND (?2 IS NULL OR merchant_id = ?2) \
+             AND synced_at IS NOT ?3",
+            params![profile_id, merchant_id, synced_at],
+        )?)
+    }
+
+    pub fn delete_link(&mut self, profile_id: &str, id: &str) -> Result<()> {
+        match self.tx.execute(
+            "DELETE FROM links WHERE profile_id = ?1 AND id = ?2",
+            params![profile_id, id],
+        )? {
+            0 => Err(StoreError::NotFound("link")),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Store {
+    pub fn link(&self, profile_id: &str, id: &str) -> Result<Link> {
+        let conn = self.read_conn();
+        let sql = format!("SELECT {COLUMNS} FROM links t WHERE t.profile_id = ?1 AND t.id = ?2");
+        conn.query_row(&sql, params![profile_id, id], from_row)
+            .map_err(|err| match err {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound("link"),
+                other => other.into(),
+            })
+    }
+
+    /// One page of links matching `query`; `now` anchors "expiring within N days".
+    pub fn search_links(&self, query: &LinkQuery, now: UnixSeconds) -> Result<Page<Link>> {
+        let mut list = ListQuery::new(&LISTING, &query.profile_id);
+        list.text(&query.text);
+        if let Some(status) = query.status {
+            list.filter("t.status = ?", [Value::Integer(status.as_int())]);
+        }
+        if let Some(merchant) = &query.merchant_id {
+            list.filter("t.merchant_id = ?", [Value::Text(merchant.clone())]);
+        }
+        if let Some(min) = query.amount_min_centavos {
+            list.filter("t.amount_centavos >= ?", [Value::Integer(min)]);
+        }
+        if let Some(max) = query.amount_max_centavos {
+            list.filter("t.amount_centavos <= ?", [Value::Integer(max)]);
+        }
+        if let Some(from) = query.created_from {
+            list.filter("t.created_at >= ?", [Value::Integer(from)]);
+        }
+        if let Some(to) = query.created_to {
+            list.filter("t.created_at < ?", [Value::Integer(to)]);
+        }
+        match query.with_msi {
+            Some(true) => list.filter("t.months <> '[]'", []),
+            Some(false) => list.filter("t.months = '[]'", []),
+            None => {}
+        }
+        if let Some(days) = query.expiring_within_days {
+            let until = now.saturating_add(i64::from(days) * 86_400);
+            list.filter(
+                "t.expired_at >= ? AND t.expired_at < ?",
+                [Value::Integer(now), Value::Integer(until)],
+            );
+        }
+        let order = match query.sort {
+            LinkSort::Newest => Order {
+                expr: "t.created_at",
+                descending: true,
+            },
+            LinkSort::Oldest => Order {
+                expr: "t.created_at",
+                descending: false,
+            },
+            LinkSort::AmountHighest => Order {
+                expr: "t.amount_centavos",
+                descending: true,
+            },
+            LinkSort::AmountLowest => Order {
+                expr: "t.amount_centavos",
+                descending: false,
+            },
+            LinkSort::ExpiringSoonest => Order {
+                expr: EXPIRY_KEY,
+                descending: false,
+            },
+        };
+        list.page(
+            &self.read_conn(),
+            &order,
+            query.cursor.as_ref(),
+            query.limit,
+            from_row,
+        )
+    }
+}
+
+/// Links without expiry sort after every real date (i64::MAX).
+const EXPIRY_KEY: &str = "coalesce(t.expired_at, 9223372036854775807)";

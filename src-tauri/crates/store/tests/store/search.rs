@@ -1,0 +1,532 @@
+use mostrador_store::{
+    Customer, CustomerQuery, CustomerSort, KycStatus, Link, LinkQuery, LinkSort, LinkStatus,
+    Provider, Store,
+};
+
+use crate::common::{DAY, PROFILE, T0, link, person, store};
+
+const WORDS: [&str; 4] = [
+    "Consulta Dra. Pérez",
+    "Pago García",
+    "Renta oficina",
+    "Clase de música",
+];
+
+/// 240 links with every field varied deterministically, and plenty of ties on sort keys.
+fn corpus() -> Vec<Link> {
+    (0..240i64)
+        .map(|i| {
+            let mut l = link(
+                &format!("id{i:03}"),
+                WORDS[(i % 4) as usize],
+                (i * 37 % 50) * 1000,
+                T0 + (i % 60) * DAY,
+            );
+            l.status = if i % 3 == 0 {
+                LinkStatus::Inactive
+            } else {
+                LinkStatus::Active
+            };
+            l.months = if i % 5 == 0 { vec![3, 6, 12] } else { vec![] };
+            l.expired_at = (i % 7 != 0).then_some(T0 + (i % 40) * DAY);
+            l
+        })
+        .collect()
+}
+
+/// Collects every page following cursors.
+fn all_pages(store: &Store, query: &LinkQuery, now: i64) -> Vec<Link> {
+    let mut query = query.clone();
+    let mut out = Vec::new();
+    for _ in 0..1000 {
+        let page = store.search_links(&query, now).unwrap();
+        assert!(page.items.len() <= query.limit as usize);
+        out.extend(page.items);
+        match page.next {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return out,
+        }
+    }
+    panic!("pagination did not end");
+}
+
+#[test]
+fn link_filters_sorts_and_keyset_pages_match_a_reference() {
+    let (_dir, store) = store();
+    let links = corpus();
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+    let now = T0 + 10 * DAY;
+
+    type Check = fn(&Link) -> bool;
+    let cases: Vec<(LinkQuery, Check)> = vec![
+        (LinkQuery::default(), |_| true),
+        (
+            LinkQuery {
+                status: Some(LinkStatus::Active),
+                ..Default::default()
+            },
+            |l| l.status == LinkStatus::Active,
+        ),
+        (
+            LinkQuery {
+                amount_min_centavos: Some(10_000),
+                amount_max_centavos: Some(30_000),
+                ..Default::default()
+            },
+            |l| (10_000..=30_000).contains(&l.amount_centavos),
+        ),
+        (
+            LinkQuery {
+                created_from: Some(T0 + 5 * DAY),
+                created_to: Some(T0 + 20 * DAY),
+                ..Default::default()
+            },
+            |l| (T0 + 5 * DAY..T0 + 20 * DAY).contains(&l.created_at),
+        ),
+        (
+            LinkQuery {
+                with_msi: Some(true),
+                ..Default::default()
+            },
+            |l| !l.months.is_empty(),
+        ),
+        (
+            LinkQuery {
+                with_msi: Some(false),
+                ..Default::default()
+            },
+            |l| l.months.is_empty(),
+        ),
+        (
+            LinkQuery {
+                expiring_within_days: Some(7),
+                ..Default::default()
+            },
+            |l| {
+                l.expired_at
+                    .is_some_and(|e| (T0 + 10 * DAY..T0 + 17 * DAY).contains(&e))
+            },
+        ),
+        (
+            LinkQuery {
+                text: "perez".into(),
+                ..Default::default()
+            },
+            |l| l.description.contains("Pérez"),
+        ),
+        (
+            LinkQuery {
+                text: "PÉR".into(),
+                status: Some(LinkStatus::Active),
+                with_msi: Some(true),
+                ..Default::default()
+            },
+            |l| {
+                l.description.contains("Pérez")
+                    && l.status == LinkStatus::Active
+                    && !l.months.is_empty()
+            },
+        ),
+        (
+            LinkQuery {
+                text: "musica cla".into(),
+                ..Default::default()
+            },
+            |l| l.description.contains("música"),
+        ),
+    ];
+    let sorts = [
+        LinkSort::Newest,
+        LinkSort::Oldest,
+        LinkSort::AmountHighest,
+        LinkSort::AmountLowest,
+        LinkSort::ExpiringSoonest,
+    ];
+    for (base, check) in &cases {
+        for sort in sorts {
+            let query = LinkQuery {
+                profile_id: PROFILE.into(),
+                sort,
+                limit: 7,
+                ..base.clone()
+            };
+            let got = all_pages(&store, &query, now);
+            let mut expected: Vec<&Link> = links.iter().filter(|l| check(l)).collect();
+            let key = |l: &Link| match sort {
+                LinkSort::Newest | LinkSort::Oldest => l.created_at,
+                LinkSort::AmountHighest | LinkSort::AmountLowest => l.amount_centavos,
+                LinkSort::ExpiringSoonest => l.expired_at.unwrap_or(i64::MAX),
+            };
+            // Ties are broken by insertion order (rowid), in the sort's direction.
+            expected.sort_by_key(|l| (key(l), l.id.clone()));
+            if matches!(sort, LinkSort::Newest | LinkSort::AmountHighest) {
+                expected.reverse();
+            }
+            let got_ids: Vec<&str> = got.iter().map(|l| l.id.as_str()).collect();
+            let expected_ids: Vec<&str> = expected.iter().map(|l| l.id.as_str()).collect();
+            assert!(
+                !expected_ids.is_empty(),
+                "{query:?} selects nothing; fix the corpus"
+            );
+            assert_eq!(got_ids, expected_ids, "{query:?}");
+        }
+    }
+}
+
+#[test]
+fn search_finds_by_accentless_words_prefixes_slug_id_and_amount() {
+    let (_dir, store) = store();
+    let mut a = link(
+        "61529dc5fee00754d48088ec51da557ae578f",
+        "Consulta con la Dra. Pérez Ñúñez",
+        123_450,
+        T0,
+    );
+    a.secondary_link = "ll33q0rh".into();
+    let b = link("b2", "Pago perez", 99_900, T0 + 1);
+    store
+        .write(|w| w.upsert_links(PROFILE, &[a, b], T0))
+        .unwrap();
+    let ids = |text: &str| -> Vec<String> {
+        let q = LinkQuery {
+            profile_id: PROFILE.into(),
+            text: text.into(),
+            sort: LinkSort::Oldest,
+            ..Default::default()
+        };
+        store
+            .search_links(&q, T0)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|l| l.id)
+            .collect()
+    };
+    let a_id = "61529dc5fee00754d48088ec51da557ae578f".to_owned();
+    assert_eq!(ids("perez"), [a_id.clone(), "b2".into()]);
+    assert_eq!(ids("Pérez"), [a_id.clone(), "b2".into()]);
+    assert_eq!(
+        ids("pe"),
+        [a_id.clone(), "b2".into()],
+        "type-ahead on two letters"
+    );
+    assert_eq!(ids("nunez dra"), [a_id.as_str()]);
+    assert_eq!(ids("ll33"), [a_id.as_str()], "slug prefix");
+    assert_eq!(ids("61529dc5"), [a_id.as_str()], "id prefix");
+    assert_eq!(ids("1234.50"), [a_id.as_str()], "amount in pesos");
+    assert_eq!(ids("999"), ["b2".to_owned()]);
+    assert!(ids("lopez").is_empty());
+    assert_eq!(
+        ids("\"* -"),
+        [a_id.clone(), "b2".into()],
+        "nothing searchable means no text filter"
+    );
+
+    // The index follows updates and deletes (external content kept by triggers).
+    let mut changed = link("b2", "Pago López", 99_900, T0 + 1);
+    changed.secondary_link = "nuevo".into();
+    store
+        .write(|w| w.upsert_links(PROFILE, &[changed], T0 + 5))
+        .unwrap();
+    assert_eq!(ids("perez"), [a_id.as_str()]);
+    assert_eq!(ids("lopez"), ["b2".to_owned()]);
+    store.write(|w| w.delete_link(PROFILE, &a_id)).unwrap();
+    assert!(ids("perez").is_empty());
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
+fn bulk_upsert_stamps_synced_at_and_prunes_what_sync_no_longer_sees() {
+    let (_dir, store) = store();
+    let batch: Vec<Link> = (0..100)
+        .map(|i| link(&format!("l{i}"), "x", i, T0))
+        .collect();
+    assert_eq!(
+        store
+            .write(|w| w.upsert_links(PROFILE, &batch, T0 + 1))
+            .unwrap(),
+        100
+    );
+    assert_eq!(store.link(PROFILE, "l5").unwrap().synced_at, Some(T0 + 1));
+
+    // A later full sync sees only half; the rest is pruned in the same transaction.
+    store
+        .write(|w| {
+            w.upsert_links(PROFILE, &batch[..50], T0 + 2)?;
+            w.delete_links_not_synced_at(PROFILE, None, T0 + 2)
+        })
+        .unwrap();
+    assert_eq!(store.link(PROFILE, "l5").unwrap().synced_at, Some(T0 + 2));
+    assert_eq!(
+        store.link(PROFILE, "l70").unwrap_err().code(),
+        "store.not_found"
+    );
+
+    // A failing batch commits nothing.
+    let mut bad = batch[..3].to_vec();
+    bad[0].description = "changed".into();
+    bad[2].amount_centavos = -1;
+    assert_eq!(
+        store
+            .write(|w| w.upsert_links(PROFILE, &bad, T0 + 3))
+            .unwrap_err()
+            .code(),
+        "store.invalid"
+    );
+    assert_eq!(store.link(PROFILE, "l0").unwrap().description, "x");
+}
+
+#[test]
+fn bad_cursor_is_a_typed_error() {
+    let (_dir, store) = store();
+    // Cursors are opaque strings to the UI; a tampered one must not panic or inject SQL.
+    for tampered in ["i:1'; DROP TABLE links;--:x", "", "i:1", "t:x:y"] {
+        let cursor = mostrador_store::Cursor::from(tampered.to_owned());
+        let query = LinkQuery {
+            profile_id: PROFILE.into(),
+            cursor: Some(cursor),
+            ..Default::default()
+        };
+        assert_eq!(
+            store.search_links(&query, T0).unwrap_err().code(),
+            "store.invalid",
+            "{tampered:?}"
+        );
+    }
+}
+
+fn customers() -> Vec<Customer> {
+    let mut list = vec![
+        person(
+            Provider::Cryptopocket,
+            "c1",
+            "José",
+            "Pérez",
+            KycStatus::Valid,
+        ),
+        person(
+            Provider::Cryptopocket,
+            "c2",
+            "Ana",
+            "Núñez",
+            KycStatus::Processing,
+        ),
+        person(
+            Provider::Undostres,
+            "u1",
+            "María",
+            "Perea",
+            KycStatus::Processing,
+        ),
+        person(
+            Provider::Undostres,
+            "u2",
+            "Luis",
+            "Álvarez",
+            KycStatus::Fail,
+        ),
+    ];
+    let mut company = person(Provider::Cryptopocket, "c3", "", "", KycStatus::Unused);
+    company.kind = mostrador_store::CustomerKind::Company;
+    company.company_name = "Tacos Pérez SA de CV".into();
+    company.email = "contacto@tacosperez.mx".into();
+    company.id_type = "RFC".into();
+    company.id_number = "TPE010101AB1".into();
+    list.push(company);
+    for (i, c) in list.iter_mut().enumerate() {
+        c.updated_at = T0 + i as i64;
+    }
+    list
+}
+
+#[test]
+fn customer_search_with_provider_and_kyc_filters_and_name_sort() {
+    let (_dir, store) = store();
+    store
+        .write(|w| w.upsert_customers(PROFILE, &customers(), T0))
+        .unwrap();
+    let ids = |q: CustomerQuery| -> Vec<String> {
+        let q = CustomerQuery {
+            profile_id: PROFILE.into(),
+            limit: 2,
+            ..q
+        };
+        let mut out = Vec::new();
+        let mut query = q.clone();
+        loop {
+            let page = store.search_customers(&query).unwrap();
+            out.extend(page.items.into_iter().map(|c| c.id));
+            match page.next {
+                Some(next) => query.cursor = Some(next),
+                None => return out,
+            }
+        }
+    };
+    assert_eq!(
+        ids(CustomerQuery {
+            text: "perez".into(),
+            ..Default::default()
+        }),
+        ["c3", "c1"]
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            text: "pere".into(),
+            ..Default::default()
+        }),
+        ["c3", "u1", "c1"]
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            text: "nunez".into(),
+            ..Default::default()
+        }),
+        ["c2"]
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            text: "TPE0101".into(),
+            ..Default::default()
+        }),
+        ["c3"],
+        "id number"
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            text: "tacosperez".into(),
+            ..Default::default()
+        }),
+        ["c3"],
+        "email"
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            provider: Some(Provider::Undostres),
+            ..Default::default()
+        }),
+        ["u2", "u1"]
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            kyc_status: Some(KycStatus::Processing),
+            text: "pe".into(),
+            ..Default::default()
+        }),
+        ["u1"]
+    );
+    assert_eq!(
+        ids(CustomerQuery {
+            sort: CustomerSort::NameAscending,
+            ..Default::default()
+        }),
+        ["c2", "u1", "c1", "c3", "u2"],
+        "surname order (SQLite lower() is ASCII-only, so Á sorts last)"
+    );
+}
+
+#[test]
+fn kyc_history_records_every_observed_change() {
+    let (_dir, store) = store();
+    let mut c = person(
+        Provider::Cryptopocket,
+        "c1",
+        "José",
+        "Pérez",
+        KycStatus::Unused,
+    );
+    store
+        .write(|w| w.upsert_customers(PROFILE, std::slice::from_ref(&c), T0))
+        .unwrap();
+    store
+        .write(|w| w.upsert_customers(PROFILE, std::slice::from_ref(&c), T0 + 1))
+        .unwrap(); // unchanged
+    c.kyc_status = KycStatus::Processing;
+    store
+        .write(|w| w.upsert_customers(PROFILE, std::slice::from_ref(&c), T0 + 2))
+        .unwrap();
+    c.kyc_status = KycStatus::Valid;
+    c.kyc_level = Some(2);
+    store
+        .write(|w| w.upsert_customers(PROFILE, std::slice::from_ref(&c), T0 + 3))
+        .unwrap();
+
+    let history = store
+        .kyc_history(PROFILE, Provider::Cryptopocket, "c1")
+        .unwrap();
+    let seen: Vec<_> = history
+        .iter()
+        .map(|t| (t.from_status, t.to_status, t.kyc_level, t.observed_at))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (None, KycStatus::Unused, None, T0),
+            (Some(KycStatus::Unused), KycStatus::Processing, None, T0 + 2),
+            (
+                Some(KycStatus::Processing),
+                KycStatus::Valid,
+                Some(2),
+                T0 + 3
+            ),
+        ]
+    );
+    assert_eq!(
+        store
+            .kyc_history(PROFILE, Provider::Undostres, "c1")
+            .unwrap_err()
+            .code(),
+        "store.not_found"
+    );
+}
+
+#[test]
+fn common_words_take_the_index_walk_and_give_the_same_pages() {
+    // More matches than the FTS-first threshold (4,000), so the other query shape runs.
+    let (_dir, store) = store();
+    let links: Vec<Link> = (0..4_500i64)
+        .map(|i| {
+            let mut l = link(
+                &format!("d{i:04}"),
+                if i % 10 == 0 { "Renta" } else { "Pago Pérez" },
+                i,
+                T0 + (i * 7919) % 4_000,
+            );
+            l.status = if i % 4 == 0 {
+                LinkStatus::Inactive
+            } else {
+                LinkStatus::Active
+            };
+            l
+        })
+        .collect();
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+    let query = LinkQuery {
+        profile_id: PROFILE.into(),
+        text: "pere".into(),
+        status: Some(LinkStatus::Active),
+        sort: LinkSort::Newest,
+        limit: 400,
+        ..Default::default()
+    };
+    let got: Vec<String> = all_pages(&store, &query, T0)
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    let mut expected: Vec<&Link> = links
+        .iter()
+        .filter(|l| l.description.contains("Pérez") && l.status == LinkStatus::Active)
+        .collect();
+    expected.sort_by_key(|l| {
+        (
+            std::cmp::Reverse(l.created_at),
+            std::cmp::Reverse(l.id.clone()),
+        )
+    });
+    let expected: Vec<String> = expected.into_iter().map(|l| l.id.clone()).collect();
+    assert!(expected.len() > 3_000);
+    assert_eq!(got, expected);
+}
