@@ -7,5 +7,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
 cd "$ROOT"
 (cd ui && npm run build --silent)
-# The default features embed ui/dist; `npm --prefix ui run tauri dev` is the hot-reload variant.
+# The default features embed ui/dist; `cargo tauri dev` is the hot-reload variant (see README).
 exec cargo run --quiet -- "$@"

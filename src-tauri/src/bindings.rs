@@ -14,6 +14,10 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::preferences::set_locale,
         commands::validation::validate_field,
         commands::validation::validate_cross,
+        commands::profiles::list_profiles,
+        commands::sandbox::sandbox_status,
+        commands::sandbox::sandbox_reset,
+        commands::sandbox::sandbox_set_faults,
     ])
 }
 

@@ -28,6 +28,21 @@ impl From<mostrador_service::preferences::PreferencesError> for AppError {
     }
 }
 
+impl From<mostrador_store::StoreError> for AppError {
+    fn from(error: mostrador_store::StoreError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
+impl From<mostrador_sandbox::SandboxError> for AppError {
+    fn from(error: mostrador_sandbox::SandboxError) -> Self {
+        Self::new(
+            mostrador_service::sandbox_host::sandbox_error_code(&error),
+            error.to_string(),
+        )
+    }
+}
+
 pub type CommandResult<T> = Result<T, AppError>;
 
 #[cfg(test)]

@@ -2,15 +2,22 @@
 //! commands adapt. Built once in `setup`, managed by Tauri (which wraps it in an `Arc`).
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_service::preferences::PreferencesFile;
+use mostrador_service::profiles::{ActiveProfile, ensure_sandbox_profile};
+use mostrador_service::sandbox_host::EmbeddedSandbox;
+use mostrador_store::{Store, StoreError, UnixSeconds};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::error::AppError;
+use crate::error::{AppError, CommandResult};
 
 pub struct AppState {
     pub data_dir: PathBuf,
     pub preferences: PreferencesFile,
+    pub store: Arc<Store>,
+    pub sandbox: EmbeddedSandbox,
 }
 
 impl AppState {
@@ -30,9 +37,42 @@ impl AppState {
                 format!("cannot create {}: {error}", data_dir.display()),
             )
         })?;
+        let store = Store::open(&data_dir)?;
+        ensure_sandbox_profile(&store, unix_now())?;
+        let sandbox = tauri::async_runtime::block_on(EmbeddedSandbox::start(&data_dir))?;
         Ok(Self {
             data_dir,
             preferences: PreferencesFile::in_dir(&config_dir),
+            store: Arc::new(store),
+            sandbox,
         })
     }
+
+    /// Runs store work on the blocking pool: SQLite never runs on the async runtime's threads.
+    pub async fn with_store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> CommandResult<T> {
+        let store = Arc::clone(&self.store);
+        tauri::async_runtime::spawn_blocking(move || work(&store))
+            .await
+            .map_err(|error| AppError::new("app.task", error.to_string()))?
+            .map_err(AppError::from)
+    }
+
+    pub async fn active_profile(&self) -> CommandResult<ActiveProfile> {
+        let chosen = self.preferences.load().active_profile_id;
+        self.with_store(move |store| {
+            mostrador_service::profiles::active_profile(store, chosen.as_deref())
+        })
+        .await
+    }
+}
+
+pub fn unix_now() -> UnixSeconds {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        })
 }

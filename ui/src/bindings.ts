@@ -13,9 +13,22 @@ export const commands = {
 	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError>(__TAURI_INVOKE("validate_field", { kind, value, context })),
 	/**  Checks that span two fields (RFC against CURP, postal code against state). */
 	validateCross: (check: CrossCheck) => typedError<Issue[], AppError>(__TAURI_INVOKE("validate_cross", { check })),
+	/**  Every profile, for the Perfiles screen. Profiles hold no secrets. */
+	listProfiles: () => typedError<Profile_Serialize[], AppError>(__TAURI_INVOKE("list_profiles")),
+	sandboxStatus: () => typedError<SandboxStatus_Serialize, AppError>(__TAURI_INVOKE("sandbox_status")),
+	/**  Back to the seed data, with faults cleared. */
+	sandboxReset: () => typedError<SandboxStatus_Serialize, AppError>(__TAURI_INVOKE("sandbox_reset")),
+	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
 };
 
 /* Types */
+/**  What the shell shows about the active profile, always. */
+export type ActiveProfile = {
+	id: string,
+	name: string,
+	environment: Environment,
+};
+
 export type AppError = {
 	/**  Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …). */
 	code: string,
@@ -27,6 +40,7 @@ export type AppInfo = {
 	version: string,
 	dataDir: string,
 	platform: string,
+	activeProfile: ActiveProfile,
 };
 
 /**  A stable validation code; serialised as its dotted string (`"curp.check_digit"`). */
@@ -60,6 +74,81 @@ export type CrossCheck =
 { check: "rfcCurp"; rfc: string; curp: string } | 
 /**  The postal code lies in the chosen state. */
 { check: "postalCodeState"; postalCode: string; state: MxState };
+
+export type DropMode = 
+/**  Hold the answer for `ms` (the client times out first), then close. */
+{ hang: {
+	ms: number,
+} } | 
+/**  Start the answer, then abort the connection mid-body. */
+"reset";
+
+export type Environment = "sandbox" | "test" | "production";
+
+export type FaultAction = FaultAction_Serialize | FaultAction_Deserialize;
+
+export type FaultAction_Deserialize = 
+/**
+ *  Answer with this status instead of running the handler (nothing is written). 503 and 429
+ *  usually carry `retryAfter` (seconds; fractions allowed for tests).
+ */
+{ kind: "status"; status: number; retryAfter?: string | null } | 
+/**  Run the handler, then replace its body with broken JSON (same status). */
+{ kind: "malformedBody" } | 
+/**  Run the handler (the write happens), then never deliver the answer. */
+{ kind: "commitThenDrop"; mode: DropMode };
+
+export type FaultAction_Serialize = 
+/**
+ *  Answer with this status instead of running the handler (nothing is written). 503 and 429
+ *  usually carry `retryAfter` (seconds; fractions allowed for tests).
+ */
+{ kind: "status"; status: number; retryAfter: string | null } | 
+/**  Run the handler, then replace its body with broken JSON (same status). */
+{ kind: "malformedBody" } | 
+/**  Run the handler (the write happens), then never deliver the answer. */
+{ kind: "commitThenDrop"; mode: DropMode };
+
+/**  What the sandbox should do wrong, and when. */
+export type FaultPlan = FaultPlan_Serialize | FaultPlan_Deserialize;
+
+/**  What the sandbox should do wrong, and when. */
+export type FaultPlan_Deserialize = {
+	/**  Added to every request before anything else. */
+	latencyMs?: number,
+	/**  Provider outage: the listener is closed (connections are refused) while this holds. */
+	outage?: Outage_Deserialize | null,
+	/**  Seed of the generator behind `Trigger::Fraction`, so a plan replays identically. */
+	seed?: number,
+	rules?: FaultRule_Deserialize[],
+};
+
+/**  What the sandbox should do wrong, and when. */
+export type FaultPlan_Serialize = {
+	/**  Added to every request before anything else. */
+	latencyMs: number,
+	/**  Provider outage: the listener is closed (connections are refused) while this holds. */
+	outage: Outage_Serialize | null,
+	/**  Seed of the generator behind `Trigger::Fraction`, so a plan replays identically. */
+	seed: number,
+	rules: FaultRule_Serialize[],
+};
+
+export type FaultRule = FaultRule_Serialize | FaultRule_Deserialize;
+
+export type FaultRule_Deserialize = {
+	action: FaultAction_Deserialize,
+	trigger: Trigger,
+	/**  Limits the rule to one method and/or a path prefix; empty matches every request. */
+	scope?: Scope_Deserialize,
+};
+
+export type FaultRule_Serialize = {
+	action: FaultAction_Serialize,
+	trigger: Trigger,
+	/**  Limits the rule to one method and/or a path prefix; empty matches every request. */
+	scope: Scope_Serialize,
+};
 
 /**
  *  What a field's rules depend on, taken from the rest of the form. Every part is optional;
@@ -174,6 +263,24 @@ export type Locale = "es-MX" | "en";
 /**  A Mexican state (or Mexico City), serialised as its INEGI id ("09"). */
 export type MxState = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32";
 
+export type Outage = Outage_Serialize | Outage_Deserialize;
+
+export type Outage_Deserialize = {
+	/**
+	 *  Back up by itself after this long; `None` lasts until the plan changes (Rust API only:
+	 *  over HTTP nobody could lift it, so the admin route requires a duration).
+	 */
+	durationMs?: number | null,
+};
+
+export type Outage_Serialize = {
+	/**
+	 *  Back up by itself after this long; `None` lasts until the plan changes (Rust API only:
+	 *  over HTTP nobody could lift it, so the admin route requires a duration).
+	 */
+	durationMs: number | null,
+};
+
 /**  Persona física (an individual, 13-character RFC) or moral (a company, 12 characters). */
 export type PersonType = "fisica" | "moral";
 
@@ -181,14 +288,79 @@ export type Preferences = Preferences_Serialize | Preferences_Deserialize;
 
 export type Preferences_Deserialize = {
 	locale?: Locale,
+	/**  The profile the user switched to; `None` means the built-in Sandbox profile. */
+	activeProfileId?: string | null,
 };
 
 export type Preferences_Serialize = {
 	locale: Locale,
+	/**  The profile the user switched to; `None` means the built-in Sandbox profile. */
+	activeProfileId: string | null,
+};
+
+export type Profile = Profile_Serialize | Profile_Deserialize;
+
+export type Profile_Deserialize = {
+	id: string,
+	name: string,
+	environment: Environment,
+	billpocketBaseUrl?: string | null,
+	cryptopocketBaseUrl?: string | null,
+	undostresBaseUrl?: string | null,
+	createdAt: number | null,
+	updatedAt: number | null,
+};
+
+export type Profile_Serialize = {
+	id: string,
+	name: string,
+	environment: Environment,
+	billpocketBaseUrl: string | null,
+	cryptopocketBaseUrl: string | null,
+	undostresBaseUrl: string | null,
+	createdAt: number | null,
+	updatedAt: number | null,
+};
+
+/**  What the Sandbox settings show. */
+export type SandboxStatus = SandboxStatus_Serialize | SandboxStatus_Deserialize;
+
+/**  What the Sandbox settings show. */
+export type SandboxStatus_Deserialize = {
+	billpocketUrl: string,
+	merchants: number,
+	links: number,
+	faults: FaultPlan_Deserialize,
+};
+
+/**  What the Sandbox settings show. */
+export type SandboxStatus_Serialize = {
+	billpocketUrl: string,
+	merchants: number,
+	links: number,
+	faults: FaultPlan_Serialize,
+};
+
+export type Scope = Scope_Serialize | Scope_Deserialize;
+
+export type Scope_Deserialize = {
+	method?: string | null,
+	pathPrefix?: string | null,
+};
+
+export type Scope_Serialize = {
+	method: string | null,
+	pathPrefix: string | null,
 };
 
 /**  Whether an issue blocks the form or only asks the user to double-check. */
 export type Severity = "error" | "warning";
+
+export type Trigger = 
+/**  The next `n` matching calls. */
+({ next: number }) & { fraction?: never } | 
+/**  This fraction (0–1) of matching calls, drawn from the plan's seed. */
+({ fraction: number | null }) & { next?: never };
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -1,3 +1,4 @@
+use mostrador_service::profiles::ActiveProfile;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -12,6 +13,7 @@ pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
     pub platform: String,
+    pub active_profile: ActiveProfile,
 }
 
 #[tauri::command]
@@ -21,5 +23,6 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_dir: state.data_dir.display().to_string(),
         platform: std::env::consts::OS.to_owned(),
+        active_profile: state.active_profile().await?,
     })
 }

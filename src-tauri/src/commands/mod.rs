@@ -5,4 +5,6 @@ pub mod app;
 #[cfg(test)]
 pub mod names;
 pub mod preferences;
+pub mod profiles;
+pub mod sandbox;
 pub mod validation;

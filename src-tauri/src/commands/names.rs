@@ -7,4 +7,8 @@ pub const COMMANDS: &[&str] = &[
     "set_locale",
     "validate_field",
     "validate_cross",
+    "list_profiles",
+    "sandbox_status",
+    "sandbox_reset",
+    "sandbox_set_faults",
 ];

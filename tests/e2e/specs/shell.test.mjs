@@ -21,13 +21,26 @@ test("the shell renders in Spanish with every area's empty state", async () => {
     for (const [area, empty] of [
       ["merchants", "Aún no hay comercios"],
       ["customers", "Aún no hay clientes"],
-      ["profiles", "Aún no hay perfiles"],
     ]) {
       await (await browser.$(`[data-testid="nav-${area}"]`)).click();
       const main = await browser.$(`[data-testid="area-${area}"]`);
       await main.waitForDisplayed();
       assert.match(await main.getText(), new RegExp(empty));
     }
+  });
+});
+
+test("a fresh install opens on the built-in Sandbox profile, shown at all times", async () => {
+  await withApp("sandbox-profile", async (browser) => {
+    const active = await browser.$('[data-testid="active-profile"]');
+    await active.waitForDisplayed({ timeout: 20_000 });
+    assert.equal(await active.getProperty("textContent"), "Perfil activo: SandboxSandbox");
+    await (await browser.$('[data-testid="nav-profiles"]')).click();
+    const card = await browser.$('[data-testid="profile-sandbox"]');
+    await card.waitForDisplayed({ timeout: 20_000 });
+    const content = await card.getProperty("textContent");
+    assert.match(content, /SandboxSandboxActivo/, "name, environment badge and active badge");
+    assert.match(content, /Proveedores simulados en este equipo/);
   });
 });
 

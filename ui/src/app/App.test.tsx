@@ -8,9 +8,21 @@ import { App } from "./App";
 import { Providers } from "./Providers";
 
 // The IPC is mocked here (jsdom has no Tauri backend); the end-to-end suite drives the real one.
-const info: AppInfo = { version: "0.1.0", dataDir: "/tmp/mostrador-data", platform: "linux" };
+const info: AppInfo = {
+  version: "0.1.0",
+  dataDir: "/tmp/mostrador-data",
+  platform: "linux",
+  activeProfile: { id: "sandbox", name: "Sandbox", environment: "sandbox" },
+};
 
-async function renderApp(handler: (cmd: string, args: unknown) => unknown) {
+/** What the backend answers when a test does not say otherwise. */
+function defaults(cmd: string): unknown {
+  if (cmd === "app_info") return info;
+  if (cmd === "list_profiles") return [];
+  return null;
+}
+
+async function renderApp(handler: (cmd: string, args: unknown) => unknown = defaults) {
   mockIPC(handler);
   const i18n = await createI18n("es-MX");
   render(
@@ -23,7 +35,7 @@ async function renderApp(handler: (cmd: string, args: unknown) => unknown) {
 
 describe("App shell", () => {
   it("opens in Spanish on the links area with its empty state", async () => {
-    await renderApp(() => null);
+    await renderApp();
     const nav = screen.getByRole("navigation", { name: "Secciones" });
     for (const label of ["Ligas", "Comercios", "Clientes y KYC", "Perfiles", "Ajustes"]) {
       expect(within(nav).getByRole("button", { name: new RegExp(label) })).toBeInTheDocument();
@@ -34,7 +46,7 @@ describe("App shell", () => {
 
   it("shows every area's empty state and marks the current one", async () => {
     const user = userEvent.setup();
-    await renderApp(() => null);
+    await renderApp();
     const cases = [
       ["Comercios", "Aún no hay comercios"],
       ["Clientes y KYC", "Aún no hay clientes"],
@@ -48,16 +60,23 @@ describe("App shell", () => {
     }
   });
 
+  it("always shows the active profile with its environment", async () => {
+    await renderApp();
+    const badge = await screen.findByTestId("active-profile");
+    expect(badge).toHaveTextContent("Perfil activo: Sandbox");
+    expect(within(badge).getByTestId("environment-badge")).toHaveTextContent("Sandbox");
+  });
+
   it("navigates with Ctrl+number", async () => {
     const user = userEvent.setup();
-    await renderApp(() => null);
+    await renderApp();
     await user.keyboard("{Control>}5{/Control}");
     expect(screen.getByRole("heading", { name: "Ajustes" })).toBeInTheDocument();
   });
 
   it("shows the app info answered by the app_info command", async () => {
     const user = userEvent.setup();
-    await renderApp((cmd) => (cmd === "app_info" ? info : null));
+    await renderApp();
     await user.click(screen.getByRole("button", { name: /Ajustes/ }));
     expect(await screen.findByTestId("app-data-dir")).toHaveTextContent("/tmp/mostrador-data");
     expect(screen.getByTestId("app-version")).toHaveTextContent("0.1.0");
@@ -67,13 +86,12 @@ describe("App shell", () => {
     const user = userEvent.setup();
     const calls: unknown[] = [];
     const i18n = await renderApp((cmd, args) => {
-      if (cmd === "app_info") return info;
       if (cmd === "set_locale") {
         calls.push(args);
         const saved: Preferences = { locale: "en" };
         return saved;
       }
-      return null;
+      return defaults(cmd);
     });
     await user.click(screen.getByRole("button", { name: /Ajustes/ }));
     await user.click(screen.getByText("English"));
@@ -89,7 +107,7 @@ describe("App shell", () => {
       // Tauri rejects with the command's serialised error, a plain object, not an Error.
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (cmd === "app_info") throw { code: "app.data_dir", message: "permission denied" };
-      return null;
+      return defaults(cmd);
     });
     await user.click(screen.getByRole("button", { name: /Ajustes/ }));
     const alert = await screen.findByRole("alert");
@@ -104,7 +122,7 @@ describe("App shell", () => {
       // Tauri's own rejections (ACL, unknown command) are strings.
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (cmd === "app_info") throw "command app_info not allowed by ACL";
-      return null;
+      return defaults(cmd);
     });
     await user.click(screen.getByRole("button", { name: /Ajustes/ }));
     const alert = await screen.findByRole("alert");

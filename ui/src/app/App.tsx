@@ -4,6 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { IdChecker } from "../forms/IdChecker";
+import { EnvironmentBadge } from "../profiles/EnvironmentBadge";
+import { ProfilesScreen } from "../profiles/ProfilesScreen";
+import { useActiveProfile } from "../profiles/useActiveProfile";
 import { ListArea } from "../screens/ListArea";
 import { SettingsScreen } from "../screens/SettingsScreen";
 import { AREA_ICONS, AREAS, type Area } from "./areas";
@@ -11,6 +14,7 @@ import { AREA_ICONS, AREAS, type Area } from "./areas";
 export function App() {
   const { t } = useTranslation();
   const [area, setArea] = useState<Area>("links");
+  const activeProfile = useActiveProfile();
   useHotkeys(
     AREAS.map((target, index) => [
       `mod+${String(index + 1)}`,
@@ -35,6 +39,12 @@ export function App() {
               </Text>
             </Stack>
           </Group>
+          {activeProfile && (
+            <Group gap="xs" data-testid="active-profile">
+              <Text size="sm">{t("profile.active", { name: activeProfile.name })}</Text>
+              <EnvironmentBadge environment={activeProfile.environment} />
+            </Group>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
@@ -64,6 +74,8 @@ export function App() {
       <AppShell.Main data-testid={`area-${area}`}>
         {area === "settings" ? (
           <SettingsScreen />
+        ) : area === "profiles" ? (
+          <ProfilesScreen />
         ) : area === "merchants" ? (
           <ListArea area="merchants">
             <IdChecker />

@@ -16,6 +16,7 @@ import { commands, type Locale } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LOCALES } from "../i18n";
 import { call } from "../ipc";
+import { SandboxCard } from "../sandbox/SandboxCard";
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>{t("settings.title")}</Title>
       <LanguageCard />
+      <SandboxCard />
       <AboutCard />
     </Stack>
   );

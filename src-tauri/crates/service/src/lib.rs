@@ -2,4 +2,6 @@
 //! function here, so behaviour is tested without WebKit.
 
 pub mod preferences;
+pub mod profiles;
+pub mod sandbox_host;
 pub mod validation;

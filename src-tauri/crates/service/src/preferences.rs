@@ -25,6 +25,8 @@ pub enum Locale {
 #[serde(rename_all = "camelCase", default)]
 pub struct Preferences {
     pub locale: Locale,
+    /// The profile the user switched to; `None` means the built-in Sandbox profile.
+    pub active_profile_id: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,148 @@
+//! The provider doubles embedded in the app for the Sandbox profile: started with the app, state
+//! kept in the app's data directory, reset and fault injection driven from the Sandbox settings.
+
+use std::path::Path;
+
+use mostrador_sandbox::{BillpocketSandbox, FaultPlan, SandboxConfig, SandboxError};
+use serde::Serialize;
+use specta::Type;
+
+/// The embedded doubles (today Billpocket; CryptoPocket and UnDosTres join here).
+pub struct EmbeddedSandbox {
+    billpocket: BillpocketSandbox,
+}
+
+/// What the Sandbox settings show.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SandboxStatus {
+    pub billpocket_url: String,
+    pub merchants: u32,
+    pub links: u32,
+    pub faults: FaultPlan,
+}
+
+/// Stable codes for the UI.
+pub fn sandbox_error_code(error: &SandboxError) -> &'static str {
+    match error {
+        SandboxError::Bind { .. } => "sandbox.bind",
+        SandboxError::Io { .. } => "sandbox.io",
+        SandboxError::CorruptState { .. } => "sandbox.corrupt_state",
+    }
+}
+
+impl EmbeddedSandbox {
+    /// Starts the doubles on free loopback ports, with state under `data_dir/sandbox`. Must run
+    /// inside a Tokio runtime (the servers are spawned on it).
+    pub async fn start(data_dir: &Path) -> Result<Self, SandboxError> {
+        let billpocket = BillpocketSandbox::start(SandboxConfig {
+            data_dir: Some(data_dir.join("sandbox")),
+            ..SandboxConfig::default()
+        })
+        .await?;
+        tracing::info!(url = %billpocket.base_url(), "embedded Billpocket sandbox listening");
+        Ok(Self { billpocket })
+    }
+
+    pub fn billpocket_url(&self) -> String {
+        self.billpocket.base_url()
+    }
+
+    pub fn status(&self) -> SandboxStatus {
+        let (merchants, links) = self.billpocket.inspect(|state| {
+            let links: usize = state.merchants.iter().map(|m| m.links.len()).sum();
+            (state.merchants.len(), links)
+        });
+        SandboxStatus {
+            billpocket_url: self.billpocket.base_url(),
+            merchants: u32::try_from(merchants).unwrap_or(u32::MAX),
+            links: u32::try_from(links).unwrap_or(u32::MAX),
+            faults: self.billpocket.faults().plan(),
+        }
+    }
+
+    /// Back to the seed data, saved; faults are cleared too, so the sandbox behaves again.
+    pub fn reset(&self) -> Result<SandboxStatus, SandboxError> {
+        self.billpocket.faults().clear();
+        self.billpocket.reset()?;
+        Ok(self.status())
+    }
+
+    pub fn set_faults(&self, plan: FaultPlan) -> SandboxStatus {
+        self.billpocket.faults().set_plan(plan);
+        self.status()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use mostrador_core::Centavos;
+    use mostrador_providers::billpocket::types::LinkRequest;
+    use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
+    use mostrador_providers::{Credential, HttpConfig};
+    use mostrador_sandbox::{FaultAction, FaultRule, Outage, Scope, Trigger};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn starts_seeded_keeps_state_on_disk_and_resets() {
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
+        let seeded = sandbox.status();
+        assert_eq!(seeded.merchants, 2);
+        assert!(seeded.links >= 50, "{seeded:?}");
+        assert!(seeded.billpocket_url.starts_with("http://127.0.0.1:"));
+
+        // A write through the real client lands in the state file under the data dir.
+        let client =
+            BillpocketClient::new(&sandbox.billpocket_url(), HttpConfig::default()).unwrap();
+        let merchant = BillpocketCredentials {
+            api_key: None,
+            user_token: Some(Credential::new("sandbox-bp-user-token-61234")),
+            x_api_key: Some(Credential::new("sandbox-bp-x-api-key-0001")),
+        };
+        let request = LinkRequest {
+            url_path: None,
+            expired_at: None,
+            amount: Centavos::new(12_550).to_billpocket(),
+            link_type: 1,
+            description: "Pastel de chocolate".into(),
+            rates: Vec::new(),
+            is_fixed_term: false,
+        };
+        client.create_link(&merchant, &request).await.unwrap();
+        assert_eq!(sandbox.status().links, seeded.links + 1);
+        assert!(
+            dir.path()
+                .join("sandbox")
+                .read_dir()
+                .unwrap()
+                .next()
+                .is_some()
+        );
+
+        let reset = sandbox.reset().unwrap();
+        assert_eq!(reset.links, seeded.links);
+    }
+
+    #[tokio::test]
+    async fn faults_set_from_settings_are_reported_and_cleared_by_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
+        let plan = FaultPlan {
+            latency_ms: 250,
+            outage: Some(Outage { duration_ms: None }),
+            seed: 0,
+            rules: vec![FaultRule {
+                action: FaultAction::Status {
+                    status: 503,
+                    retry_after: Some("2".into()),
+                },
+                trigger: Trigger::Next(3),
+                scope: Scope::default(),
+            }],
+        };
+        assert_eq!(sandbox.set_faults(plan.clone()).faults, plan);
+        assert_eq!(sandbox.reset().unwrap().faults, FaultPlan::default());
+    }
+}

@@ -1,0 +1,177 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { commands, type SandboxStatus_Serialize } from "../bindings";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { call } from "../ipc";
+import { hasFaults, NO_FAULTS, toFaultPlan, type FaultForm, type NextFailure } from "./faultPlan";
+
+const NEXT: NextFailure[] = ["none", "status500", "status503", "status429", "commitThenDrop"];
+
+/** The embedded provider doubles: what they hold, failures to simulate, and a reset. */
+export function SandboxCard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useQuery({
+    queryKey: ["sandboxStatus"],
+    queryFn: () => call(commands.sandboxStatus()),
+  });
+  const [form, setForm] = useState<FaultForm>(NO_FAULTS);
+  const [confirming, confirm] = useDisclosure(false);
+  const onStatus = (next: SandboxStatus_Serialize) => {
+    queryClient.setQueryData(["sandboxStatus"], next);
+  };
+  const applyFaults = useMutation({
+    mutationFn: (next: FaultForm) => call(commands.sandboxSetFaults(toFaultPlan(next))),
+    onSuccess: onStatus,
+  });
+  const reset = useMutation({
+    mutationFn: () => call(commands.sandboxReset()),
+    onSuccess: (next) => {
+      onStatus(next);
+      setForm(NO_FAULTS);
+      confirm.close();
+    },
+  });
+  const failing = status.data ? hasFaults(status.data.faults) : false;
+
+  return (
+    <Card withBorder padding="lg" data-testid="sandbox-card">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>{t("sandbox.title")}</Text>
+          {status.data && (
+            <Badge color={failing ? "red" : "gray"} variant="light" data-testid="sandbox-faults">
+              {failing ? t("sandbox.faults.active") : t("sandbox.faults.inactive")}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("sandbox.description")}
+        </Text>
+        {status.isError && <ErrorNotice error={status.error} />}
+        {status.data && (
+          <Group gap="xs">
+            <Text size="sm">{t("sandbox.billpocketUrl")}:</Text>
+            <Code>{status.data.billpocketUrl}</Code>
+            <Text size="sm" c="dimmed" data-testid="sandbox-counts">
+              {t("sandbox.counts", {
+                merchants: status.data.merchants,
+                links: status.data.links,
+              })}
+            </Text>
+          </Group>
+        )}
+
+        <Text fw={600} size="sm" mt="sm">
+          {t("sandbox.faults.title")}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t("sandbox.faults.description")}
+        </Text>
+        <Group align="flex-end" grow>
+          <NumberInput
+            label={t("sandbox.faults.latency")}
+            min={0}
+            max={30_000}
+            step={250}
+            value={form.latencyMs}
+            onChange={(value) => {
+              setForm({ ...form, latencyMs: typeof value === "number" ? value : 0 });
+            }}
+          />
+          <Select
+            label={t("sandbox.faults.next")}
+            data-testid="sandbox-next"
+            allowDeselect={false}
+            value={form.next}
+            onChange={(value) => {
+              if (value) setForm({ ...form, next: value });
+            }}
+            data={NEXT.map((value) => ({ value, label: t(`sandbox.faults.${value}`) }))}
+          />
+          <NumberInput
+            label={t("sandbox.faults.count")}
+            min={1}
+            max={100}
+            disabled={form.next === "none"}
+            value={form.count}
+            onChange={(value) => {
+              setForm({ ...form, count: typeof value === "number" ? value : 1 });
+            }}
+          />
+        </Group>
+        <Switch
+          label={t("sandbox.faults.outage")}
+          data-testid="sandbox-outage"
+          checked={form.outage}
+          onChange={(event) => {
+            setForm({ ...form, outage: event.currentTarget.checked });
+          }}
+        />
+        {applyFaults.isError && <ErrorNotice error={applyFaults.error} />}
+        <Group>
+          <Button
+            data-testid="sandbox-apply"
+            loading={applyFaults.isPending}
+            onClick={() => {
+              applyFaults.mutate(form);
+            }}
+          >
+            {t("sandbox.faults.apply")}
+          </Button>
+          <Button
+            variant="default"
+            disabled={!failing}
+            onClick={() => {
+              setForm(NO_FAULTS);
+              applyFaults.mutate(NO_FAULTS);
+            }}
+          >
+            {t("sandbox.faults.clear")}
+          </Button>
+          <Button color="red" variant="light" ml="auto" onClick={confirm.open}>
+            {t("sandbox.reset.button")}
+          </Button>
+        </Group>
+      </Stack>
+
+      <Modal opened={confirming} onClose={confirm.close} title={t("sandbox.reset.title")} centered>
+        <Stack>
+          <Text size="sm">{t("sandbox.reset.body")}</Text>
+          {reset.isError && <ErrorNotice error={reset.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={confirm.close}>
+              {t("sandbox.reset.cancel")}
+            </Button>
+            <Button
+              color="red"
+              data-testid="sandbox-reset-confirm"
+              loading={reset.isPending}
+              onClick={() => {
+                reset.mutate();
+              }}
+            >
+              {t("sandbox.reset.confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
