@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { startDriver, withApp } from "../lib/driver.mjs";
+import { screenshot, startDriver, withApp } from "../lib/driver.mjs";
 
 let stopDriver;
 before(async () => {
@@ -29,6 +29,7 @@ test("the embedded Billpocket sandbox is seeded, takes faults from Ajustes and r
       timeout: 10_000,
       timeoutMsg: "the fault plan was not applied",
     });
+    await screenshot("sandbox-faults-on");
 
     // Reset asks first, then clears the faults and reseeds.
     await (await browser.$("button=Restablecer datos de prueba")).click();

@@ -19,9 +19,24 @@ import { useTranslation } from "react-i18next";
 import { commands, type SandboxStatus_Serialize } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { call } from "../ipc";
-import { hasFaults, NO_FAULTS, toFaultPlan, type FaultForm, type NextFailure } from "./faultPlan";
+import {
+  hasFaults,
+  NO_FAULTS,
+  toFaultPlan,
+  type FailureTrigger,
+  type FaultForm,
+  type NextFailure,
+} from "./faultPlan";
 
-const NEXT: NextFailure[] = ["none", "status500", "status503", "status429", "commitThenDrop"];
+const NEXT: NextFailure[] = [
+  "none",
+  "status500",
+  "status503",
+  "status429",
+  "malformedBody",
+  "commitThenDrop",
+];
+const TRIGGERS: FailureTrigger[] = ["next", "percent"];
 
 /** The embedded provider doubles: what they hold, failures to simulate, and a reset. */
 export function SandboxCard() {
@@ -84,8 +99,9 @@ export function SandboxCard() {
         <Text size="xs" c="dimmed">
           {t("sandbox.faults.description")}
         </Text>
-        <Group align="flex-end" grow>
+        <Group align="flex-end">
           <NumberInput
+            w={220}
             label={t("sandbox.faults.latency")}
             min={0}
             max={30_000}
@@ -95,6 +111,17 @@ export function SandboxCard() {
               setForm({ ...form, latencyMs: typeof value === "number" ? value : 0 });
             }}
           />
+          <Switch
+            mb={8}
+            label={t("sandbox.faults.outage")}
+            data-testid="sandbox-outage"
+            checked={form.outage}
+            onChange={(event) => {
+              setForm({ ...form, outage: event.currentTarget.checked });
+            }}
+          />
+        </Group>
+        <Group align="flex-end" grow>
           <Select
             label={t("sandbox.faults.next")}
             data-testid="sandbox-next"
@@ -105,8 +132,23 @@ export function SandboxCard() {
             }}
             data={NEXT.map((value) => ({ value, label: t(`sandbox.faults.${value}`) }))}
           />
+          <Select
+            label={t("sandbox.faults.trigger")}
+            allowDeselect={false}
+            disabled={form.next === "none"}
+            value={form.trigger}
+            onChange={(value) => {
+              if (value) setForm({ ...form, trigger: value });
+            }}
+            data={TRIGGERS.map((value) => ({
+              value,
+              label: t(`sandbox.faults.triggers.${value}`),
+            }))}
+          />
           <NumberInput
-            label={t("sandbox.faults.count")}
+            label={
+              form.trigger === "percent" ? t("sandbox.faults.percent") : t("sandbox.faults.count")
+            }
             min={1}
             max={100}
             disabled={form.next === "none"}
@@ -116,14 +158,6 @@ export function SandboxCard() {
             }}
           />
         </Group>
-        <Switch
-          label={t("sandbox.faults.outage")}
-          data-testid="sandbox-outage"
-          checked={form.outage}
-          onChange={(event) => {
-            setForm({ ...form, outage: event.currentTarget.checked });
-          }}
-        />
         {applyFaults.isError && <ErrorNotice error={applyFaults.error} />}
         <Group>
           <Button

@@ -16,6 +16,18 @@ describe("toFaultPlan", () => {
     expect(rule?.action).toEqual({ kind: "commitThenDrop", mode: { hang: { ms: 60_000 } } });
   });
 
+  it("fails a percentage of calls as a fraction, and can break bodies", () => {
+    const plan = toFaultPlan({
+      ...NO_FAULTS,
+      next: "malformedBody",
+      trigger: "percent",
+      count: 25,
+    });
+    expect(plan.rules).toEqual([
+      { action: { kind: "malformedBody" }, trigger: { fraction: 0.25 } },
+    ]);
+  });
+
   it("keeps an outage until the plan changes, with latency", () => {
     const plan = toFaultPlan({ ...NO_FAULTS, outage: true, latencyMs: 800 });
     expect(plan.outage).toEqual({ durationMs: null });

@@ -1,20 +1,34 @@
 import type {
+  FaultAction_Deserialize,
   FaultPlan_Deserialize,
   FaultPlan_Serialize,
   FaultRule_Deserialize,
+  Trigger,
 } from "../bindings";
 
 /** The failures the Sandbox settings offer, as a person thinks of them. */
-export type NextFailure = "none" | "status500" | "status503" | "status429" | "commitThenDrop";
+export type NextFailure =
+  "none" | "status500" | "status503" | "status429" | "malformedBody" | "commitThenDrop";
+
+/** Which calls fail: the next N, or a percentage of all calls. */
+export type FailureTrigger = "next" | "percent";
 
 export type FaultForm = {
   latencyMs: number;
   outage: boolean;
   next: NextFailure;
+  trigger: FailureTrigger;
+  /** N calls, or a percentage (1–100), depending on `trigger`. */
   count: number;
 };
 
-export const NO_FAULTS: FaultForm = { latencyMs: 0, outage: false, next: "none", count: 1 };
+export const NO_FAULTS: FaultForm = {
+  latencyMs: 0,
+  outage: false,
+  next: "none",
+  trigger: "next",
+  count: 1,
+};
 
 const STATUS: Partial<Record<NextFailure, number>> = {
   status500: 500,
@@ -25,24 +39,33 @@ const STATUS: Partial<Record<NextFailure, number>> = {
 /** The sandbox's fault plan for a form; 503 and 429 carry a short Retry-After like real APIs. */
 export function toFaultPlan(form: FaultForm): FaultPlan_Deserialize {
   const rules: FaultRule_Deserialize[] = [];
-  const status = STATUS[form.next];
-  if (status !== undefined) {
-    rules.push({
-      action: { kind: "status", status, retryAfter: status === 500 ? null : "5" },
-      trigger: { next: form.count },
-    });
-  } else if (form.next === "commitThenDrop") {
-    // The write happens, then the answer never comes: the client's timeout decides.
-    rules.push({
-      action: { kind: "commitThenDrop", mode: { hang: { ms: 60_000 } } },
-      trigger: { next: form.count },
-    });
+  const action = toAction(form.next);
+  if (action) {
+    const trigger: Trigger =
+      form.trigger === "percent" ? { fraction: form.count / 100 } : { next: form.count };
+    rules.push({ action, trigger });
   }
   return {
     latencyMs: form.latencyMs,
     outage: form.outage ? { durationMs: null } : null,
     rules,
   };
+}
+
+function toAction(next: NextFailure): FaultAction_Deserialize | null {
+  const status = STATUS[next];
+  if (status !== undefined) {
+    return { kind: "status", status, retryAfter: status === 500 ? null : "5" };
+  }
+  switch (next) {
+    case "malformedBody":
+      return { kind: "malformedBody" };
+    case "commitThenDrop":
+      // The write happens, then the answer never comes: the client's timeout decides.
+      return { kind: "commitThenDrop", mode: { hang: { ms: 60_000 } } };
+    default:
+      return null;
+  }
 }
 
 /** Whether the sandbox is misbehaving on purpose right now. */
