@@ -11,6 +11,9 @@ pub struct AppError {
     /// Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …).
     pub code: String,
     pub message: String,
+    /// The form field the error belongs to, when it belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl AppError {
@@ -18,7 +21,38 @@ impl AppError {
         Self {
             code: code.to_owned(),
             message: message.into(),
+            field: None,
         }
+    }
+}
+
+impl From<mostrador_service::profiles::ProfileError> for AppError {
+    fn from(error: mostrador_service::profiles::ProfileError) -> Self {
+        use mostrador_service::profiles::ProfileError;
+        let field = match &error {
+            ProfileError::Invalid { field, .. } => Some((*field).to_owned()),
+            // A duplicate name is the only uniqueness rule on profiles.
+            ProfileError::Store(mostrador_store::StoreError::Conflict(_)) => {
+                Some("name".to_owned())
+            }
+            _ => None,
+        };
+        Self {
+            field,
+            ..Self::new(error.code(), error.to_string())
+        }
+    }
+}
+
+impl From<mostrador_service::credentials::CredentialError> for AppError {
+    fn from(error: mostrador_service::credentials::CredentialError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
+impl From<mostrador_vault::VaultError> for AppError {
+    fn from(error: mostrador_vault::VaultError) -> Self {
+        Self::new(error.code(), error.to_string())
     }
 }
 

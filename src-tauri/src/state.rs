@@ -8,7 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use mostrador_service::preferences::PreferencesFile;
 use mostrador_service::profiles::{ActiveProfile, ensure_sandbox_profile};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
-use mostrador_store::{Store, StoreError, UnixSeconds};
+use mostrador_store::{Store, UnixSeconds};
+use mostrador_vault::{Vault, VaultError};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, CommandResult};
@@ -18,6 +19,9 @@ pub struct AppState {
     pub preferences: PreferencesFile,
     pub store: Arc<Store>,
     pub sandbox: EmbeddedSandbox,
+    /// The OS keyring, or why there is none: the app still opens (the Sandbox needs no secret)
+    /// and every credential action explains how to fix it.
+    vault: Result<Arc<Vault>, AppError>,
 }
 
 impl AppState {
@@ -40,24 +44,44 @@ impl AppState {
         let store = Store::open(&data_dir)?;
         ensure_sandbox_profile(&store, unix_now())?;
         let sandbox = tauri::async_runtime::block_on(EmbeddedSandbox::start(&data_dir))?;
+        let vault = Vault::open_os_keyring()
+            .map(Arc::new)
+            .map_err(|error: VaultError| {
+                tracing::warn!(%error, "no OS keyring: credentials cannot be stored");
+                AppError::from(error)
+            });
         Ok(Self {
             data_dir,
             preferences: PreferencesFile::in_dir(&config_dir),
             store: Arc::new(store),
             sandbox,
+            vault,
         })
     }
 
-    /// Runs store work on the blocking pool: SQLite never runs on the async runtime's threads.
-    pub async fn with_store<T: Send + 'static>(
+    /// Runs store and keyring work together on the blocking pool (D-Bus and SQLite both block).
+    pub async fn with_vault<T: Send + 'static, E: Into<AppError> + Send + 'static>(
         &self,
-        work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+        work: impl FnOnce(&Store, &Vault) -> Result<T, E> + Send + 'static,
+    ) -> CommandResult<T> {
+        let vault = self.vault.clone()?;
+        let store = Arc::clone(&self.store);
+        tauri::async_runtime::spawn_blocking(move || work(&store, &vault))
+            .await
+            .map_err(|error| AppError::new("app.task", error.to_string()))?
+            .map_err(Into::into)
+    }
+
+    /// Runs store work on the blocking pool: SQLite never runs on the async runtime's threads.
+    pub async fn with_store<T: Send + 'static, E: Into<AppError> + Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
     ) -> CommandResult<T> {
         let store = Arc::clone(&self.store);
         tauri::async_runtime::spawn_blocking(move || work(&store))
             .await
             .map_err(|error| AppError::new("app.task", error.to_string()))?
-            .map_err(AppError::from)
+            .map_err(Into::into)
     }
 
     pub async fn active_profile(&self) -> CommandResult<ActiveProfile> {

@@ -6,19 +6,30 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	appInfo: () => typedError<AppInfo, AppError>(__TAURI_INVOKE("app_info")),
-	getPreferences: () => typedError<Preferences_Serialize, AppError>(__TAURI_INVOKE("get_preferences")),
-	setLocale: (locale: Locale) => typedError<Preferences_Serialize, AppError>(__TAURI_INVOKE("set_locale", { locale })),
+	appInfo: () => typedError<AppInfo, AppError_Serialize>(__TAURI_INVOKE("app_info")),
+	getPreferences: () => typedError<Preferences_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_preferences")),
+	setLocale: (locale: Locale) => typedError<Preferences_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_locale", { locale })),
 	/**  Per-field validation as the user types; the UI translates the issues' codes. */
-	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError>(__TAURI_INVOKE("validate_field", { kind, value, context })),
+	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_field", { kind, value, context })),
 	/**  Checks that span two fields (RFC against CURP, postal code against state). */
-	validateCross: (check: CrossCheck) => typedError<Issue[], AppError>(__TAURI_INVOKE("validate_cross", { check })),
+	validateCross: (check: CrossCheck) => typedError<Issue[], AppError_Serialize>(__TAURI_INVOKE("validate_cross", { check })),
 	/**  Every profile, for the Perfiles screen. Profiles hold no secrets. */
-	listProfiles: () => typedError<Profile_Serialize[], AppError>(__TAURI_INVOKE("list_profiles")),
-	sandboxStatus: () => typedError<SandboxStatus_Serialize, AppError>(__TAURI_INVOKE("sandbox_status")),
+	listProfiles: () => typedError<Profile_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
+	createProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
+	updateProfile: (id: string, input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_profile", { id, input })),
+	/**  Deletes a profile with its keyring entries; if it was active, Sandbox becomes active. */
+	deleteProfile: (id: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("delete_profile", { id })),
+	/**  Makes a profile the active one; remembered across restarts. */
+	switchProfile: (id: string) => typedError<ActiveProfile, AppError_Serialize>(__TAURI_INVOKE("switch_profile", { id })),
+	/**  Which credentials the profile has in the keyring (never their values). */
+	credentialSlots: (profileId: string) => typedError<SlotStatus[], AppError_Serialize>(__TAURI_INVOKE("credential_slots", { profileId })),
+	/**  Sets or replaces one credential of an existing profile. */
+	setCredential: (profileId: string, slot: CredentialSlot, value: string) => typedError<SlotStatus[], AppError_Serialize>(__TAURI_INVOKE("set_credential", { profileId, slot, value })),
+	clearCredential: (profileId: string, slot: CredentialSlot) => typedError<SlotStatus[], AppError_Serialize>(__TAURI_INVOKE("clear_credential", { profileId, slot })),
+	sandboxStatus: () => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_status")),
 	/**  Back to the seed data, with faults cleared. */
-	sandboxReset: () => typedError<SandboxStatus_Serialize, AppError>(__TAURI_INVOKE("sandbox_reset")),
-	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
+	sandboxReset: () => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_reset")),
+	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
 };
 
 /* Types */
@@ -29,10 +40,22 @@ export type ActiveProfile = {
 	environment: Environment,
 };
 
-export type AppError = {
+export type AppError = AppError_Serialize | AppError_Deserialize;
+
+export type AppError_Deserialize = {
 	/**  Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …). */
 	code: string,
 	message: string,
+	/**  The form field the error belongs to, when it belongs to one. */
+	field?: string | null,
+};
+
+export type AppError_Serialize = {
+	/**  Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …). */
+	code: string,
+	message: string,
+	/**  The form field the error belongs to, when it belongs to one. */
+	field?: string,
 };
 
 /**  What the shell shows about the running app (About dialog, support details). */
@@ -67,6 +90,9 @@ export type Code =
  *  (its `country_code`).
  */
 export type Country = "ARG" | "CHL" | "COL" | "ESP" | "MEX" | "PER";
+
+/**  The profile-level credentials a person types in. */
+export type CredentialSlot = "billpocketApiKey" | "billpocketXApiKey" | "cryptopocketApiKey" | "cryptopocketApiSecret" | "undostresEcommerceToken";
 
 /**  Checks that involve two fields of the same form. */
 export type CrossCheck = 
@@ -300,6 +326,27 @@ export type Preferences_Serialize = {
 
 export type Profile = Profile_Serialize | Profile_Deserialize;
 
+/**  What the profile form sends. Real profiles are `test` or `production`; there is one Sandbox. */
+export type ProfileInput = ProfileInput_Serialize | ProfileInput_Deserialize;
+
+/**  What the profile form sends. Real profiles are `test` or `production`; there is one Sandbox. */
+export type ProfileInput_Deserialize = {
+	name: string,
+	environment: Environment,
+	billpocketBaseUrl?: string | null,
+	cryptopocketBaseUrl?: string | null,
+	undostresBaseUrl?: string | null,
+};
+
+/**  What the profile form sends. Real profiles are `test` or `production`; there is one Sandbox. */
+export type ProfileInput_Serialize = {
+	name: string,
+	environment: Environment,
+	billpocketBaseUrl: string | null,
+	cryptopocketBaseUrl: string | null,
+	undostresBaseUrl: string | null,
+};
+
 export type Profile_Deserialize = {
 	id: string,
 	name: string,
@@ -353,8 +400,16 @@ export type Scope_Serialize = {
 	pathPrefix: string | null,
 };
 
+/**  What the UI may know about a secret. */
+export type SecretStatus = "set" | "notSet";
+
 /**  Whether an issue blocks the form or only asks the user to double-check. */
 export type Severity = "error" | "warning";
+
+export type SlotStatus = {
+	slot: CredentialSlot,
+	status: SecretStatus,
+};
 
 export type Trigger = 
 /**  The next `n` matching calls. */

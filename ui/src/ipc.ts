@@ -1,4 +1,4 @@
-import type { AppError } from "./bindings";
+import type { AppError_Serialize as AppError } from "./bindings";
 
 /** What every generated command returns: tauri-specta's result union. */
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
@@ -7,12 +7,15 @@ type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: Ap
 export class CommandError extends Error {
   readonly code: string;
   readonly detail: string;
+  /** The form field to highlight, when the error belongs to one. */
+  readonly field: string | undefined;
 
   constructor(error: AppError) {
     super(`${error.code}: ${error.message}`);
     this.name = "CommandError";
     this.code = error.code;
     this.detail = error.message;
+    this.field = error.field;
   }
 }
 
@@ -26,8 +29,16 @@ export function toAppError(rejection: unknown): AppError {
     rejection !== null &&
     typeof (rejection as { code?: unknown }).code === "string"
   ) {
-    const { code, message } = rejection as { code: string; message?: unknown };
-    return { code, message: typeof message === "string" ? message : "" };
+    const { code, message, field } = rejection as {
+      code: string;
+      message?: unknown;
+      field?: unknown;
+    };
+    return {
+      code,
+      message: typeof message === "string" ? message : "",
+      ...(typeof field === "string" ? { field } : {}),
+    };
   }
   return { code: "ipc.failed", message: String(rejection) };
 }

@@ -1,13 +1,27 @@
-import { Badge, Card, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { IconUserCircle } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import {
+  Badge,
+  Button,
+  Card,
+  Divider,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconPlus, IconUserCircle } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type Profile_Serialize } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { call } from "../ipc";
+import { CredentialSlots } from "./CredentialSlots";
 import { EnvironmentBadge } from "./EnvironmentBadge";
+import { ProfileForm } from "./ProfileForm";
 import { useActiveProfile } from "./useActiveProfile";
 
 const PROVIDERS = [
@@ -16,6 +30,9 @@ const PROVIDERS = [
   ["UnDosTres", "undostresBaseUrl"],
 ] as const;
 
+/** `null` while closed; `"new"` or the profile being edited while the form is open. */
+type Editing = null | "new" | Profile_Serialize;
+
 export function ProfilesScreen() {
   const { t } = useTranslation();
   const profiles = useQuery({
@@ -23,9 +40,22 @@ export function ProfilesScreen() {
     queryFn: () => call(commands.listProfiles()),
   });
   const active = useActiveProfile();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Profile_Serialize | null>(null);
   return (
-    <Stack gap="lg" maw={720}>
-      <Title order={2}>{t("profiles.title")}</Title>
+    <Stack gap="lg" maw={760}>
+      <Group justify="space-between">
+        <Title order={2}>{t("profiles.title")}</Title>
+        <Button
+          leftSection={<IconPlus size={18} />}
+          data-testid="profile-new"
+          onClick={() => {
+            setEditing("new");
+          }}
+        >
+          {t("profiles.new")}
+        </Button>
+      </Group>
       {profiles.isPending && <Loader size="sm" aria-label={t("app.loading")} />}
       {profiles.isError && (
         <ErrorNotice
@@ -43,40 +73,154 @@ export function ProfilesScreen() {
         />
       )}
       {profiles.data?.map((profile) => (
-        <ProfileCard key={profile.id} profile={profile} active={profile.id === active?.id} />
+        <ProfileCard
+          key={profile.id}
+          profile={profile}
+          active={profile.id === active?.id}
+          onEdit={() => {
+            setEditing(profile);
+          }}
+          onDelete={() => {
+            setDeleting(profile);
+          }}
+        />
       ))}
+      {editing !== null && (
+        <ProfileForm
+          profile={editing === "new" ? null : editing}
+          onClose={() => {
+            setEditing(null);
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteProfile
+          profile={deleting}
+          onClose={() => {
+            setDeleting(null);
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function ProfileCard({ profile, active }: { profile: Profile_Serialize; active: boolean }) {
+function ProfileCard({
+  profile,
+  active,
+  onEdit,
+  onDelete,
+}: {
+  profile: Profile_Serialize;
+  active: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const builtIn = profile.environment === "sandbox";
+  const use = useMutation({
+    mutationFn: () => call(commands.switchProfile(profile.id)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["appInfo"] }),
+  });
   return (
-    <Card withBorder padding="lg" data-testid={`profile-${profile.id}`}>
+    <Card withBorder padding="lg" data-testid={`profile-${builtIn ? profile.id : profile.name}`}>
       <Stack gap="xs">
-        <Group gap="xs">
-          <Text fw={600}>{profile.name}</Text>
-          <EnvironmentBadge environment={profile.environment} />
-          {active && (
-            <Badge variant="outline" color="teal">
-              {t("profile.activeBadge")}
-            </Badge>
-          )}
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Text fw={600}>{profile.name}</Text>
+            <EnvironmentBadge environment={profile.environment} />
+            {active && (
+              <Badge variant="outline" color="teal">
+                {t("profile.activeBadge")}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="xs">
+            {!active && (
+              <Button
+                size="xs"
+                variant="light"
+                loading={use.isPending}
+                onClick={() => {
+                  use.mutate();
+                }}
+              >
+                {t("profiles.use")}
+              </Button>
+            )}
+            {!builtIn && (
+              <>
+                <Button size="xs" variant="default" onClick={onEdit}>
+                  {t("profiles.edit")}
+                </Button>
+                <Button size="xs" variant="subtle" color="red" onClick={onDelete}>
+                  {t("profiles.delete")}
+                </Button>
+              </>
+            )}
+          </Group>
         </Group>
-        {profile.environment === "sandbox" ? (
+        {use.isError && <ErrorNotice error={use.error} />}
+        {builtIn ? (
           <Text size="sm" c="dimmed">
             {t("profile.embedded")}
           </Text>
         ) : (
-          PROVIDERS.map(([provider, key]) => (
-            <Text size="sm" c="dimmed" key={key}>
-              {profile[key]
-                ? t("profile.baseUrl", { provider, url: profile[key] })
-                : t("profile.unset", { provider })}
-            </Text>
-          ))
+          <>
+            {PROVIDERS.map(([provider, key]) => (
+              <Text size="sm" c="dimmed" key={key}>
+                {profile[key]
+                  ? t("profile.baseUrl", { provider, url: profile[key] })
+                  : t("profile.unset", { provider })}
+              </Text>
+            ))}
+            <Divider my="xs" />
+            <CredentialSlots profileId={profile.id} />
+          </>
         )}
       </Stack>
     </Card>
+  );
+}
+
+function DeleteProfile({ profile, onClose }: { profile: Profile_Serialize; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => call(commands.deleteProfile(profile.id)),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["profiles"] });
+      await queryClient.invalidateQueries({ queryKey: ["appInfo"] });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      centered
+      title={t("profiles.deleteConfirm.title", { name: profile.name })}
+    >
+      <Stack>
+        <Text size="sm">{t("profiles.deleteConfirm.body")}</Text>
+        {remove.isError && <ErrorNotice error={remove.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("profiles.form.cancel")}
+          </Button>
+          <Button
+            color="red"
+            data-testid="profile-delete-confirm"
+            loading={remove.isPending}
+            onClick={() => {
+              remove.mutate();
+            }}
+          >
+            {t("profiles.deleteConfirm.confirm")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

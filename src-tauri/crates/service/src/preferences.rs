@@ -80,12 +80,24 @@ impl PreferencesFile {
             })
     }
 
-    /// Loads, changes the locale, saves; returns what was saved.
-    pub fn set_locale(&self, locale: Locale) -> Result<Preferences, PreferencesError> {
+    /// Loads, applies `change`, saves; returns what was saved.
+    pub fn update(
+        &self,
+        change: impl FnOnce(&mut Preferences),
+    ) -> Result<Preferences, PreferencesError> {
         let mut preferences = self.load();
-        preferences.locale = locale;
+        change(&mut preferences);
         self.save(&preferences)?;
         Ok(preferences)
+    }
+
+    pub fn set_locale(&self, locale: Locale) -> Result<Preferences, PreferencesError> {
+        self.update(|preferences| preferences.locale = locale)
+    }
+
+    /// `None` goes back to the built-in Sandbox profile.
+    pub fn set_active_profile(&self, id: Option<String>) -> Result<Preferences, PreferencesError> {
+        self.update(|preferences| preferences.active_profile_id = id)
     }
 
     fn write_atomically(&self, preferences: &Preferences) -> io::Result<()> {
@@ -123,6 +135,17 @@ mod tests {
         assert_eq!(PreferencesFile::in_dir(&nested).load().locale, Locale::En);
         let json = fs::read_to_string(nested.join(FILE_NAME)).unwrap();
         assert!(json.contains("\"locale\": \"en\""), "{json}");
+    }
+
+    #[test]
+    fn changing_one_preference_keeps_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = PreferencesFile::in_dir(dir.path());
+        file.set_locale(Locale::En).unwrap();
+        file.set_active_profile(Some("p1".into())).unwrap();
+        let saved = file.load();
+        assert_eq!(saved.locale, Locale::En);
+        assert_eq!(saved.active_profile_id.as_deref(), Some("p1"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! and which profile is active.
 
 use mostrador_store::{Environment, Profile, Store, StoreError, UnixSeconds};
-use serde::Serialize;
+use mostrador_vault::{Vault, VaultError};
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 /// The built-in profile backed by the embedded provider doubles. Its base URLs stay empty:
@@ -63,9 +64,289 @@ pub fn active_profile(store: &Store, chosen: Option<&str>) -> Result<ActiveProfi
     store.profile(SANDBOX_PROFILE_ID).map(Into::into)
 }
 
+/// What the profile form sends. Real profiles are `test` or `production`; there is one Sandbox.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileInput {
+    pub name: String,
+    pub environment: Environment,
+    pub billpocket_base_url: Option<String>,
+    pub cryptopocket_base_url: Option<String>,
+    pub undostres_base_url: Option<String>,
+}
+
+/// Why a profile change was refused; `field` names the form field to highlight.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("invalid profile field {field}: {code}")]
+    Invalid {
+        code: &'static str,
+        field: &'static str,
+    },
+    #[error("the built-in Sandbox profile cannot be changed or deleted")]
+    BuiltIn,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+}
+
+impl ProfileError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Invalid { code, .. } => code,
+            Self::BuiltIn => "profile.builtin",
+            Self::Store(error) => error.code(),
+            Self::Vault(error) => error.code(),
+        }
+    }
+}
+
+const MAX_NAME: usize = 60;
+
+/// Trims and checks the form; URLs must be absolute http(s) (https outside the sandbox's
+/// loopback), without credentials or query.
+fn clean(input: ProfileInput) -> Result<ProfileInput, ProfileError> {
+    let name = input.name.trim().to_owned();
+    if name.is_empty() {
+        return Err(ProfileError::Invalid {
+            code: "profile.name_required",
+            field: "name",
+        });
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(ProfileError::Invalid {
+            code: "profile.name_too_long",
+            field: "name",
+        });
+    }
+    if input.environment == Environment::Sandbox {
+        return Err(ProfileError::Invalid {
+            code: "profile.environment",
+            field: "environment",
+        });
+    }
+    Ok(ProfileInput {
+        name,
+        environment: input.environment,
+        billpocket_base_url: clean_url(input.billpocket_base_url, "billpocketBaseUrl")?,
+        cryptopocket_base_url: clean_url(input.cryptopocket_base_url, "cryptopocketBaseUrl")?,
+        undostres_base_url: clean_url(input.undostres_base_url, "undostresBaseUrl")?,
+    })
+}
+
+fn clean_url(url: Option<String>, field: &'static str) -> Result<Option<String>, ProfileError> {
+    let Some(url) = url.map(|url| url.trim().trim_end_matches('/').to_owned()) else {
+        return Ok(None);
+    };
+    if url.is_empty() {
+        return Ok(None);
+    }
+    let invalid = ProfileError::Invalid {
+        code: "profile.url_invalid",
+        field,
+    };
+    let rest = url.strip_prefix("https://").ok_or(invalid)?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let bad = host.is_empty()
+        || host.contains('@')
+        || rest.contains(['?', '#', ' '])
+        || !host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    if bad {
+        return Err(ProfileError::Invalid {
+            code: "profile.url_invalid",
+            field,
+        });
+    }
+    Ok(Some(url))
+}
+
+/// Creates a real profile (credentials are set separately, into the keyring).
+pub fn create_profile(
+    store: &Store,
+    input: ProfileInput,
+    now: UnixSeconds,
+) -> Result<Profile, ProfileError> {
+    let input = clean(input)?;
+    let profile = Profile {
+        id: uuid::Uuid::new_v4().to_string(),
+        name: input.name,
+        environment: input.environment,
+        billpocket_base_url: input.billpocket_base_url,
+        cryptopocket_base_url: input.cryptopocket_base_url,
+        undostres_base_url: input.undostres_base_url,
+        created_at: now,
+        updated_at: now,
+    };
+    store.write(|writer| writer.upsert_profile(&profile))?;
+    Ok(profile)
+}
+
+pub fn update_profile(
+    store: &Store,
+    id: &str,
+    input: ProfileInput,
+    now: UnixSeconds,
+) -> Result<Profile, ProfileError> {
+    if id == SANDBOX_PROFILE_ID {
+        return Err(ProfileError::BuiltIn);
+    }
+    let input = clean(input)?;
+    let existing = store.profile(id)?;
+    let profile = Profile {
+        name: input.name,
+        environment: input.environment,
+        billpocket_base_url: input.billpocket_base_url,
+        cryptopocket_base_url: input.cryptopocket_base_url,
+        undostres_base_url: input.undostres_base_url,
+        updated_at: now,
+        ..existing
+    };
+    store.write(|writer| writer.upsert_profile(&profile))?;
+    Ok(profile)
+}
+
+/// Deletes the profile's keyring entries first, then the profile and its cache: if the keyring
+/// fails, nothing is deleted and no secret is orphaned.
+pub fn delete_profile(store: &Store, vault: &Vault, id: &str) -> Result<(), ProfileError> {
+    if id == SANDBOX_PROFILE_ID {
+        return Err(ProfileError::BuiltIn);
+    }
+    store.profile(id)?;
+    let removed = vault.delete_profile(id)?;
+    store.write(|writer| writer.delete_profile(id))?;
+    tracing::info!(
+        profile = id,
+        removed,
+        "profile deleted with its keyring entries"
+    );
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use mostrador_vault::{CredentialKind, MemoryStore, Secret, SecretStatus};
+
     use super::*;
+
+    fn input(name: &str, url: Option<&str>) -> ProfileInput {
+        ProfileInput {
+            name: name.into(),
+            environment: Environment::Test,
+            billpocket_base_url: url.map(Into::into),
+            cryptopocket_base_url: None,
+            undostres_base_url: Some("  ".into()),
+        }
+    }
+
+    #[test]
+    fn creates_updates_and_deletes_a_profile_with_its_keyring_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        ensure_sandbox_profile(&store, 1).unwrap();
+        let vault = Vault::new(Arc::new(MemoryStore::default()));
+
+        let created = create_profile(
+            &store,
+            input(" Lupita ", Some("https://api.example.mx/")),
+            5,
+        )
+        .unwrap();
+        assert_eq!(created.name, "Lupita");
+        assert_eq!(
+            created.billpocket_base_url.as_deref(),
+            Some("https://api.example.mx")
+        );
+        assert_eq!(created.undostres_base_url, None, "blank URLs are unset");
+
+        let renamed =
+            update_profile(&store, &created.id, input("Lupita pruebas", None), 9).unwrap();
+        assert_eq!(renamed.created_at, 5);
+        assert_eq!(renamed.updated_at, 9);
+
+        let key = CredentialKind::BillpocketApiKey;
+        vault
+            .put(&created.id, &key, &Secret::new("clave-de-prueba"))
+            .unwrap();
+        delete_profile(&store, &vault, &created.id).unwrap();
+        assert_eq!(
+            vault.status(&created.id, &key).unwrap(),
+            SecretStatus::NotSet
+        );
+        assert!(matches!(
+            store.profile(&created.id),
+            Err(StoreError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_bad_input_naming_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        for (form, code, field) in [
+            (input("  ", None), "profile.name_required", "name"),
+            (
+                input(&"x".repeat(61), None),
+                "profile.name_too_long",
+                "name",
+            ),
+            (
+                input("A", Some("http://api.example.mx")),
+                "profile.url_invalid",
+                "billpocketBaseUrl",
+            ),
+            (
+                input("A", Some("https://user:pw@api.mx")),
+                "profile.url_invalid",
+                "billpocketBaseUrl",
+            ),
+            (
+                input("A", Some("https://api.mx/?x=1")),
+                "profile.url_invalid",
+                "billpocketBaseUrl",
+            ),
+        ] {
+            match create_profile(&store, form, 1) {
+                Err(ProfileError::Invalid { code: c, field: f }) => {
+                    assert_eq!((c, f), (code, field));
+                }
+                other => panic!("expected {code}, got {other:?}"),
+            }
+        }
+        let sandbox = ProfileInput {
+            environment: Environment::Sandbox,
+            ..input("B", None)
+        };
+        assert_eq!(
+            create_profile(&store, sandbox, 1).unwrap_err().code(),
+            "profile.environment"
+        );
+    }
+
+    #[test]
+    fn the_sandbox_profile_cannot_be_edited_or_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        ensure_sandbox_profile(&store, 1).unwrap();
+        let vault = Vault::new(Arc::new(MemoryStore::default()));
+        let error = update_profile(&store, SANDBOX_PROFILE_ID, input("X", None), 2).unwrap_err();
+        assert_eq!(error.code(), "profile.builtin");
+        let error = delete_profile(&store, &vault, SANDBOX_PROFILE_ID).unwrap_err();
+        assert_eq!(error.code(), "profile.builtin");
+    }
+
+    #[test]
+    fn a_duplicate_name_is_a_conflict() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        create_profile(&store, input("Lupita", None), 1).unwrap();
+        let error = create_profile(&store, input("Lupita", None), 2).unwrap_err();
+        assert_eq!(error.code(), "store.conflict");
+    }
 
     #[test]
     fn first_run_creates_the_sandbox_profile_once_and_it_is_active() {
