@@ -22,7 +22,7 @@ as_root() {
 # Debian/Ubuntu packages: WebKitGTK and friends to build and run; the rest only for tests.
 RUN_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev
   libdbus-1-dev libayatana-appindicator3-dev gnome-keyring dbus dbus-x11)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick)
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick python3)
 
 install_packages() {
   command -v dpkg-query >/dev/null || die "not a Debian/Ubuntu system; see README.md for macOS and Windows"

@@ -10,6 +10,7 @@ use crate::commands;
 pub fn builder<R: Runtime>() -> Builder<R> {
     Builder::<R>::new().commands(collect_commands![
         commands::app::app_info,
+        commands::app::startup_status,
         commands::preferences::get_preferences,
         commands::preferences::set_locale,
         commands::validation::validate_field,

@@ -22,9 +22,19 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let state = state::AppState::resolve(app.handle())?;
-            tracing::info!(data_dir = %state.data_dir.display(), "Mostrador starting");
-            app.manage(state);
+            // A failed start still opens the window: the UI asks `startup_status` first and
+            // explains what happened (e.g. data from a newer version) instead of vanishing.
+            match state::AppState::resolve(app.handle()) {
+                Ok(state) => {
+                    tracing::info!(data_dir = %state.data_dir.display(), "Mostrador starting");
+                    app.manage(state);
+                    app.manage(state::Startup(None));
+                }
+                Err(error) => {
+                    tracing::error!(%error, "Mostrador could not start");
+                    app.manage(state::Startup(Some(error)));
+                }
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -14,6 +14,9 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, CommandResult};
 
+/// Why the app could not start, if it could not; always managed, so the UI can ask.
+pub struct Startup(pub Option<AppError>);
+
 pub struct AppState {
     pub data_dir: PathBuf,
     pub preferences: PreferencesFile,

@@ -7,6 +7,8 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => typedError<AppInfo, AppError_Serialize>(__TAURI_INVOKE("app_info")),
+	/**  `None` when the app started; otherwise why not. The UI calls this before anything else. */
+	startupStatus: () => typedError<AppError_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("startup_status")),
 	getPreferences: () => typedError<Preferences_Serialize, AppError_Serialize>(__TAURI_INVOKE("get_preferences")),
 	setLocale: (locale: Locale) => typedError<Preferences_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_locale", { locale })),
 	/**  Per-field validation as the user types; the UI translates the issues' codes. */

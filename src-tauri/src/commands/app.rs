@@ -3,8 +3,9 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
+use crate::error::AppError;
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, Startup};
 
 /// What the shell shows about the running app (About dialog, support details).
 #[derive(Debug, Clone, Serialize, Type)]
@@ -25,4 +26,11 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
         platform: std::env::consts::OS.to_owned(),
         active_profile: state.active_profile().await?,
     })
+}
+
+/// `None` when the app started; otherwise why not. The UI calls this before anything else.
+#[tauri::command]
+#[specta::specta]
+pub async fn startup_status(startup: State<'_, Startup>) -> CommandResult<Option<AppError>> {
+    Ok(startup.0.clone())
 }

@@ -3,6 +3,7 @@
 // granted, or granted without existing.
 pub const COMMANDS: &[&str] = &[
     "app_info",
+    "startup_status",
     "get_preferences",
     "set_locale",
     "validate_field",

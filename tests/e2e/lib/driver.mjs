@@ -48,8 +48,11 @@ function portIsFree(port) {
   });
 }
 
-/** Starts tauri-driver; returns a function that stops it. */
-export async function startDriver() {
+/**
+ * Starts tauri-driver; returns a function that stops it. `env` reaches the app it launches
+ * (e.g. a private XDG_DATA_HOME).
+ */
+export async function startDriver({ env = {} } = {}) {
   for (const port of [DRIVER_PORT, NATIVE_PORT]) {
     if (!(await portIsFree(port))) {
       throw new Error(`port ${port} is taken (a stale tauri-driver?); set TAURI_DRIVER_PORT`);
@@ -58,6 +61,7 @@ export async function startDriver() {
   const binary = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
   const child = spawn(binary, ["--port", String(DRIVER_PORT), "--native-port", String(NATIVE_PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env },
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   await Promise.race([
@@ -72,8 +76,8 @@ export async function startDriver() {
   };
 }
 
-/** Launches the app in a new WebDriver session and waits for the shell to render. */
-export async function launchApp() {
+/** Launches the app in a new WebDriver session and waits for `ready` (the shell) to render. */
+export async function launchApp({ ready = '[data-testid="app-title"]' } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: DRIVER_PORT,
@@ -84,14 +88,13 @@ export async function launchApp() {
     capabilities: { "tauri:options": { application } },
   });
   await browser.setTimeout({ implicit: 0 });
-  const title = await browser.$('[data-testid="app-title"]');
-  await title.waitForDisplayed({ timeout: 60_000 });
+  await (await browser.$(ready)).waitForDisplayed({ timeout: 60_000 });
   return browser;
 }
 
 /** Runs `body` against a fresh launch of the app, always leaving a screenshot named `name`. */
-export async function withApp(name, body) {
-  const browser = await launchApp();
+export async function withApp(name, body, options) {
+  const browser = await launchApp(options);
   try {
     await body(browser);
   } finally {
