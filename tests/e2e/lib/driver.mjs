@@ -7,6 +7,8 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { after, before } from "node:test";
+
 import { remote } from "webdriverio";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,6 +76,17 @@ export async function startDriver({ env = {} } = {}) {
     child.kill("SIGTERM");
     await exited;
   };
+}
+
+/** Runs one tauri-driver for the calling spec file: started before its tests, stopped after. */
+export function useDriver(options) {
+  let stop;
+  before(async () => {
+    stop = await startDriver(options);
+  });
+  after(async () => {
+    await stop?.();
+  });
 }
 
 /** Launches the app in a new WebDriver session and waits for `ready` (the shell) to render. */

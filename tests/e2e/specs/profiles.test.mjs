@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { screenshot, startDriver, withApp } from "../lib/driver.mjs";
+import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(async () => {
-  await stopDriver?.();
-});
+useDriver();
 
 const NAME = "Panadería Lupita";
 const SECRET = "bp-key-de-prueba-7f3a9c";

@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { screenshot, startDriver, withApp } from "../lib/driver.mjs";
+import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(async () => {
-  await stopDriver?.();
-});
+useDriver();
 
 test("the embedded Billpocket sandbox is seeded, takes faults from Ajustes and resets", async () => {
   await withApp("sandbox-settings", async (browser) => {

@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { screenshot, startDriver, withApp } from "../lib/driver.mjs";
+import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(async () => {
-  await stopDriver?.();
-});
+useDriver();
 
 const text = async (browser, selector) => (await browser.$(selector)).getText();
 

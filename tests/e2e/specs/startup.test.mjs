@@ -3,27 +3,21 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { startDriver, withApp } from "../lib/driver.mjs";
+import { useDriver, withApp } from "../lib/driver.mjs";
 
 // A data directory whose database says it comes from a newer Mostrador (schema 999).
 const dataHome = mkdtempSync(path.join(tmpdir(), "mostrador-newer-"));
 const database = path.join(dataHome, "mx.mostrador.app", "mostrador.sqlite3");
 
-let stopDriver;
-before(async () => {
-  mkdirSync(path.dirname(database), { recursive: true });
-  execFileSync("python3", [
-    "-c",
-    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table future(x)'); c.execute('pragma user_version=999'); c.commit(); c.close()",
-    database,
-  ]);
-  stopDriver = await startDriver({ env: { XDG_DATA_HOME: dataHome } });
-});
-after(async () => {
-  await stopDriver?.();
-});
+mkdirSync(path.dirname(database), { recursive: true });
+execFileSync("python3", [
+  "-c",
+  "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table future(x)'); c.execute('pragma user_version=999'); c.commit(); c.close()",
+  database,
+]);
+useDriver({ env: { XDG_DATA_HOME: dataHome } });
 
 test("data from a newer version is refused with a clear Spanish message and left untouched", async () => {
   const before = readFileSync(database);

@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
-import { startDriver, withApp } from "../lib/driver.mjs";
+import { useDriver, withApp } from "../lib/driver.mjs";
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(async () => {
-  await stopDriver?.();
-});
+useDriver();
 
 async function checkerInput(browser, kindLabel, kind) {
   await (await browser.$('[data-testid="nav-merchants"]')).click();

@@ -1,21 +1,11 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Divider,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Card, Divider, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconPlus, IconUserCircle } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type Profile_Serialize } from "../bindings";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { call } from "../ipc";
@@ -196,31 +186,18 @@ function DeleteProfile({ profile, onClose }: { profile: Profile_Serialize; onClo
     },
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      centered
+    <ConfirmDialog
       title={t("profiles.deleteConfirm.title", { name: profile.name })}
-    >
-      <Stack>
-        <Text size="sm">{t("profiles.deleteConfirm.body")}</Text>
-        {remove.isError && <ErrorNotice error={remove.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("profiles.form.cancel")}
-          </Button>
-          <Button
-            color="red"
-            data-testid="profile-delete-confirm"
-            loading={remove.isPending}
-            onClick={() => {
-              remove.mutate();
-            }}
-          >
-            {t("profiles.deleteConfirm.confirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      body={t("profiles.deleteConfirm.body")}
+      confirmLabel={t("profiles.deleteConfirm.confirm")}
+      cancelLabel={t("profiles.form.cancel")}
+      pending={remove.isPending}
+      error={remove.error}
+      testId="profile-delete-confirm"
+      onConfirm={() => {
+        remove.mutate();
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -4,7 +4,6 @@ import {
   Card,
   Code,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -17,6 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type SandboxStatus_Serialize } from "../bindings";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { call } from "../ipc";
 import {
@@ -185,27 +185,20 @@ export function SandboxCard() {
         </Group>
       </Stack>
 
-      <Modal opened={confirming} onClose={confirm.close} title={t("sandbox.reset.title")} centered>
-        <Stack>
-          <Text size="sm">{t("sandbox.reset.body")}</Text>
-          {reset.isError && <ErrorNotice error={reset.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={confirm.close}>
-              {t("sandbox.reset.cancel")}
-            </Button>
-            <Button
-              color="red"
-              data-testid="sandbox-reset-confirm"
-              loading={reset.isPending}
-              onClick={() => {
-                reset.mutate();
-              }}
-            >
-              {t("sandbox.reset.confirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={confirming}
+        title={t("sandbox.reset.title")}
+        body={t("sandbox.reset.body")}
+        confirmLabel={t("sandbox.reset.confirm")}
+        cancelLabel={t("sandbox.reset.cancel")}
+        pending={reset.isPending}
+        error={reset.error}
+        testId="sandbox-reset-confirm"
+        onConfirm={() => {
+          reset.mutate();
+        }}
+        onClose={confirm.close}
+      />
     </Card>
   );
 }
