@@ -5,62 +5,24 @@
 // Helpers unwrap too (clippy.toml only exempts #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use mostrador_core::Centavos;
 use mostrador_providers::billpocket::types::LinkRequest;
 use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
 use mostrador_providers::{Credential, HttpConfig};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
 use mostrador_store::{Environment, NewOutboxEntry, Profile, Store};
-use mostrador_vault::{CredentialKind, MemoryStore, Secret, Vault};
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
-}
-
-/// The real keyring when the test command provides one, else memory: what is checked here is
-/// what our code writes elsewhere.
-fn vault() -> Vault {
-    if std::env::var("MOSTRADOR_REAL_KEYRING").is_ok_and(|v| v == "1") {
-        Vault::open_os_keyring().unwrap()
-    } else {
-        Vault::new(Arc::new(MemoryStore::default()))
-    }
-}
+use mostrador_vault::leak_check::{CapturedLogs, contains, vault_for_tests};
+use mostrador_vault::{CredentialKind, Secret};
 
 // current_thread: the double's tasks run on this thread, so the scoped subscriber sees them too.
 #[tokio::test(flavor = "current_thread")]
 async fn no_secret_reaches_the_database_wal_or_logs_after_real_calls() {
-    let logs = Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = CapturedLogs::install();
 
     let dir = tempfile::tempdir().unwrap();
     let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let vault = vault();
+    let vault = vault_for_tests().unwrap();
     let profile_id = format!("leak-calls-{}", std::process::id());
     store
         .write(|w| {
@@ -173,7 +135,7 @@ async fn no_secret_reaches_the_database_wal_or_logs_after_real_calls() {
     drop(store);
     sandbox.reset().unwrap();
 
-    let logs = logs.0.lock().unwrap().clone();
+    let logs = logs.bytes();
     assert!(
         contains(&logs, "custom-link"),
         "the calls were not logged at all"

@@ -9,6 +9,8 @@
 mod credential;
 mod error;
 mod keyring_store;
+#[cfg(feature = "test-util")]
+pub mod leak_check;
 #[cfg(any(test, feature = "test-util"))]
 mod memory;
 mod secret;

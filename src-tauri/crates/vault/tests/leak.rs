@@ -4,24 +4,9 @@
 // Helpers shared by tests unwrap too (clippy.toml only exempts #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use mostrador_store::{Environment, Link, LinkStatus, NewOutboxEntry, Profile, Store};
-use mostrador_vault::{CredentialKind, MemoryStore, Secret, Vault, account_name};
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use mostrador_vault::leak_check::{CapturedLogs, contains, vault_for_tests};
+use mostrador_vault::{CredentialKind, Secret, account_name};
 
 fn every_kind() -> Vec<CredentialKind> {
     vec![
@@ -48,36 +33,13 @@ fn every_kind() -> Vec<CredentialKind> {
     ]
 }
 
-/// The real keyring when the test command provides one, else memory: the point here is what
-/// our code writes elsewhere.
-fn vault() -> Vault {
-    if std::env::var("MOSTRADOR_REAL_KEYRING").is_ok_and(|v| v == "1") {
-        Vault::open_os_keyring().unwrap()
-    } else {
-        Vault::new(Arc::new(MemoryStore::default()))
-    }
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
-}
-
 #[test]
 fn secrets_never_reach_the_database_wal_or_logs() {
-    let logs = Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = CapturedLogs::install();
 
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let vault = vault();
+    let vault = vault_for_tests().unwrap();
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -158,7 +120,7 @@ fn secrets_never_reach_the_database_wal_or_logs() {
     let db_path = store.path().to_owned();
     let db = std::fs::read(&db_path).unwrap();
     let wal = std::fs::read(format!("{}-wal", db_path.display())).unwrap();
-    let logs = logs.0.lock().unwrap().clone();
+    let logs = logs.bytes();
     // The scan itself works: rows and log lines we expect are visible in these bytes.
     let db_and_wal = [db.as_slice(), wal.as_slice()].concat();
     assert!(contains(&db_and_wal, "MARKER-9 pagado con [redacted]"));
