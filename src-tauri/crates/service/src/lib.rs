@@ -5,4 +5,5 @@ pub mod credentials;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox_host;
+pub mod sync;
 pub mod validation;

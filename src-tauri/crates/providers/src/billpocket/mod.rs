@@ -1,6 +1,7 @@
 //! Billpocket (Kushki México): merchant registration and payment links.
 
 pub mod client;
+pub mod clock;
 pub mod endpoints;
 mod errors;
 pub mod fields;

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::http::StatusCode;
 use axum::routing::post;
-use time::{OffsetDateTime, PrimitiveDateTime};
+use time::PrimitiveDateTime;
 
 use crate::faults::{FaultController, admin_routes};
 use crate::persist::StateFile;
@@ -149,11 +149,7 @@ fn load_or_seed(file: &StateFile) -> Result<BillpocketState, SandboxError> {
     }
 }
 
-/// The double's clock: UTC without offset or fraction, like Billpocket's timestamps.
+/// The double's clock: Billpocket's, from the providers crate (one assumption, one place).
 fn now() -> PrimitiveDateTime {
-    let now = OffsetDateTime::now_utc();
-    PrimitiveDateTime::new(
-        now.date(),
-        now.time().replace_nanosecond(0).unwrap_or(now.time()),
-    )
+    mostrador_providers::billpocket::clock::now()
 }

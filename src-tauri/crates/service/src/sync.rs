@@ -1,0 +1,246 @@
+//! Refreshing the cache from the providers. The network part is async; writing the result is a
+//! blocking store transaction the caller runs off the async threads. A failed refresh leaves the
+//! cached rows untouched and records why, so lists keep working offline and can say so.
+
+use mostrador_providers::ProviderError;
+use mostrador_providers::billpocket::clock::to_unix;
+use mostrador_providers::billpocket::types::{LINK_ACTIVE, Link as ProviderLink};
+use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
+use mostrador_store::{Link, LinkStatus, Store, StoreError, UnixSeconds};
+use serde::Serialize;
+use specta::Type;
+
+/// The sync-state resource name of one merchant's links.
+pub fn links_resource(merchant_id: &str) -> String {
+    format!("links/{merchant_id}")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkSyncReport {
+    pub fetched: u32,
+    /// Cached links the provider no longer lists.
+    pub removed: u32,
+    #[specta(type = f64)]
+    pub synced_at: UnixSeconds,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl SyncError {
+    pub fn code(&self) -> String {
+        match self {
+            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
+            Self::Store(error) => error.code().to_owned(),
+        }
+    }
+}
+
+/// Fetches one merchant's links from Billpocket (reads are retried by the client).
+pub async fn fetch_links(
+    client: &BillpocketClient,
+    credentials: &BillpocketCredentials,
+) -> Result<Vec<ProviderLink>, ProviderError> {
+    client.list_links(credentials).await
+}
+
+/// Writes a fetch outcome: on success the links replace the merchant's cached set in one
+/// transaction; on failure only the sync state changes (cached links stay usable). The merchant
+/// must already be cached (connected or onboarded); otherwise the write is a `store.conflict`.
+pub fn apply_links(
+    store: &Store,
+    profile_id: &str,
+    merchant_id: &str,
+    fetched: Result<Vec<ProviderLink>, ProviderError>,
+    now: UnixSeconds,
+) -> Result<LinkSyncReport, SyncError> {
+    let resource = links_resource(merchant_id);
+    let links = match fetched {
+        Ok(links) => links,
+        Err(error) => {
+            let code = SyncError::Provider(error);
+            store.write(|w| w.record_sync(profile_id, &resource, now, Some(&code.code())))?;
+            return Err(code);
+        }
+    };
+    let cached: Vec<Link> = links
+        .iter()
+        .map(|link| to_cache(link, merchant_id))
+        .collect();
+    let removed = store.write(|w| {
+        w.upsert_links(profile_id, &cached, now)?;
+        let removed = w.delete_links_not_synced_at(profile_id, Some(merchant_id), now)?;
+        w.record_sync(profile_id, &resource, now, None)?;
+        Ok(removed)
+    })?;
+    Ok(LinkSyncReport {
+        fetched: u32::try_from(cached.len()).unwrap_or(u32::MAX),
+        removed: u32::try_from(removed).unwrap_or(u32::MAX),
+        synced_at: now,
+    })
+}
+
+/// A provider link as the cache keeps it: integer centavos, Unix seconds, MSI months.
+fn to_cache(link: &ProviderLink, merchant_id: &str) -> Link {
+    Link {
+        id: link.id.clone(),
+        merchant_id: Some(merchant_id.to_owned()),
+        description: link.description.clone(),
+        amount_centavos: link.amount.0.get(),
+        secondary_link: link.secondary_link.clone(),
+        custom_link_path: link.custom_link_path.clone(),
+        status: if link.status == LINK_ACTIVE {
+            LinkStatus::Active
+        } else {
+            LinkStatus::Inactive
+        },
+        expired_at: link.expired_at.map(to_unix),
+        months: link
+            .available_rates
+            .iter()
+            .filter_map(|rate| u8::try_from(rate.months).ok())
+            .collect(),
+        is_fixed_term: link.is_fixed_term,
+        created_at: to_unix(link.created_at),
+        updated_at: to_unix(link.updated_at),
+        synced_at: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use mostrador_providers::{Credential, HttpConfig};
+    use mostrador_sandbox::{FaultPlan, Outage};
+    use mostrador_store::LinkQuery;
+
+    use super::*;
+    use crate::sandbox_host::EmbeddedSandbox;
+
+    const PROFILE: &str = "p-sync";
+    const MERCHANT: &str = "61234";
+
+    fn merchant() -> BillpocketCredentials {
+        BillpocketCredentials {
+            api_key: None,
+            user_token: Some(Credential::new("sandbox-bp-user-token-61234")),
+            x_api_key: Some(Credential::new("sandbox-bp-x-api-key-0001")),
+        }
+    }
+
+    fn cached(store: &Store) -> Vec<Link> {
+        let query = LinkQuery {
+            profile_id: PROFILE.into(),
+            limit: 500,
+            ..LinkQuery::default()
+        };
+        store.search_links(&query, 0).unwrap().items
+    }
+
+    async fn setup() -> (tempfile::TempDir, EmbeddedSandbox, Store, BillpocketClient) {
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // Links belong to a cached merchant (connected or onboarded before any sync).
+        store
+            .write(|w| {
+                w.upsert_profile(&mostrador_store::Profile {
+                    id: PROFILE.into(),
+                    name: "Sync".into(),
+                    environment: mostrador_store::Environment::Sandbox,
+                    billpocket_base_url: None,
+                    cryptopocket_base_url: None,
+                    undostres_base_url: None,
+                    created_at: 0,
+                    updated_at: 0,
+                })?;
+                w.upsert_merchants(
+                    PROFILE,
+                    &[mostrador_store::Merchant {
+                        id: MERCHANT.into(),
+                        name: "La Esquina".into(),
+                        email: "esquina@example.mx".into(),
+                        rfc: "GODE561231GR8".into(),
+                        main_link: Some("laesquina".into()),
+                        domain: None,
+                        created_at: 0,
+                        updated_at: 0,
+                        synced_at: None,
+                    }],
+                    0,
+                )
+            })
+            .unwrap();
+        let config = HttpConfig {
+            read_retries: 0,
+            ..HttpConfig::default()
+        };
+        let client = BillpocketClient::new(&sandbox.billpocket_url(), config).unwrap();
+        (dir, sandbox, store, client)
+    }
+
+    #[tokio::test]
+    async fn a_sync_caches_every_link_and_a_resync_drops_deleted_ones() {
+        let (_dir, _sandbox, store, client) = setup().await;
+        let fetched = fetch_links(&client, &merchant()).await;
+        let provider_links = fetched.as_ref().unwrap().clone();
+        let report = apply_links(&store, PROFILE, MERCHANT, fetched, 1_000).unwrap();
+        assert_eq!(report.fetched as usize, provider_links.len());
+        assert_eq!(report.removed, 0);
+        assert_eq!(cached(&store).len(), provider_links.len());
+
+        // Amounts, status, MSI and times survive the mapping for every link.
+        let first = &provider_links[0];
+        let row = cached(&store)
+            .into_iter()
+            .find(|l| l.id == first.id)
+            .unwrap();
+        assert_eq!(row.amount_centavos, first.amount.0.get());
+        assert_eq!(row.created_at, to_unix(first.created_at));
+        assert_eq!(row.months.len(), first.available_rates.len());
+        assert_eq!(row.merchant_id.as_deref(), Some(MERCHANT));
+
+        client.delete_link(&merchant(), &first.id).await.unwrap();
+        let again = fetch_links(&client, &merchant()).await;
+        let report = apply_links(&store, PROFILE, MERCHANT, again, 2_000).unwrap();
+        assert_eq!(report.removed, 1);
+        assert!(cached(&store).iter().all(|l| l.id != first.id));
+        let state = store.sync_states(PROFILE).unwrap();
+        assert_eq!(state[0].resource, "links/61234");
+        assert_eq!(state[0].synced_at, Some(2_000));
+        assert_eq!(state[0].last_error_code, None);
+    }
+
+    #[tokio::test]
+    async fn an_outage_keeps_the_cache_and_records_why() {
+        let (_dir, sandbox, store, client) = setup().await;
+        let fetched = fetch_links(&client, &merchant()).await;
+        apply_links(&store, PROFILE, MERCHANT, fetched, 1_000).unwrap();
+        let before = cached(&store);
+
+        sandbox.set_faults(FaultPlan {
+            outage: Some(Outage { duration_ms: None }),
+            ..FaultPlan::default()
+        });
+        let failed = fetch_links(&client, &merchant()).await;
+        let error = apply_links(&store, PROFILE, MERCHANT, failed, 2_000).unwrap_err();
+        assert_eq!(error.code(), "billpocket.network_unreachable");
+        assert_eq!(
+            cached(&store),
+            before,
+            "the cached links must stay usable offline"
+        );
+        let state = store.sync_states(PROFILE).unwrap();
+        assert_eq!(state[0].synced_at, Some(1_000), "still the last good sync");
+        assert_eq!(state[0].attempted_at, 2_000);
+        assert_eq!(
+            state[0].last_error_code.as_deref(),
+            Some("billpocket.network_unreachable")
+        );
+    }
+}
