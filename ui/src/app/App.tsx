@@ -10,6 +10,9 @@ import { useActiveProfile } from "../profiles/useActiveProfile";
 import { ListArea } from "../screens/ListArea";
 import { SettingsScreen } from "../screens/SettingsScreen";
 import { AREA_ICONS, AREAS, type Area } from "./areas";
+import { modKeyLabel } from "./shortcut";
+
+const MOD_KEY = modKeyLabel();
 
 export function App() {
   const { t } = useTranslation();
@@ -59,7 +62,8 @@ export function App() {
               leftSection={<AreaIcon size={20} stroke={1.6} aria-hidden />}
               rightSection={
                 <Text size="xs" c="dimmed" aria-hidden>
-                  Ctrl+{index + 1}
+                  {MOD_KEY}
+                  {index + 1}
                 </Text>
               }
               active={area === target}

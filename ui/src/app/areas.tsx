@@ -7,7 +7,7 @@ import {
   type Icon,
 } from "@tabler/icons-react";
 
-/** The areas of the left navigation, in order. Ctrl+1…5 jumps to them. */
+/** The areas of the left navigation, in order. Ctrl+1…5 (⌘1…5 on macOS) jumps to them. */
 export const AREAS = ["links", "merchants", "customers", "profiles", "settings"] as const;
 export type Area = (typeof AREAS)[number];
 
