@@ -69,10 +69,7 @@ impl AppState {
     ) -> CommandResult<T> {
         let vault = self.vault.clone()?;
         let store = Arc::clone(&self.store);
-        tauri::async_runtime::spawn_blocking(move || work(&store, &vault))
-            .await
-            .map_err(|error| AppError::new("app.task", error.to_string()))?
-            .map_err(Into::into)
+        blocking(move || work(&store, &vault)).await
     }
 
     /// Runs store work on the blocking pool: SQLite never runs on the async runtime's threads.
@@ -81,10 +78,7 @@ impl AppState {
         work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
     ) -> CommandResult<T> {
         let store = Arc::clone(&self.store);
-        tauri::async_runtime::spawn_blocking(move || work(&store))
-            .await
-            .map_err(|error| AppError::new("app.task", error.to_string()))?
-            .map_err(Into::into)
+        blocking(move || work(&store)).await
     }
 
     pub async fn active_profile(&self) -> CommandResult<ActiveProfile> {
@@ -94,6 +88,17 @@ impl AppState {
         })
         .await
     }
+}
+
+/// Runs blocking work off the async threads and turns both its error and a lost task into
+/// `AppError`s.
+async fn blocking<T: Send + 'static, E: Into<AppError> + Send + 'static>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|error| AppError::new("app.task", error.to_string()))?
+        .map_err(Into::into)
 }
 
 pub fn unix_now() -> UnixSeconds {
