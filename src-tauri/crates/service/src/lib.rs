@@ -1,7 +1,9 @@
 //! Use cases behind the Tauri commands. Each command in the app crate is a one-line adapter over a
 //! function here, so behaviour is tested without WebKit.
 
+pub mod billpocket_access;
 pub mod credentials;
+pub mod links;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox_host;

@@ -3,9 +3,14 @@
 
 use std::path::Path;
 
+use mostrador_providers::Credential;
+use mostrador_providers::billpocket::types::PERSONA_MORAL;
 use mostrador_sandbox::{BillpocketSandbox, FaultPlan, SandboxConfig, SandboxError};
+use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
+
+use crate::profiles::SANDBOX_PROFILE_ID;
 
 /// The embedded doubles (today Billpocket; CryptoPocket and UnDosTres join here).
 pub struct EmbeddedSandbox {
@@ -71,6 +76,59 @@ impl EmbeddedSandbox {
     pub fn set_faults(&self, plan: FaultPlan) -> SandboxStatus {
         self.billpocket.faults().set_plan(plan);
         self.status()
+    }
+
+    /// The requests the Billpocket double saw (method and path only), oldest first.
+    pub fn seen_requests(&self) -> Vec<mostrador_sandbox::SeenRequest> {
+        self.billpocket.faults().seen()
+    }
+
+    /// The user token the double issued to a merchant (its test data, not a user's secret).
+    pub fn billpocket_user_token(&self, merchant_id: &str) -> Option<Credential> {
+        let user_id: i64 = merchant_id.parse().ok()?;
+        self.billpocket.inspect(|state| {
+            state
+                .merchants
+                .iter()
+                .find(|m| m.user_id == user_id)
+                .map(|m| m.user_token.clone())
+        })
+    }
+
+    /// Caches the double's merchants in the Sandbox profile, as if an agent had connected them:
+    /// Billpocket has no "list merchants" call, and a fresh install should show links at once.
+    pub fn cache_merchants(&self, store: &Store, now: UnixSeconds) -> Result<usize, StoreError> {
+        let merchants: Vec<Merchant> = self.billpocket.inspect(|state| {
+            state
+                .merchants
+                .iter()
+                .map(|m| {
+                    let p = &m.profile;
+                    let name = if p.tipo_persona == PERSONA_MORAL {
+                        p.razon_social.clone()
+                    } else {
+                        [&p.nombre, &p.apellido_paterno, &p.apellido_materno]
+                            .into_iter()
+                            .filter(|part| !part.is_empty())
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    Merchant {
+                        id: m.user_id.to_string(),
+                        name,
+                        email: p.email.clone(),
+                        rfc: p.rfc.clone(),
+                        main_link: m.main_link.clone(),
+                        domain: Some(state.domain.clone()),
+                        created_at: now,
+                        updated_at: now,
+                        synced_at: None,
+                    }
+                })
+                .collect()
+        });
+        store.write(|w| w.upsert_merchants(SANDBOX_PROFILE_ID, &merchants, now))
     }
 }
 

@@ -53,6 +53,7 @@ pub async fn fetch_links(
 /// Writes a fetch outcome: on success the links replace the merchant's cached set in one
 /// transaction; on failure only the sync state changes (cached links stay usable). The merchant
 /// must already be cached (connected or onboarded); otherwise the write is a `store.conflict`.
+/// `now` is when the fetch started: links written while it ran are newer and are kept.
 pub fn apply_links(
     store: &Store,
     profile_id: &str,
@@ -75,7 +76,7 @@ pub fn apply_links(
         .collect();
     let removed = store.write(|w| {
         w.upsert_links(profile_id, &cached, now)?;
-        let removed = w.delete_links_not_synced_at(profile_id, Some(merchant_id), now)?;
+        let removed = w.delete_links_synced_before(profile_id, Some(merchant_id), now)?;
         w.record_sync(profile_id, &resource, now, None)?;
         Ok(removed)
     })?;
@@ -87,7 +88,7 @@ pub fn apply_links(
 }
 
 /// A provider link as the cache keeps it: integer centavos, Unix seconds, MSI months.
-fn to_cache(link: &ProviderLink, merchant_id: &str) -> Link {
+pub(crate) fn to_cache(link: &ProviderLink, merchant_id: &str) -> Link {
     Link {
         id: link.id.clone(),
         merchant_id: Some(merchant_id.to_owned()),
@@ -100,6 +101,7 @@ fn to_cache(link: &ProviderLink, merchant_id: &str) -> Link {
         } else {
             LinkStatus::Inactive
         },
+        link_type: link.link_type,
         expired_at: link.expired_at.map(to_unix),
         months: link
             .available_rates

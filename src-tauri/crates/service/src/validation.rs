@@ -17,6 +17,25 @@ pub fn validate_cross(check: &CrossCheck) -> Vec<Issue> {
     mostrador_core::validate_cross(check)
 }
 
+/// Seconds since the Unix epoch of a local wall-clock time (the earlier one when a clock change
+/// makes it ambiguous); `None` for a time that does not exist locally.
+pub fn local_to_unix(local: PrimitiveDateTime) -> Option<i64> {
+    let naive = chrono::NaiveDate::from_ymd_opt(
+        local.year(),
+        u32::from(u8::from(local.month())),
+        u32::from(local.day()),
+    )?
+    .and_hms_opt(
+        u32::from(local.hour()),
+        u32::from(local.minute()),
+        u32::from(local.second()),
+    )?;
+    naive
+        .and_local_timezone(chrono::Local)
+        .earliest()
+        .map(|at| at.timestamp())
+}
+
 /// The user's local date and time (seconds precision), as the expiry rules expect it.
 fn local_now() -> Option<PrimitiveDateTime> {
     let now = chrono::Local::now().naive_local();
@@ -52,6 +71,14 @@ mod tests {
             FieldContext::default(),
         );
         assert!(future.is_valid(), "{future:?}");
+    }
+
+    #[test]
+    fn local_times_convert_to_unix_seconds() {
+        let now = local_now().unwrap();
+        let unix = local_to_unix(now).unwrap();
+        let system = chrono::Local::now().timestamp();
+        assert!((unix - system).abs() <= 2, "{unix} vs {system}");
     }
 
     #[test]

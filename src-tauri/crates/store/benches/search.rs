@@ -164,6 +164,7 @@ fn make_link(rng: &mut Rng, n: usize, generation: i64) -> Link {
         } else {
             LinkStatus::Active
         },
+        link_type: 2,
         expired_at: (rng.below(2) == 0).then(|| created_at + rng.below(365 * 86_400) as i64),
         months: if rng.below(5) == 0 {
             vec![3, 6, 12]

@@ -21,6 +21,9 @@ pub struct Link {
     pub secondary_link: String,
     pub custom_link_path: String,
     pub status: LinkStatus,
+    /// Billpocket's `type` (2 in every documented sample; its meaning is not published).
+    #[specta(type = f64)]
+    pub link_type: i64,
     #[specta(type = Option<f64>)]
     pub expired_at: Option<UnixSeconds>,
     /// MSI (interest-free installment) options in months; empty for a single payment.
@@ -98,7 +101,7 @@ static LISTING: Listing = Listing {
 
 const COLUMNS: &str = "t.id, t.merchant_id, t.description, t.amount_centavos, t.secondary_link, \
                        t.custom_link_path, t.status, t.expired_at, t.months, t.is_fixed_term, \
-                       t.created_at, t.updated_at, t.synced_at";
+                       t.created_at, t.updated_at, t.synced_at, t.link_type";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Link> {
     Ok(Link {
@@ -119,6 +122,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Link> {
         created_at: row.get(10)?,
         updated_at: row.get(11)?,
         synced_at: row.get(12)?,
+        link_type: row.get(13)?,
     })
 }
 
@@ -135,12 +139,12 @@ fn parse_months(json: &str) -> Vec<u8> {
         .collect()
 }
 
-/// Rows per upsert statement (14 parameters each, under SQLite's 32,766 limit). FTS5 flushes
+/// Rows per upsert statement (15 parameters each, under SQLite's 32,766 limit). FTS5 flushes
 /// its pending terms at every statement, so one statement per row made a 100,000-link sync
 /// several times slower.
 const UPSERT_CHUNK: usize = 1_000;
 
-const UPSERT_COLUMNS: usize = 14;
+const UPSERT_COLUMNS: usize = 15;
 
 /// The upsert statement for `rows` links. A row whose provider fields did not change is left
 /// alone: rewriting it would rewrite every index entry (SQLite does not compare values).
@@ -149,19 +153,20 @@ fn upsert_sql(rows: usize) -> String {
     format!(
         "INSERT INTO links (profile_id, id, merchant_id, description, amount_centavos, \
              secondary_link, custom_link_path, status, expired_at, months, is_fixed_term, \
-             created_at, updated_at, synced_at) VALUES {} \
+             created_at, updated_at, synced_at, link_type) VALUES {} \
          ON CONFLICT (profile_id, id) DO UPDATE SET merchant_id = excluded.merchant_id, \
              description = excluded.description, amount_centavos = excluded.amount_centavos, \
              secondary_link = excluded.secondary_link, custom_link_path = excluded.custom_link_path, \
              status = excluded.status, expired_at = excluded.expired_at, months = excluded.months, \
              is_fixed_term = excluded.is_fixed_term, created_at = excluded.created_at, \
-             updated_at = excluded.updated_at, synced_at = excluded.synced_at \
+             updated_at = excluded.updated_at, synced_at = excluded.synced_at, \
+             link_type = excluded.link_type \
          WHERE (merchant_id, description, amount_centavos, secondary_link, custom_link_path, status, \
-                expired_at, months, is_fixed_term, created_at, updated_at) \
+                expired_at, months, is_fixed_term, created_at, updated_at, link_type) \
            IS NOT (excluded.merchant_id, excluded.description, excluded.amount_centavos, \
                 excluded.secondary_link, excluded.custom_link_path, excluded.status, \
                 excluded.expired_at, excluded.months, excluded.is_fixed_term, excluded.created_at, \
-                excluded.updated_at)",
+                excluded.updated_at, excluded.link_type)",
         vec![row; rows].join(",")
     )
 }
@@ -205,6 +210,7 @@ impl Writer<'_> {
                     Value::Integer(link.created_at),
                     Value::Integer(link.updated_at),
                     Value::Integer(synced_at),
+                    Value::Integer(link.link_type),
                 ]);
             }
             stmt.execute(rusqlite::params_from_iter(values))?;
@@ -220,18 +226,19 @@ impl Writer<'_> {
         Ok(links.len())
     }
 
-    /// After a full listing, removes the links the provider no longer returned: those of the
-    /// merchant (or of every merchant with `None`) not stamped by the sync at `synced_at`.
-    pub fn delete_links_not_synced_at(
+    /// After a full listing fetched from `fetched_from` on, removes the merchant's links (every
+    /// merchant's with `None`) the listing did not return: those last confirmed before then.
+    /// A link written meanwhile (a create that finished during the fetch) is newer and stays.
+    pub fn delete_links_synced_before(
         &mut self,
         profile_id: &str,
         merchant_id: Option<&str>,
-        synced_at: UnixSeconds,
+        fetched_from: UnixSeconds,
     ) -> Result<usize> {
         Ok(self.tx.execute(
             "DELETE FROM links WHERE profile_id = ?1 AND (?2 IS NULL OR merchant_id = ?2) \
-             AND synced_at IS NOT ?3",
-            params![profile_id, merchant_id, synced_at],
+             AND (synced_at IS NULL OR synced_at < ?3)",
+            params![profile_id, merchant_id, fetched_from],
         )?)
     }
 
@@ -247,6 +254,26 @@ impl Writer<'_> {
 }
 
 impl Store {
+    /// Whether another cached link of the merchant already uses `slug` (case-insensitive, as
+    /// Billpocket compares them); `except_id` is the link being edited.
+    pub fn slug_taken(
+        &self,
+        profile_id: &str,
+        merchant_id: &str,
+        slug: &str,
+        except_id: Option<&str>,
+    ) -> Result<bool> {
+        let conn = self.read_conn();
+        Ok(conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM links WHERE profile_id = ?1 AND merchant_id = ?2 \
+                 AND secondary_link = ?3 COLLATE NOCASE AND id IS NOT ?4)",
+            )?
+            .query_row(params![profile_id, merchant_id, slug, except_id], |r| {
+                r.get(0)
+            })?)
+    }
+
     pub fn link(&self, profile_id: &str, id: &str) -> Result<Link> {
         let conn = self.read_conn();
         let sql = format!("SELECT {COLUMNS} FROM links t WHERE t.profile_id = ?1 AND t.id = ?2");

@@ -12,6 +12,7 @@ use crate::{Store, UnixSeconds, Writer};
 text_enum! {
     /// `pending` → `sent` → `done` | `failed` | `uncertain`; `uncertain` is reconciled against the
     /// provider's list into `done`, `failed`, or back to `pending` when the write is absent.
+    /// `sent` → `pending` only when the request provably never left (connection refused).
     pub enum OutboxState {
         Pending = "pending",
         Sent = "sent",

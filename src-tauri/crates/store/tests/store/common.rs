@@ -40,6 +40,7 @@ pub fn link(id: &str, description: &str, amount_centavos: i64, created_at: i64) 
         secondary_link: format!("slug{id}"),
         custom_link_path: format!("https://test.pay.billpocket.com/mylink/slug{id}"),
         status: LinkStatus::Active,
+        link_type: 2,
         expired_at: None,
         months: vec![],
         is_fixed_term: false,

@@ -33,12 +33,14 @@ fn entry_in(store: &Store, key: &str, state: OutboxState) -> i64 {
     seq
 }
 
-const LEGAL: [(OutboxState, OutboxState); 8] = [
+const LEGAL: [(OutboxState, OutboxState); 9] = [
     (Pending, Sent),
     (Pending, Failed),
     (Sent, Done),
     (Sent, Failed),
     (Sent, Uncertain),
+    // Not delivered (the connection never opened): queued again.
+    (Sent, Pending),
     (Uncertain, Done),
     (Uncertain, Failed),
     (Uncertain, Pending),

@@ -255,7 +255,7 @@ fn bulk_upsert_stamps_synced_at_and_prunes_what_sync_no_longer_sees() {
     store
         .write(|w| {
             w.upsert_links(PROFILE, &batch[..50], T0 + 2)?;
-            w.delete_links_not_synced_at(PROFILE, None, T0 + 2)
+            w.delete_links_synced_before(PROFILE, None, T0 + 2)
         })
         .unwrap();
     assert_eq!(store.link(PROFILE, "l5").unwrap().synced_at, Some(T0 + 2));

@@ -1,0 +1,105 @@
+//! Where a profile's Billpocket calls go and with which credentials. Real profiles read their
+//! base URL from the profile and every secret from the vault. The Sandbox profile talks to the
+//! embedded double with the double's own published test keys, and a merchant's user token comes
+//! from the vault when one was stored (onboarding, connect) or else from the double, which
+//! issued it: a fresh install works offline without any keyring.
+
+use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
+use mostrador_providers::{Credential, HttpConfig, ProviderError};
+use mostrador_sandbox::billpocket::seed::{SANDBOX_API_KEY, SANDBOX_X_API_KEY};
+use mostrador_store::{Environment, Store, StoreError};
+use mostrador_vault::{CredentialKind, Vault, VaultError};
+
+use crate::sandbox_host::EmbeddedSandbox;
+
+/// A ready client and the credentials for one merchant of one profile.
+pub struct BillpocketAccess {
+    pub client: BillpocketClient,
+    pub credentials: BillpocketCredentials,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error("the profile has no Billpocket URL")]
+    NoBaseUrl,
+    #[error("no OS keyring: {0}")]
+    NoKeyring(String),
+    #[error("credential not set: {0}")]
+    NotSet(&'static str),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+}
+
+impl AccessError {
+    pub fn code(&self) -> String {
+        match self {
+            Self::NoBaseUrl => "billpocket.no_base_url".into(),
+            Self::NoKeyring(_) => "vault.unavailable".into(),
+            Self::NotSet(slot) => format!("credential.missing.{slot}"),
+            Self::Vault(error) => error.code().into(),
+            Self::Store(error) => error.code().into(),
+            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
+        }
+    }
+}
+
+/// Resolves the client and credentials for `merchant_id` (its user token) in `profile_id`.
+/// Blocking: reads the store and possibly the keyring (D-Bus). `vault` is `Err` when the OS has
+/// no keyring, which only real profiles need.
+pub fn merchant_access(
+    store: &Store,
+    vault: Result<&Vault, &str>,
+    sandbox: &EmbeddedSandbox,
+    profile_id: &str,
+    merchant_id: &str,
+    config: HttpConfig,
+) -> Result<BillpocketAccess, AccessError> {
+    let profile = store.profile(profile_id)?;
+    let token_kind = CredentialKind::BillpocketUserToken {
+        merchant_id: merchant_id.to_owned(),
+    };
+    if profile.environment == Environment::Sandbox {
+        let stored = match vault {
+            Ok(vault) => optional(vault.get(profile_id, &token_kind))?,
+            Err(_) => None,
+        };
+        let user_token = stored.or_else(|| sandbox.billpocket_user_token(merchant_id));
+        return Ok(BillpocketAccess {
+            client: BillpocketClient::new(&sandbox.billpocket_url(), config)?,
+            credentials: BillpocketCredentials {
+                api_key: Some(Credential::new(SANDBOX_API_KEY)),
+                user_token,
+                x_api_key: Some(Credential::new(SANDBOX_X_API_KEY)),
+            },
+        });
+    }
+    let base_url = profile.billpocket_base_url.ok_or(AccessError::NoBaseUrl)?;
+    let vault = vault.map_err(|why| AccessError::NoKeyring(why.to_owned()))?;
+    let read = |kind: &CredentialKind| optional(vault.get(profile_id, kind));
+    let user_token = read(&token_kind)?.ok_or(AccessError::NotSet("billpocketUserToken"))?;
+    let x_api_key = read(&CredentialKind::BillpocketXApiKey)?
+        .ok_or(AccessError::NotSet("billpocketXApiKey"))?;
+    Ok(BillpocketAccess {
+        client: BillpocketClient::new(&base_url, config)?,
+        credentials: BillpocketCredentials {
+            api_key: read(&CredentialKind::BillpocketApiKey)?,
+            user_token: Some(user_token),
+            x_api_key: Some(x_api_key),
+        },
+    })
+}
+
+/// A vault read where "not set" is an answer, not an error.
+fn optional(
+    read: Result<mostrador_vault::Secret, VaultError>,
+) -> Result<Option<Credential>, VaultError> {
+    match read {
+        Ok(secret) => Ok(Some(Credential::new(secret.expose()))),
+        Err(VaultError::NotSet(_)) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
