@@ -26,6 +26,13 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::sandbox::sandbox_status,
         commands::sandbox::sandbox_reset,
         commands::sandbox::sandbox_set_faults,
+        commands::links::list_merchants,
+        commands::links::search_links,
+        commands::links::links_status,
+        commands::links::sync_links,
+        commands::links::submit_link_write,
+        commands::links::retry_link_write,
+        commands::links::discard_link_write,
     ])
 }
 

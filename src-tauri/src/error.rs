@@ -26,6 +26,41 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// An error that belongs to one form field.
+    pub fn on_field(code: &str, field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(field.to_owned()),
+            ..Self::new(code, message)
+        }
+    }
+}
+
+impl From<mostrador_service::links::form::FormError> for AppError {
+    fn from(error: mostrador_service::links::form::FormError) -> Self {
+        use mostrador_service::links::form::FormError;
+        match error {
+            FormError::Field { field, code } => Self::on_field(&code, field, "invalid link form"),
+            FormError::Store(error) => error.into(),
+        }
+    }
+}
+
+impl From<mostrador_service::links::writes::WriteError> for AppError {
+    fn from(error: mostrador_service::links::writes::WriteError) -> Self {
+        Self {
+            field: error.field().map(str::to_owned),
+            ..Self::new(&error.code(), error.to_string())
+        }
+    }
+}
+
+impl From<mostrador_service::billpocket_access::AccessError> for AppError {
+    fn from(error: mostrador_service::billpocket_access::AccessError) -> Self {
+        Self::new(&error.code(), error.to_string())
+    }
+}
+
 impl From<mostrador_service::profiles::ProfileError> for AppError {
     fn from(error: mostrador_service::profiles::ProfileError) -> Self {
         use mostrador_service::profiles::ProfileError;

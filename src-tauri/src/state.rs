@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use mostrador_providers::HttpConfig;
+use mostrador_service::billpocket_access::{BillpocketAccess, merchant_access};
+use mostrador_service::links::writes::recover_interrupted;
 use mostrador_service::preferences::PreferencesFile;
 use mostrador_service::profiles::{ActiveProfile, ensure_sandbox_profile};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
@@ -21,7 +24,7 @@ pub struct AppState {
     pub data_dir: PathBuf,
     pub preferences: PreferencesFile,
     pub store: Arc<Store>,
-    pub sandbox: EmbeddedSandbox,
+    pub sandbox: Arc<EmbeddedSandbox>,
     /// The OS keyring, or why there is none: the app still opens (the Sandbox needs no secret)
     /// and every credential action explains how to fix it.
     vault: Result<Arc<Vault>, AppError>,
@@ -47,6 +50,15 @@ impl AppState {
         let store = Store::open(&data_dir)?;
         ensure_sandbox_profile(&store, unix_now())?;
         let sandbox = tauri::async_runtime::block_on(EmbeddedSandbox::start(&data_dir))?;
+        let now = unix_now();
+        sandbox.cache_merchants(&store, now)?;
+        let interrupted = recover_interrupted(&store, now)?;
+        if interrupted > 0 {
+            tracing::warn!(
+                interrupted,
+                "writes cut off by the last exit will be checked at sync"
+            );
+        }
         let vault = Vault::open_os_keyring()
             .map(Arc::new)
             .map_err(|error: VaultError| {
@@ -57,7 +69,7 @@ impl AppState {
             data_dir,
             preferences: PreferencesFile::in_dir(&config_dir),
             store: Arc::new(store),
-            sandbox,
+            sandbox: Arc::new(sandbox),
             vault,
         })
     }
@@ -79,6 +91,31 @@ impl AppState {
     ) -> CommandResult<T> {
         let store = Arc::clone(&self.store);
         blocking(move || work(&store)).await
+    }
+
+    /// The Billpocket client and credentials of a merchant in the active profile.
+    pub async fn billpocket(
+        &self,
+        merchant_id: &str,
+    ) -> CommandResult<(ActiveProfile, BillpocketAccess)> {
+        let profile = self.active_profile().await?;
+        let store = Arc::clone(&self.store);
+        let vault = self.vault.clone();
+        let sandbox = self.sandbox.clone();
+        let (profile_id, merchant_id) = (profile.id.clone(), merchant_id.to_owned());
+        let access = blocking(move || {
+            let vault = vault.as_deref().map_err(|error| error.message.as_str());
+            merchant_access(
+                &store,
+                vault,
+                &sandbox,
+                &profile_id,
+                &merchant_id,
+                HttpConfig::default(),
+            )
+        })
+        .await?;
+        Ok((profile, access))
     }
 
     pub async fn active_profile(&self) -> CommandResult<ActiveProfile> {

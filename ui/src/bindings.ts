@@ -32,6 +32,25 @@ export const commands = {
 	/**  Back to the seed data, with faults cleared. */
 	sandboxReset: () => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_reset")),
 	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
+	/**  The active profile's merchants (onboarded, connected, or the Sandbox's own). */
+	listMerchants: () => typedError<Merchant_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_merchants")),
+	/**  One page of the cached list; works offline. The query's profile is always the active one. */
+	searchLinks: (query: LinkQuery_Deserialize) => typedError<Page_Serialize<T>, AppError_Serialize>(__TAURI_INVOKE("search_links", { query })),
+	linksStatus: (merchantId: string) => typedError<LinksStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("links_status", { merchantId })),
+	/**
+	 *  Refreshes a merchant's links from Billpocket, settles uncertain writes and sends queued ones.
+	 *  A failure is recorded (the list says it is offline) and returned.
+	 */
+	syncLinks: (merchantId: string) => typedError<SyncOutcome, AppError_Serialize>(__TAURI_INVOKE("sync_links", { merchantId })),
+	/**
+	 *  Queues and sends a write under the UI's idempotency key (one per form opening, so a double
+	 *  click or a second Enter is the same write).
+	 */
+	submitLinkWrite: (idempotencyKey: string, request: LinkWriteRequest) => typedError<WriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("submit_link_write", { idempotencyKey, request })),
+	/**  Sends a queued write again, or checks an uncertain one with Billpocket. */
+	retryLinkWrite: (merchantId: string, seq: number | null) => typedError<WriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_link_write", { merchantId, seq })),
+	/**  Gives up on a queued or uncertain write. */
+	discardLinkWrite: (seq: number | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("discard_link_write", { seq })),
 };
 
 /* Types */
@@ -102,6 +121,9 @@ export type CrossCheck =
 { check: "rfcCurp"; rfc: string; curp: string } | 
 /**  The postal code lies in the chosen state. */
 { check: "postalCodeState"; postalCode: string; state: MxState };
+
+/**  Opaque position after the last row of a page; pass it back to get the next page. */
+export type Cursor = string;
 
 export type DropMode = 
 /**  Hold the answer for `ms` (the client times out first), then close. */
@@ -285,8 +307,209 @@ export type Issue = {
 	params: { [key in string]: string },
 };
 
+export type Link = Link_Serialize | Link_Deserialize;
+
+/**
+ *  What the link form sends. Field names are the form's (the provider's errors are mapped to
+ *  them too, see `billpocket::fields`).
+ */
+export type LinkForm = {
+	/**  Empty: the app picks an 8-character slug, so the write can be found again by its slug. */
+	slug: string,
+	/**  Pesos as typed ("1,234.50", "$55"). */
+	amount: string,
+	description: string,
+	/**  Local date and time ("2026-12-24T18:00"), or empty for no expiry. */
+	expiresAt: string,
+	linkType: number,
+	/**  MSI terms in months; empty for a single payment. */
+	installments: number[],
+	fixedTerm: boolean,
+};
+
+/**  One intended change, as the outbox keeps it (JSON, no secret). */
+export type LinkIntent = LinkIntent_Serialize | LinkIntent_Deserialize;
+
+/**  One intended change, as the outbox keeps it (JSON, no secret). */
+export type LinkIntent_Deserialize = { op: "create"; merchantId: string; link: ValidLink_Deserialize } | { op: "update"; merchantId: string; linkId: string; link: ValidLink_Deserialize } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
+
+/**  One intended change, as the outbox keeps it (JSON, no secret). */
+export type LinkIntent_Serialize = { op: "create"; merchantId: string; link: ValidLink_Serialize } | { op: "update"; merchantId: string; linkId: string; link: ValidLink_Serialize } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
+
+/**  What the links screen asks for. Empty `text` and `None` filters mean "any". */
+export type LinkQuery = LinkQuery_Serialize | LinkQuery_Deserialize;
+
+/**  What the links screen asks for. Empty `text` and `None` filters mean "any". */
+export type LinkQuery_Deserialize = {
+	profileId?: string,
+	/**  Words matched as prefixes against description, slug, id and amount, accents ignored. */
+	text?: string,
+	status?: LinkStatus | null,
+	merchantId?: string | null,
+	amountMinCentavos?: number | null,
+	amountMaxCentavos?: number | null,
+	createdFrom?: number | null,
+	/**  Exclusive. */
+	createdTo?: number | null,
+	withMsi?: boolean | null,
+	/**  Past its expiry date as of `now` (whatever the stored status says), or not. */
+	expired?: boolean | null,
+	/**  Not yet expired and expiring within this many days of `now`. */
+	expiringWithinDays?: number | null,
+	sort?: LinkSort,
+	/**  Page size: 0 means 50; at most 500. */
+	limit?: number,
+	cursor?: Cursor | null,
+};
+
+/**  What the links screen asks for. Empty `text` and `None` filters mean "any". */
+export type LinkQuery_Serialize = {
+	profileId: string,
+	/**  Words matched as prefixes against description, slug, id and amount, accents ignored. */
+	text: string,
+	status: LinkStatus | null,
+	merchantId: string | null,
+	amountMinCentavos: number | null,
+	amountMaxCentavos: number | null,
+	createdFrom: number | null,
+	/**  Exclusive. */
+	createdTo: number | null,
+	withMsi: boolean | null,
+	/**  Past its expiry date as of `now` (whatever the stored status says), or not. */
+	expired: boolean | null,
+	/**  Not yet expired and expiring within this many days of `now`. */
+	expiringWithinDays: number | null,
+	sort: LinkSort,
+	/**  Page size: 0 means 50; at most 500. */
+	limit: number,
+	cursor: Cursor | null,
+};
+
+export type LinkRow = LinkRow_Serialize | LinkRow_Deserialize;
+
+export type LinkRow_Deserialize = {
+	link: Link_Deserialize,
+	state: LinkState,
+};
+
+export type LinkRow_Serialize = {
+	link: Link_Serialize,
+	state: LinkState,
+};
+
+export type LinkSort = "newest" | "oldest" | "amountHighest" | "amountLowest" | 
+/**  Soonest expiry first; links without expiry last. */
+"expiringSoonest";
+
+/**
+ *  What the status column shows: the stored status, except that a link past its expiry is
+ *  expired whatever Billpocket's flag says.
+ */
+export type LinkState = "active" | "inactive" | "expired";
+
+export type LinkStatus = "inactive" | "active";
+
+export type LinkSyncReport = {
+	fetched: number,
+	/**  Cached links the provider no longer lists. */
+	removed: number,
+	syncedAt: number,
+};
+
+/**  A change the links screen asks for. Forms are checked here again before anything is queued. */
+export type LinkWriteRequest = { op: "create"; merchantId: string; form: LinkForm } | { op: "update"; merchantId: string; linkId: string; form: LinkForm } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
+
+export type Link_Deserialize = {
+	/**  Billpocket's opaque link id. */
+	id: string,
+	merchantId?: string | null,
+	description: string,
+	amountCentavos: number,
+	/**  The slug (`url_path` on create), last segment of the link's URL. */
+	secondaryLink: string,
+	customLinkPath: string,
+	status: LinkStatus,
+	/**  Billpocket's `type` (2 in every documented sample; its meaning is not published). */
+	linkType: number,
+	expiredAt?: number | null,
+	/**  MSI (interest-free installment) options in months; empty for a single payment. */
+	months: number[],
+	isFixedTerm: boolean,
+	createdAt: number,
+	updatedAt: number,
+	/**  When this row was last confirmed by the provider; set by the store on upsert. */
+	syncedAt?: number | null,
+};
+
+export type Link_Serialize = {
+	/**  Billpocket's opaque link id. */
+	id: string,
+	merchantId: string | null,
+	description: string,
+	amountCentavos: number,
+	/**  The slug (`url_path` on create), last segment of the link's URL. */
+	secondaryLink: string,
+	customLinkPath: string,
+	status: LinkStatus,
+	/**  Billpocket's `type` (2 in every documented sample; its meaning is not published). */
+	linkType: number,
+	expiredAt: number | null,
+	/**  MSI (interest-free installment) options in months; empty for a single payment. */
+	months: number[],
+	isFixedTerm: boolean,
+	createdAt: number,
+	updatedAt: number,
+	/**  When this row was last confirmed by the provider; set by the store on upsert. */
+	syncedAt: number | null,
+};
+
+/**  How fresh a merchant's list is and which of its writes are still open. */
+export type LinksStatus = LinksStatus_Serialize | LinksStatus_Deserialize;
+
+/**  How fresh a merchant's list is and which of its writes are still open. */
+export type LinksStatus_Deserialize = {
+	sync?: SyncState_Deserialize | null,
+	writes: PendingWrite_Deserialize[],
+};
+
+/**  How fresh a merchant's list is and which of its writes are still open. */
+export type LinksStatus_Serialize = {
+	sync: SyncState_Serialize | null,
+	writes: PendingWrite_Serialize[],
+};
+
 /**  UI languages. Spanish (Mexico) is the default for a fresh install. */
 export type Locale = "es-MX" | "en";
+
+export type Merchant = Merchant_Serialize | Merchant_Deserialize;
+
+export type Merchant_Deserialize = {
+	/**  Billpocket `userId`. */
+	id: string,
+	name: string,
+	email: string,
+	rfc: string,
+	/**  The merchant's link slug (`main_link`) and hosted-link domain, once configured. */
+	mainLink?: string | null,
+	domain?: string | null,
+	createdAt: number,
+	updatedAt: number,
+	syncedAt?: number | null,
+};
+
+export type Merchant_Serialize = {
+	/**  Billpocket `userId`. */
+	id: string,
+	name: string,
+	email: string,
+	rfc: string,
+	/**  The merchant's link slug (`main_link`) and hosted-link domain, once configured. */
+	mainLink: string | null,
+	domain: string | null,
+	createdAt: number,
+	updatedAt: number,
+	syncedAt: number | null,
+};
 
 /**  A Mexican state (or Mexico City), serialised as its INEGI id ("09"). */
 export type MxState = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32";
@@ -307,6 +530,56 @@ export type Outage_Serialize = {
 	 *  over HTTP nobody could lift it, so the admin route requires a duration).
 	 */
 	durationMs: number | null,
+};
+
+/**
+ *  `pending` → `sent` → `done` | `failed` | `uncertain`; `uncertain` is reconciled against the
+ *  provider's list into `done`, `failed`, or back to `pending` when the write is absent.
+ *  `sent` → `pending` only when the request provably never left (connection refused).
+ */
+export type OutboxState = "pending" | "sent" | "uncertain" | "done" | "failed";
+
+export type Page<T> = Page_Serialize<T> | Page_Deserialize<T>;
+
+export type Page_Deserialize<T> = {
+	items: T[],
+	/**  `None` on the last page. */
+	next?: Cursor | null,
+};
+
+export type Page_Serialize<T> = {
+	items: T[],
+	/**  `None` on the last page. */
+	next: Cursor | null,
+};
+
+/**  An outbox entry as the links screen shows it. */
+export type PendingWrite = PendingWrite_Serialize | PendingWrite_Deserialize;
+
+/**  An outbox entry as the links screen shows it. */
+export type PendingWrite_Deserialize = {
+	seq: number,
+	state: OutboxState,
+	intent: LinkIntent_Deserialize,
+	attempts: number,
+	lastErrorCode?: string | null,
+	/**  The link the write created or changed, once known. */
+	linkId?: string | null,
+	createdAt: number,
+	updatedAt: number,
+};
+
+/**  An outbox entry as the links screen shows it. */
+export type PendingWrite_Serialize = {
+	seq: number,
+	state: OutboxState,
+	intent: LinkIntent_Serialize,
+	attempts: number,
+	lastErrorCode: string | null,
+	/**  The link the write created or changed, once known. */
+	linkId: string | null,
+	createdAt: number,
+	updatedAt: number,
 };
 
 /**  Persona física (an individual, 13-character RFC) or moral (a company, 12 characters). */
@@ -356,8 +629,8 @@ export type Profile_Deserialize = {
 	billpocketBaseUrl?: string | null,
 	cryptopocketBaseUrl?: string | null,
 	undostresBaseUrl?: string | null,
-	createdAt: number | null,
-	updatedAt: number | null,
+	createdAt: number,
+	updatedAt: number,
 };
 
 export type Profile_Serialize = {
@@ -367,8 +640,8 @@ export type Profile_Serialize = {
 	billpocketBaseUrl: string | null,
 	cryptopocketBaseUrl: string | null,
 	undostresBaseUrl: string | null,
-	createdAt: number | null,
-	updatedAt: number | null,
+	createdAt: number,
+	updatedAt: number,
 };
 
 /**  What the Sandbox settings show. */
@@ -413,11 +686,84 @@ export type SlotStatus = {
 	status: SecretStatus,
 };
 
+/**  What a sync did besides refreshing the list. */
+export type SyncOutcome = {
+	report: LinkSyncReport,
+	/**  Uncertain writes settled against the fresh list. */
+	reconciled: number,
+	/**  Queued writes sent now that Billpocket answered. */
+	sent: number,
+};
+
+export type SyncState = SyncState_Serialize | SyncState_Deserialize;
+
+export type SyncState_Deserialize = {
+	/**  e.g. "links/<merchant id>", "customers/cryptopocket". */
+	resource: string,
+	/**  Last successful sync; `None` if it never succeeded. */
+	syncedAt?: number | null,
+	attemptedAt: number,
+	/**  Error code of the last attempt if it failed. */
+	lastErrorCode?: string | null,
+};
+
+export type SyncState_Serialize = {
+	/**  e.g. "links/<merchant id>", "customers/cryptopocket". */
+	resource: string,
+	/**  Last successful sync; `None` if it never succeeded. */
+	syncedAt: number | null,
+	attemptedAt: number,
+	/**  Error code of the last attempt if it failed. */
+	lastErrorCode: string | null,
+};
+
 export type Trigger = 
 /**  The next `n` matching calls. */
 ({ next: number }) & { fraction?: never } | 
 /**  This fraction (0–1) of matching calls, drawn from the plan's seed. */
 ({ fraction: number | null }) & { next?: never };
+
+/**  A checked link, as the outbox keeps it (no secret in here). */
+export type ValidLink = ValidLink_Serialize | ValidLink_Deserialize;
+
+/**  A checked link, as the outbox keeps it (no secret in here). */
+export type ValidLink_Deserialize = {
+	slug: string,
+	amountCentavos: number,
+	description: string,
+	/**  Billpocket's clock ("2026-12-24T18:00:00", Mexico City), converted from the user's. */
+	expiredAt?: string | null,
+	linkType: number,
+	months: number[],
+	isFixedTerm: boolean,
+};
+
+/**  A checked link, as the outbox keeps it (no secret in here). */
+export type ValidLink_Serialize = {
+	slug: string,
+	amountCentavos: number,
+	description: string,
+	/**  Billpocket's clock ("2026-12-24T18:00:00", Mexico City), converted from the user's. */
+	expiredAt: string | null,
+	linkType: number,
+	months: number[],
+	isFixedTerm: boolean,
+};
+
+/**  Where a submitted write stands, with the cached link when it is done. */
+export type WriteOutcome = WriteOutcome_Serialize | WriteOutcome_Deserialize;
+
+/**  Where a submitted write stands, with the cached link when it is done. */
+export type WriteOutcome_Deserialize = {
+	write: PendingWrite_Deserialize,
+	link?: Link_Deserialize | null,
+};
+
+/**  Where a submitted write stands, with the cached link when it is done. */
+export type WriteOutcome_Serialize = {
+	write: PendingWrite_Serialize,
+	link: Link_Serialize | null,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -2,6 +2,7 @@
 //! listed in `names.rs` (the ACL manifest) and registered in `crate::bindings::builder`.
 
 pub mod app;
+pub mod links;
 #[cfg(test)]
 pub mod names;
 pub mod preferences;

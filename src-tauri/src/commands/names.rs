@@ -19,4 +19,11 @@ pub const COMMANDS: &[&str] = &[
     "sandbox_status",
     "sandbox_reset",
     "sandbox_set_faults",
+    "list_merchants",
+    "search_links",
+    "links_status",
+    "sync_links",
+    "submit_link_write",
+    "retry_link_write",
+    "discard_link_write",
 ];

@@ -21,7 +21,7 @@ pub struct LinkSyncReport {
     pub fetched: u32,
     /// Cached links the provider no longer lists.
     pub removed: u32,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub synced_at: UnixSeconds,
 }
 

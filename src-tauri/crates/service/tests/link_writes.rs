@@ -501,7 +501,8 @@ fn the_form_checks_every_field_and_picks_a_slug_when_left_empty() {
     assert_eq!(generated.amount_centavos, 125_050);
     assert_eq!(generated.months, vec![3, 6], "sorted");
 
-    let cases: [(fn(&mut LinkForm), &str); 5] = [
+    type Change = fn(&mut LinkForm);
+    let cases: [(Change, &str); 5] = [
         (
             |f| f.slug = "con espacio".into(),
             "slug: url_path.characters",

@@ -14,7 +14,7 @@ pub struct Catalogue {
     pub name: String,
     /// The provider's JSON body.
     pub body: String,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub fetched_at: UnixSeconds,
 }
 

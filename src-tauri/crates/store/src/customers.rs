@@ -57,12 +57,12 @@ pub struct Customer {
     pub kyc_level: Option<u8>,
     /// KYC form or KYB link (no password: that lives in the vault).
     pub kyc_url: Option<String>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
     /// Set by the store on upsert.
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub synced_at: Option<UnixSeconds>,
 }
 
@@ -73,7 +73,7 @@ pub struct KycTransition {
     pub from_status: Option<KycStatus>,
     pub to_status: KycStatus,
     pub kyc_level: Option<u8>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub observed_at: UnixSeconds,
 }
 

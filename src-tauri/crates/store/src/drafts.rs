@@ -14,7 +14,7 @@ pub struct Draft {
     pub kind: String,
     /// The form's JSON.
     pub body: String,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
 }
 

@@ -15,26 +15,26 @@ pub struct Link {
     pub id: String,
     pub merchant_id: Option<String>,
     pub description: String,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub amount_centavos: i64,
     /// The slug (`url_path` on create), last segment of the link's URL.
     pub secondary_link: String,
     pub custom_link_path: String,
     pub status: LinkStatus,
     /// Billpocket's `type` (2 in every documented sample; its meaning is not published).
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub link_type: i64,
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub expired_at: Option<UnixSeconds>,
     /// MSI (interest-free installment) options in months; empty for a single payment.
     pub months: Vec<u8>,
     pub is_fixed_term: bool,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
     /// When this row was last confirmed by the provider; set by the store on upsert.
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub synced_at: Option<UnixSeconds>,
 }
 
@@ -75,16 +75,18 @@ pub struct LinkQuery {
     pub text: String,
     pub status: Option<LinkStatus>,
     pub merchant_id: Option<String>,
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub amount_min_centavos: Option<i64>,
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub amount_max_centavos: Option<i64>,
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub created_from: Option<UnixSeconds>,
     /// Exclusive.
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub created_to: Option<UnixSeconds>,
     pub with_msi: Option<bool>,
+    /// Past its expiry date as of `now` (whatever the stored status says), or not.
+    pub expired: Option<bool>,
     /// Not yet expired and expiring within this many days of `now`.
     pub expiring_within_days: Option<u32>,
     pub sort: LinkSort,
@@ -309,6 +311,14 @@ impl Store {
         match query.with_msi {
             Some(true) => list.filter("t.months <> '[]'", []),
             Some(false) => list.filter("t.months = '[]'", []),
+            None => {}
+        }
+        match query.expired {
+            Some(true) => list.filter("t.expired_at <= ?", [Value::Integer(now)]),
+            Some(false) => list.filter(
+                "(t.expired_at IS NULL OR t.expired_at > ?)",
+                [Value::Integer(now)],
+            ),
             None => {}
         }
         if let Some(days) = query.expiring_within_days {

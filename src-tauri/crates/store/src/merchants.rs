@@ -17,11 +17,11 @@ pub struct Merchant {
     /// The merchant's link slug (`main_link`) and hosted-link domain, once configured.
     pub main_link: Option<String>,
     pub domain: Option<String>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub synced_at: Option<UnixSeconds>,
 }
 

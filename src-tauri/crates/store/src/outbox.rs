@@ -36,7 +36,7 @@ pub struct NewOutboxEntry<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct OutboxEntry {
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub seq: i64,
     pub profile_id: String,
     pub idempotency_key: String,
@@ -47,9 +47,9 @@ pub struct OutboxEntry {
     pub last_error_code: Option<String>,
     /// The provider id of what the write created, once known.
     pub result_ref: Option<String>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
 }
 

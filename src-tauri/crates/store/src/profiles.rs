@@ -25,9 +25,9 @@ pub struct Profile {
     pub billpocket_base_url: Option<String>,
     pub cryptopocket_base_url: Option<String>,
     pub undostres_base_url: Option<String>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
 }
 

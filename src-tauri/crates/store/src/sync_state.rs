@@ -12,9 +12,9 @@ pub struct SyncState {
     /// e.g. "links/<merchant id>", "customers/cryptopocket".
     pub resource: String,
     /// Last successful sync; `None` if it never succeeded.
-    #[specta(type = Option<f64>)]
+    #[specta(type = Option<specta_typescript::Number>)]
     pub synced_at: Option<UnixSeconds>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub attempted_at: UnixSeconds,
     /// Error code of the last attempt if it failed.
     pub last_error_code: Option<String>,

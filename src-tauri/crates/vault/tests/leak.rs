@@ -82,6 +82,7 @@ fn secrets_never_reach_the_database_wal_or_logs() {
                     secondary_link: format!("s{i}"),
                     custom_link_path: format!("https://pay.billpocket.com/m/s{i}"),
                     status: LinkStatus::Active,
+                    link_type: 2,
                     expired_at: None,
                     months: vec![3],
                     is_fixed_term: false,

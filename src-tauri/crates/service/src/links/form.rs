@@ -31,7 +31,7 @@ pub struct LinkForm {
     pub description: String,
     /// Local date and time ("2026-12-24T18:00"), or empty for no expiry.
     pub expires_at: String,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub link_type: i64,
     /// MSI terms in months; empty for a single payment.
     pub installments: Vec<u8>,
@@ -43,12 +43,12 @@ pub struct LinkForm {
 #[serde(rename_all = "camelCase")]
 pub struct ValidLink {
     pub slug: String,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub amount_centavos: i64,
     pub description: String,
     /// Billpocket's clock ("2026-12-24T18:00:00", Mexico City), converted from the user's.
     pub expired_at: Option<String>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub link_type: i64,
     pub months: Vec<u8>,
     pub is_fixed_term: bool,

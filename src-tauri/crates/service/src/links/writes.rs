@@ -74,7 +74,7 @@ impl LinkIntent {
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingWrite {
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub seq: i64,
     pub state: OutboxState,
     pub intent: LinkIntent,
@@ -82,9 +82,9 @@ pub struct PendingWrite {
     pub last_error_code: Option<String>,
     /// The link the write created or changed, once known.
     pub link_id: Option<String>,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
 }
 

@@ -101,6 +101,21 @@ fn link_filters_sorts_and_keyset_pages_match_a_reference() {
         ),
         (
             LinkQuery {
+                expired: Some(true),
+                ..Default::default()
+            },
+            |l| l.expired_at.is_some_and(|e| e <= T0 + 10 * DAY),
+        ),
+        (
+            LinkQuery {
+                status: Some(LinkStatus::Active),
+                expired: Some(false),
+                ..Default::default()
+            },
+            |l| l.status == LinkStatus::Active && l.expired_at.is_none_or(|e| e > T0 + 10 * DAY),
+        ),
+        (
+            LinkQuery {
                 expiring_within_days: Some(7),
                 ..Default::default()
             },
