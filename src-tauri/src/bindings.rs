@@ -33,6 +33,12 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::links::submit_link_write,
         commands::links::retry_link_write,
         commands::links::discard_link_write,
+        commands::share::link_qr,
+        commands::share::copy_text::<tauri::Wry>,
+        commands::share::copy_link_qr::<tauri::Wry>,
+        commands::share::save_link_qr::<tauri::Wry>,
+        commands::share::export_links_csv::<tauri::Wry>,
+        commands::share::open_share::<tauri::Wry>,
     ])
 }
 

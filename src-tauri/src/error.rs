@@ -55,6 +55,15 @@ impl From<mostrador_service::links::writes::WriteError> for AppError {
     }
 }
 
+impl From<mostrador_service::links::share::ShareError> for AppError {
+    fn from(error: mostrador_service::links::share::ShareError) -> Self {
+        Self {
+            field: error.field().map(str::to_owned),
+            ..Self::new(error.code(), error.to_string())
+        }
+    }
+}
+
 impl From<mostrador_service::billpocket_access::AccessError> for AppError {
     fn from(error: mostrador_service::billpocket_access::AccessError) -> Self {
         Self::new(&error.code(), error.to_string())
@@ -124,6 +133,19 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({"code": "app.data_dir", "message": "no home"})
+        );
+    }
+
+    #[test]
+    fn share_errors_keep_their_code_and_field() {
+        use mostrador_service::links::share;
+        let error = AppError::from(share::whatsapp_url("hola", Some("123")).unwrap_err());
+        assert_eq!(error.code, "share.phone");
+        assert_eq!(error.field.as_deref(), Some("phone"));
+        let error = AppError::from(share::browser_url("http://x.mx").unwrap_err());
+        assert_eq!(
+            (error.code.as_str(), error.field.as_deref()),
+            ("share.url", Some("url"))
         );
     }
 }

@@ -19,6 +19,16 @@ pub fn run() {
     init_tracing();
     let builder = bindings::builder::<tauri::Wry>();
     let result = tauri::Builder::default()
+        // Used only from Rust inside our commands (commands/share.rs): the capability grants the
+        // webview none of their permissions. The opener's script that sends `target=_blank`
+        // clicks to the OS is left out: the page opens nothing by itself.
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -129,7 +129,7 @@ impl AppState {
 
 /// Runs blocking work off the async threads and turns both its error and a lost task into
 /// `AppError`s.
-async fn blocking<T: Send + 'static, E: Into<AppError> + Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static, E: Into<AppError> + Send + 'static>(
     work: impl FnOnce() -> Result<T, E> + Send + 'static,
 ) -> CommandResult<T> {
     tauri::async_runtime::spawn_blocking(work)

@@ -35,7 +35,7 @@ export const commands = {
 	/**  The active profile's merchants (onboarded, connected, or the Sandbox's own). */
 	listMerchants: () => typedError<Merchant_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_merchants")),
 	/**  One page of the cached list; works offline. The query's profile is always the active one. */
-	searchLinks: (query: LinkQuery_Deserialize) => typedError<Page_Serialize<T>, AppError_Serialize>(__TAURI_INVOKE("search_links", { query })),
+	searchLinks: (query: LinkQuery_Deserialize) => typedError<LinkPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_links", { query })),
 	linksStatus: (merchantId: string) => typedError<LinksStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("links_status", { merchantId })),
 	/**
 	 *  Refreshes a merchant's links from Billpocket, settles uncertain writes and sends queued ones.
@@ -51,6 +51,23 @@ export const commands = {
 	retryLinkWrite: (merchantId: string, seq: number | null) => typedError<WriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_link_write", { merchantId, seq })),
 	/**  Gives up on a queued or uncertain write. */
 	discardLinkWrite: (seq: number | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("discard_link_write", { seq })),
+	/**  The QR code of a link's URL, for the UI to draw. */
+	linkQr: (text: string) => typedError<QrCode, AppError_Serialize>(__TAURI_INVOKE("link_qr", { text })),
+	copyText: (text: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("copy_text", { text })),
+	/**  Puts the QR code of `text` on the clipboard as an image. */
+	copyLinkQr: (text: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("copy_link_qr", { text })),
+	/**  Saves the QR code of `text` as a PNG where the user chooses; `None` if they cancelled. */
+	saveLinkQr: (text: string, fileName: string) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("save_link_qr", { text, fileName })),
+	/**
+	 *  Every link of the filtered and sorted view (all pages) as a CSV file where the user chooses;
+	 *  `None` if they cancelled. `lang` is the UI language (`es-MX` or `en`) of headers and states.
+	 */
+	exportLinksCsv: (query: LinkQuery_Deserialize, lang: string) => typedError<ExportReport | null, AppError_Serialize>(__TAURI_INVOKE("export_links_csv", { query, lang })),
+	/**
+	 *  Opens WhatsApp, the mail client or the browser with a link. The URL is built and checked
+	 *  here (the browser gets `https://` only), never taken as is from the page.
+	 */
+	openShare: (target: ShareTarget_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_share", { target })),
 };
 
 /* Types */
@@ -134,6 +151,13 @@ export type DropMode =
 "reset";
 
 export type Environment = "sandbox" | "test" | "production";
+
+export type ExportReport = {
+	/**  Where the file was written. */
+	path: string,
+	/**  Links in the file (the header not counted). */
+	rows: number,
+};
 
 export type FaultAction = FaultAction_Serialize | FaultAction_Deserialize;
 
@@ -335,6 +359,32 @@ export type LinkIntent_Deserialize = { op: "create"; merchantId: string; link: V
 
 /**  One intended change, as the outbox keeps it (JSON, no secret). */
 export type LinkIntent_Serialize = { op: "create"; merchantId: string; link: ValidLink_Serialize } | { op: "update"; merchantId: string; linkId: string; link: ValidLink_Serialize } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
+
+/**
+ *  One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
+ *  exporter loses generic arguments of command results.
+ */
+export type LinkPage = LinkPage_Serialize | LinkPage_Deserialize;
+
+/**
+ *  One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
+ *  exporter loses generic arguments of command results.
+ */
+export type LinkPage_Deserialize = {
+	items: LinkRow_Deserialize[],
+	/**  `None` on the last page. */
+	next?: Cursor | null,
+};
+
+/**
+ *  One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
+ *  exporter loses generic arguments of command results.
+ */
+export type LinkPage_Serialize = {
+	items: LinkRow_Serialize[],
+	/**  `None` on the last page. */
+	next: Cursor | null,
+};
 
 /**  What the links screen asks for. Empty `text` and `None` filters mean "any". */
 export type LinkQuery = LinkQuery_Serialize | LinkQuery_Deserialize;
@@ -539,20 +589,6 @@ export type Outage_Serialize = {
  */
 export type OutboxState = "pending" | "sent" | "uncertain" | "done" | "failed";
 
-export type Page<T> = Page_Serialize<T> | Page_Deserialize<T>;
-
-export type Page_Deserialize<T> = {
-	items: T[],
-	/**  `None` on the last page. */
-	next?: Cursor | null,
-};
-
-export type Page_Serialize<T> = {
-	items: T[],
-	/**  `None` on the last page. */
-	next: Cursor | null,
-};
-
 /**  An outbox entry as the links screen shows it. */
 export type PendingWrite = PendingWrite_Serialize | PendingWrite_Deserialize;
 
@@ -644,6 +680,14 @@ export type Profile_Serialize = {
 	updatedAt: number,
 };
 
+/**  A QR code as a square of modules, without quiet zone. */
+export type QrCode = {
+	/**  Modules per side. */
+	size: number,
+	/**  `size * size` modules, row by row from the top left; `true` is dark. */
+	modules: boolean[],
+};
+
 /**  What the Sandbox settings show. */
 export type SandboxStatus = SandboxStatus_Serialize | SandboxStatus_Deserialize;
 
@@ -680,6 +724,36 @@ export type SecretStatus = "set" | "notSet";
 
 /**  Whether an issue blocks the form or only asks the user to double-check. */
 export type Severity = "error" | "warning";
+
+/**
+ *  Where the share menu sends a link. The shell turns it into a URL with [`ShareTarget::url`]
+ *  and hands that to the OS.
+ */
+export type ShareTarget = ShareTarget_Serialize | ShareTarget_Deserialize;
+
+/**
+ *  Where the share menu sends a link. The shell turns it into a URL with [`ShareTarget::url`]
+ *  and hands that to the OS.
+ */
+export type ShareTarget_Deserialize = 
+/**  The link itself in the default browser; `https://` only. */
+{ kind: "browser"; url: string } | 
+/**  WhatsApp (app or web) with the message typed in; to a chat with `phone` if given. */
+{ kind: "whatsapp"; message: string; phone?: string | null } | 
+/**  A new message in the default mail client. */
+{ kind: "email"; subject: string; body: string; to?: string | null };
+
+/**
+ *  Where the share menu sends a link. The shell turns it into a URL with [`ShareTarget::url`]
+ *  and hands that to the OS.
+ */
+export type ShareTarget_Serialize = 
+/**  The link itself in the default browser; `https://` only. */
+{ kind: "browser"; url: string } | 
+/**  WhatsApp (app or web) with the message typed in; to a chat with `phone` if given. */
+{ kind: "whatsapp"; message: string; phone: string | null } | 
+/**  A new message in the default mail client. */
+{ kind: "email"; subject: string; body: string; to: string | null };
 
 export type SlotStatus = {
 	slot: CredentialSlot,

@@ -3,10 +3,10 @@
 use mostrador_core::{FieldContext, FieldKind};
 use mostrador_service::links::form::{self, LinkForm};
 use mostrador_service::links::writes::{self, LinkIntent, PendingWrite, SyncOutcome, WriteOutcome};
-use mostrador_service::links::{self, LinkRow};
+use mostrador_service::links::{self, LinkPage};
 use mostrador_service::sync::links_resource;
 use mostrador_service::validation;
-use mostrador_store::{LinkQuery, Merchant, Page, SyncState};
+use mostrador_store::{LinkQuery, Merchant, SyncState};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
@@ -30,7 +30,7 @@ pub async fn list_merchants(state: State<'_, AppState>) -> CommandResult<Vec<Mer
 pub async fn search_links(
     state: State<'_, AppState>,
     mut query: LinkQuery,
-) -> CommandResult<Page<LinkRow>> {
+) -> CommandResult<LinkPage> {
     query.profile_id = state.active_profile().await?.id;
     let now = unix_now();
     state

@@ -8,4 +8,5 @@ pub mod names;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox;
+pub mod share;
 pub mod validation;

@@ -26,4 +26,10 @@ pub const COMMANDS: &[&str] = &[
     "submit_link_write",
     "retry_link_write",
     "discard_link_write",
+    "link_qr",
+    "copy_text",
+    "copy_link_qr",
+    "save_link_qr",
+    "export_links_csv",
+    "open_share",
 ];

@@ -19,6 +19,7 @@ const info: AppInfo = {
 function defaults(cmd: string): unknown {
   if (cmd === "app_info") return info;
   if (cmd === "list_profiles") return [];
+  if (cmd === "list_merchants") return [];
   return null;
 }
 
@@ -34,14 +35,14 @@ async function renderApp(handler: (cmd: string, args: unknown) => unknown = defa
 }
 
 describe("App shell", () => {
-  it("opens in Spanish on the links area with its empty state", async () => {
+  it("opens in Spanish on the links area, empty without merchants", async () => {
     await renderApp();
     const nav = screen.getByRole("navigation", { name: "Secciones" });
     for (const label of ["Ligas", "Comercios", "Clientes y KYC", "Perfiles", "Ajustes"]) {
       expect(within(nav).getByRole("button", { name: new RegExp(label) })).toBeInTheDocument();
     }
     expect(screen.getByRole("heading", { name: "Ligas de pago" })).toBeInTheDocument();
-    expect(screen.getByText("Aún no tienes ligas de pago")).toBeInTheDocument();
+    expect(await screen.findByText("Aún no hay comercios en este perfil")).toBeInTheDocument();
   });
 
   it("shows every area's empty state and marks the current one", async () => {

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { IdChecker } from "../forms/IdChecker";
+import { LinksScreen } from "../links/LinksScreen";
 import { EnvironmentBadge } from "../profiles/EnvironmentBadge";
 import { ProfilesScreen } from "../profiles/ProfilesScreen";
 import { useActiveProfile } from "../profiles/useActiveProfile";
@@ -80,6 +81,8 @@ export function App() {
           <SettingsScreen />
         ) : area === "profiles" ? (
           <ProfilesScreen />
+        ) : area === "links" ? (
+          <LinksScreen />
         ) : area === "merchants" ? (
           <ListArea area="merchants">
             <IdChecker />

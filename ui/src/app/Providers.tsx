@@ -1,4 +1,5 @@
 import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { i18n as I18n } from "i18next";
 import { useState, type ReactNode } from "react";
@@ -19,6 +20,7 @@ export function Providers({ i18n, children }: { i18n: I18n; children: ReactNode 
   );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-left" />
       <QueryClientProvider client={queryClient}>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
       </QueryClientProvider>

@@ -1,5 +1,5 @@
 import { Text, TextInput } from "@mantine/core";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type FieldContext, type FieldKind, type FieldReport } from "../bindings";
@@ -13,6 +13,17 @@ type Props = {
   placeholder?: string;
   /** Called with the validator's report each time the field is checked. */
   onReport?: (report: FieldReport) => void;
+  /** Controlled use (forms that prefill or submit the value); uncontrolled otherwise. */
+  value?: string;
+  onValueChange?: (value: string) => void;
+  /** An error from elsewhere (the provider's answer), shown until the value changes. */
+  error?: string | null;
+  type?: string;
+  description?: string;
+  leftSection?: ReactNode;
+  testId?: string;
+  /** Empty is fine (not checked); otherwise the validator reports it as required. */
+  optional?: boolean;
 };
 
 /**
@@ -20,19 +31,42 @@ type Props = {
  * has been shown, so the message goes away as soon as the value is fixed. A valid value is
  * replaced by its normalised form (upper case, no separators).
  */
-export function ValidatedField({ kind, label, context = {}, placeholder, onReport }: Props) {
+export function ValidatedField({
+  kind,
+  label,
+  context = {},
+  placeholder,
+  onReport,
+  value,
+  onValueChange,
+  error: externalError,
+  type,
+  description,
+  leftSection,
+  testId,
+  optional = false,
+}: Props) {
   const { t } = useTranslation();
-  const [text, setText] = useState("");
+  const [ownText, setOwnText] = useState("");
+  const text = value ?? ownText;
+  const setText = (next: string) => {
+    setOwnText(next);
+    onValueChange?.(next);
+  };
   const [report, setReport] = useState<FieldReport | null>(null);
   const latest = useRef(0);
 
-  async function check(value: string, normalise: boolean) {
+  async function check(input: string, normalise: boolean) {
     const request = ++latest.current;
-    const result = await call(commands.validateField(kind, value, context));
+    if (optional && input.trim() === "") {
+      setReport(null);
+      return;
+    }
+    const result = await call(commands.validateField(kind, input, context));
     if (request !== latest.current) return; // A newer keystroke already asked.
     setReport(result);
     onReport?.(result);
-    if (normalise && result.value !== null && result.value !== value) setText(result.value);
+    if (normalise && result.value !== null && result.value !== input) setText(result.value);
   }
 
   const error = report?.issues.find((issue) => issue.severity === "error");
@@ -44,23 +78,26 @@ export function ValidatedField({ kind, label, context = {}, placeholder, onRepor
       ? t("fields.bank", { bank })
       : report?.value != null
         ? t("fields.valid")
-        : null;
+        : (description ?? null);
+  const shownError = error ? issueMessage(t, error) : (externalError ?? undefined);
 
   return (
     <TextInput
       label={label}
       placeholder={placeholder}
       value={text}
-      data-testid={`field-${kind}`}
+      type={type}
+      leftSection={leftSection}
+      data-testid={testId ?? `field-${kind}`}
       autoComplete="off"
       spellCheck={false}
-      error={error ? issueMessage(t, error) : undefined}
+      error={shownError}
       description={
-        !error && hint ? (
+        !shownError && hint ? (
           <Text
             component="span"
             size="xs"
-            c={warning ? "orange.9" : "teal.9"}
+            c={warning ? "orange.9" : report?.value != null || bank ? "teal.9" : "dimmed"}
             data-testid="field-hint"
           >
             {hint}
@@ -69,9 +106,9 @@ export function ValidatedField({ kind, label, context = {}, placeholder, onRepor
       }
       inputWrapperOrder={["label", "input", "description", "error"]}
       onChange={(event) => {
-        const value = event.currentTarget.value;
-        setText(value);
-        if (report && report.issues.length > 0) void check(value, false);
+        const next = event.currentTarget.value;
+        setText(next);
+        if (report && report.issues.length > 0) void check(next, false);
       }}
       onBlur={() => {
         if (text.trim() !== "") void check(text, true);

@@ -35,6 +35,7 @@ const NEXT: NextFailure[] = [
   "status429",
   "malformedBody",
   "commitThenDrop",
+  "commitThenReset",
 ];
 const TRIGGERS: FailureTrigger[] = ["next", "percent"];
 

@@ -11,6 +11,11 @@ describe("toFaultPlan", () => {
     ]);
   });
 
+  it("cuts the connection after the commit when asked to reset", () => {
+    const [rule] = toFaultPlan({ ...NO_FAULTS, next: "commitThenReset", count: 1 }).rules ?? [];
+    expect(rule?.action).toEqual({ kind: "commitThenDrop", mode: "reset" });
+  });
+
   it("asks for commit-then-drop with a hang longer than any client timeout", () => {
     const [rule] = toFaultPlan({ ...NO_FAULTS, next: "commitThenDrop", count: 1 }).rules ?? [];
     expect(rule?.action).toEqual({ kind: "commitThenDrop", mode: { hang: { ms: 60_000 } } });

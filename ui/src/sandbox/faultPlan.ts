@@ -8,7 +8,13 @@ import type {
 
 /** The failures the Sandbox settings offer, as a person thinks of them. */
 export type NextFailure =
-  "none" | "status500" | "status503" | "status429" | "malformedBody" | "commitThenDrop";
+  | "none"
+  | "status500"
+  | "status503"
+  | "status429"
+  | "malformedBody"
+  | "commitThenDrop"
+  | "commitThenReset";
 
 /** Which calls fail: the next N, or a percentage of all calls. */
 export type FailureTrigger = "next" | "percent";
@@ -63,6 +69,9 @@ function toAction(next: NextFailure): FaultAction_Deserialize | null {
     case "commitThenDrop":
       // The write happens, then the answer never comes: the client's timeout decides.
       return { kind: "commitThenDrop", mode: { hang: { ms: 60_000 } } };
+    case "commitThenReset":
+      // The write happens, then the connection is cut mid-answer: the outcome is unknown at once.
+      return { kind: "commitThenDrop", mode: "reset" };
     default:
       return null;
   }

@@ -1,9 +1,13 @@
 //! Payment links: the list as the screen shows it, the form, and writes through the outbox.
 
+pub mod csv;
+pub mod export;
 pub mod form;
+pub mod qr;
+pub mod share;
 pub mod writes;
 
-use mostrador_store::{Link, LinkQuery, LinkStatus, Page, Store, StoreError, UnixSeconds};
+use mostrador_store::{Cursor, Link, LinkQuery, LinkStatus, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
 
@@ -34,14 +38,20 @@ pub struct LinkRow {
     pub state: LinkState,
 }
 
+/// One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
+/// exporter loses generic arguments of command results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkPage {
+    pub items: Vec<LinkRow>,
+    /// `None` on the last page.
+    pub next: Option<Cursor>,
+}
+
 /// One page of the links list, each row with its state as of `now`.
-pub fn search(
-    store: &Store,
-    query: &LinkQuery,
-    now: UnixSeconds,
-) -> Result<Page<LinkRow>, StoreError> {
+pub fn search(store: &Store, query: &LinkQuery, now: UnixSeconds) -> Result<LinkPage, StoreError> {
     let page = store.search_links(query, now)?;
-    Ok(Page {
+    Ok(LinkPage {
         items: page
             .items
             .into_iter()

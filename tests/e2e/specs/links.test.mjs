@@ -1,0 +1,275 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+
+import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
+
+// A data and config home of its own: these tests count links at the sandbox.
+const home = mkdtempSync(path.join(tmpdir(), "mostrador-links-"));
+const exports = path.join(home, "exports");
+// The native save dialog cannot be driven through WebDriver: the app's one test hook saves to
+// this directory instead of asking (see commands/share.rs).
+useDriver({
+  env: {
+    XDG_DATA_HOME: path.join(home, "data"),
+    XDG_CONFIG_HOME: path.join(home, "config"),
+    MOSTRADOR_SAVE_DIALOG_DIR: exports,
+  },
+});
+
+const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
+const text = async (element) => (await element.getProperty("textContent")) ?? "";
+
+/** Calls one of the app's own commands through its IPC (to arrange faults, to count). */
+function invoke(browser, command, args = {}) {
+  return browser.executeAsync(
+    (cmd, payload, done) => {
+      window.__TAURI_INTERNALS__.invoke(cmd, payload).then(done, (error) => done({ error }));
+    },
+    command,
+    args,
+  );
+}
+const linksAtSandbox = async (browser) => (await invoke(browser, "sandbox_status")).links;
+const setFaults = (browser, plan) =>
+  invoke(browser, "sandbox_set_faults", {
+    plan: { latencyMs: 0, outage: null, rules: [], ...plan },
+  });
+
+async function waitForRows(browser) {
+  await (await $(browser, "link-row")).waitForDisplayed({ timeout: 30_000 });
+}
+
+async function notified(browser, message) {
+  const toast = await browser.$(`div*=${message}`);
+  await toast.waitForExist({ timeout: 15_000, timeoutMsg: `no "${message}" notification` });
+}
+
+async function search(browser, words) {
+  const box = await $(browser, "links-search");
+  await box.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  if (words) await box.addValue(words);
+}
+
+async function rowsMatching(browser, description) {
+  const rows = await browser.$$('[data-testid="link-row"]');
+  const found = [];
+  for (const row of rows) {
+    if ((await text(row)).includes(description)) found.push(row);
+  }
+  return found;
+}
+
+async function fillNewLink(browser, { amount, description, slug }) {
+  await (await $(browser, "links-new")).click();
+  await (await $(browser, "link-amount")).setValue(amount);
+  await (await $(browser, "link-description-input")).setValue(description);
+  if (slug) await (await $(browser, "link-slug")).setValue(slug);
+}
+
+test("create a link, find it, edit, deactivate and delete it", async () => {
+  await withApp("links-lifecycle", async (browser) => {
+    await waitForRows(browser);
+    const before = await linksAtSandbox(browser);
+    await fillNewLink(browser, {
+      amount: "1,250.50",
+      description: "Pastel de tres leches",
+      slug: "tresleches-e2e",
+    });
+    await screenshot("links-form");
+    await (await $(browser, "link-submit")).click();
+    await notified(browser, "Liga creada.");
+    const url = await $(browser, "detail-url");
+    await url.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await text(url), /\/laesquina\/tresleches-e2e$/);
+    assert.equal(await linksAtSandbox(browser), before + 1);
+    await screenshot("links-detail");
+    await browser.keys("Escape");
+
+    await search(browser, "tres leches");
+    await browser.waitUntil(
+      async () => (await rowsMatching(browser, "Pastel de tres leches")).length === 1,
+      {
+        timeout: 10_000,
+        timeoutMsg: "search did not find the new link",
+      },
+    );
+    const [row] = await rowsMatching(browser, "Pastel de tres leches");
+    assert.match(await text(row), /\$1,250\.50/);
+    await row.click();
+
+    await (await $(browser, "detail-edit")).click();
+    const amount = await $(browser, "link-amount");
+    await amount.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await amount.addValue("999");
+    await (await $(browser, "link-submit")).click();
+    await notified(browser, "Liga actualizada.");
+    await browser.waitUntil(
+      async () => (await text(await $(browser, "link-detail"))).includes("$999.00"),
+      {
+        timeout: 10_000,
+        timeoutMsg: "the edit did not show",
+      },
+    );
+
+    await (await $(browser, "detail-toggle")).click();
+    await notified(browser, "Liga desactivada.");
+    await browser.waitUntil(
+      async () =>
+        (await text(await (await $(browser, "link-detail")).$('[data-testid="link-state"]'))) ===
+        "Inactiva",
+      { timeout: 10_000, timeoutMsg: "the link did not become inactive" },
+    );
+
+    await (await $(browser, "detail-delete")).click();
+    await (await $(browser, "confirm-delete")).click();
+    await notified(browser, "Liga eliminada.");
+    await browser.waitUntil(
+      async () => (await rowsMatching(browser, "Pastel de tres leches")).length === 0,
+      {
+        timeout: 10_000,
+        timeoutMsg: "the deleted link is still listed",
+      },
+    );
+    assert.equal(await linksAtSandbox(browser), before);
+  });
+});
+
+test("a double click and a second Enter create exactly one link", async () => {
+  await withApp("links-double-submit", async (browser) => {
+    await waitForRows(browser);
+    const before = await linksAtSandbox(browser);
+    // Slow answers keep the first submit in flight while the others arrive.
+    await setFaults(browser, { latencyMs: 800 });
+    await fillNewLink(browser, { amount: "80", description: "Clase de yoga doble" });
+    await browser.execute(() => {
+      const button = document.querySelector('[data-testid="link-submit"]');
+      button.click();
+      button.click();
+      button.closest("form").requestSubmit();
+    });
+    await browser.keys("Enter");
+    await notified(browser, "Liga creada.");
+    await setFaults(browser, {});
+    assert.equal(await linksAtSandbox(browser), before + 1, "one link at Billpocket");
+    await browser.keys("Escape");
+    await search(browser, "yoga doble");
+    await browser.waitUntil(
+      async () => (await rowsMatching(browser, "Clase de yoga doble")).length === 1,
+      {
+        timeout: 10_000,
+        timeoutMsg: "not exactly one row",
+      },
+    );
+  });
+});
+
+test("an answer lost after Billpocket saved the link leaves one link and a truthful list", async () => {
+  await withApp("links-commit-then-drop", async (browser) => {
+    await waitForRows(browser);
+    const before = await linksAtSandbox(browser);
+    await setFaults(browser, {
+      rules: [
+        {
+          action: { kind: "commitThenDrop", mode: "reset" },
+          trigger: { next: 1 },
+          scope: { method: "POST" },
+        },
+      ],
+    });
+    await fillNewLink(browser, {
+      amount: "450",
+      description: "Reparación de celular perdida",
+      slug: "celular-perdida",
+    });
+    await (await $(browser, "link-submit")).click();
+    // Billpocket's list shows the link, so the write is settled as done, not sent again.
+    await notified(browser, "Liga creada.");
+    assert.equal(await linksAtSandbox(browser), before + 1);
+    await browser.keys("Escape");
+    await search(browser, "celular perdida");
+    await browser.waitUntil(
+      async () => (await rowsMatching(browser, "Reparación de celular perdida")).length === 1,
+      {
+        timeout: 10_000,
+        timeoutMsg: "not exactly one row",
+      },
+    );
+    assert.equal(
+      await (await $(browser, "pending-writes")).isExisting(),
+      false,
+      "nothing left pending",
+    );
+  });
+});
+
+test("with Billpocket down the cached list stays, says its age, and a new link is queued", async () => {
+  await withApp("links-offline", async (browser) => {
+    await waitForRows(browser);
+    const before = await linksAtSandbox(browser);
+    await setFaults(browser, { outage: { durationMs: null } });
+    await (await $(browser, "links-sync")).click();
+    const banner = await $(browser, "links-offline");
+    await banner.waitForDisplayed({ timeout: 20_000 });
+    assert.match(await text(banner), /Sin conexión con Billpocket/);
+    assert.match(await text(banner), /\(Actualizado (ahora|hace)/);
+    assert.ok(
+      (await browser.$$('[data-testid="link-row"]')).length > 10,
+      "the cached list is still there",
+    );
+
+    await fillNewLink(browser, {
+      amount: "320",
+      description: "Caja de café en el tren",
+      slug: "cafe-tren",
+    });
+    await (await $(browser, "link-submit")).click();
+    await notified(browser, "quedó en cola");
+    const pending = await $(browser, "pending-writes");
+    await pending.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await text(pending), /Caja de café en el tren/);
+    assert.match(await text(pending), /En cola/);
+    await screenshot("links-offline-queued");
+
+    await setFaults(browser, {});
+    await browser.pause(300); // the double reopens its port
+    await (await $(browser, "links-sync")).click();
+    await browser.waitUntil(async () => !(await pending.isExisting()), {
+      timeout: 20_000,
+      timeoutMsg: "the queued link was not sent after reconnecting",
+    });
+    assert.equal(await linksAtSandbox(browser), before + 1);
+    assert.equal(await (await $(browser, "links-offline")).isExisting(), false);
+  });
+});
+
+test("export writes the filtered rows to a CSV that Excel reads", async () => {
+  await withApp("links-export", async (browser) => {
+    await waitForRows(browser);
+    await search(browser, "pastel");
+    await browser.waitUntil(
+      async () => {
+        const rows = await browser.$$('[data-testid="link-row"]');
+        return rows.length > 0 && (await rowsMatching(browser, "astel")).length === rows.length;
+      },
+      { timeout: 10_000, timeoutMsg: "the search did not filter" },
+    );
+    const shown = (await browser.$$('[data-testid="link-row"]')).length;
+    await (await $(browser, "links-export")).click();
+    await notified(browser, "exportadas");
+    const [file] = readdirSync(exports);
+    assert.match(file, /^ligas-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync(path.join(exports, file));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+    const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
+    assert.match(lines[0], /^Descripción,Monto \(MXN\),Estado/);
+    assert.equal(lines.length - 1, shown, "one line per filtered row");
+    for (const line of lines.slice(1)) assert.match(line, /astel/);
+  });
+});

@@ -1,0 +1,60 @@
+// Times cross IPC as Unix seconds (UTC) and become text only here, in the user's time zone.
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      // Mexico writes 14:05 in lists; English keeps its 12-hour clock.
+      hour12: !locale.startsWith("es"),
+    });
+    dateTimeFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** "22 nov 2026, 14:05" (es-MX) or "Nov 22, 2026, 2:05 PM" (en). */
+export function formatDateTime(unixSeconds: number, locale: string): string {
+  return dateTimeFormat(locale).format(new Date(unixSeconds * 1000));
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
+
+/** "hace 5 min", "en 3 días", "ahora": the largest whole unit between `then` and `now`. */
+export function formatRelative(then: number, now: number, locale: string): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  const delta = then - now;
+  for (const [unit, seconds] of UNITS) {
+    if (Math.abs(delta) >= seconds) return format.format(Math.trunc(delta / seconds), unit);
+  }
+  return format.format(0, "second");
+}
+
+/** The value of an `<input type="datetime-local">` for a time: "2026-12-24T18:00", local. */
+export function toLocalInput(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Unix seconds of the start of a local calendar day typed as "2026-11-22"; null if invalid. */
+export function localDayStart(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(date.getTime()) ? null : Math.floor(date.getTime() / 1000);
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

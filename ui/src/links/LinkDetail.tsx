@@ -1,0 +1,333 @@
+import {
+  Button,
+  Code,
+  Divider,
+  Drawer,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import {
+  IconBrandWhatsapp,
+  IconCopy,
+  IconCopyPlus,
+  IconDownload,
+  IconExternalLink,
+  IconMail,
+  IconPencil,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconQrcode,
+  IconTrash,
+} from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import { commands, type LinkRow, type Merchant, type ShareTarget } from "../bindings";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { useErrorMessage } from "../components/useErrorMessage";
+import { formatCentavos } from "../format/money";
+import { formatDateTime, formatRelative } from "../format/time";
+import { call } from "../ipc";
+import { LinkStateBadge } from "./LinkStateBadge";
+import { QrCodeView } from "./QrCodeView";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * Everything about one link and what to do with it: the URL to copy, the QR to show, copy or
+ * save, the browser, WhatsApp and e-mail with a prefilled message, and edit, clone, (de)activate
+ * and delete.
+ */
+export function LinkDetail({
+  row,
+  merchant,
+  now,
+  busy,
+  onClose,
+  onEdit,
+  onClone,
+  onSetActive,
+  onDelete,
+}: {
+  row: LinkRow;
+  merchant: Merchant;
+  now: number;
+  busy: boolean;
+  onClose: () => void;
+  onEdit: () => void;
+  onClone: () => void;
+  onSetActive: (active: boolean) => void;
+  onDelete: () => Promise<unknown>;
+}) {
+  const { t, i18n } = useTranslation("links");
+  const errorMessage = useErrorMessage();
+  const { link } = row;
+  const locale = i18n.language;
+  const url = link.customLinkPath;
+  const amount = formatCentavos(link.amountCentavos);
+  const [message, setMessage] = useState(() =>
+    t("share.message", { merchant: merchant.name, amount, description: link.description, url }),
+  );
+  const [phone, setPhone] = useState("");
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const action = useMutation({
+    mutationFn: (run: () => Promise<unknown>) => run(),
+    onError: (error) => {
+      notifications.show({ color: "red", message: errorMessage(error).text });
+    },
+  });
+  const remove = useMutation({ mutationFn: onDelete });
+
+  function run(work: () => Promise<unknown>, done?: string) {
+    action.mutate(work, {
+      onSuccess: (result) => {
+        if (done && result !== null) notifications.show({ message: done });
+      },
+    });
+  }
+  const share = (target: ShareTarget) => () => call(commands.openShare(target));
+
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={t("detail.title")}
+      data-testid="link-detail"
+    >
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Title order={3} data-testid="detail-description">
+              {link.description || t("table.noDescription")}
+            </Title>
+            <Text size="xl" fw={700} ff="monospace">
+              {amount}
+            </Text>
+          </Stack>
+          <LinkStateBadge state={row.state} />
+        </Group>
+
+        <Stack gap={6}>
+          <Code block data-testid="detail-url">
+            {url}
+          </Code>
+          <Group gap="xs">
+            <Button
+              leftSection={<IconCopy size={16} aria-hidden />}
+              onClick={() => {
+                run(() => call(commands.copyText(url)), t("detail.copied"));
+              }}
+              data-testid="detail-copy"
+            >
+              {t("detail.copy")}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconExternalLink size={16} aria-hidden />}
+              onClick={() => {
+                run(share({ kind: "browser", url }));
+              }}
+              data-testid="detail-open"
+            >
+              {t("detail.open")}
+            </Button>
+          </Group>
+        </Stack>
+
+        <Group align="flex-start" gap="lg" wrap="nowrap">
+          <QrCodeView text={url} label={t("detail.qrLabel", { url })} />
+          <Stack gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconQrcode size={16} aria-hidden />}
+              onClick={() => {
+                run(() => call(commands.copyLinkQr(url)), t("detail.qrCopied"));
+              }}
+              data-testid="detail-copy-qr"
+            >
+              {t("detail.copyQr")}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => {
+                run(async () => {
+                  const path = await call(
+                    commands.saveLinkQr(url, `liga-${link.secondaryLink}.png`),
+                  );
+                  if (path !== null) notifications.show({ message: t("detail.qrSaved", { path }) });
+                  return null;
+                });
+              }}
+              data-testid="detail-save-qr"
+            >
+              {t("detail.saveQr")}
+            </Button>
+          </Stack>
+        </Group>
+
+        <Divider label={t("share.title")} labelPosition="left" />
+        <Textarea
+          label={t("share.messageLabel")}
+          value={message}
+          autosize
+          minRows={3}
+          onChange={(event) => {
+            setMessage(event.currentTarget.value);
+          }}
+          data-testid="share-message"
+        />
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label={t("share.phone")}
+            placeholder="55 1234 5678"
+            value={phone}
+            onChange={(event) => {
+              setPhone(event.currentTarget.value);
+            }}
+            style={{ flex: 1 }}
+            data-testid="share-phone"
+          />
+          <Button
+            color="green"
+            leftSection={<IconBrandWhatsapp size={16} aria-hidden />}
+            onClick={() => {
+              run(share({ kind: "whatsapp", message, phone: phone.trim() === "" ? null : phone }));
+            }}
+            data-testid="share-whatsapp"
+          >
+            {t("share.whatsapp")}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconMail size={16} aria-hidden />}
+            onClick={() => {
+              run(
+                share({
+                  kind: "email",
+                  subject: t("share.subject", { merchant: merchant.name, amount }),
+                  body: message,
+                  to: null,
+                }),
+              );
+            }}
+            data-testid="share-email"
+          >
+            {t("share.email")}
+          </Button>
+        </Group>
+
+        <Divider />
+        <SimpleGrid cols={2} spacing="sm">
+          <Fact label={t("detail.msi")}>
+            {link.months.length > 0
+              ? t("table.msiMonths", { months: link.months.join(", ") })
+              : t("detail.singlePayment")}
+          </Fact>
+          <Fact label={t("detail.expires")}>
+            {link.expiredAt == null
+              ? t("table.noExpiry")
+              : `${formatDateTime(link.expiredAt, locale)} (${formatRelative(link.expiredAt, now, locale)})`}
+          </Fact>
+          <Fact label={t("detail.created")}>{formatDateTime(link.createdAt, locale)}</Fact>
+          <Fact label={t("detail.updated")}>{formatDateTime(link.updatedAt, locale)}</Fact>
+          <Fact label={t("detail.slug")}>{link.secondaryLink}</Fact>
+          <Fact label={t("detail.fixedTerm")}>
+            {link.isFixedTerm ? t("detail.yes") : t("detail.no")}
+          </Fact>
+          <Fact label={t("detail.id")}>
+            <Text size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>
+              {link.id}
+            </Text>
+          </Fact>
+        </SimpleGrid>
+
+        <Divider />
+        <Group gap="xs">
+          <Button
+            variant="light"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={onEdit}
+            data-testid="detail-edit"
+          >
+            {t("detail.edit")}
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconCopyPlus size={16} aria-hidden />}
+            onClick={onClone}
+            data-testid="detail-clone"
+          >
+            {t("detail.clone")}
+          </Button>
+          <Button
+            variant="light"
+            color={link.status === "active" ? "gray" : "green"}
+            loading={busy}
+            leftSection={
+              link.status === "active" ? (
+                <IconPlayerPause size={16} aria-hidden />
+              ) : (
+                <IconPlayerPlay size={16} aria-hidden />
+              )
+            }
+            onClick={() => {
+              onSetActive(link.status !== "active");
+            }}
+            data-testid="detail-toggle"
+          >
+            {link.status === "active" ? t("detail.deactivate") : t("detail.activate")}
+          </Button>
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={() => {
+              setConfirmDelete(true);
+            }}
+            data-testid="detail-delete"
+          >
+            {t("detail.delete")}
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={confirmDelete}
+        title={t("detail.deleteTitle")}
+        body={t("detail.deleteBody", { description: link.description || link.secondaryLink })}
+        confirmLabel={t("detail.deleteConfirm")}
+        cancelLabel={t("form.cancel")}
+        pending={remove.isPending}
+        error={remove.error}
+        testId="confirm-delete"
+        onConfirm={() => {
+          remove.mutate();
+        }}
+        onClose={() => {
+          setConfirmDelete(false);
+        }}
+      />
+    </Drawer>
+  );
+}

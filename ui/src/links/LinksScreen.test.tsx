@@ -1,0 +1,234 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import type { LinkRow, LinksStatus, Merchant, PendingWrite } from "../bindings";
+import { Providers } from "../app/Providers";
+import { nowSeconds } from "../format/time";
+import { createI18n } from "../i18n";
+import { LinksScreen } from "./LinksScreen";
+
+// The IPC is mocked (jsdom has no Tauri backend); the end-to-end suite drives the real one.
+const merchant: Merchant = {
+  id: "61234",
+  name: "La Esquina",
+  email: "esquina@example.mx",
+  rfc: "GODE561231GR8",
+  mainLink: "laesquina",
+  domain: "https://test.pay.billpocket.com",
+  createdAt: 0,
+  updatedAt: 0,
+  syncedAt: 0,
+};
+
+function row(
+  id: string,
+  description: string,
+  amountCentavos: number,
+  state: LinkRow["state"],
+): LinkRow {
+  return {
+    state,
+    link: {
+      id,
+      merchantId: merchant.id,
+      description,
+      amountCentavos,
+      secondaryLink: `slug-${id}`,
+      customLinkPath: `https://test.pay.billpocket.com/laesquina/slug-${id}`,
+      status: state === "inactive" ? "inactive" : "active",
+      linkType: 2,
+      expiredAt: state === "expired" ? nowSeconds() - 86_400 : null,
+      months: id === "a" ? [3, 6] : [],
+      isFixedTerm: false,
+      createdAt: nowSeconds() - 3_600,
+      updatedAt: nowSeconds() - 3_600,
+      syncedAt: nowSeconds(),
+    },
+  };
+}
+
+/** What a command rejects with: the app's `{code, message}` error. */
+function failure(code: string): Error {
+  return Object.assign(new Error(code), { code });
+}
+
+type Backend = Partial<Record<string, (args: Record<string, unknown>) => unknown>>;
+
+async function renderScreen(backend: Backend) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const status: LinksStatus = {
+    sync: {
+      resource: "links/61234",
+      syncedAt: nowSeconds() - 300,
+      attemptedAt: nowSeconds() - 300,
+      lastErrorCode: null,
+    },
+    writes: [],
+  };
+  const answers: Backend = {
+    list_merchants: () => [merchant],
+    links_status: () => status,
+    sync_links: () => ({
+      report: { fetched: 0, removed: 0, syncedAt: nowSeconds() },
+      reconciled: 0,
+      sent: 0,
+    }),
+    search_links: () => ({ items: [], next: null }),
+    link_qr: () => ({ size: 21, modules: new Array(441).fill(false) }),
+    ...backend,
+  };
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: args as Record<string, unknown> });
+    const answer = answers[cmd];
+    if (!answer) throw new Error(`unexpected command ${cmd}`);
+    return answer(args as Record<string, unknown>);
+  });
+  const i18n = await createI18n("es-MX");
+  render(
+    <Providers i18n={i18n}>
+      <LinksScreen />
+    </Providers>,
+  );
+  return calls;
+}
+
+describe("Links screen", () => {
+  // jsdom lays nothing out; the virtualised table needs a viewport to decide which rows to draw.
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(640);
+    vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(1000);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("shows skeleton rows while the cached list loads", async () => {
+    await renderScreen({ search_links: () => new Promise(() => undefined) });
+    expect(await screen.findByTestId("links-loading")).toBeInTheDocument();
+  });
+
+  it("has a designed empty state and says how old the list is", async () => {
+    await renderScreen({});
+    expect(await screen.findByText("Aún no tienes ligas de pago")).toBeInTheDocument();
+    expect(await screen.findByText("Actualizado hace 5 min")).toBeInTheDocument();
+  });
+
+  it("explains a failure to read the cache with a retry", async () => {
+    await renderScreen({
+      search_links: () => Promise.reject(failure("store.io")),
+    });
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("No se pudo leer o escribir la base de datos local");
+    expect(within(alert).getByRole("button", { name: "Reintentar" })).toBeInTheDocument();
+  });
+
+  it("keeps showing cached links with an offline banner when Billpocket is unreachable", async () => {
+    await renderScreen({
+      sync_links: () => Promise.reject(failure("billpocket.network_unreachable")),
+      links_status: () => ({
+        sync: {
+          resource: "links/61234",
+          syncedAt: nowSeconds() - 2 * 3600,
+          attemptedAt: nowSeconds(),
+          lastErrorCode: "billpocket.network_unreachable",
+        },
+        writes: [],
+      }),
+      search_links: () => ({
+        items: [
+          row("a", "Pastel de chocolate", 125_050, "active"),
+          row("b", "Clase de yoga", 80_000, "expired"),
+        ],
+        next: null,
+      }),
+    });
+    const banner = await screen.findByTestId("links-offline");
+    expect(banner).toHaveTextContent("Sin conexión con Billpocket");
+    expect(banner).toHaveTextContent("hace 2 h");
+    const rows = await screen.findAllByTestId("link-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Pastel de chocolate");
+    expect(rows[0]).toHaveTextContent("$1,250.50");
+    expect(rows[0]).toHaveTextContent("3, 6 meses");
+    expect(within(rows[1] as HTMLElement).getByTestId("link-state")).toHaveTextContent("Vencida");
+  });
+
+  it("lists writes Billpocket has not confirmed, with retry and discard", async () => {
+    const queued: PendingWrite = {
+      seq: 7,
+      state: "pending",
+      intent: {
+        op: "create",
+        merchantId: merchant.id,
+        link: {
+          slug: "pastel",
+          amountCentavos: 50_000,
+          description: "Pastel para el sábado",
+          expiredAt: null,
+          linkType: 2,
+          months: [],
+          isFixedTerm: false,
+        },
+      },
+      attempts: 1,
+      lastErrorCode: "billpocket.network_unreachable",
+      linkId: null,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const calls = await renderScreen({
+      links_status: () => ({ sync: null, writes: [queued] }),
+      discard_link_write: () => null,
+    });
+    const panel = await screen.findByTestId("pending-writes");
+    expect(panel).toHaveTextContent("1 cambio sin confirmar");
+    expect(panel).toHaveTextContent("Crear · Pastel para el sábado · $500.00");
+    expect(panel).toHaveTextContent("En cola");
+    await userEvent.click(within(panel).getByTestId("pending-discard"));
+    expect(calls.some((c) => c.cmd === "discard_link_write" && c.args.seq === 7)).toBe(true);
+  });
+
+  it("submits a new link once per form opening, whatever the clicks", async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    const calls = await renderScreen({
+      validate_field: (args) => ({ field: args.kind, value: args.value, issues: [], detail: null }),
+      submit_link_write: () =>
+        new Promise((resolve) => {
+          release = () => {
+            resolve({
+              write: {
+                seq: 1,
+                state: "done",
+                intent: { op: "delete", merchantId: merchant.id, linkId: "x" },
+                attempts: 1,
+                lastErrorCode: null,
+                linkId: null,
+                createdAt: 0,
+                updatedAt: 0,
+              },
+              link: null,
+            });
+          };
+        }),
+    });
+    await user.click(await screen.findByTestId("links-new"));
+    await user.type(screen.getByTestId("link-amount"), "350");
+    await user.type(screen.getByTestId("link-description-input"), "Pastel");
+    const submit = screen.getByTestId("link-submit");
+    await user.click(submit);
+    await user.click(submit);
+    await user.keyboard("{Enter}");
+    const submits = calls.filter((c) => c.cmd === "submit_link_write");
+    expect(submits.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(submits.map((c) => c.args.idempotencyKey)).size).toBe(1);
+    expect(submits[0]?.args.request).toMatchObject({
+      op: "create",
+      merchantId: "61234",
+      form: { amount: "350", description: "Pastel", installments: [] },
+    });
+    release();
+    expect(await screen.findByText("Liga creada.")).toBeInTheDocument();
+  });
+});

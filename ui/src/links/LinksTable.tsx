@@ -1,0 +1,188 @@
+import { Box, Group, Loader, Text, Tooltip } from "@mantine/core";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { LinkRow, OutboxState } from "../bindings";
+import { formatCentavos } from "../format/money";
+import { formatDateTime, formatRelative } from "../format/time";
+import { LinkStateBadge } from "./LinkStateBadge";
+import classes from "./LinksTable.module.css";
+
+const ROW_HEIGHT = 56;
+/** Ask for the next page when the view comes this close to the last loaded row. */
+const PREFETCH_ROWS = 30;
+
+type Props = {
+  rows: LinkRow[];
+  /** Open writes by link id, so a row shows "enviando" or "verificando". */
+  writes: Map<string, OutboxState>;
+  now: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  onOpen: (row: LinkRow) => void;
+};
+
+/**
+ * The links list: only the rows in view are in the DOM, so 100,000 cached links scroll as
+ * smoothly as 10. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it.
+ */
+export function LinksTable({ rows, writes, now, hasMore, loadingMore, onLoadMore, onOpen }: Props) {
+  const { t, i18n } = useTranslation("links");
+  const locale = i18n.language;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(0);
+  // TanStack Virtual hands back fresh functions on every render, so the React Compiler leaves
+  // this component alone; it re-renders only on scroll and on new rows anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Rows show on the first paint, before the scroller has been measured.
+    initialRect: { width: 1000, height: 640 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
+
+  const current = Math.min(selected, Math.max(rows.length - 1, 0));
+
+  function move(to: number) {
+    const index = Math.max(0, Math.min(rows.length - 1, to));
+    setSelected(index);
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const page = Math.max(
+      1,
+      Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT),
+    );
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      move(target);
+    } else if (event.key === "Enter" && rows[current]) {
+      event.preventDefault();
+      onOpen(rows[current]);
+    }
+  }
+
+  return (
+    <Box
+      className={classes.table}
+      role="grid"
+      aria-rowcount={rows.length}
+      aria-label={t("table.label")}
+    >
+      <div className={classes.header} role="row">
+        <span role="columnheader">{t("table.description")}</span>
+        <span role="columnheader" className={classes.amount}>
+          {t("table.amount")}
+        </span>
+        <span role="columnheader">{t("table.status")}</span>
+        <span role="columnheader">{t("table.msi")}</span>
+        <span role="columnheader">{t("table.expires")}</span>
+        <span role="columnheader">{t("table.created")}</span>
+      </div>
+      <div
+        ref={scroller}
+        className={classes.body}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={rows[current] ? `link-row-${rows[current].link.id}` : undefined}
+        data-testid="links-table"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const { link } = row;
+            return (
+              <div
+                key={link.id}
+                id={`link-row-${link.id}`}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-selected={item.index === current}
+                className={classes.row}
+                data-selected={item.index === current || undefined}
+                data-testid="link-row"
+                style={{ height: ROW_HEIGHT, transform: `translateY(${String(item.start)}px)` }}
+                onClick={() => {
+                  setSelected(item.index);
+                  onOpen(row);
+                }}
+              >
+                <span role="gridcell" className={classes.description}>
+                  <Text size="sm" truncate="end" data-testid="link-description">
+                    {link.description || t("table.noDescription")}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {link.secondaryLink}
+                  </Text>
+                </span>
+                <span role="gridcell" className={classes.amount}>
+                  <Text size="sm" ff="monospace">
+                    {formatCentavos(link.amountCentavos)}
+                  </Text>
+                </span>
+                <span role="gridcell">
+                  <LinkStateBadge state={row.state} write={writes.get(link.id)} />
+                </span>
+                <span role="gridcell">
+                  <Text size="sm">
+                    {link.months.length > 0
+                      ? t("table.msiMonths", { months: link.months.join(", ") })
+                      : "—"}
+                  </Text>
+                </span>
+                <span role="gridcell">
+                  {link.expiredAt == null ? (
+                    <Text size="sm" c="dimmed">
+                      {t("table.noExpiry")}
+                    </Text>
+                  ) : (
+                    <Tooltip label={formatDateTime(link.expiredAt, locale)}>
+                      <Text size="sm" c={row.state === "expired" ? "yellow.9" : undefined}>
+                        {link.expiredAt <= now
+                          ? t("table.expiredAgo", {
+                              when: formatRelative(link.expiredAt, now, locale),
+                            })
+                          : t("table.expiresIn", {
+                              when: formatRelative(link.expiredAt, now, locale),
+                            })}
+                      </Text>
+                    </Tooltip>
+                  )}
+                </span>
+                <span role="gridcell">
+                  <Text size="sm">{formatDateTime(link.createdAt, locale)}</Text>
+                </span>
+              </div>
+            );
+          })}
+        </div>
+        {loadingMore && (
+          <Group justify="center" p="xs">
+            <Loader size="sm" aria-label={t("table.loadingMore")} />
+          </Group>
+        )}
+      </div>
+    </Box>
+  );
+}
