@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end specs against the built app (target/debug/mostrador) in a private X server,
 # D-Bus session and unlocked keyring, with throwaway home directories so every run starts clean.
+# `run.sh bench` runs the benchmark script (tests/e2e/bench) in the same environment instead.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -17,5 +18,5 @@ export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RE
 
 cd "$HERE"
 "$ROOT/scripts/keyring-session.sh" \
-  xvfb-run -a --server-args="-screen 0 1280x800x24" npm test --silent
+  xvfb-run -a --server-args="-screen 0 1280x800x24" npm run --silent "${1:-test}"
 echo "screenshots: $HERE/artifacts"

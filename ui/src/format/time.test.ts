@@ -8,6 +8,8 @@ describe("time formatting", () => {
     expect(formatRelative(now + 3 * 86_400, now, "es-MX")).toBe("en 3 días");
     expect(formatRelative(now - 2 * 3_600, now, "en")).toBe("2 hr. ago");
     expect(formatRelative(now - 10, now, "es-MX")).toBe("ahora");
+    expect(formatRelative(now - 557 * 86_400, now, "es-MX")).toBe("hace 18 meses");
+    expect(formatRelative(now + 800 * 86_400, now, "en")).toBe("in 2 years");
   });
 
   it("formats dates in Spanish with the short month", () => {

@@ -24,20 +24,28 @@ export function formatDateTime(unixSeconds: number, locale: string): string {
   return dateTimeFormat(locale).format(new Date(unixSeconds * 1000));
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
+const DAY = 86_400;
+/** [unit, its length in seconds, the distance from which it is used]. */
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["year", 365 * DAY, 730 * DAY],
+  ["month", 30 * DAY, 60 * DAY],
+  ["day", DAY, DAY],
+  ["hour", 3_600, 3_600],
+  ["minute", 60, 60],
 ];
 
-/** "hace 5 min", "en 3 días", "ahora": the largest whole unit between `then` and `now`. */
+/** "hace 5 min", "en 3 días", "hace 18 meses", "ahora": whole units, coarser when far. */
 export function formatRelative(then: number, now: number, locale: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
   const delta = then - now;
-  for (const [unit, seconds] of UNITS) {
-    if (Math.abs(delta) >= seconds) return format.format(Math.trunc(delta / seconds), unit);
+  for (const [unit, seconds, from] of UNITS) {
+    if (Math.abs(delta) >= from) {
+      // Short "min" and "h" read well; a short month ("18 m") reads like minutes.
+      const style = unit === "month" || unit === "year" ? "long" : "short";
+      const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style });
+      return format.format(Math.trunc(delta / seconds), unit);
+    }
   }
-  return format.format(0, "second");
+  return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(0, "second");
 }
 
 /** The value of an `<input type="datetime-local">` for a time: "2026-12-24T18:00", local. */

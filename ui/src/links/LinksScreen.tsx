@@ -225,6 +225,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           </Text>
           <LinksTable
             rows={rows}
+            listKey={JSON.stringify(query)}
             writes={writeStates}
             now={now}
             hasMore={pages.hasNextPage}

@@ -15,6 +15,8 @@ const PREFETCH_ROWS = 30;
 
 type Props = {
   rows: LinkRow[];
+  /** Changes whenever the search, filters or sort change: the view goes back to the top. */
+  listKey: string;
   /** Open writes by link id, so a row shows "enviando" or "verificando". */
   writes: Map<string, OutboxState>;
   now: number;
@@ -28,7 +30,16 @@ type Props = {
  * The links list: only the rows in view are in the DOM, so 100,000 cached links scroll as
  * smoothly as 10. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it.
  */
-export function LinksTable({ rows, writes, now, hasMore, loadingMore, onLoadMore, onOpen }: Props) {
+export function LinksTable({
+  rows,
+  listKey,
+  writes,
+  now,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+}: Props) {
   const { t, i18n } = useTranslation("links");
   const locale = i18n.language;
   const scroller = useRef<HTMLDivElement>(null);
@@ -50,6 +61,12 @@ export function LinksTable({ rows, writes, now, hasMore, loadingMore, onLoadMore
   useEffect(() => {
     if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
   }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
+
+  // A new search starts at its first row, not at the old scroll offset (past its end).
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+    setSelected(0);
+  }, [listKey, virtualizer]);
 
   const current = Math.min(selected, Math.max(rows.length - 1, 0));
 
