@@ -20,9 +20,11 @@ as_root() {
 }
 
 # Debian/Ubuntu packages: WebKitGTK and friends to build and run; the rest only for tests.
+# xdg-utils: links open in the browser, WhatsApp and the mail client through xdg-open.
 RUN_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev
-  libdbus-1-dev libayatana-appindicator3-dev gnome-keyring dbus dbus-x11)
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick python3)
+  libdbus-1-dev libayatana-appindicator3-dev gnome-keyring dbus dbus-x11 xdg-utils)
+# xclip: the end-to-end tests read what the app put on the X clipboard.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver imagemagick python3 xclip)
 
 install_packages() {
   command -v dpkg-query >/dev/null || die "not a Debian/Ubuntu system; see README.md for macOS and Windows"

@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -9,6 +17,12 @@ import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 // A data and config home of its own: these tests count links at the sandbox.
 const home = mkdtempSync(path.join(tmpdir(), "mostrador-links-"));
 const exports = path.join(home, "exports");
+// xdg-open hands web and mail addresses to $BROWSER when no desktop is running: this one only
+// writes down what it was asked to open.
+const opened = path.join(home, "opened.txt");
+const browserStub = path.join(home, "browser.sh");
+writeFileSync(browserStub, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+chmodSync(browserStub, 0o755);
 // The native save dialog cannot be driven through WebDriver: the app's one test hook saves to
 // this directory instead of asking (see commands/share.rs).
 useDriver({
@@ -16,6 +30,7 @@ useDriver({
     XDG_DATA_HOME: path.join(home, "data"),
     XDG_CONFIG_HOME: path.join(home, "config"),
     MOSTRADOR_SAVE_DIALOG_DIR: exports,
+    BROWSER: browserStub,
   },
 });
 
@@ -74,6 +89,7 @@ async function fillNewLink(browser, { amount, description, slug }) {
 test("create a link, find it, edit, deactivate and delete it", async () => {
   await withApp("links-lifecycle", async (browser) => {
     await waitForRows(browser);
+    await screenshot("links-list");
     const before = await linksAtSandbox(browser);
     await fillNewLink(browser, {
       amount: "1,250.50",
@@ -271,5 +287,40 @@ test("export writes the filtered rows to a CSV that Excel reads", async () => {
     assert.match(lines[0], /^Descripción,Monto \(MXN\),Estado/);
     assert.equal(lines.length - 1, shown, "one line per filtered row");
     for (const line of lines.slice(1)) assert.match(line, /astel/);
+  });
+});
+
+test("a link is copied, its QR saved, and it is shared by WhatsApp and e-mail", async () => {
+  await withApp("links-share", async (browser) => {
+    await waitForRows(browser);
+    await (await $(browser, "link-row")).click();
+    const url = await text(await $(browser, "detail-url"));
+    assert.match(url, /^https:\/\/test\.pay\.billpocket\.com\/laesquina\//);
+
+    await (await $(browser, "detail-copy")).click();
+    await notified(browser, "Liga copiada");
+    const clipboard = execFileSync("xclip", ["-o", "-selection", "clipboard"]).toString();
+    assert.equal(clipboard, url);
+
+    await (await $(browser, "detail-save-qr")).click();
+    await notified(browser, "Código QR guardado");
+    const png = readdirSync(exports).find((name) => name.endsWith(".png"));
+    assert.ok(png, "a PNG was saved");
+    assert.deepEqual([...readFileSync(path.join(exports, png)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+
+    await (await $(browser, "share-phone")).setValue("55 1234 5678");
+    await (await $(browser, "share-whatsapp")).click();
+    await (await $(browser, "share-email")).click();
+    await browser.waitUntil(
+      () => existsSync(opened) && readFileSync(opened, "utf8").split("\n").length > 2,
+      {
+        timeout: 10_000,
+        timeoutMsg: "nothing was opened",
+      },
+    );
+    const [whatsapp, email] = readFileSync(opened, "utf8").trim().split("\n");
+    assert.match(whatsapp, /^https:\/\/wa\.me\/525512345678\?text=Hola%2C%20te%20comparto/);
+    assert.ok(whatsapp.includes(encodeURIComponent(url)), "the message carries the link");
+    assert.match(email, /^mailto:\?subject=Liga%20de%20pago%20de%20/);
   });
 });

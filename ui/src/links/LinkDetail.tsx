@@ -99,8 +99,8 @@ export function LinkDetail({
 
   function run(work: () => Promise<unknown>, done?: string) {
     action.mutate(work, {
-      onSuccess: (result) => {
-        if (done && result !== null) notifications.show({ message: done });
+      onSuccess: () => {
+        if (done) notifications.show({ message: done });
       },
     });
   }

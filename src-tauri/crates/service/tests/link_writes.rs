@@ -546,3 +546,43 @@ fn chrono_like_local(text: &str) -> i64 {
         .unwrap()
         .timestamp()
 }
+
+#[tokio::test]
+async fn the_main_link_is_configured_through_the_outbox_and_cached() {
+    let w = world().await;
+    let intent = LinkIntent::ConfigureMainLink {
+        merchant_id: MERCHANT.into(),
+        main_link: "esquina-centro".into(),
+    };
+    let outcome = writes::submit(
+        &w.store,
+        &w.access,
+        SANDBOX_PROFILE_ID,
+        "k-main",
+        intent,
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(outcome.write.state, OutboxState::Done);
+    let merchant = w.store.merchant(SANDBOX_PROFILE_ID, MERCHANT).unwrap();
+    assert_eq!(merchant.main_link.as_deref(), Some("esquina-centro"));
+    // New links are issued under it.
+    let created = writes::submit(
+        &w.store,
+        &w.access,
+        SANDBOX_PROFILE_ID,
+        "k-after",
+        create(&w, "bajo-nuevo"),
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert!(
+        created
+            .link
+            .unwrap()
+            .custom_link_path
+            .ends_with("/esquina-centro/bajo-nuevo")
+    );
+}
