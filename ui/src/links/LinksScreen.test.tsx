@@ -129,7 +129,7 @@ describe("Links screen", () => {
       links_status: () => ({
         sync: {
           resource: "links/61234",
-          syncedAt: nowSeconds() - 2 * 3600,
+          syncedAt: nowSeconds() - 2.5 * 3600,
           attemptedAt: nowSeconds(),
           lastErrorCode: "billpocket.network_unreachable",
         },

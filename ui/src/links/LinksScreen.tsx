@@ -234,6 +234,13 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             onOpen={(row: LinkRow) => {
               setOpenId(row.link.id);
             }}
+            onCopy={(row: LinkRow) => {
+              call(commands.copyText(row.link.customLinkPath)).then(
+                () => notifications.show({ message: t("detail.copied") }),
+                (error: unknown) =>
+                  notifications.show({ color: "red", message: errorMessage(error).text }),
+              );
+            }}
           />
         </>
       )}

@@ -1,4 +1,5 @@
-import { Box, Group, Loader, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Box, Group, Loader, Text, Tooltip } from "@mantine/core";
+import { IconCopy } from "@tabler/icons-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +25,8 @@ type Props = {
   loadingMore: boolean;
   onLoadMore: () => void;
   onOpen: (row: LinkRow) => void;
+  /** Copies a link's URL without opening it. */
+  onCopy: (row: LinkRow) => void;
 };
 
 /**
@@ -39,6 +42,7 @@ export function LinksTable({
   loadingMore,
   onLoadMore,
   onOpen,
+  onCopy,
 }: Props) {
   const { t, i18n } = useTranslation("links");
   const locale = i18n.language;
@@ -149,9 +153,26 @@ export function LinksTable({
                   <Text size="sm" truncate="end" data-testid="link-description">
                     {link.description || t("table.noDescription")}
                   </Text>
-                  <Text size="xs" c="dimmed" truncate="end">
-                    {link.secondaryLink}
-                  </Text>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="xs" c="dimmed" truncate="end">
+                      {link.secondaryLink}
+                    </Text>
+                    <Tooltip label={t("detail.copy")}>
+                      <ActionIcon
+                        size="xs"
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t("table.copyLink", { slug: link.secondaryLink })}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          onCopy(row);
+                        }}
+                        data-testid="row-copy"
+                      >
+                        <IconCopy size={12} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
                 </span>
                 <span role="gridcell" className={classes.amount}>
                   <Text size="sm" ff="monospace">

@@ -26,6 +26,8 @@ import { activeFilterCount, NO_FILTERS, type LinkFilters, type StatusFilter } fr
 
 const SORTS: LinkSort[] = ["newest", "oldest", "amountHighest", "amountLowest", "expiringSoonest"];
 const STATUSES: StatusFilter[] = ["all", "active", "inactive", "expired"];
+/** "Vencen en N días" choices. */
+const EXPIRING_DAYS = [3, 7, 15, 30];
 
 /** Search (`/` focuses it), filters as chips and popovers, sort, export and "Nueva liga". */
 export function LinksToolbar({
@@ -116,16 +118,22 @@ export function LinksToolbar({
         >
           {t("filter.withMsi")}
         </Chip>
-        <Chip
+        <Select
           size="xs"
-          checked={filters.expiringWithinDays !== null}
-          onChange={(checked) => {
-            set({ expiringWithinDays: checked ? 7 : null });
+          w={170}
+          aria-label={t("filter.expiringLabel")}
+          placeholder={t("filter.expiringAny")}
+          clearable
+          data={EXPIRING_DAYS.map((days) => ({
+            value: String(days),
+            label: t("filter.expiringSoon", { days }),
+          }))}
+          value={filters.expiringWithinDays === null ? null : String(filters.expiringWithinDays)}
+          onChange={(value) => {
+            set({ expiringWithinDays: value === null ? null : Number(value) });
           }}
           data-testid="filter-expiring"
-        >
-          {t("filter.expiringSoon", { days: 7 })}
-        </Chip>
+        />
         <Popover position="bottom-start" shadow="md" trapFocus>
           <Popover.Target>
             <Button
