@@ -5,6 +5,7 @@ pub mod clock;
 pub mod endpoints;
 mod errors;
 pub mod fields;
+pub mod rules;
 pub mod types;
 
 pub use client::{BillpocketClient, BillpocketCredentials};

@@ -11,8 +11,7 @@ use mostrador_providers::billpocket::types::{
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
-/// Per-field problems: provider field → codes (core's stable validation codes where they apply).
-pub type FieldProblems = BTreeMap<String, Vec<String>>;
+pub use mostrador_providers::billpocket::rules::FieldProblems;
 
 /// Why an operation was refused.
 #[derive(Debug, PartialEq)]
