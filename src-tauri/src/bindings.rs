@@ -39,6 +39,14 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::share::save_link_qr::<tauri::Wry>,
         commands::share::export_links_csv::<tauri::Wry>,
         commands::share::open_share::<tauri::Wry>,
+        commands::merchants::merchants_overview,
+        commands::merchants::merchant_catalogue,
+        commands::merchants::register_merchant,
+        commands::merchants::connect_merchant,
+        commands::merchants::set_merchant_clabe,
+        commands::merchants::list_drafts,
+        commands::merchants::save_draft,
+        commands::merchants::discard_draft,
     ])
 }
 

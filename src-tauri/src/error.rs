@@ -70,6 +70,27 @@ impl From<mostrador_service::billpocket_access::AccessError> for AppError {
     }
 }
 
+impl From<mostrador_service::merchants::MerchantError> for AppError {
+    fn from(error: mostrador_service::merchants::MerchantError) -> Self {
+        Self {
+            field: error.issues().first().map(|issue| issue.field.clone()),
+            ..Self::new(&error.code(), error.to_string())
+        }
+    }
+}
+
+impl From<mostrador_service::catalogues::CatalogueError> for AppError {
+    fn from(error: mostrador_service::catalogues::CatalogueError) -> Self {
+        Self::new(&error.code(), error.to_string())
+    }
+}
+
+impl From<mostrador_service::drafts::DraftError> for AppError {
+    fn from(error: mostrador_service::drafts::DraftError) -> Self {
+        Self::new(error.code(), error.to_string())
+    }
+}
+
 impl From<mostrador_service::profiles::ProfileError> for AppError {
     fn from(error: mostrador_service::profiles::ProfileError) -> Self {
         use mostrador_service::profiles::ProfileError;

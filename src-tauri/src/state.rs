@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_providers::HttpConfig;
-use mostrador_service::billpocket_access::{BillpocketAccess, merchant_access};
+use mostrador_service::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
 use mostrador_service::links::writes::recover_interrupted;
 use mostrador_service::preferences::PreferencesFile;
 use mostrador_service::profiles::{ActiveProfile, ensure_sandbox_profile};
@@ -98,24 +98,39 @@ impl AppState {
         &self,
         merchant_id: &str,
     ) -> CommandResult<(ActiveProfile, BillpocketAccess)> {
+        self.access(Some(merchant_id.to_owned())).await
+    }
+
+    /// The integrator's Billpocket access in the active profile (registering, connecting,
+    /// catalogues).
+    pub async fn billpocket_integrator(&self) -> CommandResult<(ActiveProfile, BillpocketAccess)> {
+        self.access(None).await
+    }
+
+    async fn access(
+        &self,
+        merchant_id: Option<String>,
+    ) -> CommandResult<(ActiveProfile, BillpocketAccess)> {
         let profile = self.active_profile().await?;
         let store = Arc::clone(&self.store);
         let vault = self.vault.clone();
-        let sandbox = self.sandbox.clone();
-        let (profile_id, merchant_id) = (profile.id.clone(), merchant_id.to_owned());
+        let sandbox = Arc::clone(&self.sandbox);
+        let profile_id = profile.id.clone();
         let access = blocking(move || {
             let vault = vault.as_deref().map_err(|error| error.message.as_str());
-            merchant_access(
-                &store,
-                vault,
-                &sandbox,
-                &profile_id,
-                &merchant_id,
-                HttpConfig::default(),
-            )
+            let config = HttpConfig::default();
+            match merchant_id {
+                Some(id) => merchant_access(&store, vault, &sandbox, &profile_id, &id, config),
+                None => integrator_access(&store, vault, &sandbox, &profile_id, config),
+            }
         })
         .await?;
         Ok((profile, access))
+    }
+
+    /// The OS keyring, if there is one.
+    pub fn vault(&self) -> Option<Arc<Vault>> {
+        self.vault.as_ref().ok().cloned()
     }
 
     pub async fn active_profile(&self) -> CommandResult<ActiveProfile> {

@@ -68,6 +68,26 @@ export const commands = {
 	 *  here (the browser gets `https://` only), never taken as is from the page.
 	 */
 	openShare: (target: ShareTarget_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_share", { target })),
+	merchantsOverview: () => typedError<MerchantSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("merchants_overview")),
+	/**  A Billpocket catalogue for the registration form: cached for a week, usable offline. */
+	merchantCatalogue: (name: CatalogueName) => typedError<CatalogueAnswer, AppError_Serialize>(__TAURI_INVOKE("merchant_catalogue", { name })),
+	/**
+	 *  Registers a merchant with Billpocket under the UI's idempotency key (one per form opening).
+	 *  The password is used for the call only: it is in no draft, no outbox entry, no log.
+	 */
+	registerMerchant: (idempotencyKey: string, form: MerchantForm_Deserialize, password: string) => typedError<RegisterAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("register_merchant", { idempotencyKey, form, password })),
+	/**  Connects a merchant that already exists at Billpocket (its token is validated first). */
+	connectMerchant: (request: ConnectRequest) => typedError<Merchant_Serialize, AppError_Serialize>(__TAURI_INVOKE("connect_merchant", { request })),
+	/**  Adds or replaces the CLABE where the merchant's sales are deposited. */
+	setMerchantClabe: (merchantId: string, clabe: string) => typedError<Merchant_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_merchant_clabe", { merchantId, clabe })),
+	/**  The active profile's drafts of a form, newest first. */
+	listDrafts: (kind: string) => typedError<Draft[], AppError_Serialize>(__TAURI_INVOKE("list_drafts", { kind })),
+	/**
+	 *  Saves a form as typed (`body` is its JSON; any password in it is dropped). A new draft when
+	 *  `id` is empty.
+	 */
+	saveDraft: (id: string | null, kind: string, title: string, body: string) => typedError<Draft, AppError_Serialize>(__TAURI_INVOKE("save_draft", { id, kind, title, body })),
+	discardDraft: (id: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
 };
 
 /* Types */
@@ -104,6 +124,25 @@ export type AppInfo = {
 	activeProfile: ActiveProfile,
 };
 
+export type CatalogueAnswer = {
+	/**  Sorted by name, ignoring case and accents (ñ after n). */
+	items: CatalogueItem[],
+	/**  When these items were fetched from Billpocket. */
+	fetchedAt: number,
+	/**  The refresh failed and this is an older copy; the UI may say so. */
+	stale: boolean,
+};
+
+export type CatalogueItem = {
+	id: string,
+	name: string,
+};
+
+/**  Which catalogue: `{"kind":"states"}`, `{"kind":"municipalities","state":"09"}`, … */
+export type CatalogueName = { kind: "states" } | 
+/**  Municipalities of a state, by its INEGI id (`"09"` is Ciudad de México). */
+{ kind: "municipalities"; state: string } | { kind: "commercialActivities" } | { kind: "companyTypes" };
+
 /**  A stable validation code; serialised as its dotted string (`"curp.check_digit"`). */
 export type Code = 
 /**  Nothing was typed (after trimming). */
@@ -123,6 +162,13 @@ export type Code =
 /**  The caller did not pass "now"; a programming error surfaced rather than skipped. */
 "expiry.clock_missing" | "id.country_required" | "id.type_required" | "id.type_unknown" | "id.type_country" | "id.length" | "id.digits" | "id.characters" | "id.format" | "id.prefix" | "id.check_digit";
 
+/**  How to connect a merchant that already exists at Billpocket. */
+export type ConnectRequest = 
+/**  Its owner's e-mail and password (Billpocket answers with the user token). */
+{ by: "login"; email: string; password: string; name: string } | 
+/**  A user token the merchant already has. */
+{ by: "token"; token: string; name: string };
+
 /**
  *  The countries CryptoPocket onboards customers from, serialised as ISO 3166 alpha-3
  *  (its `country_code`).
@@ -141,6 +187,18 @@ export type CrossCheck =
 
 /**  Opaque position after the last row of a page; pass it back to get the next page. */
 export type Cursor = string;
+
+export type Draft = {
+	id: string,
+	/**  e.g. "link", "merchant", "customer". */
+	kind: string,
+	/**  What a list of drafts shows (e.g. the business name typed so far); may be empty. */
+	title: string,
+	/**  The form's JSON. */
+	body: string,
+	createdAt: number,
+	updatedAt: number,
+};
 
 export type DropMode = 
 /**  Hold the answer for `ms` (the client times out first), then close. */
@@ -264,6 +322,12 @@ export type FieldContext_Serialize = {
 export type FieldDetail = 
 /**  The bank a CLABE belongs to, from Banxico's institution catalogue. */
 { kind: "bank"; code: string; name: string };
+
+/**  One refused field of the form, with core's (or Billpocket's) stable code. */
+export type FieldIssue = {
+	field: string,
+	code: string,
+};
 
 /**  The fields the app validates; also names the offending field in an [`Issue`]. */
 export type FieldKind = "curp" | "rfc" | "clabe" | "postalCode" | 
@@ -533,6 +597,87 @@ export type Locale = "es-MX" | "en";
 
 export type Merchant = Merchant_Serialize | Merchant_Deserialize;
 
+/**
+ *  Every field of the form but the password, as typed. Field names are the form's (Billpocket's
+ *  per-field errors are mapped to them by `billpocket::fields`).
+ */
+export type MerchantForm = MerchantForm_Serialize | MerchantForm_Deserialize;
+
+/**
+ *  Every field of the form but the password, as typed. Field names are the form's (Billpocket's
+ *  per-field errors are mapped to them by `billpocket::fields`).
+ */
+export type MerchantForm_Deserialize = {
+	personType?: PersonKind | null,
+	email?: string,
+	phone?: string,
+	firstName?: string,
+	paternalSurname?: string,
+	maternalSurname?: string,
+	commercialActivity?: string,
+	curp?: string,
+	street?: string,
+	exteriorNumber?: string,
+	interiorNumber?: string,
+	neighbourhood?: string,
+	postalCode?: string,
+	/**  INEGI state id ("09"). */
+	state?: string,
+	/**  Municipality id within the state ("006"). */
+	municipality?: string,
+	rfc?: string,
+	legalName?: string,
+	companyType?: string,
+	/**  "YYYY-MM-DD". */
+	incorporationDate?: string,
+	legalRepresentative?: string,
+};
+
+/**
+ *  Every field of the form but the password, as typed. Field names are the form's (Billpocket's
+ *  per-field errors are mapped to them by `billpocket::fields`).
+ */
+export type MerchantForm_Serialize = {
+	personType: PersonKind | null,
+	email: string,
+	phone: string,
+	firstName: string,
+	paternalSurname: string,
+	maternalSurname: string,
+	commercialActivity: string,
+	curp: string,
+	street: string,
+	exteriorNumber: string,
+	interiorNumber: string,
+	neighbourhood: string,
+	postalCode: string,
+	/**  INEGI state id ("09"). */
+	state: string,
+	/**  Municipality id within the state ("006"). */
+	municipality: string,
+	rfc: string,
+	legalName: string,
+	companyType: string,
+	/**  "YYYY-MM-DD". */
+	incorporationDate: string,
+	legalRepresentative: string,
+};
+
+/**  A merchant with how many of its links are cached. */
+export type MerchantSummary = MerchantSummary_Serialize | MerchantSummary_Deserialize;
+
+/**  A merchant with how many of its links are cached. */
+export type MerchantSummary_Deserialize = {
+	merchant: Merchant_Deserialize,
+	links: number,
+};
+
+/**  A merchant with how many of its links are cached. */
+export type MerchantSummary_Serialize = {
+	merchant: Merchant_Serialize,
+	links: number,
+};
+
 export type Merchant_Deserialize = {
 	/**  Billpocket `userId`. */
 	id: string,
@@ -545,6 +690,13 @@ export type Merchant_Deserialize = {
 	createdAt: number,
 	updatedAt: number,
 	syncedAt?: number | null,
+	/**  `"F"` (persona física) or `"M"` (persona moral), once known. */
+	personType?: string | null,
+	/**  The 18-digit CLABE deposits go to, and its bank, once registered. */
+	clabe?: string | null,
+	bank?: string | null,
+	/**  The non-secret registration form as JSON (never a password), once registered here. */
+	registration?: string | null,
 };
 
 export type Merchant_Serialize = {
@@ -559,6 +711,13 @@ export type Merchant_Serialize = {
 	createdAt: number,
 	updatedAt: number,
 	syncedAt: number | null,
+	/**  `"F"` (persona física) or `"M"` (persona moral), once known. */
+	personType: string | null,
+	/**  The 18-digit CLABE deposits go to, and its bank, once registered. */
+	clabe: string | null,
+	bank: string | null,
+	/**  The non-secret registration form as JSON (never a password), once registered here. */
+	registration: string | null,
 };
 
 /**  A Mexican state (or Mexico City), serialised as its INEGI id ("09"). */
@@ -617,6 +776,8 @@ export type PendingWrite_Serialize = {
 	createdAt: number,
 	updatedAt: number,
 };
+
+export type PersonKind = "fisica" | "moral";
 
 /**  Persona física (an individual, 13-character RFC) or moral (a company, 12 characters). */
 export type PersonType = "fisica" | "moral";
@@ -686,6 +847,41 @@ export type QrCode = {
 	size: number,
 	/**  `size * size` modules, row by row from the top left; `true` is dark. */
 	modules: boolean[],
+};
+
+/**
+ *  What a registration came to: submitted (done, or still being settled), or refused with
+ *  every field to fix.
+ */
+export type RegisterAnswer = RegisterAnswer_Serialize | RegisterAnswer_Deserialize;
+
+/**
+ *  What a registration came to: submitted (done, or still being settled), or refused with
+ *  every field to fix.
+ */
+export type RegisterAnswer_Deserialize = { status: "submitted"; outcome: RegisterOutcome_Deserialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**
+ *  What a registration came to: submitted (done, or still being settled), or refused with
+ *  every field to fix.
+ */
+export type RegisterAnswer_Serialize = { status: "submitted"; outcome: RegisterOutcome_Serialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**  Where a registration stands; `merchant` once Billpocket confirmed it. */
+export type RegisterOutcome = RegisterOutcome_Serialize | RegisterOutcome_Deserialize;
+
+/**  Where a registration stands; `merchant` once Billpocket confirmed it. */
+export type RegisterOutcome_Deserialize = {
+	state: OutboxState,
+	lastErrorCode?: string | null,
+	merchant?: Merchant_Deserialize | null,
+};
+
+/**  Where a registration stands; `merchant` once Billpocket confirmed it. */
+export type RegisterOutcome_Serialize = {
+	state: OutboxState,
+	lastErrorCode: string | null,
+	merchant: Merchant_Serialize | null,
 };
 
 /**  What the Sandbox settings show. */

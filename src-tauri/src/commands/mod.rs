@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod links;
+pub mod merchants;
 #[cfg(test)]
 pub mod names;
 pub mod preferences;

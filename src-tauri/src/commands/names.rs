@@ -32,4 +32,12 @@ pub const COMMANDS: &[&str] = &[
     "save_link_qr",
     "export_links_csv",
     "open_share",
+    "merchants_overview",
+    "merchant_catalogue",
+    "register_merchant",
+    "connect_merchant",
+    "set_merchant_clabe",
+    "list_drafts",
+    "save_draft",
+    "discard_draft",
 ];

@@ -3,8 +3,8 @@ import { useHotkeys } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { IdChecker } from "../forms/IdChecker";
 import { LinksScreen } from "../links/LinksScreen";
+import { MerchantsScreen } from "../merchants/MerchantsScreen";
 import { EnvironmentBadge } from "../profiles/EnvironmentBadge";
 import { ProfilesScreen } from "../profiles/ProfilesScreen";
 import { useActiveProfile } from "../profiles/useActiveProfile";
@@ -18,6 +18,8 @@ const MOD_KEY = modKeyLabel();
 export function App() {
   const { t } = useTranslation();
   const [area, setArea] = useState<Area>("links");
+  // The merchant whose links the Ligas area shows; "Ver sus ligas" in Comercios sets it.
+  const [linksMerchant, setLinksMerchant] = useState<string | null>(null);
   const activeProfile = useActiveProfile();
   useHotkeys(
     AREAS.map((target, index) => [
@@ -82,11 +84,14 @@ export function App() {
         ) : area === "profiles" ? (
           <ProfilesScreen />
         ) : area === "links" ? (
-          <LinksScreen />
+          <LinksScreen merchantId={linksMerchant} onMerchantChange={setLinksMerchant} />
         ) : area === "merchants" ? (
-          <ListArea area="merchants">
-            <IdChecker />
-          </ListArea>
+          <MerchantsScreen
+            onOpenLinks={(merchantId) => {
+              setLinksMerchant(merchantId);
+              setArea("links");
+            }}
+          />
         ) : (
           <ListArea area={area} />
         )}

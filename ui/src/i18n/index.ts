@@ -5,15 +5,29 @@ import type { Locale } from "../bindings";
 import commonEn from "./locales/en/common.json";
 import errorsEn from "./locales/en/errors.json";
 import linksEn from "./locales/en/links.json";
+import merchantsEn from "./locales/en/merchants.json";
 import validationEn from "./locales/en/validation.json";
 import commonEs from "./locales/es-MX/common.json";
 import errorsEs from "./locales/es-MX/errors.json";
 import linksEs from "./locales/es-MX/links.json";
+import merchantsEs from "./locales/es-MX/merchants.json";
 import validationEs from "./locales/es-MX/validation.json";
 
 export const resources = {
-  "es-MX": { common: commonEs, errors: errorsEs, links: linksEs, validation: validationEs },
-  en: { common: commonEn, errors: errorsEn, links: linksEn, validation: validationEn },
+  "es-MX": {
+    common: commonEs,
+    errors: errorsEs,
+    links: linksEs,
+    merchants: merchantsEs,
+    validation: validationEs,
+  },
+  en: {
+    common: commonEn,
+    errors: errorsEn,
+    links: linksEn,
+    merchants: merchantsEn,
+    validation: validationEn,
+  },
 } as const;
 
 export const LOCALES: readonly Locale[] = ["es-MX", "en"];
@@ -28,7 +42,7 @@ export async function createI18n(locale: Locale): Promise<I18n> {
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: LOCALES,
     defaultNS: "common",
-    ns: ["common", "errors", "links", "validation"],
+    ns: ["common", "errors", "links", "merchants", "validation"],
     interpolation: { escapeValue: false }, // React escapes.
     returnNull: false,
   });

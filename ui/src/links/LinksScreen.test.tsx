@@ -87,7 +87,7 @@ async function renderScreen(backend: Backend) {
   const i18n = await createI18n("es-MX");
   render(
     <Providers i18n={i18n}>
-      <LinksScreen />
+      <LinksScreen merchantId={null} onMerchantChange={() => undefined} />
     </Providers>,
   );
   return calls;

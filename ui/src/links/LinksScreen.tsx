@@ -31,13 +31,18 @@ import { PendingWrites } from "./PendingWrites";
 import { useLinkPages, useLinksStatus, useLinkSync, useMerchants } from "./queries";
 import { SyncBar } from "./SyncBar";
 
-/** The Ligas area: pick a merchant, then its links. */
-export function LinksScreen() {
+/** The Ligas area: pick a merchant (remembered by the shell), then its links. */
+export function LinksScreen({
+  merchantId,
+  onMerchantChange,
+}: {
+  merchantId: string | null;
+  onMerchantChange: (merchantId: string) => void;
+}) {
   const { t } = useTranslation("links");
   const merchants = useMerchants();
-  const [chosen, setChosen] = useState<string | null>(null);
   const list = merchants.data ?? [];
-  const merchant = list.find((m) => m.id === chosen) ?? list[0];
+  const merchant = list.find((m) => m.id === merchantId) ?? list[0];
 
   return (
     <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))">
@@ -49,7 +54,9 @@ export function LinksScreen() {
             data={list.map((m) => ({ value: m.id, label: m.name }))}
             value={merchant.id}
             allowDeselect={false}
-            onChange={setChosen}
+            onChange={(value) => {
+              if (value) onMerchantChange(value);
+            }}
             w={280}
             data-testid="links-merchant"
           />

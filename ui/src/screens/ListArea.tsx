@@ -6,7 +6,7 @@ import { AREA_ICONS } from "../app/areas";
 import { EmptyState } from "../components/EmptyState";
 
 /** The list areas that have no data source wired yet show their designed empty state. */
-export type ListAreaKey = "links" | "merchants" | "customers";
+export type ListAreaKey = "customers";
 
 export function ListArea({ area, children }: { area: ListAreaKey; children?: ReactNode }) {
   const { t } = useTranslation();

@@ -58,16 +58,39 @@ pub fn merchant_access(
     merchant_id: &str,
     config: HttpConfig,
 ) -> Result<BillpocketAccess, AccessError> {
+    access(store, vault, sandbox, profile_id, Some(merchant_id), config)
+}
+
+/// The integrator's access (`BP-Api-Key`): registering merchants, tokens, catalogues.
+pub fn integrator_access(
+    store: &Store,
+    vault: Result<&Vault, &str>,
+    sandbox: &EmbeddedSandbox,
+    profile_id: &str,
+    config: HttpConfig,
+) -> Result<BillpocketAccess, AccessError> {
+    access(store, vault, sandbox, profile_id, None, config)
+}
+
+fn access(
+    store: &Store,
+    vault: Result<&Vault, &str>,
+    sandbox: &EmbeddedSandbox,
+    profile_id: &str,
+    merchant_id: Option<&str>,
+    config: HttpConfig,
+) -> Result<BillpocketAccess, AccessError> {
     let profile = store.profile(profile_id)?;
-    let token_kind = CredentialKind::BillpocketUserToken {
-        merchant_id: merchant_id.to_owned(),
-    };
+    let token_kind = merchant_id.map(|id| CredentialKind::BillpocketUserToken {
+        merchant_id: id.to_owned(),
+    });
     if profile.environment == Environment::Sandbox {
-        let stored = match vault {
-            Ok(vault) => optional(vault.get(profile_id, &token_kind))?,
-            Err(_) => None,
+        let stored = match (vault, &token_kind) {
+            (Ok(vault), Some(kind)) => optional(vault.get(profile_id, kind))?,
+            _ => None,
         };
-        let user_token = stored.or_else(|| sandbox.billpocket_user_token(merchant_id));
+        let user_token =
+            stored.or_else(|| merchant_id.and_then(|id| sandbox.billpocket_user_token(id)));
         return Ok(BillpocketAccess {
             client: BillpocketClient::new(&sandbox.billpocket_url(), config)?,
             credentials: BillpocketCredentials {
@@ -80,15 +103,20 @@ pub fn merchant_access(
     let base_url = profile.billpocket_base_url.ok_or(AccessError::NoBaseUrl)?;
     let vault = vault.map_err(|why| AccessError::NoKeyring(why.to_owned()))?;
     let read = |kind: &CredentialKind| optional(vault.get(profile_id, kind));
-    let user_token = read(&token_kind)?.ok_or(AccessError::NotSet("billpocketUserToken"))?;
-    let x_api_key = read(&CredentialKind::BillpocketXApiKey)?
-        .ok_or(AccessError::NotSet("billpocketXApiKey"))?;
+    let user_token = match &token_kind {
+        Some(kind) => Some(read(kind)?.ok_or(AccessError::NotSet("billpocketUserToken"))?),
+        None => None,
+    };
+    let api_key = read(&CredentialKind::BillpocketApiKey)?;
+    if merchant_id.is_none() && api_key.is_none() {
+        return Err(AccessError::NotSet("billpocketApiKey"));
+    }
     Ok(BillpocketAccess {
         client: BillpocketClient::new(&base_url, config)?,
         credentials: BillpocketCredentials {
-            api_key: read(&CredentialKind::BillpocketApiKey)?,
-            user_token: Some(user_token),
-            x_api_key: Some(x_api_key),
+            api_key,
+            user_token,
+            x_api_key: read(&CredentialKind::BillpocketXApiKey)?,
         },
     })
 }

@@ -2,8 +2,12 @@
 //! function here, so behaviour is tested without WebKit.
 
 pub mod billpocket_access;
+mod blocking;
+pub mod catalogues;
 pub mod credentials;
+pub mod drafts;
 pub mod links;
+pub mod merchants;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox_host;

@@ -124,6 +124,10 @@ impl EmbeddedSandbox {
                         created_at: now,
                         updated_at: now,
                         synced_at: None,
+                        person_type: Some(p.tipo_persona.clone()).filter(|t| t == "F" || t == "M"),
+                        clabe: None,
+                        bank: None,
+                        registration: None,
                     }
                 })
                 .collect()

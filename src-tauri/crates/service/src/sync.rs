@@ -173,6 +173,10 @@ mod tests {
                         created_at: 0,
                         updated_at: 0,
                         synced_at: None,
+                        person_type: None,
+                        clabe: None,
+                        bank: None,
+                        registration: None,
                     }],
                     0,
                 )

@@ -28,7 +28,7 @@ pub use catalogues::Catalogue;
 pub use customers::{
     Customer, CustomerKind, CustomerQuery, CustomerSort, KycStatus, KycTransition, Provider,
 };
-pub use drafts::Draft;
+pub use drafts::{Draft, DraftInput};
 pub use error::{Result, StoreError};
 pub use links::{Link, LinkQuery, LinkSort, LinkStatus};
 pub use merchants::Merchant;
@@ -111,6 +111,16 @@ impl Store {
 
     fn read_conn(&self) -> MutexGuard<'_, Connection> {
         lock(&self.reader)
+    }
+}
+
+impl Writer<'_> {
+    /// Whether `text` is well-formed JSON, by SQLite's own `json_valid` (the one the schema's
+    /// CHECK constraints use), so a typed error can be given before the constraint fires.
+    fn is_json(&self, text: &str) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row("SELECT json_valid(?1)", [text], |r| r.get(0))?)
     }
 }
 

@@ -23,9 +23,20 @@ pub struct Merchant {
     pub updated_at: UnixSeconds,
     #[specta(type = Option<specta_typescript::Number>)]
     pub synced_at: Option<UnixSeconds>,
+    /// `"F"` (persona física) or `"M"` (persona moral), once known.
+    pub person_type: Option<String>,
+    /// The 18-digit CLABE deposits go to, and its bank, once registered.
+    pub clabe: Option<String>,
+    pub bank: Option<String>,
+    /// The non-secret registration form as JSON (never a password), once registered here.
+    pub registration: Option<String>,
 }
 
 impl Writer<'_> {
+    /// Inserts or updates merchants. Registration data the input lacks (`None` person type,
+    /// CLABE, bank or registration form) keeps what is stored: a provider answer without it must
+    /// not erase it. A person type other than `F`/`M` or a registration that is not JSON is
+    /// refused with `store.invalid`.
     pub fn upsert_merchants(
         &mut self,
         profile_id: &str,
@@ -34,13 +45,23 @@ impl Writer<'_> {
     ) -> Result<usize> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO merchants (profile_id, id, name, email, rfc, main_link, domain, created_at, \
-                 updated_at, synced_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+                 updated_at, synced_at, person_type, clabe, bank, registration) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
              ON CONFLICT (profile_id, id) DO UPDATE SET name = excluded.name, email = excluded.email, \
                  rfc = excluded.rfc, main_link = excluded.main_link, domain = excluded.domain, \
                  created_at = min(created_at, excluded.created_at), updated_at = excluded.updated_at, \
-                 synced_at = excluded.synced_at",
+                 synced_at = excluded.synced_at, \
+                 person_type = coalesce(excluded.person_type, person_type), \
+                 clabe = coalesce(excluded.clabe, clabe), bank = coalesce(excluded.bank, bank), \
+                 registration = coalesce(excluded.registration, registration)",
         )?;
         for m in merchants {
+            check_person_type(m.person_type.as_deref())?;
+            if let Some(registration) = &m.registration
+                && !self.is_json(registration)?
+            {
+                return Err(StoreError::Invalid("merchant registration is not JSON"));
+            }
             stmt.execute(params![
                 profile_id,
                 m.id,
@@ -51,7 +72,11 @@ impl Writer<'_> {
                 m.domain,
                 m.created_at,
                 m.updated_at,
-                synced_at
+                synced_at,
+                m.person_type,
+                m.clabe,
+                m.bank,
+                m.registration
             ])?;
         }
         Ok(merchants.len())
@@ -75,9 +100,37 @@ impl Writer<'_> {
             _ => Ok(()),
         }
     }
+
+    /// Records the CLABE deposits go to (and its bank, when known) after Billpocket accepted it.
+    /// Replaces both: a new CLABE may be at another bank.
+    pub fn set_merchant_clabe(
+        &mut self,
+        profile_id: &str,
+        merchant_id: &str,
+        clabe: &str,
+        bank: Option<&str>,
+        now: UnixSeconds,
+    ) -> Result<()> {
+        match self.tx.execute(
+            "UPDATE merchants SET clabe = ?3, bank = ?4, updated_at = ?5 \
+             WHERE profile_id = ?1 AND id = ?2",
+            params![profile_id, merchant_id, clabe, bank, now],
+        )? {
+            0 => Err(StoreError::NotFound("merchant")),
+            _ => Ok(()),
+        }
+    }
 }
 
-const COLUMNS: &str = "id, name, email, rfc, main_link, domain, created_at, updated_at, synced_at";
+fn check_person_type(person_type: Option<&str>) -> Result<()> {
+    match person_type {
+        None | Some("F" | "M") => Ok(()),
+        Some(_) => Err(StoreError::Invalid("merchant person type must be F or M")),
+    }
+}
+
+const COLUMNS: &str = "id, name, email, rfc, main_link, domain, created_at, updated_at, synced_at, \
+     person_type, clabe, bank, registration";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Merchant> {
     Ok(Merchant {
@@ -90,6 +143,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Merchant> {
         created_at: r.get(6)?,
         updated_at: r.get(7)?,
         synced_at: r.get(8)?,
+        person_type: r.get(9)?,
+        clabe: r.get(10)?,
+        bank: r.get(11)?,
+        registration: r.get(12)?,
     })
 }
 
@@ -112,5 +169,18 @@ impl Store {
         )
         .optional()?
         .ok_or(StoreError::NotFound("merchant"))
+    }
+
+    /// How many cached links each merchant of the profile has (merchants without links count 0),
+    /// by merchant id.
+    pub fn merchant_link_counts(&self, profile_id: &str) -> Result<Vec<(String, u32)>> {
+        let conn = self.read_conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT m.id, count(l.rowid) FROM merchants m \
+             LEFT JOIN links l ON l.profile_id = m.profile_id AND l.merchant_id = m.id \
+             WHERE m.profile_id = ?1 GROUP BY m.id ORDER BY m.id",
+        )?;
+        let rows = stmt.query_map([profile_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_outbox_drafts_sync.sql"),
     include_str!("../migrations/0003_search.sql"),
     include_str!("../migrations/0004_link_type_outbox_requeue.sql"),
+    include_str!("../migrations/0005_form_drafts_merchant_registration.sql"),
 ];
 
 /// The schema version this build writes.

@@ -4,7 +4,7 @@
 // Helpers shared by tests unwrap too (clippy.toml only exempts #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use mostrador_store::{Environment, Link, LinkStatus, NewOutboxEntry, Profile, Store};
+use mostrador_store::{DraftInput, Environment, Link, LinkStatus, NewOutboxEntry, Profile, Store};
 use mostrador_vault::leak_check::{CapturedLogs, contains, vault_for_tests};
 use mostrador_vault::{CredentialKind, Secret, account_name};
 
@@ -104,9 +104,13 @@ fn secrets_never_reach_the_database_wal_or_logs() {
                     now,
                 )?;
                 w.save_draft(
-                    &profile_id,
-                    &format!("form{i}"),
-                    &format!(r#"{{"token":"{secret}"}}"#),
+                    &DraftInput {
+                        id: &format!("d{i}"),
+                        profile_id: &profile_id,
+                        kind: &format!("form{i}"),
+                        title: "",
+                        body: &format!(r#"{{"token":"{secret}"}}"#),
+                    },
                     now,
                 )
             })

@@ -117,6 +117,12 @@ pub enum WriteError {
     Sync(#[from] SyncError),
 }
 
+impl From<tokio::task::JoinError> for WriteError {
+    fn from(error: tokio::task::JoinError) -> Self {
+        Self::Task(error.to_string())
+    }
+}
+
 impl WriteError {
     pub fn code(&self) -> String {
         match self {
@@ -731,14 +737,10 @@ async fn outcome(store: &Arc<Store>, entry: OutboxEntry) -> Result<WriteOutcome,
     Ok(WriteOutcome { write, link })
 }
 
-/// Store work on the blocking pool: SQLite never runs on the async runtime's threads.
+/// Store work on the blocking pool (see [`crate::blocking`]), failing as a [`WriteError`].
 async fn blocking<T: Send + 'static, E: Into<WriteError> + Send + 'static>(
     store: &Arc<Store>,
     work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
 ) -> Result<T, WriteError> {
-    let store = Arc::clone(store);
-    tokio::task::spawn_blocking(move || work(&store))
-        .await
-        .map_err(|e| WriteError::Task(e.to_string()))?
-        .map_err(Into::into)
+    crate::blocking::blocking(store, work).await
 }

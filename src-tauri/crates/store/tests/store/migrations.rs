@@ -46,6 +46,13 @@ fn seed_at(conn: &Connection, version: i64) {
         ))
         .unwrap();
     }
+    if version >= 1 {
+        conn.execute_batch(&format!(
+            "INSERT INTO merchants (profile_id, id, name, email, rfc, main_link, created_at, updated_at)
+             VALUES ('{PROFILE}', 'm-old', 'Tacos El Güero', 'g@example.mx', 'TAC010101AB1', 'tacos', {T0}, {T0});"
+        ))
+        .unwrap();
+    }
     if version >= 2 {
         conn.execute_batch(&format!(
             "INSERT INTO outbox (profile_id, idempotency_key, kind, intent, created_at, updated_at)
@@ -53,11 +60,29 @@ fn seed_at(conn: &Connection, version: i64) {
         ))
         .unwrap();
     }
+    // One draft per (profile, form) until 0005, several addressed by id since.
+    if (2..5).contains(&version) {
+        conn.execute_batch(&format!(
+            "INSERT INTO drafts (profile_id, kind, body, updated_at)
+             VALUES ('{PROFILE}', 'merchant', '{{\"name\":\"Flores\"}}', {T0});"
+        ))
+        .unwrap();
+    }
+    if version >= 5 {
+        conn.execute_batch(&format!(
+            "INSERT INTO form_drafts (id, profile_id, kind, title, body, created_at, updated_at)
+             VALUES ('merchant:{PROFILE}', '{PROFILE}', 'merchant', '', '{{\"name\":\"Flores\"}}', {T0}, {T0});
+             UPDATE merchants SET person_type = 'M', clabe = '002180700000000019', bank = 'Banamex',
+                 registration = '{{\"giro\":\"01\"}}' WHERE id = 'm-old';"
+        ))
+        .unwrap();
+    }
 }
 
 #[test]
 fn every_earlier_version_migrates_to_latest_keeping_data() {
-    for version in 0..LATEST_VERSION {
+    // The latest version too: its seed must stay valid, and opening it is a no-op.
+    for version in 0..=LATEST_VERSION {
         let dir = tempfile::tempdir().unwrap();
         mostrador_store::create_at_version(dir.path(), version).unwrap();
         let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
@@ -98,8 +123,43 @@ fn every_earlier_version_migrates_to_latest_keeping_data() {
                 .unwrap();
             assert_eq!(customers.items.len(), 1, "from {version}");
         }
+        if version >= 1 {
+            let merchant = store.merchant(PROFILE, "m-old").unwrap();
+            assert_eq!(
+                (merchant.name.as_str(), merchant.main_link.as_deref()),
+                ("Tacos El Güero", Some("tacos")),
+                "from {version}"
+            );
+            if version < 5 {
+                assert_eq!(
+                    (
+                        merchant.person_type,
+                        merchant.clabe,
+                        merchant.bank,
+                        merchant.registration
+                    ),
+                    (None, None, None, None),
+                    "from {version}"
+                );
+            }
+        }
         if version >= 2 {
             assert!(store.outbox_by_key("k-old").unwrap().is_some());
+            // The one draft per form is now a draft among several, with a derived id.
+            let drafts = store.drafts(PROFILE, "merchant").unwrap();
+            assert_eq!(drafts.len(), 1, "from {version}");
+            assert_eq!(
+                drafts[0],
+                mostrador_store::Draft {
+                    id: format!("merchant:{PROFILE}"),
+                    kind: "merchant".into(),
+                    title: String::new(),
+                    body: r#"{"name":"Flores"}"#.into(),
+                    created_at: T0,
+                    updated_at: T0,
+                },
+                "from {version}"
+            );
         }
     }
 }

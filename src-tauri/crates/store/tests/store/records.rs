@@ -1,40 +1,238 @@
-use mostrador_store::{Catalogue, Merchant, NewOutboxEntry, Store};
+use mostrador_store::{Catalogue, Draft, DraftInput, Merchant, NewOutboxEntry, Store, StoreError};
 
 use crate::common::{PROFILE, T0, link, profile, store};
 
+fn draft<'a>(id: &'a str, profile_id: &'a str, title: &'a str, body: &'a str) -> DraftInput<'a> {
+    DraftInput {
+        id,
+        profile_id,
+        kind: "merchant",
+        title,
+        body,
+    }
+}
+
 #[test]
-fn drafts_are_saved_replaced_listed_per_profile_and_discarded() {
+fn several_drafts_per_form_are_saved_replaced_listed_and_discarded() {
     let (dir, store) = store();
     store
         .write(|w| w.upsert_profile(&profile("other")))
         .unwrap();
     store
-        .write(|w| w.save_draft(PROFILE, "link", r#"{"description":"Con"}"#, T0))
+        .write(|w| w.save_draft(&draft("d1", PROFILE, "Tacos", r#"{"name":"Ta"}"#), T0))
         .unwrap();
     store
-        .write(|w| w.save_draft(PROFILE, "link", r#"{"description":"Consulta"}"#, T0 + 5))
+        .write(|w| w.save_draft(&draft("d2", PROFILE, "Flores", r#"{"name":"Flo"}"#), T0 + 1))
         .unwrap();
     store
-        .write(|w| w.save_draft("other", "link", r#"{"description":"Otra"}"#, T0))
+        .write(|w| w.save_draft(&draft("d3", "other", "Otra", r#"{"name":"Otra"}"#), T0))
         .unwrap();
+    // Replacing keeps created_at and moves the draft to the top of the list.
+    store
+        .write(|w| {
+            w.save_draft(
+                &draft(
+                    "d1",
+                    PROFILE,
+                    "Tacos El Güero",
+                    r#"{"name":"Tacos El Güero"}"#,
+                ),
+                T0 + 5,
+            )
+        })
+        .unwrap();
+
     let err = store
-        .write(|w| w.save_draft(PROFILE, "merchant", "not json", T0))
+        .write(|w| w.save_draft(&draft("d4", PROFILE, "", "not json"), T0))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
+    assert_eq!(err.code(), "store.invalid");
+    // An id cannot move to another profile or form, and the draft is left as it was.
+    let err = store
+        .write(|w| w.save_draft(&draft("d3", PROFILE, "robado", "{}"), T0 + 9))
+        .unwrap_err();
+    assert_eq!(err.code(), "store.conflict");
+    let err = store
+        .write(|w| {
+            w.save_draft(
+                &DraftInput {
+                    kind: "link",
+                    ..draft("d1", PROFILE, "", "{}")
+                },
+                T0 + 9,
+            )
+        })
         .unwrap_err();
     assert_eq!(err.code(), "store.conflict");
 
     // Survives a restart.
     drop(store);
     let store = Store::open(dir.path()).unwrap();
-    let draft = store.draft(PROFILE, "link").unwrap().unwrap();
+    let d1 = store.draft("d1").unwrap().unwrap();
     assert_eq!(
-        (draft.body.as_str(), draft.updated_at),
-        (r#"{"description":"Consulta"}"#, T0 + 5)
+        d1,
+        Draft {
+            id: "d1".into(),
+            kind: "merchant".into(),
+            title: "Tacos El Güero".into(),
+            body: r#"{"name":"Tacos El Güero"}"#.into(),
+            created_at: T0,
+            updated_at: T0 + 5,
+        }
     );
-    assert!(store.draft(PROFILE, "merchant").unwrap().is_none());
-    assert!(store.write(|w| w.discard_draft(PROFILE, "link")).unwrap());
-    assert!(!store.write(|w| w.discard_draft(PROFILE, "link")).unwrap());
-    assert!(store.draft(PROFILE, "link").unwrap().is_none());
-    assert!(store.draft("other", "link").unwrap().is_some());
+    assert_eq!(store.draft("d3").unwrap().unwrap().title, "Otra");
+    assert!(store.draft("d4").unwrap().is_none());
+    let ids = |profile: &str, kind: &str| -> Vec<String> {
+        store
+            .drafts(profile, kind)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect()
+    };
+    assert_eq!(ids(PROFILE, "merchant"), ["d1", "d2"], "newest first");
+    assert_eq!(ids("other", "merchant"), ["d3"]);
+    assert!(ids(PROFILE, "link").is_empty());
+
+    assert!(store.write(|w| w.discard_draft("d1")).unwrap());
+    assert!(!store.write(|w| w.discard_draft("d1")).unwrap());
+    assert!(store.draft("d1").unwrap().is_none());
+    assert_eq!(ids(PROFILE, "merchant"), ["d2"]);
+    assert!(store.draft("d3").unwrap().is_some());
+}
+
+fn merchant(id: &str, name: &str) -> Merchant {
+    Merchant {
+        id: id.into(),
+        name: name.into(),
+        email: format!("{id}@example.mx"),
+        rfc: "TAC010101AB1".into(),
+        main_link: None,
+        domain: None,
+        created_at: T0,
+        updated_at: T0,
+        synced_at: None,
+        person_type: None,
+        clabe: None,
+        bank: None,
+        registration: None,
+    }
+}
+
+#[test]
+fn merchant_registration_data_survives_upserts_without_it() {
+    let (_dir, store) = store();
+    let registered = Merchant {
+        person_type: Some("M".into()),
+        clabe: Some("002180700000000019".into()),
+        bank: Some("Banamex".into()),
+        registration: Some(r#"{"razonSocial":"Tacos SA de CV"}"#.into()),
+        ..merchant("m1", "Tacos")
+    };
+    store
+        .write(|w| w.upsert_merchants(PROFILE, std::slice::from_ref(&registered), T0))
+        .unwrap();
+    assert_eq!(store.merchant(PROFILE, "m1").unwrap().synced_at, Some(T0));
+
+    // A later sync that knows nothing about registration renames but erases nothing.
+    let mut renamed = merchant("m1", "Tacos El Güero");
+    renamed.updated_at = T0 + 10;
+    store
+        .write(|w| w.upsert_merchants(PROFILE, &[renamed], T0 + 10))
+        .unwrap();
+    let stored = store.merchant(PROFILE, "m1").unwrap();
+    assert_eq!(stored.name, "Tacos El Güero");
+    assert_eq!(
+        (
+            stored.person_type,
+            stored.clabe,
+            stored.bank,
+            stored.registration
+        ),
+        (
+            registered.person_type.clone(),
+            registered.clabe.clone(),
+            registered.bank.clone(),
+            registered.registration.clone()
+        )
+    );
+
+    // A new CLABE replaces CLABE and bank.
+    store
+        .write(|w| w.set_merchant_clabe(PROFILE, "m1", "012180000000000018", None, T0 + 20))
+        .unwrap();
+    let stored = store.merchant(PROFILE, "m1").unwrap();
+    assert_eq!(
+        (stored.clabe.as_deref(), stored.bank, stored.updated_at),
+        (Some("012180000000000018"), None, T0 + 20)
+    );
+    assert_eq!(
+        store
+            .write(|w| w.set_merchant_clabe(PROFILE, "nope", "012180000000000018", None, T0))
+            .unwrap_err()
+            .code(),
+        "store.not_found"
+    );
+
+    // Invalid registration data is refused with a typed error and writes nothing.
+    for bad in [
+        Merchant {
+            person_type: Some("X".into()),
+            ..merchant("m2", "Flores")
+        },
+        Merchant {
+            registration: Some("{not json".into()),
+            ..merchant("m2", "Flores")
+        },
+    ] {
+        let err = store
+            .write(|w| w.upsert_merchants(PROFILE, &[bad], T0))
+            .unwrap_err();
+        assert_eq!(err.code(), "store.invalid");
+    }
+    assert_eq!(store.merchants(PROFILE).unwrap().len(), 1);
+}
+
+#[test]
+fn merchant_link_counts_include_merchants_without_links() {
+    let (_dir, store) = store();
+    store
+        .write(|w| w.upsert_profile(&profile("other")))
+        .unwrap();
+    let links: Vec<_> = (0..3)
+        .map(|i| {
+            let mut l = link(&format!("L{i}"), "Consulta", 100, T0);
+            l.merchant_id = Some(if i < 2 { "m1" } else { "m2" }.into());
+            l
+        })
+        .collect();
+    store
+        .write(|w| {
+            w.upsert_merchants(
+                PROFILE,
+                &[
+                    merchant("m1", "Tacos"),
+                    merchant("m2", "Flores"),
+                    merchant("m3", "Sin ligas"),
+                ],
+                T0,
+            )?;
+            w.upsert_links(PROFILE, &links, T0)?;
+            w.upsert_merchants("other", &[merchant("m1", "Tacos")], T0)?;
+            let mut elsewhere = link("X1", "Otra", 100, T0);
+            elsewhere.merchant_id = Some("m1".into());
+            w.upsert_links("other", &[elsewhere], T0)
+        })
+        .unwrap();
+    assert_eq!(
+        store.merchant_link_counts(PROFILE).unwrap(),
+        [("m1".into(), 2), ("m2".into(), 1), ("m3".into(), 0)]
+    );
+    assert_eq!(
+        store.merchant_link_counts("other").unwrap(),
+        [("m1".into(), 1)]
+    );
+    assert!(store.merchant_link_counts("nobody").unwrap().is_empty());
 }
 
 #[test]
@@ -91,15 +289,8 @@ fn deleting_a_profile_removes_everything_cached_for_it() {
     let (_dir, store) = store();
     store.write(|w| w.upsert_profile(&profile("keep"))).unwrap();
     let merchant = Merchant {
-        id: "m1".into(),
-        name: "Tacos".into(),
-        email: "t@example.mx".into(),
-        rfc: "TAC010101AB1".into(),
         main_link: Some("tacos".into()),
-        domain: None,
-        created_at: T0,
-        updated_at: T0,
-        synced_at: None,
+        ..merchant("m1", "Tacos")
     };
     let mut l = link("L1", "Consulta Pérez", 100, T0);
     l.merchant_id = Some("m1".into());
@@ -109,7 +300,7 @@ fn deleting_a_profile_removes_everything_cached_for_it() {
             w.upsert_links(PROFILE, &[l], T0)?;
             w.upsert_links("keep", &[link("L2", "Consulta Pérez", 100, T0)], T0)?;
             w.put_credential_ref(PROFILE, "p-sandbox/billpocket.api_key", T0)?;
-            w.save_draft(PROFILE, "link", "{}", T0)?;
+            w.save_draft(&draft("d1", PROFILE, "", "{}"), T0)?;
             w.record_sync(PROFILE, "links/m1", T0, None)?;
             w.enqueue(
                 &NewOutboxEntry {
@@ -136,7 +327,7 @@ fn deleting_a_profile_removes_everything_cached_for_it() {
     assert_eq!(store.profiles().unwrap().len(), 1);
     assert!(store.merchants(PROFILE).unwrap().is_empty());
     assert!(store.credential_refs(PROFILE).unwrap().is_empty());
-    assert!(store.draft(PROFILE, "link").unwrap().is_none());
+    assert!(store.draft("d1").unwrap().is_none());
     assert!(store.sync_states(PROFILE).unwrap().is_empty());
     assert!(store.outbox_by_key("k").unwrap().is_none());
     let q = |p: &str| mostrador_store::LinkQuery {

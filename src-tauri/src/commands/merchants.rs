@@ -1,0 +1,182 @@
+//! The Comercios screen: the merchants list, registration with Billpocket (with drafts and
+//! cached catalogues), connecting an existing merchant, and its CLABE.
+
+use mostrador_providers::Credential;
+use mostrador_service::catalogues::{self, CatalogueAnswer, CatalogueName};
+use mostrador_service::drafts;
+use mostrador_service::merchants::form::{FieldIssue, MerchantForm};
+use mostrador_service::merchants::{self, ConnectRequest, Context, MerchantError, RegisterOutcome};
+use mostrador_store::{Draft, Merchant};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::error::{AppError, CommandResult};
+use crate::state::{AppState, unix_now};
+
+/// A merchant with how many of its links are cached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MerchantSummary {
+    pub merchant: Merchant,
+    pub links: u32,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn merchants_overview(state: State<'_, AppState>) -> CommandResult<Vec<MerchantSummary>> {
+    let profile = state.active_profile().await?;
+    state
+        .with_store(move |store| {
+            let counts = store.merchant_link_counts(&profile.id)?;
+            let count = |id: &str| counts.iter().find(|(m, _)| m == id).map_or(0, |(_, n)| *n);
+            Ok::<_, AppError>(
+                store
+                    .merchants(&profile.id)?
+                    .into_iter()
+                    .map(|merchant| MerchantSummary {
+                        links: count(&merchant.id),
+                        merchant,
+                    })
+                    .collect(),
+            )
+        })
+        .await
+}
+
+/// A Billpocket catalogue for the registration form: cached for a week, usable offline.
+#[tauri::command]
+#[specta::specta]
+pub async fn merchant_catalogue(
+    state: State<'_, AppState>,
+    name: CatalogueName,
+) -> CommandResult<CatalogueAnswer> {
+    let (profile, access) = state.billpocket_integrator().await?;
+    Ok(catalogues::catalogue(
+        &state.store,
+        &access,
+        &profile.id,
+        name,
+        unix_now(),
+        catalogues::DEFAULT_MAX_AGE_SECS,
+    )
+    .await?)
+}
+
+/// What a registration came to: submitted (done, or still being settled), or refused with
+/// every field to fix.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(
+    tag = "status",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum RegisterAnswer {
+    Submitted { outcome: Box<RegisterOutcome> },
+    Refused { issues: Vec<FieldIssue> },
+}
+
+/// Registers a merchant with Billpocket under the UI's idempotency key (one per form opening).
+/// The password is used for the call only: it is in no draft, no outbox entry, no log.
+#[tauri::command]
+#[specta::specta]
+pub async fn register_merchant(
+    state: State<'_, AppState>,
+    idempotency_key: String,
+    form: MerchantForm,
+    password: String,
+) -> CommandResult<RegisterAnswer> {
+    let (profile, access) = state.billpocket_integrator().await?;
+    let cx = Context {
+        store: &state.store,
+        vault: state.vault(),
+        access: &access,
+        profile_id: &profile.id,
+        environment: profile.environment,
+    };
+    let password = Credential::new(password);
+    match merchants::register(&cx, &idempotency_key, form, password, unix_now()).await {
+        Ok(outcome) => Ok(RegisterAnswer::Submitted {
+            outcome: Box::new(outcome),
+        }),
+        Err(MerchantError::Invalid(issues)) => Ok(RegisterAnswer::Refused { issues }),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Connects a merchant that already exists at Billpocket (its token is validated first).
+#[tauri::command]
+#[specta::specta]
+pub async fn connect_merchant(
+    state: State<'_, AppState>,
+    request: ConnectRequest,
+) -> CommandResult<Merchant> {
+    let (profile, access) = state.billpocket_integrator().await?;
+    let cx = Context {
+        store: &state.store,
+        vault: state.vault(),
+        access: &access,
+        profile_id: &profile.id,
+        environment: profile.environment,
+    };
+    Ok(merchants::connect(&cx, request, unix_now()).await?)
+}
+
+/// Adds or replaces the CLABE where the merchant's sales are deposited.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_merchant_clabe(
+    state: State<'_, AppState>,
+    merchant_id: String,
+    clabe: String,
+) -> CommandResult<Merchant> {
+    let (profile, access) = state.billpocket(&merchant_id).await?;
+    let cx = Context {
+        store: &state.store,
+        vault: state.vault(),
+        access: &access,
+        profile_id: &profile.id,
+        environment: profile.environment,
+    };
+    Ok(merchants::set_clabe(&cx, &merchant_id, &clabe, unix_now()).await?)
+}
+
+/// The active profile's drafts of a form, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_drafts(state: State<'_, AppState>, kind: String) -> CommandResult<Vec<Draft>> {
+    let profile = state.active_profile().await?;
+    state
+        .with_store(move |store| drafts::list_drafts(store, &profile.id, &kind))
+        .await
+}
+
+/// Saves a form as typed (`body` is its JSON; any password in it is dropped). A new draft when
+/// `id` is empty.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    id: Option<String>,
+    kind: String,
+    title: String,
+    body: String,
+) -> CommandResult<Draft> {
+    let profile = state.active_profile().await?;
+    let body: serde_json::Value = serde_json::from_str(&body)
+        .map_err(|error| AppError::new("draft.body", error.to_string()))?;
+    let now = unix_now();
+    state
+        .with_store(move |store| {
+            drafts::save_draft(store, &profile.id, id, &kind, &title, body, now)
+        })
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_draft(state: State<'_, AppState>, id: String) -> CommandResult<bool> {
+    state
+        .with_store(move |store| drafts::discard_draft(store, &id))
+        .await
+}

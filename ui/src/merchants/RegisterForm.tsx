@@ -1,0 +1,329 @@
+import {
+  Alert,
+  Button,
+  Drawer,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import {
+  commands,
+  type CatalogueName,
+  type Draft,
+  type FieldIssue,
+  type Merchant,
+  type MerchantForm_Serialize as MerchantForm,
+  type MxState,
+  type PersonKind,
+} from "../bindings";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { codeMessage } from "../forms/codeMessage";
+import { ValidatedField } from "../forms/ValidatedField";
+import { call } from "../ipc";
+import { newWriteKey } from "../links/linkForm";
+import { DRAFT_KIND, merchantKeys, useCatalogue } from "./queries";
+import {
+  ADDRESS,
+  draftTitle,
+  EMPTY_REGISTRATION,
+  formFromDraft,
+  IDENTITY,
+  type FieldSpec,
+} from "./registration";
+
+type Issues = Partial<Record<string, string>>;
+
+function CatalogueSelect({
+  name,
+  label,
+  value,
+  error,
+  disabled,
+  onChange,
+  testId,
+}: {
+  name: CatalogueName | null;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation("merchants");
+  const catalogue = useCatalogue(name);
+  const items = catalogue.data?.items ?? [];
+  return (
+    <Select
+      label={label}
+      searchable
+      data={items.map((item) => ({ value: item.id, label: item.name }))}
+      value={value === "" ? null : value}
+      onChange={(next) => {
+        onChange(next ?? "");
+      }}
+      disabled={disabled === true || catalogue.isPending}
+      nothingFoundMessage={t("form.nothingFound")}
+      error={error ?? (catalogue.isError ? t("form.catalogueOffline") : undefined)}
+      description={catalogue.data?.stale ? t("form.catalogueStale") : undefined}
+      data-testid={testId}
+    />
+  );
+}
+
+/**
+ * Registering a merchant with Billpocket while on the phone with them: every change is saved as
+ * a draft (never the password), fields are checked as they are typed, and one submit per form
+ * opening reaches Billpocket.
+ */
+export function RegisterForm({
+  draft,
+  onClose,
+  onDone,
+}: {
+  draft: Draft | null;
+  onClose: () => void;
+  onDone: (merchant: Merchant | null) => void;
+}) {
+  const { t, i18n } = useTranslation("merchants");
+  const client = useQueryClient();
+  const [form, setForm] = useState<MerchantForm>(() =>
+    draft ? formFromDraft(draft.body) : EMPTY_REGISTRATION,
+  );
+  const [password, setPassword] = useState("");
+  const [issues, setIssues] = useState<Issues>({});
+  const [draftId, setDraftId] = useState<string | null>(draft?.id ?? null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const key = useRef(newWriteKey());
+  const [toSave] = useDebouncedValue(form, 400);
+  const person: PersonKind | null = form.personType;
+
+  // Every change is a draft: closing the app or a crash loses at most the last 400 ms.
+  const save = useMutation({
+    mutationFn: (value: MerchantForm) =>
+      call(commands.saveDraft(draftId, DRAFT_KIND, draftTitle(value), JSON.stringify(value))),
+    onSuccess: (saved) => {
+      setDraftId(saved.id);
+      setSavedAt(saved.updatedAt);
+      void client.invalidateQueries({ queryKey: merchantKeys.drafts });
+    },
+  });
+  const { mutate: saveDraft } = save;
+  useEffect(() => {
+    if (JSON.stringify(toSave) !== JSON.stringify(EMPTY_REGISTRATION)) saveDraft(toSave);
+  }, [toSave, saveDraft]);
+
+  const submit = useMutation({
+    mutationFn: () => call(commands.registerMerchant(key.current, form, password)),
+    onSuccess: async (answer) => {
+      if (answer.status === "refused") {
+        key.current = newWriteKey();
+        setIssues(toIssues(answer.issues));
+        return;
+      }
+      if (answer.outcome.state === "done" && draftId) {
+        await call(commands.discardDraft(draftId));
+      }
+      void client.invalidateQueries({ queryKey: ["merchants"] });
+      onDone(answer.outcome.merchant ?? null);
+    },
+    onError: () => {
+      key.current = newWriteKey();
+    },
+  });
+
+  function toIssues(list: FieldIssue[]): Issues {
+    const exists = (k: string) => i18n.exists(k);
+    const next: Issues = {};
+    for (const issue of list) next[issue.field] ??= codeMessage(t, exists, issue.code);
+    return next;
+  }
+
+  function set<K extends keyof MerchantForm>(field: K, value: MerchantForm[K]) {
+    setForm((current) => ({ ...current, [field]: value }));
+    setIssues((current) => ({ ...current, [field]: undefined }));
+  }
+
+  function field(spec: FieldSpec) {
+    if (spec.only && spec.only !== person) return null;
+    const label = t(`fields.${spec.name}`) + (spec.optional ? ` ${t("form.optional")}` : "");
+    const common = {
+      label,
+      value: form[spec.name],
+      error: issues[spec.name],
+      testId: `merchant-${spec.name}`,
+    };
+    return spec.kind ? (
+      <ValidatedField
+        key={spec.name}
+        {...common}
+        kind={spec.kind}
+        optional={spec.optional}
+        type={spec.type}
+        context={{
+          personType: person,
+          state: form.state === "" ? null : (form.state as MxState),
+        }}
+        onValueChange={(value) => {
+          set(spec.name, value);
+        }}
+      />
+    ) : (
+      <TextInput
+        key={spec.name}
+        label={common.label}
+        type={spec.type}
+        value={common.value}
+        error={common.error}
+        data-testid={common.testId}
+        onChange={(event) => {
+          set(spec.name, event.currentTarget.value);
+        }}
+      />
+    );
+  }
+
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={t("form.title")}
+      data-testid="merchant-form"
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!submit.isPending) submit.mutate();
+        }}
+      >
+        <Stack gap="lg">
+          <Text size="xs" c="dimmed" data-testid="draft-status" aria-live="polite">
+            {savedAt ? t("form.draftSaved") : t("form.draftHint")}
+          </Text>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t("fields.personType")}
+            </Text>
+            <SegmentedControl
+              data={[
+                { value: "fisica", label: t("person.fisica") },
+                { value: "moral", label: t("person.moral") },
+              ]}
+              value={person ?? ""}
+              onChange={(value) => {
+                set("personType", value === "moral" ? "moral" : "fisica");
+              }}
+              data-testid="merchant-personType"
+            />
+            {issues.personType && (
+              <Text size="xs" c="red">
+                {issues.personType}
+              </Text>
+            )}
+          </Stack>
+          {person && (
+            <>
+              <Title order={4}>{t("form.identity")}</Title>
+              <SimpleGrid cols={2} spacing="md">
+                {IDENTITY.map(field)}
+                <CatalogueSelect
+                  name={{ kind: "commercialActivities" }}
+                  label={t("fields.commercialActivity")}
+                  value={form.commercialActivity}
+                  error={issues.commercialActivity}
+                  onChange={(value) => {
+                    set("commercialActivity", value);
+                  }}
+                  testId="merchant-commercialActivity"
+                />
+                {person === "moral" && (
+                  <CatalogueSelect
+                    name={{ kind: "companyTypes" }}
+                    label={t("fields.companyType")}
+                    value={form.companyType}
+                    error={issues.companyType}
+                    onChange={(value) => {
+                      set("companyType", value);
+                    }}
+                    testId="merchant-companyType"
+                  />
+                )}
+              </SimpleGrid>
+              <Title order={4}>{t("form.address")}</Title>
+              <SimpleGrid cols={2} spacing="md">
+                <CatalogueSelect
+                  name={{ kind: "states" }}
+                  label={t("fields.state")}
+                  value={form.state}
+                  error={issues.state}
+                  onChange={(value) => {
+                    setForm((current) => ({ ...current, state: value, municipality: "" }));
+                  }}
+                  testId="merchant-state"
+                />
+                <CatalogueSelect
+                  name={form.state ? { kind: "municipalities", state: form.state } : null}
+                  label={t("fields.municipality")}
+                  value={form.municipality}
+                  error={issues.municipality}
+                  disabled={form.state === ""}
+                  onChange={(value) => {
+                    set("municipality", value);
+                  }}
+                  testId="merchant-municipality"
+                />
+                {ADDRESS.map(field)}
+              </SimpleGrid>
+              <Title order={4}>{t("form.account")}</Title>
+              <PasswordInput
+                label={t("fields.password")}
+                description={t("form.passwordHint")}
+                value={password}
+                error={issues.password}
+                onChange={(event) => {
+                  setPassword(event.currentTarget.value);
+                  setIssues((current) => ({ ...current, password: undefined }));
+                }}
+                data-testid="merchant-password"
+              />
+            </>
+          )}
+          {issues.form && <Alert color="red">{issues.form}</Alert>}
+          {submit.error && <ErrorNotice error={submit.error} />}
+          {submit.data?.status === "submitted" && submit.data.outcome.state !== "done" && (
+            <Alert color="orange" data-testid="merchant-uncertain">
+              {t("form.uncertain")}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("form.close")}
+            </Button>
+            <Button
+              type="submit"
+              loading={submit.isPending}
+              disabled={person === null}
+              data-testid="merchant-submit"
+            >
+              {t("form.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Drawer>
+  );
+}
