@@ -201,6 +201,18 @@ test("bad identifiers are explained in Spanish on their fields, and a duplicate 
     assert.match(await fieldError(browser, "rfc"), /RFC/);
     assert.match(await fieldError(browser, "postalCode"), /código postal/i);
     await screenshot("merchants-field-errors");
+
+    // Each valid on its own, but not the same person: the RFC says so as soon as both are typed.
+    await type(browser, "curp", "RASG850312MDFMTD08");
+    await type(browser, "rfc", "GODE561231GR8");
+    await type(browser, "email", "x@y.mx");
+    await browser.waitUntil(
+      async () => (await fieldError(browser, "rfc")).includes("no coincide"),
+      {
+        timeout: 10_000,
+        timeoutMsg: "no RFC/CURP consistency error",
+      },
+    );
     await browser.keys("Escape");
     await (await $(browser, "merchant-submit")).waitForExist({ reverse: true, timeout: 10_000 });
 

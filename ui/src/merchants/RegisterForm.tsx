@@ -29,6 +29,7 @@ import {
 } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { codeMessage } from "../forms/codeMessage";
+import { issueMessage } from "../forms/issueMessage";
 import { ValidatedField } from "../forms/ValidatedField";
 import { call } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
@@ -97,6 +98,7 @@ export function RegisterForm({
   onDone: (merchant: Merchant | null) => void;
 }) {
   const { t, i18n } = useTranslation("merchants");
+  const { t: tCommon } = useTranslation();
   const client = useQueryClient();
   const [form, setForm] = useState<MerchantForm>(() =>
     draft ? formFromDraft(draft.body) : EMPTY_REGISTRATION,
@@ -108,6 +110,30 @@ export function RegisterForm({
   const key = useRef(newWriteKey());
   const [toSave] = useDebouncedValue(form, 400);
   const person: PersonKind | null = form.personType;
+  const [identifiers] = useDebouncedValue({ rfc: form.rfc, curp: form.curp, person }, 300);
+  const pair =
+    identifiers.person === "fisica" &&
+    identifiers.rfc.trim().length === 13 &&
+    identifiers.curp.trim().length === 18
+      ? `${identifiers.rfc.trim()}|${identifiers.curp.trim()}`
+      : null;
+  const [cross, setCross] = useState<{ pair: string; error: string | null } | null>(null);
+  const crossError = pair !== null && cross?.pair === pair ? cross.error : null;
+
+  // A persona física's RFC and CURP share her name letters and birth date: checked together as
+  // soon as both look complete, so a typo in either shows before submitting.
+  useEffect(() => {
+    if (pair === null) return;
+    const [rfc = "", curp = ""] = pair.split("|");
+    let current = true;
+    void call(commands.validateCross({ check: "rfcCurp", rfc, curp })).then((found) => {
+      const error = found.find((issue) => issue.severity === "error");
+      if (current) setCross({ pair, error: error ? issueMessage(tCommon, error) : null });
+    });
+    return () => {
+      current = false;
+    };
+  }, [pair, tCommon]);
 
   // Every change is a draft: closing the app or a crash loses at most the last 400 ms.
   const save = useMutation({
@@ -161,7 +187,7 @@ export function RegisterForm({
     const common = {
       label,
       value: form[spec.name],
-      error: issues[spec.name],
+      error: issues[spec.name] ?? (spec.name === "rfc" ? crossError : null) ?? undefined,
       testId: `merchant-${spec.name}`,
     };
     return spec.kind ? (
