@@ -2,10 +2,12 @@
 //! cached catalogues), connecting an existing merchant, and its CLABE.
 
 use mostrador_providers::Credential;
+use mostrador_service::billpocket_access::BillpocketAccess;
 use mostrador_service::catalogues::{self, CatalogueAnswer, CatalogueName};
 use mostrador_service::drafts;
 use mostrador_service::merchants::form::{FieldIssue, MerchantForm};
 use mostrador_service::merchants::{self, ConnectRequest, Context, MerchantError, RegisterOutcome};
+use mostrador_service::profiles::ActiveProfile;
 use mostrador_store::{Draft, Merchant};
 use serde::Serialize;
 use specta::Type;
@@ -13,6 +15,21 @@ use tauri::State;
 
 use crate::error::{AppError, CommandResult};
 use crate::state::{AppState, unix_now};
+
+/// The merchant use cases' view of the active profile.
+fn context<'a>(
+    state: &'a AppState,
+    access: &'a BillpocketAccess,
+    profile: &'a ActiveProfile,
+) -> Context<'a> {
+    Context {
+        store: &state.store,
+        vault: state.vault(),
+        access,
+        profile_id: &profile.id,
+        environment: profile.environment,
+    }
+}
 
 /// A merchant with how many of its links are cached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -87,13 +104,7 @@ pub async fn register_merchant(
     password: String,
 ) -> CommandResult<RegisterAnswer> {
     let (profile, access) = state.billpocket_integrator().await?;
-    let cx = Context {
-        store: &state.store,
-        vault: state.vault(),
-        access: &access,
-        profile_id: &profile.id,
-        environment: profile.environment,
-    };
+    let cx = context(&state, &access, &profile);
     let password = Credential::new(password);
     match merchants::register(&cx, &idempotency_key, form, password, unix_now()).await {
         Ok(outcome) => Ok(RegisterAnswer::Submitted {
@@ -112,13 +123,7 @@ pub async fn connect_merchant(
     request: ConnectRequest,
 ) -> CommandResult<Merchant> {
     let (profile, access) = state.billpocket_integrator().await?;
-    let cx = Context {
-        store: &state.store,
-        vault: state.vault(),
-        access: &access,
-        profile_id: &profile.id,
-        environment: profile.environment,
-    };
+    let cx = context(&state, &access, &profile);
     Ok(merchants::connect(&cx, request, unix_now()).await?)
 }
 
@@ -131,13 +136,7 @@ pub async fn set_merchant_clabe(
     clabe: String,
 ) -> CommandResult<Merchant> {
     let (profile, access) = state.billpocket(&merchant_id).await?;
-    let cx = Context {
-        store: &state.store,
-        vault: state.vault(),
-        access: &access,
-        profile_id: &profile.id,
-        environment: profile.environment,
-    };
+    let cx = context(&state, &access, &profile);
     Ok(merchants::set_clabe(&cx, &merchant_id, &clabe, unix_now()).await?)
 }
 

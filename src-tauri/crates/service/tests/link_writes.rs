@@ -5,55 +5,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use mostrador_providers::HttpConfig;
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
-use mostrador_service::billpocket_access::{BillpocketAccess, merchant_access};
 use mostrador_service::links::form::{self, LinkForm};
 use mostrador_service::links::writes::{self, LinkIntent, WriteError};
 use mostrador_service::profiles::{SANDBOX_PROFILE_ID, ensure_sandbox_profile};
-use mostrador_service::sandbox_host::EmbeddedSandbox;
 use mostrador_store::{LinkQuery, OutboxState, Store};
 
-const MERCHANT: &str = "61234";
-const NOW: i64 = 1_800_000_000;
-
-struct World {
-    _dir: tempfile::TempDir,
-    sandbox: EmbeddedSandbox,
-    store: Arc<Store>,
-    access: BillpocketAccess,
-}
-
-async fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    ensure_sandbox_profile(&store, NOW).unwrap();
-    sandbox.cache_merchants(&store, NOW).unwrap();
-    let config = HttpConfig {
-        total_timeout: Duration::from_millis(800),
-        read_retries: 0,
-        ..HttpConfig::default()
-    };
-    let access = merchant_access(
-        &store,
-        Err("no keyring in this test"),
-        &sandbox,
-        SANDBOX_PROFILE_ID,
-        MERCHANT,
-        config,
-    )
-    .unwrap();
-    World {
-        _dir: dir,
-        sandbox,
-        store: Arc::new(store),
-        access,
-    }
-}
+mod common;
+use common::{MERCHANT, NOW, World, world};
 
 fn form(slug: &str) -> LinkForm {
     LinkForm {

@@ -1,0 +1,53 @@
+//! The world most service tests run in: the embedded Billpocket double on a loopback port, a
+//! real database file with the Sandbox profile and its merchants cached, and the access of the
+//! first Sandbox merchant with short timeouts and no read retries.
+
+// Each test binary uses its own subset of these helpers.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use mostrador_providers::HttpConfig;
+use mostrador_service::billpocket_access::{BillpocketAccess, merchant_access};
+use mostrador_service::profiles::{SANDBOX_PROFILE_ID, ensure_sandbox_profile};
+use mostrador_service::sandbox_host::EmbeddedSandbox;
+use mostrador_store::Store;
+
+pub const MERCHANT: &str = "61234";
+pub const NOW: i64 = 1_800_000_000;
+
+pub struct World {
+    pub _dir: tempfile::TempDir,
+    pub sandbox: EmbeddedSandbox,
+    pub store: Arc<Store>,
+    pub access: BillpocketAccess,
+}
+
+pub async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    ensure_sandbox_profile(&store, NOW).unwrap();
+    sandbox.cache_merchants(&store, NOW).unwrap();
+    let config = HttpConfig {
+        total_timeout: Duration::from_millis(800),
+        read_retries: 0,
+        ..HttpConfig::default()
+    };
+    let access = merchant_access(
+        &store,
+        Err("no keyring in this test"),
+        &sandbox,
+        SANDBOX_PROFILE_ID,
+        MERCHANT,
+        config,
+    )
+    .unwrap();
+    World {
+        _dir: dir,
+        sandbox,
+        store: Arc::new(store),
+        access,
+    }
+}
