@@ -288,3 +288,26 @@ test("a half-filled registration survives the app being killed", async () => {
     await screenshot("merchants-draft-resumed");
   });
 });
+
+test("an existing merchant is connected with its token, checked with Billpocket first", async () => {
+  await withApp("merchants-connect", async (browser) => {
+    await (await $(browser, "nav-merchants")).click();
+    await (await $(browser, "merchant-connect")).click();
+    await (await browser.$("label=Con su token")).click();
+    const secret = await $(browser, "connect-secret");
+    await secret.setValue("sandbox-bp-user-token-99999");
+    await (await $(browser, "connect-submit")).click();
+    await browser.waitUntil(
+      async () =>
+        (await text(await $(browser, "merchant-connect-dialog"))).includes("no reconoció"),
+      { timeout: 10_000, timeoutMsg: "a wrong token was not refused on its field" },
+    );
+    await secret.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await secret.addValue("sandbox-bp-user-token-61235");
+    await (await $(browser, "connect-submit")).click();
+    await notified(browser, "quedó conectado");
+    assert.match(await text(await $(browser, "merchant-detail")), /61235/);
+  });
+});

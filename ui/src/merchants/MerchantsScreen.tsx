@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconBuildingStore, IconLink, IconPlugConnected, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -44,6 +45,14 @@ export function MerchantsScreen({ onOpenLinks }: { onOpenLinks: (merchantId: str
   const [connecting, setConnecting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const client = useQueryClient();
+  useHotkeys([
+    [
+      "mod+N",
+      () => {
+        setRegistering({ draft: null });
+      },
+    ],
+  ]);
   const discard = useMutation({
     mutationFn: (id: string) => call(commands.discardDraft(id)),
     onSettled: () => client.invalidateQueries({ queryKey: ["merchants", "drafts"] }),
