@@ -547,3 +547,50 @@ async fn the_main_link_is_configured_through_the_outbox_and_cached() {
             .ends_with("/esquina-centro/bajo-nuevo")
     );
 }
+
+#[tokio::test]
+async fn other_open_writes_in_the_outbox_do_not_disturb_the_links() {
+    let w = world().await;
+    // A registration whose answer was lost stays uncertain in the same outbox.
+    w.store
+        .write(|wr| {
+            let seq = wr.enqueue(
+                &mostrador_store::NewOutboxEntry {
+                    profile_id: SANDBOX_PROFILE_ID,
+                    idempotency_key: "k-register",
+                    kind: "billpocket.create_user",
+                    intent: r#"{"op":"register","registration":{"email":"x@y.mx"}}"#,
+                },
+                NOW,
+            )?;
+            wr.transition_outbox(
+                seq,
+                OutboxState::Pending,
+                OutboxState::Sent,
+                Default::default(),
+                NOW,
+            )?;
+            wr.transition_outbox(
+                seq,
+                OutboxState::Sent,
+                OutboxState::Uncertain,
+                Default::default(),
+                NOW,
+            )
+        })
+        .unwrap();
+    assert!(
+        writes::open_writes(&w.store, SANDBOX_PROFILE_ID, MERCHANT)
+            .unwrap()
+            .is_empty()
+    );
+    writes::sync_merchant(&w.store, &w.access, SANDBOX_PROFILE_ID, MERCHANT, NOW)
+        .await
+        .unwrap();
+    let entry = w.store.outbox_by_key("k-register").unwrap().unwrap();
+    assert_eq!(
+        entry.state,
+        OutboxState::Uncertain,
+        "left to the merchants use case"
+    );
+}

@@ -49,14 +49,24 @@ pub enum LinkIntent {
 }
 
 impl LinkIntent {
+    /// The outbox kinds of link writes; the outbox also holds other writes (registrations).
+    const KINDS: [&'static str; 5] = [
+        "billpocket.create_link",
+        "billpocket.update_link",
+        "billpocket.set_link_active",
+        "billpocket.delete_link",
+        "billpocket.configure_links",
+    ];
+
     fn kind(&self) -> &'static str {
-        match self {
-            Self::Create { .. } => "billpocket.create_link",
-            Self::Update { .. } => "billpocket.update_link",
-            Self::SetActive { .. } => "billpocket.set_link_active",
-            Self::Delete { .. } => "billpocket.delete_link",
-            Self::ConfigureMainLink { .. } => "billpocket.configure_links",
-        }
+        let index = match self {
+            Self::Create { .. } => 0,
+            Self::Update { .. } => 1,
+            Self::SetActive { .. } => 2,
+            Self::Delete { .. } => 3,
+            Self::ConfigureMainLink { .. } => 4,
+        };
+        Self::KINDS[index]
     }
 
     pub fn merchant_id(&self) -> &str {
@@ -241,6 +251,9 @@ pub fn open_writes(
 ) -> Result<Vec<PendingWrite>, WriteError> {
     let mut writes = Vec::new();
     for entry in store.open_outbox(profile_id)? {
+        if !LinkIntent::KINDS.contains(&entry.kind.as_str()) {
+            continue;
+        }
         let write = pending_write(&entry)?;
         if write.intent.merchant_id() == merchant_id {
             writes.push(write);
