@@ -105,7 +105,8 @@ export function RegisterForm({
   );
   const [password, setPassword] = useState("");
   const [issues, setIssues] = useState<Issues>({});
-  const [draftId, setDraftId] = useState<string | null>(draft?.id ?? null);
+  // Chosen when the form opens, so saves that overlap can only ever write the same draft.
+  const [draftId] = useState<string>(() => draft?.id ?? crypto.randomUUID());
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const key = useRef(newWriteKey());
   const [toSave] = useDebouncedValue(form, 400);
@@ -139,9 +140,8 @@ export function RegisterForm({
   const save = useMutation({
     mutationFn: (value: MerchantForm) =>
       call(commands.saveDraft(draftId, DRAFT_KIND, draftTitle(value), JSON.stringify(value))),
-    onSuccess: (saved) => {
-      setDraftId(saved.id);
-      setSavedAt(saved.updatedAt);
+    onSuccess: (stored) => {
+      setSavedAt(stored.updatedAt);
       void client.invalidateQueries({ queryKey: merchantKeys.drafts });
     },
   });
@@ -158,7 +158,8 @@ export function RegisterForm({
         setIssues(toIssues(answer.issues));
         return;
       }
-      if (answer.outcome.state === "done" && draftId) {
+      // Registered: its draft (resumed, or saved while typing) has served its purpose.
+      if (answer.outcome.state === "done" && (draft !== null || savedAt !== null)) {
         await call(commands.discardDraft(draftId));
       }
       void client.invalidateQueries({ queryKey: ["merchants"] });
