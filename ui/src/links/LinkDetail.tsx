@@ -26,30 +26,18 @@ import {
   IconTrash,
 } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type LinkRow, type Merchant, type ShareTarget } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Fact } from "../components/Fact";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
 import { call } from "../ipc";
 import { LinkStateBadge } from "./LinkStateBadge";
 import { QrCodeView } from "./QrCodeView";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /**
  * Everything about one link and what to do with it: the URL to copy, the QR to show, copy or

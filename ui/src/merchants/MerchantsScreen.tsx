@@ -24,6 +24,7 @@ import { useTranslation } from "react-i18next";
 
 import { commands, type Draft, type Merchant, type MerchantSummary } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
+import { Fact } from "../components/Fact";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { IdChecker } from "../forms/IdChecker";
@@ -36,7 +37,7 @@ import { RegisterForm } from "./RegisterForm";
 
 /** The Comercios area: merchants, drafts of registrations, registering and connecting. */
 export function MerchantsScreen({ onOpenLinks }: { onOpenLinks: (merchantId: string) => void }) {
-  const { t } = useTranslation("merchants");
+  const { t, i18n } = useTranslation("merchants");
   const overview = useMerchantsOverview();
   const drafts = useMerchantDrafts();
   const [search, setSearch] = useState("");
@@ -107,7 +108,7 @@ export function MerchantsScreen({ onOpenLinks }: { onOpenLinks: (merchantId: str
                   {draft.title || t("drafts.untitled")}{" "}
                   <Text span size="xs" c="dimmed">
                     {t("drafts.saved", {
-                      when: formatRelative(draft.updatedAt, nowSeconds(), "es-MX"),
+                      when: formatRelative(draft.updatedAt, nowSeconds(), i18n.language),
                     })}
                   </Text>
                 </Text>
@@ -275,7 +276,7 @@ function MerchantDetail({
   onClose: () => void;
   onOpenLinks: (merchantId: string) => void;
 }) {
-  const { t } = useTranslation("merchants");
+  const { t, i18n } = useTranslation("merchants");
   const errorMessage = useErrorMessage();
   const client = useQueryClient();
   const { merchant, links } = summary;
@@ -315,14 +316,18 @@ function MerchantDetail({
     >
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="sm">
-          <Fact label={t("fields.email")} value={merchant.email} />
-          <Fact label={t("fields.rfc")} value={merchant.rfc} />
-          <Fact label={t("detail.id")} value={merchant.id} />
-          <Fact label={t("detail.created")} value={formatDateTime(merchant.createdAt, "es-MX")} />
+          <Fact label={t("fields.email")}>{merchant.email}</Fact>
+          <Fact label={t("fields.rfc")}>{merchant.rfc}</Fact>
+          <Fact label={t("detail.id")}>{merchant.id}</Fact>
+          <Fact label={t("detail.created")}>
+            {formatDateTime(merchant.createdAt, i18n.language)}
+          </Fact>
           {facts
             .filter(([, value]) => value.trim() !== "")
             .map(([key, value]) => (
-              <Fact key={key} label={t(`fields.${key}` as "fields.curp")} value={value} />
+              <Fact key={key} label={t(`fields.${key}` as "fields.curp")}>
+                {value}
+              </Fact>
             ))}
         </SimpleGrid>
         <Button
@@ -375,17 +380,6 @@ function MerchantDetail({
         </Card>
       </Stack>
     </Drawer>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value || "—"}</Text>
-    </Stack>
   );
 }
 
