@@ -101,8 +101,36 @@ export async function launchApp({ ready = '[data-testid="app-title"]' } = {}) {
     capabilities: { "tauri:options": { application } },
   });
   await browser.setTimeout({ implicit: 0 });
+  settleBeforeClicks(browser);
   await (await browser.$(ready)).waitForDisplayed({ timeout: 60_000 });
   return browser;
+}
+
+/**
+ * Makes every element click wait until the element has stopped moving. Drawers slide and modals
+ * scale in for ~200 ms; a click computed mid-animation presses at the button's old position and
+ * releases at its new one, so nothing is clicked (seen on a loaded machine: a delete
+ * confirmation that never confirmed). A person does not click a moving button either.
+ */
+function settleBeforeClicks(browser) {
+  browser.overwriteCommand(
+    "click",
+    async function (click, options) {
+      await this.waitForDisplayed({ timeout: 10_000 });
+      let last = "";
+      await browser.waitUntil(
+        async () => {
+          const rect = JSON.stringify(await browser.getElementRect(this.elementId));
+          const still = rect === last;
+          last = rect;
+          return still;
+        },
+        { timeout: 10_000, interval: 80, timeoutMsg: `${this.selector} kept moving` },
+      );
+      return click(options);
+    },
+    true,
+  );
 }
 
 /** Runs `body` against a fresh launch of the app, always leaving a screenshot named `name`. */
