@@ -46,7 +46,7 @@ export const commands = {
 	 *  Queues and sends a write under the UI's idempotency key (one per form opening, so a double
 	 *  click or a second Enter is the same write).
 	 */
-	submitLinkWrite: (idempotencyKey: string, request: LinkWriteRequest) => typedError<WriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("submit_link_write", { idempotencyKey, request })),
+	submitLinkWrite: (idempotencyKey: string, request: LinkWrite<LinkForm>) => typedError<WriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("submit_link_write", { idempotencyKey, request })),
 	/**  Sends a queued write again, or checks an uncertain one with Billpocket. */
 	retryLinkWrite: (merchantId: string, seq: number | null) => typedError<WriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_link_write", { merchantId, seq })),
 	/**  Gives up on a queued or uncertain write. */
@@ -415,15 +415,6 @@ export type LinkForm = {
 	fixedTerm: boolean,
 };
 
-/**  One intended change, as the outbox keeps it (JSON, no secret). */
-export type LinkIntent = LinkIntent_Serialize | LinkIntent_Deserialize;
-
-/**  One intended change, as the outbox keeps it (JSON, no secret). */
-export type LinkIntent_Deserialize = { op: "create"; merchantId: string; link: ValidLink_Deserialize } | { op: "update"; merchantId: string; linkId: string; link: ValidLink_Deserialize } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
-
-/**  One intended change, as the outbox keeps it (JSON, no secret). */
-export type LinkIntent_Serialize = { op: "create"; merchantId: string; link: ValidLink_Serialize } | { op: "update"; merchantId: string; linkId: string; link: ValidLink_Serialize } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
-
 /**
  *  One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
  *  exporter loses generic arguments of command results.
@@ -530,8 +521,11 @@ export type LinkSyncReport = {
 	syncedAt: number,
 };
 
-/**  A change the links screen asks for. Forms are checked here again before anything is queued. */
-export type LinkWriteRequest = { op: "create"; merchantId: string; form: LinkForm } | { op: "update"; merchantId: string; linkId: string; form: LinkForm } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
+/**
+ *  One change to a merchant's links. The UI sends it with a form (`LinkWrite<LinkForm>`); once
+ *  the form is checked it is an intent (`LinkIntent`), which the outbox keeps as JSON, no secret.
+ */
+export type LinkWrite<L> = { op: "create"; merchantId: string; link: L } | { op: "update"; merchantId: string; linkId: string; link: L } | { op: "setActive"; merchantId: string; linkId: string; active: boolean } | { op: "delete"; merchantId: string; linkId: string } | { op: "configureMainLink"; merchantId: string; mainLink: string };
 
 export type Link_Deserialize = {
 	/**  Billpocket's opaque link id. */
@@ -755,7 +749,7 @@ export type PendingWrite = PendingWrite_Serialize | PendingWrite_Deserialize;
 export type PendingWrite_Deserialize = {
 	seq: number,
 	state: OutboxState,
-	intent: LinkIntent_Deserialize,
+	intent: LinkWrite<ValidLink_Deserialize>,
 	attempts: number,
 	lastErrorCode?: string | null,
 	/**  The link the write created or changed, once known. */
@@ -768,7 +762,7 @@ export type PendingWrite_Deserialize = {
 export type PendingWrite_Serialize = {
 	seq: number,
 	state: OutboxState,
-	intent: LinkIntent_Serialize,
+	intent: LinkWrite<ValidLink_Serialize>,
 	attempts: number,
 	lastErrorCode: string | null,
 	/**  The link the write created or changed, once known. */

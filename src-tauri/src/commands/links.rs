@@ -2,12 +2,14 @@
 
 use mostrador_core::{FieldContext, FieldKind};
 use mostrador_service::links::form::{self, LinkForm};
-use mostrador_service::links::writes::{self, LinkIntent, PendingWrite, SyncOutcome, WriteOutcome};
+use mostrador_service::links::writes::{
+    self, LinkIntent, LinkWrite, PendingWrite, SyncOutcome, WriteOutcome,
+};
 use mostrador_service::links::{self, LinkPage};
 use mostrador_service::sync::links_resource;
 use mostrador_service::validation;
 use mostrador_store::{LinkQuery, Merchant, SyncState};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
@@ -78,34 +80,6 @@ pub async fn sync_links(
     Ok(writes::sync_merchant(&state.store, &access, &profile.id, &merchant_id, unix_now()).await?)
 }
 
-/// A change the links screen asks for. Forms are checked here again before anything is queued.
-#[derive(Debug, Clone, Deserialize, Type)]
-#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum LinkWriteRequest {
-    Create {
-        merchant_id: String,
-        form: LinkForm,
-    },
-    Update {
-        merchant_id: String,
-        link_id: String,
-        form: LinkForm,
-    },
-    SetActive {
-        merchant_id: String,
-        link_id: String,
-        active: bool,
-    },
-    Delete {
-        merchant_id: String,
-        link_id: String,
-    },
-    ConfigureMainLink {
-        merchant_id: String,
-        main_link: String,
-    },
-}
-
 /// Queues and sends a write under the UI's idempotency key (one per form opening, so a double
 /// click or a second Enter is the same write).
 #[tauri::command]
@@ -113,9 +87,9 @@ pub enum LinkWriteRequest {
 pub async fn submit_link_write(
     state: State<'_, AppState>,
     idempotency_key: String,
-    request: LinkWriteRequest,
+    request: LinkWrite<LinkForm>,
 ) -> CommandResult<WriteOutcome> {
-    let merchant_id = merchant_of(&request).to_owned();
+    let merchant_id = request.merchant_id().to_owned();
     let (profile, access) = state.billpocket(&merchant_id).await?;
     let profile_id = profile.id.clone();
     let intent = state
@@ -151,74 +125,29 @@ pub async fn discard_link_write(state: State<'_, AppState>, seq: f64) -> Command
     Ok(writes::discard(&state.store, to_seq(seq)?, unix_now()).await?)
 }
 
-fn merchant_of(request: &LinkWriteRequest) -> &str {
-    match request {
-        LinkWriteRequest::Create { merchant_id, .. }
-        | LinkWriteRequest::Update { merchant_id, .. }
-        | LinkWriteRequest::SetActive { merchant_id, .. }
-        | LinkWriteRequest::Delete { merchant_id, .. }
-        | LinkWriteRequest::ConfigureMainLink { merchant_id, .. } => merchant_id,
-    }
-}
-
+/// Checks the request's form (and main link) again: nothing unchecked reaches the outbox.
 fn to_intent(
     store: &mostrador_store::Store,
     profile_id: &str,
-    request: LinkWriteRequest,
+    request: LinkWrite<LinkForm>,
 ) -> Result<LinkIntent, AppError> {
-    Ok(match request {
-        LinkWriteRequest::Create { merchant_id, form } => {
-            let link = form::check(store, profile_id, &merchant_id, None, &form)?;
-            LinkIntent::Create { merchant_id, link }
-        }
-        LinkWriteRequest::Update {
-            merchant_id,
-            link_id,
-            form,
-        } => {
-            let link = form::check(store, profile_id, &merchant_id, Some(&link_id), &form)?;
-            LinkIntent::Update {
-                merchant_id,
-                link_id,
-                link,
-            }
-        }
-        LinkWriteRequest::SetActive {
-            merchant_id,
-            link_id,
-            active,
-        } => LinkIntent::SetActive {
-            merchant_id,
-            link_id,
-            active,
+    request.checked(
+        |merchant_id, link_id, form| {
+            Ok(form::check(store, profile_id, merchant_id, link_id, &form)?)
         },
-        LinkWriteRequest::Delete {
-            merchant_id,
-            link_id,
-        } => LinkIntent::Delete {
-            merchant_id,
-            link_id,
-        },
-        LinkWriteRequest::ConfigureMainLink {
-            merchant_id,
-            main_link,
-        } => {
+        |main_link| {
             // The main link is a slug too: same characters and length rules.
             let report =
                 validation::validate_field(FieldKind::UrlPath, &main_link, FieldContext::default());
-            let main_link = report.value.clone().ok_or_else(|| {
+            report.value.clone().ok_or_else(|| {
                 let code = report
                     .errors()
                     .next()
                     .map_or("field.invalid", |i| i.code.as_str());
                 AppError::on_field(code, "mainLink", "invalid main link")
-            })?;
-            LinkIntent::ConfigureMainLink {
-                merchant_id,
-                main_link,
-            }
-        }
-    })
+            })
+        },
+    )
 }
 
 /// Outbox sequence numbers cross IPC as JS numbers.

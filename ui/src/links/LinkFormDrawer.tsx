@@ -53,8 +53,8 @@ export function LinkFormDrawer({
         commands.submitLinkWrite(
           key.current,
           mode.kind === "edit"
-            ? { op: "update", merchantId: merchant.id, linkId: mode.linkId, form: value }
-            : { op: "create", merchantId: merchant.id, form: value },
+            ? { op: "update", merchantId: merchant.id, linkId: mode.linkId, link: value }
+            : { op: "create", merchantId: merchant.id, link: value },
         ),
       ),
     onSuccess: (outcome) => {

@@ -226,7 +226,7 @@ describe("Links screen", () => {
     expect(submits[0]?.args.request).toMatchObject({
       op: "create",
       merchantId: "61234",
-      form: { amount: "350", description: "Pastel", installments: [] },
+      link: { amount: "350", description: "Pastel", installments: [] },
     });
     release();
     expect(await screen.findByText("Liga creada.")).toBeInTheDocument();

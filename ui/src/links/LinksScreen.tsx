@@ -9,7 +9,8 @@ import { useTranslation } from "react-i18next";
 import {
   commands,
   type LinkRow,
-  type LinkWriteRequest,
+  type LinkForm,
+  type LinkWrite,
   type Merchant,
   type OutboxState,
   type PendingWrite,
@@ -135,7 +136,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   }
 
   const write = useMutation({
-    mutationFn: (request: LinkWriteRequest) =>
+    mutationFn: (request: LinkWrite<LinkForm>) =>
       call(commands.submitLinkWrite(newWriteKey(), request)),
     onError: (error) => {
       notifications.show({ color: "red", message: errorMessage(error).text });

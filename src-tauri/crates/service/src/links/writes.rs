@@ -20,18 +20,19 @@ use super::form::ValidLink;
 use crate::billpocket_access::BillpocketAccess;
 use crate::sync::{LinkSyncReport, SyncError, apply_links, to_cache};
 
-/// One intended change, as the outbox keeps it (JSON, no secret).
+/// One change to a merchant's links. The UI sends it with a form (`LinkWrite<LinkForm>`); once
+/// the form is checked it is an intent (`LinkIntent`), which the outbox keeps as JSON, no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum LinkIntent {
+pub enum LinkWrite<L> {
     Create {
         merchant_id: String,
-        link: ValidLink,
+        link: L,
     },
     Update {
         merchant_id: String,
         link_id: String,
-        link: ValidLink,
+        link: L,
     },
     SetActive {
         merchant_id: String,
@@ -48,7 +49,10 @@ pub enum LinkIntent {
     },
 }
 
-impl LinkIntent {
+/// A checked link write, as the outbox keeps it.
+pub type LinkIntent = LinkWrite<ValidLink>;
+
+impl<L> LinkWrite<L> {
     /// The outbox kinds of link writes; the outbox also holds other writes (registrations).
     const KINDS: [&'static str; 5] = [
         "billpocket.create_link",
@@ -77,6 +81,56 @@ impl LinkIntent {
             | Self::Delete { merchant_id, .. }
             | Self::ConfigureMainLink { merchant_id, .. } => merchant_id,
         }
+    }
+
+    /// The same write with its link (and main link) checked by `check`, which is told the
+    /// merchant and, for an update, the link being edited.
+    pub fn checked<M, E>(
+        self,
+        check_link: impl FnOnce(&str, Option<&str>, L) -> Result<M, E>,
+        check_main_link: impl FnOnce(String) -> Result<String, E>,
+    ) -> Result<LinkWrite<M>, E> {
+        Ok(match self {
+            Self::Create { merchant_id, link } => {
+                let link = check_link(&merchant_id, None, link)?;
+                LinkWrite::Create { merchant_id, link }
+            }
+            Self::Update {
+                merchant_id,
+                link_id,
+                link,
+            } => {
+                let link = check_link(&merchant_id, Some(&link_id), link)?;
+                LinkWrite::Update {
+                    merchant_id,
+                    link_id,
+                    link,
+                }
+            }
+            Self::SetActive {
+                merchant_id,
+                link_id,
+                active,
+            } => LinkWrite::SetActive {
+                merchant_id,
+                link_id,
+                active,
+            },
+            Self::Delete {
+                merchant_id,
+                link_id,
+            } => LinkWrite::Delete {
+                merchant_id,
+                link_id,
+            },
+            Self::ConfigureMainLink {
+                merchant_id,
+                main_link,
+            } => LinkWrite::ConfigureMainLink {
+                merchant_id,
+                main_link: check_main_link(main_link)?,
+            },
+        })
     }
 }
 
