@@ -249,6 +249,22 @@ test("bad identifiers are explained in Spanish on their fields, and a duplicate 
         ),
       { timeout: 10_000, timeoutMsg: "no CLABE check-digit error" },
     );
+
+    // The right one is set at Billpocket, then shown with its bank in the drawer and the list.
+    await clabe.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    await clabe.addValue("002010077777777771");
+    await (await $(browser, "merchant-clabe-save")).click();
+    await notified(browser, "CLABE guardada (Banamex).");
+    await browser.waitUntil(
+      async () =>
+        (await text(await $(browser, "merchant-clabe"))) === "002010077777777771 · Banamex",
+      { timeout: 10_000, timeoutMsg: "the saved CLABE is not shown" },
+    );
+    await screenshot("merchants-clabe-saved");
+    await browser.keys("Escape");
+    assert.match(await text(await $(browser, "merchants-table")), /Banamex/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 
 import { Providers } from "../app/Providers";
 import type { FieldReport } from "../bindings";
@@ -92,5 +93,38 @@ describe("ValidatedField", () => {
     await user.type(input, "002 010 07777777777 1");
     await user.tab();
     expect(await screen.findByDisplayValue("002010077777777771")).toBe(input);
+  });
+
+  it("forgets its report when the form resets the value (after a save)", async () => {
+    const user = userEvent.setup();
+    mockIPC((cmd) => (cmd === "validate_field" ? valid : null));
+    const i18n = await createI18n("es-MX");
+    function Saved() {
+      const [value, setValue] = useState("");
+      return (
+        <>
+          <ValidatedField kind="clabe" label="CLABE" value={value} onValueChange={setValue} />
+          <button
+            type="button"
+            onClick={() => {
+              setValue("");
+            }}
+          >
+            Guardar
+          </button>
+        </>
+      );
+    }
+    render(
+      <Providers i18n={i18n}>
+        <Saved />
+      </Providers>,
+    );
+    await user.type(screen.getByLabelText("CLABE"), "002010077777777771");
+    await user.tab();
+    await screen.findByText("Banco: BANAMEX");
+    await user.click(screen.getByRole("button", { name: "Guardar" }));
+    expect(screen.getByLabelText("CLABE")).toHaveValue("");
+    expect(screen.queryByText("Banco: BANAMEX")).not.toBeInTheDocument();
   });
 });

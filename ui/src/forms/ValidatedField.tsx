@@ -55,6 +55,12 @@ export function ValidatedField({
   };
   const [report, setReport] = useState<FieldReport | null>(null);
   const latest = useRef(0);
+  // A value set from outside (a form reset after saving, a draft) was not checked here: the last
+  // report (an error, "Banco: …") belongs to the old value and goes.
+  if (value !== undefined && value !== ownText) {
+    setOwnText(value);
+    setReport(null);
+  }
 
   async function check(input: string, normalise: boolean) {
     const request = ++latest.current;

@@ -98,4 +98,22 @@ describe("Merchants screen", () => {
     expect(alert).toHaveTextContent("No se pudo leer o escribir la base de datos local");
     expect(within(alert).getByRole("button", { name: "Reintentar" })).toBeInTheDocument();
   });
+
+  it("says when a catalogue is the saved copy because Billpocket could not be reached", async () => {
+    const user = userEvent.setup();
+    await renderScreen({
+      merchant_catalogue: () => ({
+        items: [{ id: "14", name: "Jalisco" }],
+        fetchedAt: 0,
+        stale: true,
+      }),
+      save_draft: () => null,
+    });
+    await user.click(await screen.findByTestId("merchant-register"));
+    const form = await screen.findByRole("dialog");
+    await user.click(within(form).getByRole("radio", { name: "Persona física" }));
+    const stale = await within(form).findAllByText("Catálogo guardado; no se pudo actualizar.");
+    // Actividad and Estado read catalogues; municipios wait for a state.
+    expect(stale.length).toBeGreaterThanOrEqual(2);
+  });
 });
