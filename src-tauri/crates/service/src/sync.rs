@@ -50,6 +50,9 @@ pub async fn fetch_links(
     client.list_links(credentials).await
 }
 
+/// Links written or removed by one sync beyond which the store is optimised afterwards.
+const LARGE_SYNC: usize = 10_000;
+
 /// Writes a fetch outcome: on success the links replace the merchant's cached set in one
 /// transaction; on failure only the sync state changes (cached links stay usable). The merchant
 /// must already be cached (connected or onboarded); otherwise the write is a `store.conflict`.
@@ -74,12 +77,16 @@ pub fn apply_links(
         .iter()
         .map(|link| to_cache(link, merchant_id))
         .collect();
-    let removed = store.write(|w| {
-        w.upsert_links(profile_id, &cached, now)?;
+    let (written, removed) = store.write(|w| {
+        let written = w.upsert_links(profile_id, &cached, now)?;
         let removed = w.delete_links_synced_before(profile_id, Some(merchant_id), now)?;
         w.record_sync(profile_id, &resource, now, None)?;
-        Ok(removed)
+        Ok((written, removed))
     })?;
+    if written + removed >= LARGE_SYNC {
+        // Fresh statistics and merged search segments keep the next searches in milliseconds.
+        store.optimize()?;
+    }
     Ok(LinkSyncReport {
         fetched: u32::try_from(cached.len()).unwrap_or(u32::MAX),
         removed: u32::try_from(removed).unwrap_or(u32::MAX),

@@ -41,5 +41,7 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     // Checkpoints reuse the WAL; without a limit it keeps the size of the largest sync.
     conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES)?;
+    // `rarray(?)`: a search joins its text matches, fetched once, as an array parameter.
+    rusqlite::vtab::array::load_module(&conn)?;
     Ok(conn)
 }

@@ -93,11 +93,17 @@ impl Store {
     }
 
     /// Refreshes the planner's statistics where they are missing or stale (`PRAGMA optimize`,
-    /// a full ANALYZE the first time: ~3 s for 1,000,000 links). Without them SQLite may pick
-    /// the amount index for a wide amount range and sort 200,000 rows instead of walking the
-    /// date index. Call after a large sync and on shutdown, off the UI thread.
+    /// a full ANALYZE the first time) and merges each search index into one segment. Without
+    /// statistics SQLite may pick the amount index for a wide amount range and sort 200,000
+    /// rows instead of walking the date index; with many segments every searched word is looked
+    /// up in each (a two-word search on 1,000,000 links: 2.4 ms merged in 0.9 ms). About 5 s
+    /// for 1,000,000 links, blocking other writes: call after a large sync, off the UI thread.
     pub fn optimize(&self) -> Result<()> {
-        lock(&self.writer).execute_batch("PRAGMA optimize = 0x10002")?;
+        lock(&self.writer).execute_batch(
+            "PRAGMA optimize = 0x10002;
+             INSERT INTO links_fts (links_fts) VALUES ('optimize');
+             INSERT INTO customers_fts (customers_fts) VALUES ('optimize');",
+        )?;
         Ok(())
     }
 

@@ -183,7 +183,8 @@ fn stamp_sql(rows: usize) -> String {
 
 impl Writer<'_> {
     /// Inserts or replaces links by (profile, id) and stamps them `synced_at`. Meant for a
-    /// whole sync batch inside one [`Store::write`].
+    /// whole sync batch inside one [`Store::write`]. Returns how many links were new or
+    /// changed (unchanged ones are only stamped).
     pub fn upsert_links(
         &mut self,
         profile_id: &str,
@@ -193,6 +194,7 @@ impl Writer<'_> {
         if links.iter().any(|l| l.amount_centavos < 0) {
             return Err(StoreError::Invalid("negative amount"));
         }
+        let mut written = 0;
         for chunk in links.chunks(UPSERT_CHUNK) {
             let mut stmt = self.tx.prepare_cached(&upsert_sql(chunk.len()))?;
             let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * UPSERT_COLUMNS);
@@ -215,7 +217,7 @@ impl Writer<'_> {
                     Value::Integer(link.link_type),
                 ]);
             }
-            stmt.execute(rusqlite::params_from_iter(values))?;
+            written += stmt.execute(rusqlite::params_from_iter(values))?;
             let mut stamp = self.tx.prepare_cached(&stamp_sql(chunk.len()))?;
             let ids = chunk.iter().map(|l| Value::Text(l.id.clone()));
             let params = [
@@ -224,8 +226,8 @@ impl Writer<'_> {
             ];
             stamp.execute(rusqlite::params_from_iter(params.into_iter().chain(ids)))?;
         }
-        tracing::debug!(profile_id, count = links.len(), "upserted links");
-        Ok(links.len())
+        tracing::debug!(profile_id, count = links.len(), written, "upserted links");
+        Ok(written)
     }
 
     /// After a full listing fetched from `fetched_from` on, removes the merchant's links (every

@@ -2,7 +2,11 @@
 //! filters as SQL fragments, and keyset pagination (the cursor is the last row's sort key and
 //! rowid, so page N costs the same as page 1, unlike OFFSET).
 
+use std::rc::Rc;
+
+use rusqlite::ToSql;
 use rusqlite::types::Value;
+use rusqlite::vtab::array::Array;
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +34,17 @@ pub(crate) struct Order {
     pub descending: bool,
 }
 
+impl Order {
+    /// The SQL direction, and the comparison that means "after" in it (for keyset cursors).
+    fn direction(&self) -> (&'static str, &'static str) {
+        if self.descending {
+            ("DESC", "<")
+        } else {
+            ("ASC", ">")
+        }
+    }
+}
+
 /// A searchable list: its table, its external-content FTS table and the columns selected.
 pub(crate) struct Listing {
     pub table: &'static str,
@@ -46,10 +61,10 @@ pub(crate) struct ListQuery {
     text: Option<String>,
 }
 
-/// Up to this many text matches, the query starts from the FTS index and sorts the matches
-/// (cost grows with the matches); beyond, it walks the sort index against the set of matches
-/// and stops at one page (a common word fills a page quickly, but the set costs its size).
-const SPARSE_MATCHES: i64 = 4_000;
+/// Up to this many text matches, the query starts from the matches (each looked up, the few
+/// sorted). Beyond, it walks the sort index against the set of matches and stops at one page: a
+/// common word fills a page quickly, though building the set costs its size.
+const SPARSE_MATCHES: usize = 4_000;
 
 impl ListQuery {
     pub fn new(listing: &'static Listing, profile_id: &str) -> Self {
@@ -71,34 +86,17 @@ impl ListQuery {
         self.text = match_expression(typed);
     }
 
-    /// The FROM clause, after adding the text condition in the shape that suits how many rows
-    /// match (see [`SPARSE_MATCHES`]).
-    fn source(&mut self, conn: &Connection) -> Result<String> {
-        let Listing { table, fts, .. } = self.listing;
-        let Some(expr) = self.text.take() else {
-            return Ok(format!("{table} t"));
-        };
-        let matches: i64 = conn
+    /// The text's matches in rowid order if they are fewer than [`SPARSE_MATCHES`]; `None`
+    /// (after reading no more than that many) for a common word.
+    fn sparse_matches(&self, conn: &Connection, expr: &str) -> Result<Option<Vec<Value>>> {
+        let fts = self.listing.fts;
+        let matches = conn
             .prepare_cached(&format!(
-                "SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ?1 LIMIT {SPARSE_MATCHES})"
+                "SELECT rowid FROM {fts} WHERE {fts} MATCH ?1 LIMIT {SPARSE_MATCHES}"
             ))?
-            .query_row([&expr], |r| r.get(0))?;
-        if matches < SPARSE_MATCHES {
-            // CROSS JOIN keeps the FTS table as the outer loop.
-            self.clauses.insert(0, format!("{fts} MATCH ?"));
-            self.params.insert(0, Value::Text(expr));
-            Ok(format!(
-                "{fts} CROSS JOIN {table} t ON t.rowid = {fts}.rowid"
-            ))
-        } else {
-            // SQLite builds the match set once and walks the sort index until a page is full;
-            // the unary + stops it from looking rows up by the set and sorting them instead.
-            self.filter(
-                &format!("+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"),
-                [Value::Text(expr)],
-            );
-            Ok(format!("{table} t"))
-        }
+            .query_map([expr], |r| r.get(0).map(Value::Integer))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((matches.len() < SPARSE_MATCHES).then_some(matches))
     }
 
     /// Runs the query for one page. The listing's columns are selected from table `t`; `map`
@@ -115,11 +113,7 @@ impl ListQuery {
             0 => DEFAULT_PAGE_SIZE,
             n => n.min(MAX_PAGE_SIZE),
         };
-        let (direction, after) = if order.descending {
-            ("DESC", "<")
-        } else {
-            ("ASC", ">")
-        };
+        let (direction, after) = order.direction();
         if let Some(cursor) = cursor {
             let (key, rowid) = cursor.decode()?;
             self.filter(
@@ -127,7 +121,29 @@ impl ListQuery {
                 [key, Value::Integer(rowid)],
             );
         }
-        let source = self.source(conn)?;
+        // A sparse text's matches are read once and joined as an array; a common word's set is
+        // left to SQLite, which builds it once and walks the sort index until a page is full
+        // (the unary + stops it from looking rows up by the set and sorting them instead).
+        let mut matches: Option<Array> = None;
+        if let Some(expr) = self.text.take() {
+            match self.sparse_matches(conn, &expr)? {
+                Some(sparse) => matches = Some(Rc::new(sparse)),
+                None => {
+                    let fts = self.listing.fts;
+                    self.filter(
+                        &format!("+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"),
+                        [Value::Text(expr)],
+                    );
+                }
+            }
+        }
+        let table = self.listing.table;
+        let source = if matches.is_some() {
+            // CROSS JOIN keeps the array as the outer loop: look each row up, sort the few.
+            format!("rarray(?) m CROSS JOIN {table} t ON t.rowid = m.value")
+        } else {
+            format!("{table} t")
+        };
         let sql = format!(
             "SELECT {columns}, {key} AS sort_key, t.rowid FROM {source} WHERE {clauses} \
              ORDER BY {key} {direction}, t.rowid {direction} LIMIT {fetch}",
@@ -138,7 +154,13 @@ impl ListQuery {
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let key_index = stmt.column_count() - 2;
-        let mut rows = stmt.query(rusqlite::params_from_iter(self.params))?;
+        // The array, when there is one, is the first parameter (in FROM).
+        let params: Vec<&dyn ToSql> = matches
+            .iter()
+            .map(|m| m as &dyn ToSql)
+            .chain(self.params.iter().map(|v| v as &dyn ToSql))
+            .collect();
+        let mut rows = stmt.query(params.as_slice())?;
         let mut items = Vec::new();
         let mut last = None;
         while let Some(row) = rows.next()? {

@@ -266,13 +266,18 @@ fn bulk_upsert_stamps_synced_at_and_prunes_what_sync_no_longer_sees() {
     );
     assert_eq!(store.link(PROFILE, "l5").unwrap().synced_at, Some(T0 + 1));
 
-    // A later full sync sees only half; the rest is pruned in the same transaction.
-    store
+    // A later full sync sees only half, one of them changed: only that one is written again,
+    // and the rest is pruned in the same transaction.
+    let mut half = batch[..50].to_vec();
+    half[7].description = "cambiada".into();
+    let written = store
         .write(|w| {
-            w.upsert_links(PROFILE, &batch[..50], T0 + 2)?;
-            w.delete_links_synced_before(PROFILE, None, T0 + 2)
+            let written = w.upsert_links(PROFILE, &half, T0 + 2)?;
+            w.delete_links_synced_before(PROFILE, None, T0 + 2)?;
+            Ok(written)
         })
         .unwrap();
+    assert_eq!(written, 1);
     assert_eq!(store.link(PROFILE, "l5").unwrap().synced_at, Some(T0 + 2));
     assert_eq!(
         store.link(PROFILE, "l70").unwrap_err().code(),
@@ -544,4 +549,55 @@ fn common_words_take_the_index_walk_and_give_the_same_pages() {
     let expected: Vec<String> = expected.into_iter().map(|l| l.id.clone()).collect();
     assert!(expected.len() > 3_000);
     assert_eq!(got, expected);
+
+    // A rarer word starts from the index (its matches joined as an array), and merging the
+    // index segments changes no page of either shape.
+    let rare = LinkQuery {
+        text: "renta".into(),
+        ..query.clone()
+    };
+    let ids = |q: &LinkQuery| -> Vec<String> {
+        all_pages(&store, q, T0).into_iter().map(|l| l.id).collect()
+    };
+    let renta = ids(&rare);
+    assert_eq!(renta.len(), 225, "every tenth link, less the inactive ones");
+    store.optimize().unwrap();
+    assert_eq!(ids(&query), expected);
+    assert_eq!(ids(&rare), renta);
+}
+
+#[test]
+fn a_common_word_behind_thousands_of_newer_rows_is_paged_in_order() {
+    // The newest 5,000 links do not match; the 6,000 older ones do (a common word, so the
+    // sort order is walked past them all).
+    let (_dir, store) = store();
+    let links: Vec<Link> = (0..11_000i64)
+        .map(|i| {
+            let text = if i < 6_000 { "Pago Pérez" } else { "Renta" };
+            link(&format!("w{i:05}"), text, i, T0 + i)
+        })
+        .collect();
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+    let query = LinkQuery {
+        profile_id: PROFILE.into(),
+        text: "perez".into(),
+        sort: LinkSort::Newest,
+        limit: 500,
+        ..Default::default()
+    };
+    let got: Vec<String> = all_pages(&store, &query, T0)
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    let expected: Vec<String> = (0..6_000).rev().map(|i| format!("w{i:05}")).collect();
+    assert_eq!(got, expected);
+    let oldest_first = LinkQuery {
+        sort: LinkSort::Oldest,
+        ..query
+    };
+    let first = store.search_links(&oldest_first, T0).unwrap();
+    assert_eq!(first.items[0].id, "w00000");
+    assert_eq!(first.items.len(), 500);
 }
