@@ -256,4 +256,42 @@ mod tests {
             Some("billpocket.network_unreachable")
         );
     }
+
+    /// Whether the planner has statistics (`PRAGMA optimize` ran its ANALYZE).
+    fn has_statistics(dir: &std::path::Path) -> bool {
+        let conn = rusqlite::Connection::open(dir.join(mostrador_store::DB_FILE_NAME)).unwrap();
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_large_sync_leaves_the_database_optimised_a_small_one_does_not() {
+        let (dir, _sandbox, store, client) = setup().await;
+        let fetched = fetch_links(&client, &merchant()).await.unwrap();
+        apply_links(&store, PROFILE, MERCHANT, Ok(fetched.clone()), 1_000).unwrap();
+        assert!(!has_statistics(dir.path()), "a few links: no optimise");
+
+        let many: Vec<_> = (0..LARGE_SYNC)
+            .map(|i| {
+                let mut link = fetched[i % fetched.len()].clone();
+                link.id = format!("bulk{i:05}");
+                link
+            })
+            .collect();
+        let report = apply_links(&store, PROFILE, MERCHANT, Ok(many), 2_000).unwrap();
+        assert_eq!(report.fetched as usize, LARGE_SYNC);
+        assert!(
+            has_statistics(dir.path()),
+            "10,000 links written: optimised"
+        );
+        assert_eq!(
+            cached(&store).len(),
+            500,
+            "the list still reads (a full first page)"
+        );
+    }
 }
