@@ -18,7 +18,7 @@ import {
   IconSearch,
   IconX,
 } from "@tabler/icons-react";
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { LinkSort } from "../bindings";
@@ -134,80 +134,48 @@ export function LinksToolbar({
           }}
           data-testid="filter-expiring"
         />
-        <Popover position="bottom-start" shadow="md" trapFocus>
-          <Popover.Target>
-            <Button
-              size="compact-xs"
-              variant={amountOn ? "light" : "default"}
-              leftSection={<IconCash size={14} aria-hidden />}
-              data-testid="filter-amount"
-            >
-              {t("filter.amount")}
-            </Button>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <Group gap="xs">
-              <NumberInput
-                label={t("filter.amountMin")}
-                prefix="$"
-                thousandSeparator=","
-                decimalScale={2}
-                min={0}
-                value={filters.amountMin}
-                onChange={(value) => {
-                  set({ amountMin: typeof value === "number" ? value : "" });
-                }}
-                w={140}
-                data-testid="filter-amount-min"
-              />
-              <NumberInput
-                label={t("filter.amountMax")}
-                prefix="$"
-                thousandSeparator=","
-                decimalScale={2}
-                min={0}
-                value={filters.amountMax}
-                onChange={(value) => {
-                  set({ amountMax: typeof value === "number" ? value : "" });
-                }}
-                w={140}
-                data-testid="filter-amount-max"
-              />
-            </Group>
-          </Popover.Dropdown>
-        </Popover>
-        <Popover position="bottom-start" shadow="md" trapFocus>
-          <Popover.Target>
-            <Button
-              size="compact-xs"
-              variant={createdOn ? "light" : "default"}
-              leftSection={<IconCalendar size={14} aria-hidden />}
-              data-testid="filter-created"
-            >
-              {t("filter.created")}
-            </Button>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <Group gap="xs">
-              <TextInput
-                type="date"
-                label={t("filter.createdFrom")}
-                value={filters.createdFrom}
-                onChange={(event) => {
-                  set({ createdFrom: event.currentTarget.value });
-                }}
-              />
-              <TextInput
-                type="date"
-                label={t("filter.createdTo")}
-                value={filters.createdTo}
-                onChange={(event) => {
-                  set({ createdTo: event.currentTarget.value });
-                }}
-              />
-            </Group>
-          </Popover.Dropdown>
-        </Popover>
+        <RangePopover
+          active={amountOn}
+          icon={<IconCash size={14} aria-hidden />}
+          label={t("filter.amount")}
+          testId="filter-amount"
+        >
+          {(["amountMin", "amountMax"] as const).map((bound) => (
+            <NumberInput
+              key={bound}
+              label={t(`filter.${bound}`)}
+              prefix="$"
+              thousandSeparator=","
+              decimalScale={2}
+              min={0}
+              value={filters[bound]}
+              onChange={(value) => {
+                set({ [bound]: typeof value === "number" ? value : "" });
+              }}
+              w={140}
+              data-testid={`filter-${bound}`}
+            />
+          ))}
+        </RangePopover>
+        <RangePopover
+          active={createdOn}
+          icon={<IconCalendar size={14} aria-hidden />}
+          label={t("filter.created")}
+          testId="filter-created"
+        >
+          {(["createdFrom", "createdTo"] as const).map((bound) => (
+            <TextInput
+              key={bound}
+              type="date"
+              label={t(`filter.${bound}`)}
+              value={filters[bound]}
+              onChange={(event) => {
+                set({ [bound]: event.currentTarget.value });
+              }}
+              data-testid={`filter-${bound}`}
+            />
+          ))}
+        </RangePopover>
         {activeFilterCount(filters) > 0 && (
           <Button
             size="compact-xs"
@@ -223,5 +191,38 @@ export function LinksToolbar({
         )}
       </Group>
     </Stack>
+  );
+}
+
+/** A filter chip-button that opens a "from / to" pair; highlighted while either bound is set. */
+function RangePopover({
+  active,
+  icon,
+  label,
+  testId,
+  children,
+}: {
+  active: boolean;
+  icon: ReactNode;
+  label: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Popover position="bottom-start" shadow="md" trapFocus>
+      <Popover.Target>
+        <Button
+          size="compact-xs"
+          variant={active ? "light" : "default"}
+          leftSection={icon}
+          data-testid={testId}
+        >
+          {label}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Group gap="xs">{children}</Group>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

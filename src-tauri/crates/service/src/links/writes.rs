@@ -83,8 +83,8 @@ impl<L> LinkWrite<L> {
         }
     }
 
-    /// The same write with its link (and main link) checked by `check`, which is told the
-    /// merchant and, for an update, the link being edited.
+    /// The same write with its link checked by `check_link` (told the merchant and, for an
+    /// update, the link being edited) and its main link by `check_main_link`.
     pub fn checked<M, E>(
         self,
         check_link: impl FnOnce(&str, Option<&str>, L) -> Result<M, E>,

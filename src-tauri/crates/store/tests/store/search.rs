@@ -50,6 +50,14 @@ fn all_pages(store: &Store, query: &LinkQuery, now: i64) -> Vec<Link> {
     panic!("pagination did not end");
 }
 
+/// The ids of every page, in order.
+fn all_ids(store: &Store, query: &LinkQuery) -> Vec<String> {
+    all_pages(store, query, T0)
+        .into_iter()
+        .map(|l| l.id)
+        .collect()
+}
+
 #[test]
 fn link_filters_sorts_and_keyset_pages_match_a_reference() {
     let (_dir, store) = store();
@@ -532,10 +540,7 @@ fn common_words_take_the_index_walk_and_give_the_same_pages() {
         limit: 400,
         ..Default::default()
     };
-    let got: Vec<String> = all_pages(&store, &query, T0)
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
+    let got = all_ids(&store, &query);
     let mut expected: Vec<&Link> = links
         .iter()
         .filter(|l| l.description.contains("Pérez") && l.status == LinkStatus::Active)
@@ -556,14 +561,11 @@ fn common_words_take_the_index_walk_and_give_the_same_pages() {
         text: "renta".into(),
         ..query.clone()
     };
-    let ids = |q: &LinkQuery| -> Vec<String> {
-        all_pages(&store, q, T0).into_iter().map(|l| l.id).collect()
-    };
-    let renta = ids(&rare);
+    let renta = all_ids(&store, &rare);
     assert_eq!(renta.len(), 225, "every tenth link, less the inactive ones");
     store.optimize().unwrap();
-    assert_eq!(ids(&query), expected);
-    assert_eq!(ids(&rare), renta);
+    assert_eq!(all_ids(&store, &query), expected);
+    assert_eq!(all_ids(&store, &rare), renta);
 }
 
 #[test]
@@ -587,10 +589,7 @@ fn a_common_word_behind_thousands_of_newer_rows_is_paged_in_order() {
         limit: 500,
         ..Default::default()
     };
-    let got: Vec<String> = all_pages(&store, &query, T0)
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
+    let got = all_ids(&store, &query);
     let expected: Vec<String> = (0..6_000).rev().map(|i| format!("w{i:05}")).collect();
     assert_eq!(got, expected);
     let oldest_first = LinkQuery {
