@@ -141,13 +141,25 @@ impl Rng {
     }
 }
 
+/// Seconds between consecutive links: 1,000,000 links span two years, like [`NOW`] − [`T0`].
+const SPACING: i64 = 63;
+
+/// Link `n` as Billpocket shapes it. Its identity depends on `n` alone, so a re-sync can change
+/// a link's other fields: creation time (in order, up to a minute of jitter), an id that starts
+/// with the creation second in hex like every id in the list samples
+/// (`61529dc5fee00754d48088ec51da557ae578f`), and the automatic slug, which in those samples is
+/// the creation time in milliseconds in base 36 (`ll33q0rh` is 2023-08-09 02:18:46.493).
 fn make_link(rng: &mut Rng, n: usize, generation: i64) -> Link {
-    let slug: String = (0..8)
-        .map(|_| (b'a' + rng.below(26) as u8) as char)
-        .collect();
-    let created_at = T0 + rng.below(730 * 86_400) as i64;
+    let mut identity = Rng(n as u64);
+    let created_at = T0 + n as i64 * SPACING + identity.below(60) as i64;
+    let millis = created_at as u64 * 1_000 + identity.below(1_000) as u64;
+    let slug = base36(millis);
     Link {
-        id: format!("{:037x}", n as u128 * 0x9E37_79B9_7F4A_7C15),
+        id: format!(
+            "{created_at:08x}{:013x}{:016x}",
+            identity.next() >> 12,
+            identity.next()
+        ),
         merchant_id: None,
         description: format!(
             "{} {} {} {}",
@@ -176,6 +188,15 @@ fn make_link(rng: &mut Rng, n: usize, generation: i64) -> Link {
         updated_at: created_at,
         synced_at: None,
     }
+}
+
+fn base36(mut value: u64) -> String {
+    let mut digits = Vec::new();
+    while value > 0 {
+        digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(value % 36) as usize]);
+        value /= 36;
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -244,7 +265,9 @@ fn populate(store: &Store) {
     let mut insert_times = Vec::new();
     let mut first_batch = Vec::new();
     for batch in 0..TOTAL / BATCH {
+        // Each sync brings newer links, newest first as Billpocket lists them.
         let links: Vec<Link> = (batch * BATCH..(batch + 1) * BATCH)
+            .rev()
             .map(|n| make_link(&mut rng, n, 0))
             .collect();
         let start = Instant::now();
@@ -305,14 +328,28 @@ fn search(store: &Store) {
         .unwrap()
     };
 
+    // A slug's first 4 characters (a 28-minute window of creation times) and an id's first 6
+    // (a 256-second window).
+    let slug = base36((T0 + 654_321 * SPACING) as u64 * 1_000)[..4].to_owned();
+    let id = format!("{:08x}", T0 + 777_777 * SPACING)[..6].to_owned();
     // (label, typed text, LIKE pattern finding the same rows)
     let searches = [
-        ("most common surname", "perez", "%pérez%"),
-        ("least common surname", "zuniga", "%zúñiga%"),
-        ("first name + surname", "begona zuniga", "%begoña%zúñiga%"),
-        ("slug prefix", "qwer", "qwer%"),
+        (
+            "most common surname",
+            "perez".to_owned(),
+            "%pérez%".to_owned(),
+        ),
+        ("least common surname", "zuniga".into(), "%zúñiga%".into()),
+        (
+            "first name + surname",
+            "begona zuniga".into(),
+            "%begoña%zúñiga%".into(),
+        ),
+        ("slug prefix", slug.clone(), format!("{slug}%")),
+        ("id prefix", id.clone(), format!("{id}%")),
     ];
     for (label, text, like) in searches {
+        let (text, like) = (text.as_str(), like.as_str());
         let query = LinkQuery {
             profile_id: PROFILE.into(),
             text: text.into(),

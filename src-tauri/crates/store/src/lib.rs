@@ -82,12 +82,13 @@ impl Store {
     }
 
     /// Runs `f` in one immediate transaction: everything it writes commits together, or
-    /// nothing does when it returns an error.
+    /// nothing does when it returns an error. The search index is complete at commit.
     pub fn write<T>(&self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut writer = Writer { tx };
         let value = f(&mut writer)?;
+        writer.reindex_changed_links()?;
         writer.tx.commit()?;
         Ok(value)
     }

@@ -230,6 +230,30 @@ impl Writer<'_> {
         Ok(written)
     }
 
+    /// Replaces the search entries of links whose text changed in this transaction (the update
+    /// trigger only kept the values indexed; see migration 0006), deletes then inserts, each in
+    /// rowid order so that FTS5 buffers them instead of flushing per link.
+    pub(crate) fn reindex_changed_links(&mut self) -> Result<()> {
+        let stale: i64 = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM links_fts_stale")?
+            .query_row([], |r| r.get(0))?;
+        if stale == 0 {
+            return Ok(());
+        }
+        self.tx.execute_batch(
+            "INSERT INTO links_fts (links_fts, rowid, description, slug, id, amount)
+             SELECT 'delete', rowid, description, slug, id, amount
+             FROM links_fts_stale ORDER BY rowid;
+             INSERT INTO links_fts (rowid, description, slug, id, amount)
+             SELECT rowid, description, slug, id, amount FROM links_search_source
+             WHERE rowid IN (SELECT rowid FROM links_fts_stale) ORDER BY rowid;
+             DELETE FROM links_fts_stale;",
+        )?;
+        tracing::debug!(stale, "reindexed changed links");
+        Ok(())
+    }
+
     /// After a full listing fetched from `fetched_from` on, removes the merchant's links (every
     /// merchant's with `None`) the listing did not return: those last confirmed before then.
     /// A link written meanwhile (a create that finished during the fetch) is newer and stays.

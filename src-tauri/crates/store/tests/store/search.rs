@@ -600,3 +600,96 @@ fn a_common_word_behind_thousands_of_newer_rows_is_paged_in_order() {
     assert_eq!(first.items[0].id, "w00000");
     assert_eq!(first.items.len(), 500);
 }
+
+#[test]
+fn changed_links_are_reindexed_at_commit_also_when_changed_twice_or_deleted() {
+    let (dir, store) = store();
+    let links: Vec<Link> = (0..2_000i64)
+        .map(|i| link(&format!("c{i:04}"), "Pago Pérez", 10_000 + i, T0 + i))
+        .collect();
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+
+    // One transaction, newest first as a sync brings them: every link changes, even ones a
+    // new description, odd ones their amount; every tenth changes again, every hundredth is
+    // then deleted. The index receives each link's change once, at commit.
+    let changed: Vec<Link> = links
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(n, l)| {
+            let mut l = l.clone();
+            if n % 2 == 0 {
+                l.description = "Renta López".into();
+            } else {
+                l.amount_centavos += 50;
+            }
+            l
+        })
+        .collect();
+    let again: Vec<Link> = changed
+        .iter()
+        .step_by(10)
+        .map(|l| Link {
+            description: "Clase García".into(),
+            ..l.clone()
+        })
+        .collect();
+    store
+        .write(|w| {
+            w.upsert_links(PROFILE, &changed, T0 + 1)?;
+            w.upsert_links(PROFILE, &again, T0 + 2)?;
+            for l in again.iter().step_by(10) {
+                w.delete_link(PROFILE, &l.id)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+
+    let conn = rusqlite::Connection::open(dir.path().join(mostrador_store::DB_FILE_NAME)).unwrap();
+    // FTS5 compares its index with the content table (rank 1) and fails on any difference.
+    conn.execute(
+        "INSERT INTO links_fts (links_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    let stale: i64 = conn
+        .query_row("SELECT count(*) FROM links_fts_stale", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stale, 0);
+
+    let search = |text: &str| {
+        let mut ids = all_ids(
+            &store,
+            &LinkQuery {
+                profile_id: PROFILE.into(),
+                text: text.into(),
+                limit: 500,
+                ..Default::default()
+            },
+        );
+        ids.sort();
+        ids
+    };
+    let expected = |description: &str| {
+        let mut ids: Vec<String> = changed
+            .iter()
+            .map(|l| again.iter().find(|a| a.id == l.id).unwrap_or(l).clone())
+            .filter(|l| l.description == description)
+            .filter(|l| !again.iter().step_by(10).any(|d| d.id == l.id))
+            .map(|l| l.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(search("garcia").len(), 180, "200 changed twice, 20 deleted");
+    assert_eq!(search("garcia"), expected("Clase García"));
+    assert_eq!(search("lopez"), expected("Renta López"));
+    assert_eq!(search("perez"), expected("Pago Pérez"));
+    // An odd link kept its words; its amount moved by 50 centavos, and so did its entry.
+    let odd = &changed[1];
+    let pesos = |centavos: i64| format!("{}.{:02}", centavos / 100, centavos % 100);
+    assert!(search(&pesos(odd.amount_centavos)).contains(&odd.id));
+    assert!(!search(&pesos(odd.amount_centavos - 50)).contains(&odd.id));
+}
