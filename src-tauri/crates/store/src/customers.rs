@@ -219,10 +219,12 @@ impl Store {
             CustomerSort::RecentlyUpdated => Order {
                 expr: "t.updated_at",
                 descending: true,
+                follows_rowid: false,
             },
             CustomerSort::NameAscending => Order {
                 expr: NAME_KEY,
                 descending: false,
+                follows_rowid: false,
             },
         };
         list.page(

@@ -194,8 +194,12 @@ impl Writer<'_> {
         if links.iter().any(|l| l.amount_centavos < 0) {
             return Err(StoreError::Invalid("negative amount"));
         }
+        // Oldest first (providers list newest first), so rowids follow creation time: the
+        // date order a text search reads the index in (`Order::follows_rowid`).
+        let mut ordered: Vec<&Link> = links.iter().collect();
+        ordered.sort_by_key(|l| l.created_at);
         let mut written = 0;
-        for chunk in links.chunks(UPSERT_CHUNK) {
+        for chunk in ordered.chunks(UPSERT_CHUNK) {
             let mut stmt = self.tx.prepare_cached(&upsert_sql(chunk.len()))?;
             let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * UPSERT_COLUMNS);
             for link in chunk {
@@ -217,7 +221,11 @@ impl Writer<'_> {
                     Value::Integer(link.link_type),
                 ]);
             }
-            written += stmt.execute(rusqlite::params_from_iter(values))?;
+            let chunk_written = stmt.execute(rusqlite::params_from_iter(values))?;
+            written += chunk_written;
+            if chunk_written == chunk.len() {
+                continue; // every row was written with its synced_at
+            }
             let mut stamp = self.tx.prepare_cached(&stamp_sql(chunk.len()))?;
             let ids = chunk.iter().map(|l| Value::Text(l.id.clone()));
             let params = [
@@ -358,22 +366,27 @@ impl Store {
             LinkSort::Newest => Order {
                 expr: "t.created_at",
                 descending: true,
+                follows_rowid: true,
             },
             LinkSort::Oldest => Order {
                 expr: "t.created_at",
                 descending: false,
+                follows_rowid: true,
             },
             LinkSort::AmountHighest => Order {
                 expr: "t.amount_centavos",
                 descending: true,
+                follows_rowid: false,
             },
             LinkSort::AmountLowest => Order {
                 expr: "t.amount_centavos",
                 descending: false,
+                follows_rowid: false,
             },
             LinkSort::ExpiringSoonest => Order {
                 expr: EXPIRY_KEY,
                 descending: false,
+                follows_rowid: false,
             },
         };
         list.page(

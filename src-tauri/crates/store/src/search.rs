@@ -2,6 +2,8 @@
 //! filters as SQL fragments, and keyset pagination (the cursor is the last row's sort key and
 //! rowid, so page N costs the same as page 1, unlike OFFSET).
 
+use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use rusqlite::ToSql;
@@ -32,17 +34,63 @@ pub struct Page<T> {
 pub(crate) struct Order {
     pub expr: &'static str,
     pub descending: bool,
+    /// Rows are inserted about in this order (creation time: `Writer::upsert_links` writes each
+    /// batch oldest first), so a common word's first page can be read from the search index in
+    /// rowid order; see [`ListQuery::rowid_walk`].
+    pub follows_rowid: bool,
 }
 
 impl Order {
-    /// The SQL direction, and the comparison that means "after" in it (for keyset cursors).
-    fn direction(&self) -> (&'static str, &'static str) {
+    /// The SQL direction, and the comparisons that mean "after" and "before" in it.
+    fn direction(&self) -> (&'static str, &'static str, &'static str) {
         if self.descending {
-            ("DESC", "<")
+            ("DESC", "<", ">")
         } else {
-            ("ASC", ">")
+            ("ASC", ">", "<")
         }
     }
+
+    /// Sorts rows of a page in this order and keeps the first `keep`.
+    fn merge<T>(
+        &self,
+        mut rows: Vec<Ranked<T>>,
+        more: Vec<Ranked<T>>,
+        keep: usize,
+    ) -> Vec<Ranked<T>> {
+        rows.extend(more);
+        rows.sort_by(|a, b| {
+            let ascending = compare_keys(&a.key, &b.key).then(a.rowid.cmp(&b.rowid));
+            if self.descending {
+                ascending.reverse()
+            } else {
+                ascending
+            }
+        });
+        rows.truncate(keep);
+        rows
+    }
+}
+
+/// SQLite's order of sort keys: NULL, then numbers, then text (BINARY collation).
+fn compare_keys(a: &Value, b: &Value) -> Ordering {
+    let class = |v: &Value| match v {
+        Value::Null => 0,
+        Value::Integer(_) | Value::Real(_) => 1,
+        Value::Text(_) => 2,
+        Value::Blob(_) => 3,
+    };
+    match (a, b) {
+        (Value::Integer(x), Value::Integer(y)) => x.cmp(y),
+        (Value::Text(x), Value::Text(y)) => x.cmp(y),
+        _ => class(a).cmp(&class(b)),
+    }
+}
+
+/// A selected row with its place in the order.
+struct Ranked<T> {
+    item: T,
+    key: Value,
+    rowid: i64,
 }
 
 /// A searchable list: its table, its external-content FTS table and the columns selected.
@@ -65,6 +113,12 @@ pub(crate) struct ListQuery {
 /// sorted). Beyond, it walks the sort index against the set of matches and stops at one page: a
 /// common word fills a page quickly, though building the set costs its size.
 const SPARSE_MATCHES: usize = 4_000;
+
+/// A rowid walk gives way to the set plan when more rows than this sort before its page's end
+/// yet lie beyond the walk (inserted out of order), or when it would have to read this many
+/// more matches to reach them.
+const MAX_STRAGGLERS: usize = 256;
+const MAX_EXTRA_WALK: usize = 8_192;
 
 impl ListQuery {
     pub fn new(listing: &'static Listing, profile_id: &str) -> Self {
@@ -112,72 +166,209 @@ impl ListQuery {
         let limit = match limit {
             0 => DEFAULT_PAGE_SIZE,
             n => n.min(MAX_PAGE_SIZE),
-        };
-        let (direction, after) = order.direction();
+        } as usize;
+        // One more row than the page tells whether there is a next one.
+        let fetch = limit + 1;
         if let Some(cursor) = cursor {
             let (key, rowid) = cursor.decode()?;
+            let (_, after, _) = order.direction();
             self.filter(
                 &format!("({}, t.rowid) {after} (?, ?)", order.expr),
                 [key, Value::Integer(rowid)],
             );
         }
-        // A sparse text's matches are read once and joined as an array; a common word's set is
-        // left to SQLite, which builds it once and walks the sort index until a page is full
-        // (the unary + stops it from looking rows up by the set and sorting them instead).
-        let mut matches: Option<Array> = None;
-        if let Some(expr) = self.text.take() {
-            match self.sparse_matches(conn, &expr)? {
-                Some(sparse) => matches = Some(Rc::new(sparse)),
+        let rows = match self.text.take() {
+            None => self.select(conn, None, order, fetch, &map)?,
+            // A sparse text's matches are read once and the rows looked up by them.
+            Some(expr) => match self.sparse_matches(conn, &expr)? {
+                Some(sparse) => self.select(conn, Some(sparse), order, fetch, &map)?,
                 None => {
-                    let fts = self.listing.fts;
-                    self.filter(
-                        &format!("+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"),
-                        [Value::Text(expr)],
-                    );
+                    let walked = match cursor {
+                        None if order.follows_rowid => {
+                            self.rowid_walk(conn, &expr, order, fetch, &map)?
+                        }
+                        _ => None,
+                    };
+                    match walked {
+                        Some(rows) => rows,
+                        // A common word's set is left to SQLite, which builds it once and walks
+                        // the sort index until a page is full (the unary + stops it from
+                        // looking rows up by the set and sorting them instead).
+                        None => {
+                            let fts = self.listing.fts;
+                            self.filter(
+                                &format!(
+                                    "+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
+                                ),
+                                [Value::Text(expr)],
+                            );
+                            self.select(conn, None, order, fetch, &map)?
+                        }
+                    }
                 }
-            }
-        }
+            },
+        };
+        into_page(rows, limit)
+    }
+
+    /// The first `fetch` rows in `order` that pass the filters, from the whole table or only
+    /// from the rows whose rowids are `among`.
+    fn select<T>(
+        &self,
+        conn: &Connection,
+        among: Option<Vec<Value>>,
+        order: &Order,
+        fetch: usize,
+        map: &impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<Ranked<T>>> {
         let table = self.listing.table;
-        let source = if matches.is_some() {
+        let source = if among.is_some() {
             // CROSS JOIN keeps the array as the outer loop: look each row up, sort the few.
             format!("rarray(?) m CROSS JOIN {table} t ON t.rowid = m.value")
         } else {
             format!("{table} t")
         };
+        let (direction, _, _) = order.direction();
         let sql = format!(
             "SELECT {columns}, {key} AS sort_key, t.rowid FROM {source} WHERE {clauses} \
              ORDER BY {key} {direction}, t.rowid {direction} LIMIT {fetch}",
             columns = self.listing.columns,
             key = order.expr,
             clauses = self.clauses.join(" AND "),
-            fetch = limit + 1,
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let key_index = stmt.column_count() - 2;
         // The array, when there is one, is the first parameter (in FROM).
-        let params: Vec<&dyn ToSql> = matches
+        let among: Option<Array> = among.map(Rc::new);
+        let params: Vec<&dyn ToSql> = among
             .iter()
             .map(|m| m as &dyn ToSql)
             .chain(self.params.iter().map(|v| v as &dyn ToSql))
             .collect();
-        let mut rows = stmt.query(params.as_slice())?;
-        let mut items = Vec::new();
-        let mut last = None;
-        while let Some(row) = rows.next()? {
-            if items.len() == limit as usize {
-                let next = last
-                    .map(|(key, rowid)| Cursor::encode(&key, rowid))
-                    .transpose()?;
-                return Ok(Page { items, next });
-            }
-            last = Some((
-                row.get::<_, Value>(key_index)?,
-                row.get::<_, i64>(key_index + 1)?,
-            ));
-            items.push(map(row)?);
-        }
-        Ok(Page { items, next: None })
+        let rows = stmt.query_map(params.as_slice(), |row| {
+            Ok(Ranked {
+                item: map(row)?,
+                key: row.get(key_index)?,
+                rowid: row.get(key_index + 1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// A common word's first page in an order that follows rowids, without building the set
+    /// of its matches: reads the matches in rowid order (FTS5 returns them sorted, lazily)
+    /// until a page of them passes the filters. Rows inserted out of order may still sort
+    /// before that page's last row: the sort index lists them (the rows sorting before it that
+    /// lie beyond the walk) and the walk goes on until it has passed them all. `None` when
+    /// there are too many of those, and the set plan runs instead.
+    fn rowid_walk<T>(
+        &self,
+        conn: &Connection,
+        expr: &str,
+        order: &Order,
+        fetch: usize,
+        map: &impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<Vec<Ranked<T>>>> {
+        let fts = self.listing.fts;
+        let (direction, after, before) = order.direction();
+        let mut walk = conn.prepare_cached(&format!(
+            "SELECT rowid FROM {fts} WHERE {fts} MATCH ?1 ORDER BY rowid {direction}"
+        ))?;
+        let mut matches = walk.query_map([expr], |r| r.get::<_, i64>(0))?;
+        let mut best = Vec::new();
+        let mut batch = fetch * 2;
+        let walked_to = loop {
+            let rowids: Vec<i64> = matches
+                .by_ref()
+                .take(batch)
+                .collect::<rusqlite::Result<_>>()?;
+            let last = rowids.last().copied();
+            let exhausted = rowids.len() < batch;
+            let found = self.select(
+                conn,
+                Some(rowids.into_iter().map(Value::Integer).collect()),
+                order,
+                fetch,
+                map,
+            )?;
+            best = order.merge(best, found, fetch);
+            match last {
+                Some(last) if !exhausted && best.len() == fetch => break last,
+                Some(_) if !exhausted => batch *= 2,
+                // Every match was read.
+                _ => return Ok(Some(best)),
+            }
+        };
+        let Some(end) = best.last() else {
+            return Ok(Some(best));
+        };
+        let sql = format!(
+            "SELECT t.rowid FROM {table} t WHERE {clauses} AND ({key}, t.rowid) {before} (?, ?) \
+             AND +t.rowid {after} ? LIMIT {limit}",
+            table = self.listing.table,
+            clauses = self.clauses.join(" AND "),
+            key = order.expr,
+            limit = MAX_STRAGGLERS + 1,
+        );
+        let bounds = [
+            end.key.clone(),
+            Value::Integer(end.rowid),
+            Value::Integer(walked_to),
+        ];
+        let stragglers: HashSet<i64> = conn
+            .prepare_cached(&sql)?
+            .query_map(
+                rusqlite::params_from_iter(self.params.iter().chain(&bounds)),
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        if stragglers.len() > MAX_STRAGGLERS {
+            return Ok(None);
+        }
+        let farthest = if order.descending {
+            stragglers.iter().min()
+        } else {
+            stragglers.iter().max()
+        };
+        let Some(&farthest) = farthest else {
+            return Ok(Some(best));
+        };
+        // Matches come in rowid order: read on until past the farthest straggler.
+        let mut matching = Vec::new();
+        for (read, rowid) in matches.enumerate() {
+            if read == MAX_EXTRA_WALK {
+                return Ok(None);
+            }
+            let rowid = rowid?;
+            if stragglers.contains(&rowid) {
+                matching.push(Value::Integer(rowid));
+            }
+            if rowid == farthest || (rowid < farthest) == order.descending {
+                break;
+            }
+        }
+        if !matching.is_empty() {
+            let found = self.select(conn, Some(matching), order, fetch, map)?;
+            best = order.merge(best, found, fetch);
+        }
+        Ok(Some(best))
+    }
+}
+
+/// The page: `limit` rows, and a cursor after the last one when a further row exists.
+fn into_page<T>(mut rows: Vec<Ranked<T>>, limit: usize) -> Result<Page<T>> {
+    let next = if rows.len() > limit {
+        rows.truncate(limit);
+        rows.last()
+            .map(|last| Cursor::encode(&last.key, last.rowid))
+            .transpose()?
+    } else {
+        None
+    };
+    Ok(Page {
+        items: rows.into_iter().map(|r| r.item).collect(),
+        next,
+    })
 }
 
 /// As received from the UI; validated when used.

@@ -182,8 +182,9 @@ fn link_filters_sorts_and_keyset_pages_match_a_reference() {
                 LinkSort::AmountHighest | LinkSort::AmountLowest => l.amount_centavos,
                 LinkSort::ExpiringSoonest => l.expired_at.unwrap_or(i64::MAX),
             };
-            // Ties are broken by insertion order (rowid), in the sort's direction.
-            expected.sort_by_key(|l| (key(l), l.id.clone()));
+            // Ties are broken by rowid, in the sort's direction: a batch is inserted in
+            // creation order, and in the order given where that ties.
+            expected.sort_by_key(|l| (key(l), l.created_at, l.id.clone()));
             if matches!(sort, LinkSort::Newest | LinkSort::AmountHighest) {
                 expected.reverse();
             }
@@ -692,4 +693,101 @@ fn changed_links_are_reindexed_at_commit_also_when_changed_twice_or_deleted() {
     let pesos = |centavos: i64| format!("{}.{:02}", centavos / 100, centavos % 100);
     assert!(search(&pesos(odd.amount_centavos)).contains(&odd.id));
     assert!(!search(&pesos(odd.amount_centavos - 50)).contains(&odd.id));
+}
+
+/// Two syncs of "Pago Pérez" links (every third inactive, every seventh about something
+/// else): `first` is written before `second`, so its links get the lower rowids whatever
+/// their dates. Returns the links of both.
+fn two_syncs(store: &Store, first: (i64, i64), second: (i64, i64)) -> Vec<Link> {
+    let mut all = Vec::new();
+    for (batch, (count, since)) in [first, second].into_iter().enumerate() {
+        let links: Vec<Link> = (0..count)
+            .map(|i| {
+                let mut l = link(
+                    &format!("s{batch}-{i:05}"),
+                    if i % 7 == 0 { "Renta" } else { "Pago Pérez" },
+                    i,
+                    since + i,
+                );
+                if i % 3 == 0 {
+                    l.status = LinkStatus::Inactive;
+                }
+                l
+            })
+            .collect();
+        store
+            .write(|w| w.upsert_links(PROFILE, &links, T0))
+            .unwrap();
+        all.extend(links);
+    }
+    all
+}
+
+#[test]
+fn a_common_words_first_page_by_date_is_exact_when_rows_were_inserted_out_of_order() {
+    // (first sync, second sync, sort). Newest first reads the index from the highest rowid:
+    // newer links synced before older ones sort first yet lie beyond the walk.
+    let newer = T0 + 100_000;
+    let cases = [
+        (
+            (150, newer),
+            (5_000, T0),
+            LinkSort::Newest,
+            "stragglers found",
+        ),
+        // About 330 active links sort before the walk's page but lie beyond it.
+        (
+            (500, newer),
+            (5_000, T0),
+            LinkSort::Newest,
+            "too many stragglers",
+        ),
+        // Reaching them means reading about 9,300 more matches.
+        (
+            (100, newer),
+            (11_000, T0),
+            LinkSort::Newest,
+            "stragglers too far",
+        ),
+        (
+            (5_000, newer),
+            (150, T0),
+            LinkSort::Oldest,
+            "stragglers found",
+        ),
+        ((5_000, T0), (5_000, newer), LinkSort::Newest, "in order"),
+        ((5_000, T0), (5_000, newer), LinkSort::Oldest, "in order"),
+    ];
+    for (first, second, sort, label) in cases {
+        let (_dir, store) = store();
+        let links = two_syncs(&store, first, second);
+        let query = LinkQuery {
+            profile_id: PROFILE.into(),
+            text: "perez".into(),
+            status: Some(LinkStatus::Active),
+            sort,
+            limit: 50,
+            ..Default::default()
+        };
+        let mut expected: Vec<&Link> = links
+            .iter()
+            .filter(|l| l.description == "Pago Pérez" && l.status == LinkStatus::Active)
+            .collect();
+        expected.sort_by_key(|l| l.created_at);
+        if sort == LinkSort::Newest {
+            expected.reverse();
+        }
+        let expected: Vec<String> = expected.into_iter().map(|l| l.id.clone()).collect();
+        let matching = links.iter().filter(|l| l.description == "Pago Pérez");
+        assert!(matching.count() > 4_000, "{label}: a common word");
+        let first_page: Vec<String> = store
+            .search_links(&query, T0)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|l| l.id)
+            .collect();
+        assert_eq!(first_page, expected[..50], "{label}, {sort:?}");
+        assert_eq!(all_ids(&store, &query), expected, "{label}, {sort:?}");
+    }
 }
