@@ -115,10 +115,10 @@ pub(crate) struct ListQuery {
 const SPARSE_MATCHES: usize = 4_000;
 
 /// A rowid walk gives way to the set plan when more rows than this sort before its page's end
-/// yet lie beyond the walk (inserted out of order), or when it would have to read this many
-/// more matches to reach them.
+/// yet lie beyond the walk (inserted out of order), or when it reads this many matches without
+/// filling its page (a strict filter, a deep page) or without reaching those rows.
 const MAX_STRAGGLERS: usize = 256;
-const MAX_EXTRA_WALK: usize = 8_192;
+const MAX_WALK: usize = 8_192;
 
 impl ListQuery {
     pub fn new(listing: &'static Listing, profile_id: &str) -> Self {
@@ -183,11 +183,10 @@ impl ListQuery {
             Some(expr) => match self.sparse_matches(conn, &expr)? {
                 Some(sparse) => self.select(conn, Some(sparse), order, fetch, &map)?,
                 None => {
-                    let walked = match cursor {
-                        None if order.follows_rowid => {
-                            self.rowid_walk(conn, &expr, order, fetch, &map)?
-                        }
-                        _ => None,
+                    let walked = if order.follows_rowid {
+                        self.rowid_walk(conn, &expr, order, fetch, &map)?
+                    } else {
+                        None
                     };
                     match walked {
                         Some(rows) => rows,
@@ -255,12 +254,13 @@ impl ListQuery {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A common word's first page in an order that follows rowids, without building the set
-    /// of its matches: reads the matches in rowid order (FTS5 returns them sorted, lazily)
-    /// until a page of them passes the filters. Rows inserted out of order may still sort
-    /// before that page's last row: the sort index lists them (the rows sorting before it that
-    /// lie beyond the walk) and the walk goes on until it has passed them all. `None` when
-    /// there are too many of those, and the set plan runs instead.
+    /// A common word's page in an order that follows rowids, without building the set of its
+    /// matches: reads the matches in rowid order (FTS5 returns them sorted, lazily) until a
+    /// page of them passes the filters (a cursor is one of them: a later page walks past the
+    /// earlier ones). Rows inserted out of order may still sort before that page's last row:
+    /// the sort index lists them (the rows sorting before it that lie beyond the walk) and the
+    /// walk goes on until it has passed them all. `None`, and the set plan runs instead, when
+    /// there are too many of those or the walk grows too long.
     fn rowid_walk<T>(
         &self,
         conn: &Connection,
@@ -276,12 +276,15 @@ impl ListQuery {
         ))?;
         let mut matches = walk.query_map([expr], |r| r.get::<_, i64>(0))?;
         let mut best = Vec::new();
-        let mut batch = fetch * 2;
+        let mut next_batch = fetch * 2;
+        let mut read = 0;
         let walked_to = loop {
+            let batch = next_batch.min(MAX_WALK - read);
             let rowids: Vec<i64> = matches
                 .by_ref()
                 .take(batch)
                 .collect::<rusqlite::Result<_>>()?;
+            read += rowids.len();
             let last = rowids.last().copied();
             let exhausted = rowids.len() < batch;
             let found = self.select(
@@ -294,7 +297,8 @@ impl ListQuery {
             best = order.merge(best, found, fetch);
             match last {
                 Some(last) if !exhausted && best.len() == fetch => break last,
-                Some(_) if !exhausted => batch *= 2,
+                Some(_) if !exhausted && read < MAX_WALK => next_batch *= 2,
+                Some(_) if !exhausted => return Ok(None),
                 // Every match was read.
                 _ => return Ok(Some(best)),
             }
@@ -335,8 +339,8 @@ impl ListQuery {
         };
         // Matches come in rowid order: read on until past the farthest straggler.
         let mut matching = Vec::new();
-        for (read, rowid) in matches.enumerate() {
-            if read == MAX_EXTRA_WALK {
+        for (extra, rowid) in matches.enumerate() {
+            if extra == MAX_WALK {
                 return Ok(None);
             }
             let rowid = rowid?;

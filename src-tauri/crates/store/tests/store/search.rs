@@ -724,7 +724,7 @@ fn two_syncs(store: &Store, first: (i64, i64), second: (i64, i64)) -> Vec<Link> 
 }
 
 #[test]
-fn a_common_words_first_page_by_date_is_exact_when_rows_were_inserted_out_of_order() {
+fn a_common_words_pages_by_date_are_exact_when_rows_were_inserted_out_of_order() {
     // (first sync, second sync, sort). Newest first reads the index from the highest rowid:
     // newer links synced before older ones sort first yet lie beyond the walk.
     let newer = T0 + 100_000;
@@ -757,14 +757,24 @@ fn a_common_words_first_page_by_date_is_exact_when_rows_were_inserted_out_of_ord
         ),
         ((5_000, T0), (5_000, newer), LinkSort::Newest, "in order"),
         ((5_000, T0), (5_000, newer), LinkSort::Oldest, "in order"),
+        // Amounts below $3 are the oldest 300 links of each sync: the pages from the first
+        // sync lie behind 5,000 matches of the second, then behind the earlier pages too.
+        (
+            (6_000, T0),
+            (6_000, newer),
+            LinkSort::Newest,
+            "walk too long",
+        ),
     ];
     for (first, second, sort, label) in cases {
         let (_dir, store) = store();
         let links = two_syncs(&store, first, second);
+        let cheap = label == "walk too long";
         let query = LinkQuery {
             profile_id: PROFILE.into(),
             text: "perez".into(),
             status: Some(LinkStatus::Active),
+            amount_max_centavos: cheap.then_some(299),
             sort,
             limit: 50,
             ..Default::default()
@@ -772,6 +782,7 @@ fn a_common_words_first_page_by_date_is_exact_when_rows_were_inserted_out_of_ord
         let mut expected: Vec<&Link> = links
             .iter()
             .filter(|l| l.description == "Pago Pérez" && l.status == LinkStatus::Active)
+            .filter(|l| !cheap || l.amount_centavos <= 299)
             .collect();
         expected.sort_by_key(|l| l.created_at);
         if sort == LinkSort::Newest {
