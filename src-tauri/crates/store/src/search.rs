@@ -35,7 +35,7 @@ pub(crate) struct Order {
     pub expr: &'static str,
     pub descending: bool,
     /// Rows are inserted about in this order (creation time: `Writer::upsert_links` writes each
-    /// batch oldest first), so a common word's first page can be read from the search index in
+    /// batch oldest first), so a common word's pages can be read from the search index in
     /// rowid order; see [`ListQuery::rowid_walk`].
     pub follows_rowid: bool,
 }
