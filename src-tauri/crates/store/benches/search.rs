@@ -345,6 +345,20 @@ fn populate(store: &Store) {
     }
 }
 
+/// Measures the page after `next` and prints it as the row below `query`'s.
+fn second_page(store: &Store, query: LinkQuery, next: Option<mostrador_store::Cursor>) {
+    let second = LinkQuery {
+        cursor: next,
+        ..query
+    };
+    let (p50, p95, _) = measure(RUNS, || store.search_links(&second, NOW).unwrap());
+    println!(
+        "| same, second page (keyset cursor) | {} | {} | | | |",
+        ms(p50),
+        ms(p95)
+    );
+}
+
 fn search(store: &Store) {
     let raw = rusqlite::Connection::open(store.path()).unwrap();
     let count = |text: &str| -> i64 {
@@ -416,17 +430,8 @@ fn search(store: &Store) {
             speed_up(like_p50, p50),
         );
         if text == "perez" {
-            // Scrolling on: a page after a cursor takes the set plan.
-            let second = LinkQuery {
-                cursor: page.next,
-                ..query
-            };
-            let (p50, p95, _) = measure(RUNS, || store.search_links(&second, NOW).unwrap());
-            println!(
-                "| same, second page (keyset cursor) | {} | {} | | | |",
-                ms(p50),
-                ms(p95)
-            );
+            // Scrolling on.
+            second_page(store, query, page.next);
         }
     }
 
@@ -447,16 +452,7 @@ fn search(store: &Store) {
         ms(p50),
         ms(p95)
     );
-    let second = LinkQuery {
-        cursor: page.next,
-        ..filtered
-    };
-    let (p50, p95, _) = measure(RUNS, || store.search_links(&second, NOW).unwrap());
-    println!(
-        "| same, second page (keyset cursor) | {} | {} | | | |",
-        ms(p50),
-        ms(p95)
-    );
+    second_page(store, filtered, page.next);
     let expiring = LinkQuery {
         profile_id: PROFILE.into(),
         expiring_within_days: Some(7),
