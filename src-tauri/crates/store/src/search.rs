@@ -114,11 +114,14 @@ pub(crate) struct ListQuery {
 /// common word fills a page quickly, though building the set costs its size.
 const SPARSE_MATCHES: usize = 4_000;
 
-/// A rowid walk gives way to the set plan when more rows than this sort before its page's end
-/// yet lie beyond the walk (inserted out of order), or when it reads this many matches without
-/// filling its page (a strict filter, a deep page) or without reaching those rows.
+/// A rowid walk gives way to the set plan when its page would not fill within this many rows
+/// looked up (a strict filter, a deep page), judged at the rate so far once it has read this
+/// sample; when more rows than this sort before its page's end yet lie beyond the walk
+/// (inserted out of order); or when reaching those rows means reading this many more matches.
+const MAX_WALK_LOOKUPS: usize = 2_048;
+const WALK_SAMPLE: usize = 256;
 const MAX_STRAGGLERS: usize = 256;
-const MAX_WALK: usize = 8_192;
+const MAX_WALK_READS: usize = 8_192;
 
 impl ListQuery {
     pub fn new(listing: &'static Listing, profile_id: &str) -> Self {
@@ -279,7 +282,7 @@ impl ListQuery {
         let mut next_batch = fetch * 2;
         let mut read = 0;
         let walked_to = loop {
-            let batch = next_batch.min(MAX_WALK - read);
+            let batch = next_batch.min(MAX_WALK_LOOKUPS - read);
             let rowids: Vec<i64> = matches
                 .by_ref()
                 .take(batch)
@@ -295,9 +298,12 @@ impl ListQuery {
                 map,
             )?;
             best = order.merge(best, found, fetch);
+            let projected = read * fetch / best.len().max(1);
+            let hopeless =
+                read >= MAX_WALK_LOOKUPS || (read >= WALK_SAMPLE && projected > MAX_WALK_LOOKUPS);
             match last {
                 Some(last) if !exhausted && best.len() == fetch => break last,
-                Some(_) if !exhausted && read < MAX_WALK => next_batch *= 2,
+                Some(_) if !exhausted && !hopeless => next_batch *= 2,
                 Some(_) if !exhausted => return Ok(None),
                 // Every match was read.
                 _ => return Ok(Some(best)),
@@ -340,7 +346,7 @@ impl ListQuery {
         // Matches come in rowid order: read on until past the farthest straggler.
         let mut matching = Vec::new();
         for (extra, rowid) in matches.enumerate() {
-            if extra == MAX_WALK {
+            if extra == MAX_WALK_READS {
                 return Ok(None);
             }
             let rowid = rowid?;
