@@ -180,37 +180,27 @@ impl ListQuery {
                 [key, Value::Integer(rowid)],
             );
         }
-        let rows = match self.text.take() {
-            None => self.select(conn, None, order, fetch, &map)?,
-            // A sparse text's matches are read once and the rows looked up by them.
-            Some(expr) => match self.sparse_matches(conn, &expr)? {
-                Some(sparse) => self.select(conn, Some(sparse), order, fetch, &map)?,
-                None => {
-                    let walked = if order.follows_rowid {
-                        self.rowid_walk(conn, &expr, order, fetch, &map)?
-                    } else {
-                        None
-                    };
-                    match walked {
-                        Some(rows) => rows,
-                        // A common word's set is left to SQLite, which builds it once and walks
-                        // the sort index until a page is full (the unary + stops it from
-                        // looking rows up by the set and sorting them instead).
-                        None => {
-                            let fts = self.listing.fts;
-                            self.filter(
-                                &format!(
-                                    "+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
-                                ),
-                                [Value::Text(expr)],
-                            );
-                            self.select(conn, None, order, fetch, &map)?
-                        }
-                    }
-                }
-            },
+        let Some(expr) = self.text.take() else {
+            return into_page(self.select(conn, None, order, fetch, &map)?, limit);
         };
-        into_page(rows, limit)
+        // A sparse text's matches are read once and the rows looked up by them.
+        if let Some(sparse) = self.sparse_matches(conn, &expr)? {
+            return into_page(self.select(conn, Some(sparse), order, fetch, &map)?, limit);
+        }
+        if order.follows_rowid
+            && let Some(rows) = self.rowid_walk(conn, &expr, order, fetch, &map)?
+        {
+            return into_page(rows, limit);
+        }
+        // A common word's set is left to SQLite, which builds it once and walks the sort index
+        // until a page is full (the unary + stops it from looking rows up by the set and
+        // sorting them instead).
+        let fts = self.listing.fts;
+        self.filter(
+            &format!("+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"),
+            [Value::Text(expr)],
+        );
+        into_page(self.select(conn, None, order, fetch, &map)?, limit)
     }
 
     /// The first `fetch` rows in `order` that pass the filters, from the whole table or only
