@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end specs against the built app (target/debug/mostrador) in a private X server,
 # D-Bus session and unlocked keyring, with throwaway home directories so every run starts clean.
-# `run.sh bench` runs the benchmark script (tests/e2e/bench) in the same environment instead.
+# `run.sh bench` runs the benchmark script (tests/e2e/bench) in the same environment instead;
+# `run.sh test specs/x.test.mjs` runs only the named specs.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -22,7 +23,10 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # WebKitGTK under Xvfb: no accessibility bus, no GPU compositing (blank windows otherwise).
 export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 LIBGL_ALWAYS_SOFTWARE=1
 
+MODE="${1:-test}"
+[ $# -gt 0 ] && shift
+[ "$MODE" = test ] && [ $# -eq 0 ] && set -- specs/
 cd "$HERE"
 "$ROOT/scripts/keyring-session.sh" \
-  xvfb-run -a --server-args="-screen 0 1280x800x24" npm run --silent "${1:-test}"
+  xvfb-run -a --server-args="-screen 0 1280x800x24" npm run --silent "$MODE" -- "$@"
 echo "screenshots: $HERE/artifacts"
