@@ -75,6 +75,18 @@ describe("App shell", () => {
     expect(screen.getByRole("heading", { name: "Ajustes" })).toBeInTheDocument();
   });
 
+  it("navigates with Ctrl+number while a field has focus", async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.keyboard("{Control>}4{/Control}");
+    await user.click(screen.getByRole("button", { name: "Nuevo perfil" }));
+    const name = await screen.findByRole("textbox", { name: "Nombre" });
+    await user.click(name);
+    expect(name).toHaveFocus();
+    await user.keyboard("{Control>}1{/Control}");
+    expect(await screen.findByRole("heading", { name: "Ligas de pago" })).toBeInTheDocument();
+  });
+
   it("shows the app info answered by the app_info command", async () => {
     const user = userEvent.setup();
     await renderApp();

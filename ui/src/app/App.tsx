@@ -21,6 +21,7 @@ export function App() {
   // The merchant whose links the Ligas area shows; "Ver sus ligas" in Comercios sets it.
   const [linksMerchant, setLinksMerchant] = useState<string | null>(null);
   const activeProfile = useActiveProfile();
+  // Area shortcuts work from inside a field too (no tags ignored): Ctrl+digit types nothing.
   useHotkeys(
     AREAS.map((target, index) => [
       `mod+${String(index + 1)}`,
@@ -28,6 +29,7 @@ export function App() {
         setArea(target);
       },
     ]),
+    [],
   );
 
   return (
