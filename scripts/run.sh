@@ -4,7 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/setup.sh" run
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/env.sh
+. "$ROOT/scripts/env.sh"
 cd "$ROOT"
 (cd ui && npm run build --silent)
 # The default features embed ui/dist; `cargo tauri dev` is the hot-reload variant (see README).

