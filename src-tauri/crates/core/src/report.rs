@@ -80,6 +80,8 @@ codes! {
     ClabeCheckDigit = "clabe.check_digit", Error, [];
     /// The catalogue may lag Banxico's, so an unknown bank code only warns.
     ClabeBankUnknown = "clabe.bank_unknown", Warning, ["bank_code"];
+    /// 000 is no bank: a CLABE starting with it was mistyped or made up.
+    ClabeBankZero = "clabe.bank_zero", Error, [];
 
     PostalCodeFormat = "postal_code.format", Error, [];
     PostalCodeUnknownPrefix = "postal_code.unknown_prefix", Error, ["prefix"];
