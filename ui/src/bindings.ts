@@ -153,8 +153,16 @@ export type Code =
 "rfc.check_digit" | "rfc.inconvenient_word" | "rfc.expected_fisica" | "rfc.expected_moral" | 
 /**  XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer. */
 "rfc.generic" | "rfc.curp_date_mismatch" | 
-/**  SAT and RENAPO replace inconvenient words differently, so differing letters only warn. */
-"rfc.curp_name_mismatch" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
+/**  The RFC's name letters differ from the CURP's in a way no registry rule explains. */
+"rfc.curp_name_mismatch" | 
+/**  SAT and RENAPO replace an inconvenient word's letters differently. */
+"rfc.curp_name_inconvenient_word" | 
+/**  With one surname, RENAPO writes X for the second and SAT takes two letters of the name. */
+"rfc.curp_name_single_surname" | 
+/**  A particle (DE, DEL, LA, MC, …) kept in one key and skipped in the other. */
+"rfc.curp_name_particle" | 
+/**  A compound first name (MARÍA …, JOSÉ …) whose first part one key kept. */
+"rfc.curp_name_compound" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
 /**  The catalogue may lag Banxico's, so an unknown bank code only warns. */
 "clabe.bank_unknown" | 
 /**  000 is no bank: a CLABE starting with it was mistyped or made up. */
