@@ -153,10 +153,20 @@ export type Code =
 "rfc.check_digit" | "rfc.inconvenient_word" | "rfc.expected_fisica" | "rfc.expected_moral" | 
 /**  XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer. */
 "rfc.generic" | "rfc.curp_date_mismatch" | 
-/**  SAT and RENAPO replace inconvenient words differently, so differing letters only warn. */
-"rfc.curp_name_mismatch" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
+/**  The RFC's name letters differ from the CURP's in a way no registry rule explains. */
+"rfc.curp_name_mismatch" | 
+/**  SAT and RENAPO replace an inconvenient word's letters differently. */
+"rfc.curp_name_inconvenient_word" | 
+/**  With one surname, RENAPO writes X for the second and SAT takes two letters of the name. */
+"rfc.curp_name_single_surname" | 
+/**  A particle (DE, DEL, LA, MC, …) kept in one key and skipped in the other. */
+"rfc.curp_name_particle" | 
+/**  A compound first name (MARÍA …, JOSÉ …) whose first part one key kept. */
+"rfc.curp_name_compound" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
 /**  The catalogue may lag Banxico's, so an unknown bank code only warns. */
-"clabe.bank_unknown" | "postal_code.format" | "postal_code.unknown_prefix" | "postal_code.state_mismatch" | "phone_mx.length" | "phone_mx.characters" | "phone_mx.old_prefix" | "phone_mx.area_code" | "phone.format" | "phone.length" | "email.format" | "email.too_long" | "name.characters" | "name.too_long" | "url_path.length" | "url_path.characters" | "url_path.edge" | "amount.format" | 
+"clabe.bank_unknown" | 
+/**  000 is no bank: a CLABE starting with it was mistyped or made up. */
+"clabe.bank_zero" | "postal_code.format" | "postal_code.unknown_prefix" | "postal_code.state_mismatch" | "phone_mx.length" | "phone_mx.characters" | "phone_mx.old_prefix" | "phone_mx.area_code" | "phone.format" | "phone.length" | "email.format" | "email.too_long" | "name.characters" | "name.too_long" | "url_path.length" | "url_path.characters" | "url_path.edge" | "amount.format" | 
 /**  "$1 234,50", "1.234,50", "1,5": separators that read differently across locales. */
 "amount.ambiguous" | "amount.decimals" | "amount.positive" | "amount.max" | "credit_line.negative" | "credit_line.max" | "expiry.format" | "expiry.past" | 
 /**  The caller did not pass "now"; a programming error surfaced rather than skipped. */

@@ -18,6 +18,8 @@ type Props = {
   onValueChange?: (value: string) => void;
   /** An error from elsewhere (the provider's answer), shown until the value changes. */
   error?: string | null;
+  /** A warning from elsewhere (a check across fields), shown in place of "Correcto". */
+  warning?: string | null;
   type?: string;
   description?: string;
   leftSection?: ReactNode;
@@ -40,6 +42,7 @@ export function ValidatedField({
   value,
   onValueChange,
   error: externalError,
+  warning: externalWarning = null,
   type,
   description,
   leftSection,
@@ -78,13 +81,14 @@ export function ValidatedField({
   const error = report?.issues.find((issue) => issue.severity === "error");
   const warning = report?.issues.find((issue) => issue.severity === "warning");
   const bank = report?.detail?.kind === "bank" ? report.detail.name : null;
-  const hint = warning
-    ? issueMessage(t, warning)
-    : bank
+  const warningText = warning ? issueMessage(t, warning) : externalWarning;
+  const hint =
+    warningText ??
+    (bank
       ? t("fields.bank", { bank })
       : report?.value != null
         ? t("fields.valid")
-        : (description ?? null);
+        : (description ?? null));
   const shownError = error ? issueMessage(t, error) : (externalError ?? undefined);
 
   return (
@@ -103,7 +107,7 @@ export function ValidatedField({
           <Text
             component="span"
             size="xs"
-            c={warning ? "orange.9" : report?.value != null || bank ? "teal.9" : "dimmed"}
+            c={warningText ? "orange.9" : report?.value != null || bank ? "teal.9" : "dimmed"}
             data-testid="field-hint"
           >
             {hint}

@@ -26,6 +26,7 @@ import {
   type MerchantForm_Serialize as MerchantForm,
   type MxState,
   type PersonKind,
+  type Severity,
 } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { codeMessage } from "../forms/codeMessage";
@@ -118,8 +119,13 @@ export function RegisterForm({
     identifiers.curp.trim().length === 18
       ? `${identifiers.rfc.trim()}|${identifiers.curp.trim()}`
       : null;
-  const [cross, setCross] = useState<{ pair: string; error: string | null } | null>(null);
+  const [cross, setCross] = useState<{
+    pair: string;
+    error: string | null;
+    warning: string | null;
+  } | null>(null);
   const crossError = pair !== null && cross?.pair === pair ? cross.error : null;
+  const crossWarning = pair !== null && cross?.pair === pair ? cross.warning : null;
 
   // A persona física's RFC and CURP share her name letters and birth date: checked together as
   // soon as both look complete, so a typo in either shows before submitting.
@@ -128,8 +134,12 @@ export function RegisterForm({
     const [rfc = "", curp = ""] = pair.split("|");
     let current = true;
     void call(commands.validateCross({ check: "rfcCurp", rfc, curp })).then((found) => {
-      const error = found.find((issue) => issue.severity === "error");
-      if (current) setCross({ pair, error: error ? issueMessage(tCommon, error) : null });
+      const message = (severity: Severity) => {
+        const issue = found.find((i) => i.severity === severity);
+        return issue ? issueMessage(tCommon, issue) : null;
+      };
+      // A warning (letters SAT and RENAPO may write apart) shows in place of "Correcto".
+      if (current) setCross({ pair, error: message("error"), warning: message("warning") });
     });
     return () => {
       current = false;
@@ -189,6 +199,7 @@ export function RegisterForm({
       label,
       value: form[spec.name],
       error: issues[spec.name] ?? (spec.name === "rfc" ? crossError : null) ?? undefined,
+      warning: spec.name === "rfc" ? crossWarning : null,
       testId: `merchant-${spec.name}`,
     };
     return spec.kind ? (

@@ -1,10 +1,26 @@
 //! Check-digit arithmetic shared by the identifiers (CURP, RFC, CLABE, RUT, CUIT, RUC, NIT, …)
 //! and the input clean-up they all start with.
 
-/// Uppercases and drops the separators people type inside identifiers: spaces, dots, hyphens
-/// and underscores ("20-05536168-2", "GODE 561231 GR8", "12.345.678-5").
-pub(crate) fn compact(input: &str) -> String {
+/// The input with the separators text pasted from a PDF or a word processor brings read as the
+/// ASCII ones they look like: typographic dashes and the minus sign as `-`, non-breaking and
+/// figure spaces as ` `, zero-width characters (and a stray byte-order mark) as nothing. Every
+/// identifier's validator starts from this.
+pub(crate) fn plain_separators(input: &str) -> String {
     input
+        .chars()
+        .filter_map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
+            '\u{200B}'..='\u{200D}' | '\u{FEFF}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Uppercases and drops the separators people type inside identifiers: spaces, dots, hyphens
+/// and underscores ("20-05536168-2", "GODE 561231 GR8", "12.345.678-5"), and their look-alikes.
+pub(crate) fn compact(input: &str) -> String {
+    plain_separators(input)
         .chars()
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '_') && !c.is_whitespace())
         .flat_map(char::to_uppercase)
@@ -54,6 +70,25 @@ mod tests {
         assert_eq!(compact(" gode-561231 gr8 "), "GODE561231GR8");
         assert_eq!(compact("12.345.678-k"), "12345678K");
         assert_eq!(compact("ñ"), "Ñ");
+    }
+
+    #[test]
+    fn pasted_look_alikes_read_as_ascii_separators() {
+        assert_eq!(
+            plain_separators("12\u{2010}3\u{2011}4\u{2012}5\u{2013}6\u{2014}7\u{2015}8\u{2212}9"),
+            "12-3-4-5-6-7-8-9"
+        );
+        assert_eq!(plain_separators("a\u{00A0}b\u{202F}c\u{2007}d"), "a b c d");
+        assert_eq!(
+            plain_separators("\u{FEFF}a\u{200B}b\u{200C}c\u{200D}d"),
+            "abcd"
+        );
+        assert_eq!(
+            compact("GODE\u{2013}561231\u{202F}GR8\u{200B}"),
+            "GODE561231GR8"
+        );
+        // Letters and digits are never touched.
+        assert_eq!(plain_separators("Ñ&ü٣"), "Ñ&ü٣");
     }
 
     #[test]

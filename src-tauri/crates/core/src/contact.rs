@@ -1,5 +1,6 @@
 //! Contact data: e-mail addresses, international phone numbers and person names.
 
+use crate::check::plain_separators;
 use crate::report::{Code, FieldKind, FieldReport};
 
 /// RFC 5321's limits: a path of at most 254 characters, a local part of at most 64.
@@ -62,7 +63,7 @@ fn is_domain(domain: &str) -> bool {
 /// Accepts spaces, dots, hyphens, parentheses and a leading "00" for "+".
 pub fn validate_phone_international(input: &str) -> FieldReport {
     let report = FieldReport::new(FieldKind::PhoneInternational);
-    let compact: String = input
+    let compact: String = plain_separators(input)
         .chars()
         .filter(|c| !matches!(c, '-' | '.' | '(' | ')') && !c.is_whitespace())
         .collect();
@@ -153,6 +154,10 @@ mod tests {
             ("+54 9 11 2345-6789", "+5491123456789"),
             ("+52 (55) 1234 5678", "+525512345678"),
             ("0034 612 345 678", "+34612345678"),
+            (
+                "+54\u{00A0}9\u{00A0}11\u{00A0}2345\u{2011}6789\u{FEFF}",
+                "+5491123456789",
+            ),
         ] {
             let report = validate_phone_international(input);
             assert!(report.issues.is_empty(), "{input}: {report:?}");

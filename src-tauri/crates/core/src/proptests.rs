@@ -84,8 +84,116 @@ fn curp_strategy() -> impl Strategy<Value = String> {
         })
 }
 
+/// Typographic look-alikes of `-` and ` `, and the invisible characters pasted text carries.
+const DASHES: [char; 7] = [
+    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+];
+const SPACES: [char; 3] = ['\u{00A0}', '\u{202F}', '\u{2007}'];
+const ZERO_WIDTH: [char; 4] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{FEFF}'];
+
+/// A valid identifier of every kind the forms take, compact, with what it is validated as.
+fn identifier_strategy() -> impl Strategy<Value = (FieldKind, FieldContext, String)> {
+    let plain = |kind| (kind, FieldContext::default());
+    let number = |country, id_type| {
+        (
+            FieldKind::IdentificationNumber,
+            FieldContext {
+                country: Some(country),
+                id_type: Some(id_type),
+                ..FieldContext::default()
+            },
+        )
+    };
+    prop_oneof![
+        curp_strategy().prop_map(move |c| (plain(FieldKind::Curp), c)),
+        curp_strategy().prop_map(move |c| {
+            let body: Vec<char> = format!("{}1A", &c[..10]).chars().collect();
+            let check = rfc::check_character(&body).unwrap_or('?');
+            (plain(FieldKind::Rfc), format!("{}1A{check}", &c[..10]))
+        }),
+        digit_string(17..=17)
+            .prop_filter("bank 000 is refused", |b| !b.starts_with("000"))
+            .prop_map(move |b| {
+                let check = clabe::check_digit(&digits(&b).unwrap_or_default());
+                (plain(FieldKind::Clabe), format!("{b}{check}"))
+            }),
+        (2u32..10, digit_string(9..=9))
+            .prop_map(move |(area, rest)| (plain(FieldKind::PhoneMx), format!("{area}{rest}"))),
+        digit_string(1..=8).prop_map(move |b| (
+            number(Country::Chile, IdType::Rut),
+            format!("{b}{}", rut_dv(&b))
+        )),
+        digit_string(8..=8).prop_map(move |n| (
+            number(Country::Spain, IdType::GovernmentId),
+            format!("{n}{}", dni_letter(&n))
+        )),
+    ]
+    .prop_map(|((kind, ctx), value)| (kind, ctx, value))
+}
+
+/// `compact` with a `-` or a ` ` put after the characters `marks` choose, as people type them.
+fn with_ascii_separators(compact: &str, marks: &[u8]) -> String {
+    let mut out = String::new();
+    for (c, mark) in compact
+        .chars()
+        .zip(marks.iter().chain(std::iter::repeat(&0)))
+    {
+        out.push(c);
+        match mark % 4 {
+            1 => out.push('-'),
+            2 => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `typed` as pasted from a PDF: each separator swapped for a look-alike chosen by `picks`,
+/// and zero-width characters here and there.
+fn pasted(typed: &str, picks: &[usize]) -> String {
+    let mut out = String::new();
+    for (c, &pick) in typed.chars().zip(picks.iter().cycle()) {
+        match c {
+            '-' => out.push(DASHES[pick % DASHES.len()]),
+            ' ' => out.push(SPACES[pick % SPACES.len()]),
+            c => out.push(c),
+        }
+        if pick % 3 == 0 {
+            out.push(ZERO_WIDTH[pick / 3 % ZERO_WIDTH.len()]);
+        }
+    }
+    out
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn pasted_look_alikes_validate_like_typed_separators(
+        (kind, ctx, valid) in identifier_strategy(),
+        marks in proptest::collection::vec(any::<u8>(), 18),
+        picks in proptest::collection::vec(any::<usize>(), 1..40),
+    ) {
+        let typed = with_ascii_separators(&valid, &marks);
+        let expected = validate_field(kind, &typed, &ctx);
+        prop_assert!(expected.is_valid(), "{typed:?}: {expected:?}");
+        prop_assert_eq!(expected.value.as_deref(), Some(valid.as_str()));
+        let from_pdf = pasted(&typed, &picks);
+        prop_assert_eq!(validate_field(kind, &from_pdf, &ctx), expected, "{:?}", from_pdf);
+    }
+
+    #[test]
+    fn a_ruts_country_prefix_is_dropped(body in digit_string(1..=8), marks in proptest::collection::vec(any::<u8>(), 9)) {
+        let valid = format!("{body}{}", rut_dv(&body));
+        let typed = with_ascii_separators(&valid, &marks);
+        for prefixed in [format!("CL{typed}"), format!("cl {typed}"), format!("CL-{typed}")] {
+            prop_assert_eq!(
+                validate_identification_number(&prefixed, Some(Country::Chile), Some(IdType::Rut)).value,
+                Some(valid.clone()),
+                "{}", prefixed
+            );
+        }
+    }
 
     #[test]
     fn clabe_catches_any_single_digit_change(body in digit_string(17..=17), at in 0usize..18, by in 0u32..10) {

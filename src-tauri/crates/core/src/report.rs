@@ -72,14 +72,24 @@ codes! {
     /// XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer.
     RfcGeneric = "rfc.generic", Warning, [];
     RfcCurpDateMismatch = "rfc.curp_date_mismatch", Error, [];
-    /// SAT and RENAPO replace inconvenient words differently, so differing letters only warn.
-    RfcCurpNameMismatch = "rfc.curp_name_mismatch", Warning, [];
+    /// The RFC's name letters differ from the CURP's in a way no registry rule explains.
+    RfcCurpNameMismatch = "rfc.curp_name_mismatch", Error, [];
+    /// SAT and RENAPO replace an inconvenient word's letters differently.
+    RfcCurpNameInconvenientWord = "rfc.curp_name_inconvenient_word", Warning, [];
+    /// With one surname, RENAPO writes X for the second and SAT takes two letters of the name.
+    RfcCurpNameSingleSurname = "rfc.curp_name_single_surname", Warning, [];
+    /// A particle (DE, DEL, LA, MC, …) kept in one key and skipped in the other.
+    RfcCurpNameParticle = "rfc.curp_name_particle", Warning, [];
+    /// A compound first name (MARÍA …, JOSÉ …) whose first part one key kept.
+    RfcCurpNameCompound = "rfc.curp_name_compound", Warning, [];
 
     ClabeLength = "clabe.length", Error, ["length"];
     ClabeDigits = "clabe.digits", Error, [];
     ClabeCheckDigit = "clabe.check_digit", Error, [];
     /// The catalogue may lag Banxico's, so an unknown bank code only warns.
     ClabeBankUnknown = "clabe.bank_unknown", Warning, ["bank_code"];
+    /// 000 is no bank: a CLABE starting with it was mistyped or made up.
+    ClabeBankZero = "clabe.bank_zero", Error, [];
 
     PostalCodeFormat = "postal_code.format", Error, [];
     PostalCodeUnknownPrefix = "postal_code.unknown_prefix", Error, ["prefix"];

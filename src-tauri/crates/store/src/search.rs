@@ -403,14 +403,76 @@ impl Cursor {
 
 /// Turns typed text into an FTS5 query: every word must match as a prefix. Words are split
 /// like the tokenizer does (on anything not alphanumeric) and quoted, so no input can inject
-/// FTS syntax. Returns `None` when nothing searchable was typed.
+/// FTS syntax; terms are joined by an explicit AND, which FTS5 needs next to a parenthesised
+/// group. An amount written as the app shows it ("$1,234.50") is looked for as the indexed
+/// amount ("1234.50") too. Returns `None` when nothing searchable was typed.
 pub(crate) fn match_expression(typed: &str) -> Option<String> {
-    let words: Vec<String> = typed
+    let terms: Vec<String> = typed
+        .split_whitespace()
+        .filter_map(|chunk| grouped_amount(chunk).or_else(|| prefix_words(chunk)))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// Every word of `chunk` quoted as a prefix, `None` when it has none.
+fn prefix_words(chunk: &str) -> Option<String> {
+    let words: Vec<String> = chunk
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    (!words.is_empty()).then(|| words.join(" AND "))
+}
+
+/// An amount with thousands separators as the app displays it ("$1,234.50", "$1,234", or
+/// "1,23" on the way to "1,234.50"): the indexed amount (whole pesos, then centavos as a
+/// prefix: "1234" AND "5"* finds 1234.50; pesos alone, exactly once the last group is complete and
+/// as a prefix while it is not), or the typed numbers as words of a text (each whole but the
+/// last). Positions are not indexed (detail=none), so both are ANDs of terms, not phrases.
+/// `None` when `chunk` is not such an amount: text without thousands separators is searched
+/// word by word, which already finds "1234.50".
+fn grouped_amount(chunk: &str) -> Option<String> {
+    let number = chunk.strip_prefix('$').unwrap_or(chunk);
+    let (pesos, centavos) = match number.split_once('.') {
+        Some((pesos, centavos)) => (pesos, Some(centavos)),
+        None => (number, None),
+    };
+    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let groups: Vec<&str> = pesos.split(',').collect();
+    let (first, rest) = groups.split_first()?;
+    let (last, middle) = rest.split_last()?;
+    // While typing the last group may be short, but not once the point follows it.
+    let last_lengths = if centavos.is_some() { 3..=3 } else { 1..=3 };
+    let grouped = digits(first, 1..=3)
+        && middle.iter().all(|g| digits(g, 3..=3))
+        && digits(last, last_lengths)
+        && centavos.is_none_or(|c| digits(c, 0..=2));
+    if !grouped {
+        return None;
+    }
+    let pesos = groups.concat();
+    let indexed = match centavos {
+        Some("") => format!("\"{pesos}\""),
+        Some(centavos) => format!("\"{pesos}\" AND \"{centavos}\"*"),
+        None if last.len() == 3 => format!("\"{pesos}\""),
+        None => format!("\"{pesos}\"*"),
+    };
+    Some(format!("(({indexed}) OR ({}))", words_as_typed(number)))
+}
+
+/// The numbers of a grouped amount as separate words: whole, the last one a prefix.
+fn words_as_typed(number: &str) -> String {
+    let mut quoted: Vec<String> = number
+        .split([',', '.'])
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if let Some(last) = quoted.last_mut() {
+        last.push('*');
+    }
+    quoted.join(" AND ")
 }
 
 #[cfg(test)]
@@ -421,13 +483,50 @@ mod tests {
     fn match_expression_quotes_words_as_prefixes() {
         assert_eq!(
             match_expression("Pérez  ga"),
-            Some("\"Pérez\"* \"ga\"*".into())
+            Some("\"Pérez\"* AND \"ga\"*".into())
         );
         assert_eq!(
             match_expression("a\"b OR c*"),
-            Some("\"a\"* \"b\"* \"OR\"* \"c\"*".into())
+            Some("\"a\"* AND \"b\"* AND \"OR\"* AND \"c\"*".into())
         );
         assert_eq!(match_expression(" -* "), None);
+    }
+
+    #[test]
+    fn displayed_amounts_also_match_their_indexed_form() {
+        let q = |typed: &str| match_expression(typed).unwrap_or_default();
+        assert_eq!(
+            q("$1,234.50"),
+            r#"(("1234" AND "50"*) OR ("1" AND "234" AND "50"*))"#
+        );
+        assert_eq!(
+            q("1,234.5"),
+            r#"(("1234" AND "5"*) OR ("1" AND "234" AND "5"*))"#
+        );
+        assert_eq!(
+            q("pastel $1,234"),
+            r#""pastel"* AND (("1234") OR ("1" AND "234"*))"#
+        );
+        assert_eq!(q("1,23"), r#"(("123"*) OR ("1" AND "23"*))"#);
+        assert_eq!(
+            q("12,345,678."),
+            r#"(("12345678") OR ("12" AND "345" AND "678"*))"#
+        );
+        // Not grouped as an amount: words as before.
+        assert_eq!(q("1234.50"), r#""1234"* AND "50"*"#);
+        assert_eq!(q("$1234.5"), r#""1234"* AND "5"*"#);
+        for typed in [
+            "1,2,3",
+            "1234,5",
+            "1,2345",
+            "1,23.50",
+            "1,234.567",
+            "a,bcd",
+            "1,234x",
+        ] {
+            assert!(!q(typed).contains(" OR "), "{typed}: {}", q(typed));
+        }
+        assert_eq!(match_expression("$ ,"), None);
     }
 
     #[test]

@@ -54,6 +54,19 @@ mod tests {
     }
 
     #[test]
+    fn the_country_prefix_is_dropped() {
+        for input in ["CL12.345.678-5", "cl 12345678-5", "CL-8.765.432-K"] {
+            let report = rut(input);
+            assert!(report.issues.is_empty(), "{input}: {report:?}");
+        }
+        assert_eq!(rut("CL12.345.678-5").value.as_deref(), Some("123456785"));
+        // Only in front, only Chile's, and never the whole input.
+        assert_eq!(rut("12345678CL5").codes(), [Code::IdFormat]);
+        assert_eq!(rut("AR12345678-5").codes(), [Code::IdFormat]);
+        assert_eq!(rut("CL").codes(), [Code::IdFormat]);
+    }
+
+    #[test]
     fn rejects_each_rule() {
         // cryptopocket-research §9: 12345678-0 is invalid.
         assert_eq!(rut("12345678-0").codes(), [Code::IdCheckDigit]);

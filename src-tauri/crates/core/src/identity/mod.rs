@@ -2,8 +2,8 @@
 //! local rules for their numbers (cryptopocket-research §9; API values from the create-customer
 //! seed: "The identification type must match the selected country").
 //!
-//! Normalised numbers are compact (uppercase, no spaces, dots or hyphens), as python-stdnum's
-//! `compact` writes them, whatever separators the user typed.
+//! Normalised numbers are compact (uppercase, no spaces, dots or hyphens, no country prefix),
+//! as python-stdnum's `compact` writes them, whatever separators the user typed or pasted.
 
 mod argentina;
 mod chile;
@@ -170,6 +170,16 @@ impl IdType {
         }
     }
 
+    /// The country code the number's own format may carry in front: "CL" before a Chilean RUT,
+    /// "ES" before a Spanish NIF (DNI, NIE or CIF) written as its VAT number.
+    const fn country_prefix(self) -> Option<&'static str> {
+        match self {
+            IdType::Rut => Some("CL"),
+            IdType::GovernmentId | IdType::PermanentResidencePermit | IdType::Cif => Some("ES"),
+            _ => None,
+        }
+    }
+
     /// Reads an API value, ignoring case and surrounding spaces.
     pub fn from_api_value(value: &str) -> Option<IdType> {
         let value = value.trim();
@@ -205,7 +215,14 @@ pub fn validate_identification_number(
         Ok(known) => known,
         Err(report) => return report,
     };
-    let number = compact(input);
+    let mut number = compact(input);
+    if let Some(rest) = id_type
+        .country_prefix()
+        .and_then(|prefix| number.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())
+    {
+        number = rest.to_owned();
+    }
     if number.is_empty() {
         return report.with(Code::FieldRequired, &[]);
     }

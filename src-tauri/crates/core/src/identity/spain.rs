@@ -92,6 +92,22 @@ mod tests {
             spain("54362315-k", IdType::GovernmentId).value.as_deref(),
             Some("54362315K")
         );
+        // The NIF as a VAT number carries "ES" in front.
+        for (input, id_type, value) in [
+            ("ES54362315K", IdType::GovernmentId, "54362315K"),
+            (
+                "ES X2482300W",
+                IdType::PermanentResidencePermit,
+                "X2482300W",
+            ),
+            ("es-J99216582", IdType::Cif, "J99216582"),
+        ] {
+            assert_eq!(
+                spain(input, id_type).value.as_deref(),
+                Some(value),
+                "{input}"
+            );
+        }
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub fn validate_clabe(input: &str) -> FieldReport {
         return report.with(Code::ClabeCheckDigit, &[]);
     }
     let code = &clabe[..3];
+    if code == "000" {
+        return report.with(Code::ClabeBankZero, &[]);
+    }
     match bank_name(code) {
         Some(name) => {
             report.detail = Some(FieldDetail::Bank {
@@ -86,5 +89,9 @@ mod tests {
             validate_clabe("002010077777777772").codes(),
             [Code::ClabeCheckDigit]
         );
+        // Bank 000 with a correct check digit: refused, not merely an unknown bank.
+        let zero = validate_clabe("000180000118359712");
+        assert_eq!(zero.codes(), [Code::ClabeBankZero]);
+        assert_eq!(zero.value, None);
     }
 }

@@ -12,7 +12,7 @@ use crate::report::{Code, FieldKind, FieldReport};
 
 /// Words RENAPO never issues as the first four letters; it replaces the second letter with X
 /// (stdnum's `_name_blacklist`, from RENAPO's "palabras inconvenientes" annex).
-const INCONVENIENT_WORDS: &[&str] = &[
+pub(crate) const INCONVENIENT_WORDS: &[&str] = &[
     "BACA", "BAKA", "BUEI", "BUEY", "CACA", "CACO", "CAGA", "CAGO", "CAKA", "CAKO", "COGE", "COGI",
     "COJA", "COJE", "COJI", "COJO", "COLA", "CULO", "FALO", "FETO", "GETA", "GUEI", "GUEY", "JETA",
     "JOTO", "KACA", "KACO", "KAGA", "KAGO", "KAKA", "KAKO", "KOGE", "KOGI", "KOJA", "KOJE", "KOJI",

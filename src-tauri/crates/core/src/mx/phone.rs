@@ -2,11 +2,13 @@
 //! (billpocket-research §6 [V4]); the old 01 / 044 / 045 prefixes are gone, and no area code
 //! starts with 0 or 1.
 
+use crate::check::plain_separators;
 use crate::report::{Code, FieldKind, FieldReport};
 
 /// Validates a 10-digit national number; accepts separators and a leading +52 / 52.
 pub fn validate_phone_mx(input: &str) -> FieldReport {
     let report = FieldReport::new(FieldKind::PhoneMx);
+    let input = plain_separators(input);
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return report.with(Code::FieldRequired, &[]);
@@ -55,6 +57,8 @@ mod tests {
             "(495) 812-9198",
             "+52 495 812 9198",
             "52 4958129198",
+            // Pasted from a PDF: a thin no-break space, an en dash, a zero-width space.
+            "495\u{202F}812\u{2013}9198\u{200B}",
         ] {
             let report = validate_phone_mx(input);
             assert!(report.issues.is_empty(), "{input}: {report:?}");

@@ -1,12 +1,14 @@
 //! Mexican postal codes: five digits whose first two name the state (billpocket-research §6 [V3]).
 
+use crate::check::plain_separators;
 use crate::mx::state::MxState;
 use crate::report::{Code, FieldKind, FieldReport};
 
 /// Validates a código postal; with a state, the prefix must be one of that state's.
 pub fn validate_postal_code(input: &str, state: Option<MxState>) -> FieldReport {
     let report = FieldReport::new(FieldKind::PostalCode);
-    let code = input.trim();
+    let code = plain_separators(input);
+    let code = code.trim();
     if code.is_empty() {
         return report.with(Code::FieldRequired, &[]);
     }
@@ -47,6 +49,9 @@ mod tests {
             assert_eq!(report.value.as_deref(), Some(code));
         }
         assert!(validate_postal_code(" 01000 ", None).is_valid());
+        // Pasted with a no-break space before and a zero-width space inside.
+        let pasted = validate_postal_code("\u{00A0}06\u{200B}600", None);
+        assert_eq!(pasted.value.as_deref(), Some("06600"));
     }
 
     #[test]

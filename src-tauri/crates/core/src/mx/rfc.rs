@@ -11,7 +11,7 @@ use crate::mx::date::yymmdd_any_century;
 use crate::report::{Code, FieldKind, FieldReport};
 
 /// First four letters SAT never issues to a persona física (stdnum's `_name_blacklist`).
-const INCONVENIENT_WORDS: &[&str] = &[
+pub(crate) const INCONVENIENT_WORDS: &[&str] = &[
     "BUEI", "BUEY", "CACA", "CACO", "CAGA", "CAGO", "CAKA", "CAKO", "COGE", "COJA", "COJE", "COJI",
     "COJO", "CULO", "FETO", "GUEY", "JOTO", "KACA", "KACO", "KAGA", "KAGO", "KAKA", "KOGE", "KOJO",
     "KULO", "MAME", "MAMO", "MEAR", "MEAS", "MEON", "MION", "MOCO", "MULA", "PEDA", "PEDO", "PENE",

@@ -262,6 +262,51 @@ fn search_finds_by_accentless_words_prefixes_slug_id_and_amount() {
 }
 
 #[test]
+fn amounts_are_found_as_the_app_displays_them() {
+    let (_dir, store) = store();
+    let links = [
+        link("cake", "Pastel de boda", 123_450, T0), // $1,234.50
+        link("rent", "Renta", 123_405, T0 + 1),      // $1,234.05
+        link("truck", "Camioneta", 123_456_700, T0 + 2), // $1,234,567.00
+        link("table", "Mesa", 1_234_500, T0 + 3),    // $12,345.00
+        link("note", "Pedido 1,234.50 del lunes", 99_900, T0 + 4), // the text, not the amount
+        link("tip", "Propina", 23_410, T0 + 5),      // $234.10
+    ];
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+    let ids = |text: &str| -> Vec<String> {
+        let q = LinkQuery {
+            profile_id: PROFILE.into(),
+            text: text.into(),
+            sort: LinkSort::Oldest,
+            ..Default::default()
+        };
+        let page = store.search_links(&q, T0).unwrap();
+        page.items.into_iter().map(|l| l.id).collect()
+    };
+    // As the list shows it, with or without the sign, and as typed into the amount field.
+    assert_eq!(ids("$1,234.50"), ["cake", "note"]);
+    assert_eq!(ids("1,234.50"), ["cake", "note"]);
+    assert_eq!(ids("1234.50"), ["cake"]);
+    assert_eq!(ids("1234.5"), ["cake"]);
+    assert_eq!(ids("$1,234.5"), ["cake", "note"]);
+    assert_eq!(ids("$1,234.05"), ["rent"]);
+    // Whole pesos: exactly 1,234, whatever the centavos; $234.10 is not "1 … 234".
+    assert_eq!(ids("$1,234"), ["cake", "rent", "note"]);
+    assert_eq!(ids("$1,234."), ["cake", "rent", "note"]);
+    assert_eq!(ids("$1,234,567.00"), ["truck"]);
+    assert_eq!(ids("12,345"), ["table"]);
+    // On the way to "1,234,567" the digits typed so far are a prefix of the pesos (which
+    // also finds 12,345.00), and the numbers so far those of a text.
+    assert_eq!(ids("1,234,5"), ["truck", "table", "note"]);
+    // With other words, every one must match.
+    assert_eq!(ids("pastel $1,234.50"), ["cake"]);
+    assert!(ids("renta $1,234.50").is_empty());
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
 fn bulk_upsert_stamps_synced_at_and_prunes_what_sync_no_longer_sees() {
     let (_dir, store) = store();
     let batch: Vec<Link> = (0..100)
