@@ -495,11 +495,21 @@ export type LinkRow = LinkRow_Serialize | LinkRow_Deserialize;
 export type LinkRow_Deserialize = {
 	link: Link_Deserialize,
 	state: LinkState,
+	/**
+	 *  The write to this link Billpocket has not confirmed yet (for a queued create, the write
+	 *  the row stands for); the row shows its state instead of the link's.
+	 */
+	write?: PendingWrite_Deserialize | null,
 };
 
 export type LinkRow_Serialize = {
 	link: Link_Serialize,
 	state: LinkState,
+	/**
+	 *  The write to this link Billpocket has not confirmed yet (for a queued create, the write
+	 *  the row stands for); the row shows its state instead of the link's.
+	 */
+	write: PendingWrite_Serialize | null,
 };
 
 export type LinkSort = "newest" | "oldest" | "amountHighest" | "amountLowest" | 
@@ -754,6 +764,11 @@ export type PendingWrite_Deserialize = {
 	lastErrorCode?: string | null,
 	/**  The link the write created or changed, once known. */
 	linkId?: string | null,
+	/**
+	 *  What the user calls that link: its description, else its slug (`None` for the main
+	 *  link). Lists name a write by it rather than by Billpocket's opaque id.
+	 */
+	subject?: string | null,
 	createdAt: number,
 	updatedAt: number,
 };
@@ -767,6 +782,11 @@ export type PendingWrite_Serialize = {
 	lastErrorCode: string | null,
 	/**  The link the write created or changed, once known. */
 	linkId: string | null,
+	/**
+	 *  What the user calls that link: its description, else its slug (`None` for the main
+	 *  link). Lists name a write by it rather than by Billpocket's opaque id.
+	 */
+	subject: string | null,
 	createdAt: number,
 	updatedAt: number,
 };

@@ -2,6 +2,7 @@ import {
   Button,
   Chip,
   Group,
+  Kbd,
   NumberInput,
   Popover,
   SegmentedControl,
@@ -29,7 +30,11 @@ const STATUSES: StatusFilter[] = ["all", "active", "inactive", "expired"];
 /** "Vencen en N días" choices. */
 const EXPIRING_DAYS = [3, 7, 15, 30];
 
-/** Search (`/` focuses it), filters as chips and popovers, sort, export and "Nueva liga". */
+/**
+ * Search (`/` focuses it), export and "Nueva liga" on the first line, where the search box keeps
+ * the room its whole hint needs; filters as chips and popovers, and the sort, on the second,
+ * which wraps at narrow widths.
+ */
 export function LinksToolbar({
   filters,
   onChange,
@@ -57,8 +62,10 @@ export function LinksToolbar({
       <Group gap="xs" wrap="nowrap">
         <TextInput
           ref={search}
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
           leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={<Kbd size="xs">/</Kbd>}
+          rightSectionPointerEvents="none"
           placeholder={t("toolbar.search")}
           aria-label={t("toolbar.searchLabel")}
           value={filters.text}
@@ -69,17 +76,6 @@ export function LinksToolbar({
             if (event.key === "Escape") set({ text: "" });
           }}
           data-testid="links-search"
-        />
-        <Select
-          aria-label={t("toolbar.sort")}
-          data={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
-          value={filters.sort}
-          allowDeselect={false}
-          onChange={(value) => {
-            if (value) set({ sort: value });
-          }}
-          w={210}
-          data-testid="links-sort"
         />
         <Button
           variant="default"
@@ -189,6 +185,19 @@ export function LinksToolbar({
             {t("filter.clear", { count: activeFilterCount(filters) })}
           </Button>
         )}
+        <Select
+          size="xs"
+          ml="auto"
+          aria-label={t("toolbar.sort")}
+          data={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
+          value={filters.sort}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (value) set({ sort: value });
+          }}
+          w={190}
+          data-testid="links-sort"
+        />
       </Group>
     </Stack>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { SyncState } from "../bindings";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { CommandError } from "../ipc";
-import { formatRelative } from "../format/time";
+import { syncAge } from "./syncAge";
 
 /** Errors that mean "Billpocket cannot be reached", as opposed to "Billpocket said no". */
 const OFFLINE_CODES = new Set(["billpocket.network_unreachable", "billpocket.timeout"]);
@@ -15,8 +15,9 @@ function isOffline(code: string | null | undefined): boolean {
 }
 
 /**
- * How old the list is, the sync button, and the banner when the last sync failed: offline (the
- * cached list stays usable) or refused (credentials, provider error), each said plainly.
+ * How old the list is, the sync button, and a one-line banner when the last attempt to reach
+ * Billpocket failed: offline (the cached list stays usable) or refused (credentials, provider
+ * error), each said plainly. The banner stays small so the list below keeps its rows.
  */
 export function SyncBar({
   sync,
@@ -31,18 +32,15 @@ export function SyncBar({
 }) {
   const { t, i18n } = useTranslation("links");
   const errorMessage = useErrorMessage();
-  const syncedAt = sync?.syncedAt ?? null;
   const failure = sync?.lastErrorCode ?? null;
-  const age =
-    syncedAt === null
-      ? t("sync.never")
-      : t("sync.updated", { age: formatRelative(syncedAt, now, i18n.language) });
+  const age = syncAge(sync, now, t, i18n.language);
+  const offline = isOffline(failure);
 
   return (
     <>
-      <Group justify="space-between" gap="sm">
+      <Group justify="space-between" gap="sm" wrap="nowrap">
         <Text size="sm" c="dimmed" data-testid="links-age" aria-live="polite">
-          {syncing ? t("sync.running") : age}
+          {age}
         </Text>
         <Button
           variant="default"
@@ -50,27 +48,32 @@ export function SyncBar({
           leftSection={<IconRefresh size={16} aria-hidden />}
           loading={syncing}
           onClick={onSync}
+          aria-label={syncing ? t("sync.running") : undefined}
           data-testid="links-sync"
         >
           {t("sync.now")}
         </Button>
       </Group>
-      {failure !== null && !syncing && (
+      {failure !== null && (
         <Alert
-          color={isOffline(failure) ? "yellow" : "red"}
+          color={offline ? "yellow" : "red"}
           variant="light"
-          icon={<IconCloudOff aria-hidden />}
-          title={isOffline(failure) ? t("sync.offlineTitle") : t("sync.failedTitle")}
+          py={6}
+          icon={<IconCloudOff size={18} aria-hidden />}
           data-testid="links-offline"
           role="status"
         >
           <Text size="sm">
-            {isOffline(failure)
+            <Text span fw={600} size="sm">
+              {offline ? t("sync.offlineTitle") : t("sync.failedTitle")}
+            </Text>
+            {" · "}
+            {offline
               ? t("sync.offlineBody", { age })
-              : errorMessage(new CommandError({ code: failure, message: "" })).text}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t("sync.code", { code: failure })}
+              : errorMessage(new CommandError({ code: failure, message: "" })).text}{" "}
+            <Text span size="xs" c="dimmed">
+              {t("sync.code", { code: failure })}
+            </Text>
           </Text>
         </Alert>
       )}
