@@ -186,7 +186,10 @@ describe("Links screen", () => {
     queuedRow.link.customLinkPath = "";
     const calls = await renderScreen({
       links_status: () => ({ sync: null, writes: [queued] }),
-      search_links: () => ({ items: [queuedRow, row("a", "Pastel de chocolate", 1, "active")], next: null }),
+      search_links: () => ({
+        items: [queuedRow, row("a", "Pastel de chocolate", 1, "active")],
+        next: null,
+      }),
       discard_link_write: () => null,
     });
     const [first] = await screen.findAllByTestId("link-row");

@@ -5,7 +5,14 @@ import { MAX_RETRY_MS, retryDelay, useSyncRetry } from "./syncRetry";
 describe("retryDelay", () => {
   it("doubles from 5 s and stops growing at 3 min", () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map(retryDelay)).toEqual([
-      5_000, 10_000, 20_000, 40_000, 80_000, 160_000, MAX_RETRY_MS, MAX_RETRY_MS,
+      5_000,
+      10_000,
+      20_000,
+      40_000,
+      80_000,
+      160_000,
+      MAX_RETRY_MS,
+      MAX_RETRY_MS,
     ]);
   });
 });

@@ -48,9 +48,11 @@ export function writeSummary(write: PendingWrite, t: TFunction<"links">): string
   switch (intent.op) {
     case "create":
     case "update":
-      return [t(`writes.op.${intent.op}`), subject, formatCentavos(intent.link.amountCentavos)].join(
-        " · ",
-      );
+      return [
+        t(`writes.op.${intent.op}`),
+        subject,
+        formatCentavos(intent.link.amountCentavos),
+      ].join(" · ");
     case "setActive":
       return `${t(intent.active ? "writes.op.activate" : "writes.op.deactivate")} · ${subject}`;
     case "delete":
