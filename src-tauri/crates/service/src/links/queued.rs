@@ -86,7 +86,7 @@ fn matches(query: &LinkQuery, link: &Link, state: LinkState, now: UnixSeconds) -
             .expired
             .is_none_or(|expired| expired == (state == LinkState::Expired))
         && expiring
-        && text_matches(&query.text, &[&link.description, &link.secondary_link])
+        && text_matches(&query.text, &[link.description.as_str(), link.secondary_link.as_str()])
 }
 
 fn text_matches(typed: &str, fields: &[&str]) -> bool {
