@@ -40,7 +40,8 @@ export function SyncBar({
     <>
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <Text size="sm" c="dimmed" data-testid="links-age" aria-live="polite">
-          {age}
+          {/* The age stays while later syncs run (the button spins): it is what the list shows. */}
+          {syncing && sync?.syncedAt == null ? t("sync.running") : age}
         </Text>
         <Button
           variant="default"
