@@ -42,29 +42,23 @@ impl SyncError {
     }
 }
 
-/// Whether an error shows that Billpocket cannot be reached at all (as opposed to refusing).
-pub fn is_unreachable(error: &ProviderError) -> bool {
-    matches!(
-        error,
-        ProviderError::NetworkUnreachable { .. } | ProviderError::Timeout
-    )
-}
+/// Codes of the errors that show Billpocket cannot be reached at all (as opposed to refusing).
+pub const UNREACHABLE: [&str; 2] = ["billpocket.network_unreachable", "billpocket.timeout"];
 
 /// Records a failed call of any kind (a write, a check) as a failed attempt on the merchant's
-/// list when it shows Billpocket cannot be reached: the screen then says it is offline at once,
-/// rather than at the next sync, and the age it shows stays that of the last successful sync.
+/// list when its code shows Billpocket cannot be reached: the screen then says it is offline at
+/// once, rather than at the next sync, and the age it shows stays that of the last good sync.
 pub fn record_unreachable(
     w: &mut Writer<'_>,
     profile_id: &str,
     merchant_id: &str,
-    error: &ProviderError,
+    code: &str,
     now: UnixSeconds,
 ) -> Result<(), StoreError> {
-    if !is_unreachable(error) {
+    if !UNREACHABLE.contains(&code) {
         return Ok(());
     }
-    let code = format!("billpocket.{}", error.code().as_str());
-    w.record_sync(profile_id, &links_resource(merchant_id), now, Some(&code))
+    w.record_sync(profile_id, &links_resource(merchant_id), now, Some(code))
 }
 
 /// Fetches one merchant's links from Billpocket (reads are retried by the client).

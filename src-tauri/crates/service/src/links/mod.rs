@@ -34,7 +34,7 @@ impl LinkState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkRow {
     pub link: Link,
@@ -46,7 +46,7 @@ pub struct LinkRow {
 
 /// One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
 /// exporter loses generic arguments of command results.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkPage {
     pub items: Vec<LinkRow>,

@@ -276,10 +276,11 @@ pub async fn retry(
             match access.client.list_links(&access.credentials).await {
                 Ok(links) => reconcile(store, &entry, &intent, links, now).await?,
                 Err(error) => {
+                    let code = format!("billpocket.{}", error.code().as_str());
                     let profile = entry.profile_id.clone();
                     let merchant = intent.merchant_id().to_owned();
                     blocking(store, move |store| {
-                        store.write(|w| record_unreachable(w, &profile, &merchant, &error, now))
+                        store.write(|w| record_unreachable(w, &profile, &merchant, &code, now))
                     })
                     .await?;
                 }
@@ -504,12 +505,9 @@ async fn send(
                 matches!(error, ProviderError::NotFound),
             );
             let code_c = code.clone();
-            let unreachable = crate::sync::is_unreachable(&error).then(|| error.clone());
             blocking(store, move |store| {
                 store.write(|w| {
-                    if let Some(error) = &unreachable {
-                        record_unreachable(w, &profile, intent_c.merchant_id(), error, now)?;
-                    }
+                    record_unreachable(w, &profile, intent_c.merchant_id(), &code_c, now)?;
                     if to == OutboxState::Done && not_found {
                         // Deleting what is already gone is done; drop it from the cache too.
                         record_applied(w, &profile, &intent_c, Applied::Deleted, now)?;
