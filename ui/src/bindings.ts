@@ -34,7 +34,10 @@ export const commands = {
 	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
 	/**  The active profile's merchants (onboarded, connected, or the Sandbox's own). */
 	listMerchants: () => typedError<Merchant_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_merchants")),
-	/**  One page of the cached list; works offline. The query's profile is always the active one. */
+	/**
+	 *  One page of the cached list, queued creates first; works offline. The query's profile is
+	 *  always the active one.
+	 */
 	searchLinks: (query: LinkQuery_Deserialize) => typedError<LinkPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_links", { query })),
 	linksStatus: (merchantId: string) => typedError<LinksStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("links_status", { merchantId })),
 	/**
