@@ -1,4 +1,4 @@
-import { Group, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink, IconSearchOff } from "@tabler/icons-react";
@@ -47,7 +47,7 @@ export function LinksScreen({
   const merchant = list.find((m) => m.id === merchantId) ?? list[0];
 
   return (
-    <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))">
+    <Stack gap="sm" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))">
       <Group justify="space-between">
         <Title order={2}>{t("title")}</Title>
         {list.length > 1 && merchant && (
@@ -198,6 +198,11 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         sync={syncState}
         syncing={sync.isFetching}
         now={now}
+        count={
+          rows.length > 0
+            ? t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })
+            : null
+        }
         onSync={() => void sync.refetch()}
       />
       <PendingWrites
@@ -248,31 +253,26 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           />
         )
       ) : (
-        <>
-          <Text size="xs" c="dimmed" data-testid="links-count">
-            {t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })}
-          </Text>
-          <LinksTable
-            ref={table}
-            rows={rows}
-            listKey={JSON.stringify(query)}
-            now={now}
-            hasMore={pages.hasNextPage}
-            loadingMore={pages.isFetchingNextPage}
-            onLoadMore={() => void pages.fetchNextPage()}
-            onOpen={(row: LinkRow) => {
-              if (isQueuedCreate(row)) showQueued(row);
-              else setOpenId(row.link.id);
-            }}
-            onCopy={(row: LinkRow) => {
-              call(commands.copyText(row.link.customLinkPath)).then(
-                () => notifications.show({ message: t("detail.copied") }),
-                (error: unknown) =>
-                  notifications.show({ color: "red", message: errorMessage(error).text }),
-              );
-            }}
-          />
-        </>
+        <LinksTable
+          ref={table}
+          rows={rows}
+          listKey={JSON.stringify(query)}
+          now={now}
+          hasMore={pages.hasNextPage}
+          loadingMore={pages.isFetchingNextPage}
+          onLoadMore={() => void pages.fetchNextPage()}
+          onOpen={(row: LinkRow) => {
+            if (isQueuedCreate(row)) showQueued(row);
+            else setOpenId(row.link.id);
+          }}
+          onCopy={(row: LinkRow) => {
+            call(commands.copyText(row.link.customLinkPath)).then(
+              () => notifications.show({ message: t("detail.copied") }),
+              (error: unknown) =>
+                notifications.show({ color: "red", message: errorMessage(error).text }),
+            );
+          }}
+        />
       )}
       {open && !form && (
         <LinkDetail

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Button,
   Chip,
   Group,
@@ -9,8 +10,9 @@ import {
   Select,
   Stack,
   TextInput,
+  Tooltip,
 } from "@mantine/core";
-import { useHotkeys } from "@mantine/hooks";
+import { useElementSize, useHotkeys } from "@mantine/hooks";
 import {
   IconCalendar,
   IconCash,
@@ -29,6 +31,8 @@ const SORTS: LinkSort[] = ["newest", "oldest", "amountHighest", "amountLowest", 
 const STATUSES: StatusFilter[] = ["all", "active", "inactive", "expired"];
 /** "Vencen en N días" choices. */
 const EXPIRING_DAYS = [3, 7, 15, 30];
+/** Below this width the export button keeps only its icon, so the search box keeps its hint. */
+const COMPACT_BELOW_PX = 740;
 
 /**
  * Search (`/` focuses it), export and "Nueva liga" on the first line, where the search box keeps
@@ -50,6 +54,8 @@ export function LinksToolbar({
 }) {
   const { t } = useTranslation("links");
   const search = useRef<HTMLInputElement>(null);
+  const { ref: firstLine, width: firstLineWidth } = useElementSize();
+  const compact = firstLineWidth > 0 && firstLineWidth < COMPACT_BELOW_PX;
   useHotkeys([["/", () => search.current?.focus()]]);
   const set = (patch: Partial<LinkFilters>) => {
     onChange({ ...filters, ...patch });
@@ -59,7 +65,7 @@ export function LinksToolbar({
 
   return (
     <Stack gap="xs">
-      <Group gap="xs" wrap="nowrap">
+      <Group ref={firstLine} gap="xs" wrap="nowrap">
         <TextInput
           ref={search}
           style={{ flex: 1, minWidth: 0 }}
@@ -77,15 +83,30 @@ export function LinksToolbar({
           }}
           data-testid="links-search"
         />
-        <Button
-          variant="default"
-          leftSection={<IconFileExport size={16} aria-hidden />}
-          loading={exporting}
-          onClick={onExport}
-          data-testid="links-export"
-        >
-          {t("toolbar.export")}
-        </Button>
+        {compact ? (
+          <Tooltip label={t("toolbar.export")}>
+            <ActionIcon
+              variant="default"
+              size="input-sm"
+              aria-label={t("toolbar.export")}
+              loading={exporting}
+              onClick={onExport}
+              data-testid="links-export"
+            >
+              <IconFileExport size={18} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
+        ) : (
+          <Button
+            variant="default"
+            leftSection={<IconFileExport size={16} aria-hidden />}
+            loading={exporting}
+            onClick={onExport}
+            data-testid="links-export"
+          >
+            {t("toolbar.export")}
+          </Button>
+        )}
         <Button
           leftSection={<IconPlus size={16} aria-hidden />}
           onClick={onNew}
