@@ -24,6 +24,7 @@ import { LinkDetail } from "./LinkDetail";
 import { EMPTY_FORM, formFromLink, newWriteKey } from "./linkForm";
 import { LinkFormDrawer, type FormMode } from "./LinkFormDrawer";
 import { LinksTable, type LinksTableHandle } from "./LinksTable";
+import tableClasses from "./LinksTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "./PendingWrites";
@@ -47,7 +48,12 @@ export function LinksScreen({
   const merchant = list.find((m) => m.id === merchantId) ?? list[0];
 
   return (
-    <Stack gap="sm" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))">
+    <Stack
+      gap="sm"
+      h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))"
+      className={tableClasses.screen}
+      data-testid="links-screen"
+    >
       <Group justify="space-between">
         <Title order={2}>{t("title")}</Title>
         {list.length > 1 && merchant && (

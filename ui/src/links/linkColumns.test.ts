@@ -28,7 +28,7 @@ describe("visibleColumns", () => {
 describe("gridTemplate", () => {
   it("gives fixed columns their width and lets the others grow from their minimum", () => {
     expect(gridTemplate(visibleColumns(300))).toBe(
-      "minmax(160px, 3fr) 108px 136px minmax(150px, 1.2fr)",
+      "minmax(140px, 3fr) 108px 136px minmax(170px, 1.2fr)",
     );
   });
 });

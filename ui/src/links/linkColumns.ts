@@ -17,11 +17,11 @@ export type Column = {
 
 /** In display order. */
 export const COLUMNS: Column[] = [
-  { key: "description", min: 160, grow: 3 },
+  { key: "description", min: 140, grow: 3 },
   { key: "amount", min: 108, numeric: true },
   { key: "status", min: 136 },
   { key: "msi", min: 84 },
-  { key: "expires", min: 150, grow: 1.2 },
+  { key: "expires", min: 170, grow: 1.2 },
   { key: "created", min: 164, grow: 0.6 },
 ];
 
