@@ -29,10 +29,7 @@ async function resize(browser, width, height) {
   await browser.setWindowSize(width, height);
   await browser.waitUntil(
     async () => {
-      const inner = await browser.execute(() => [
-        window.innerWidth,
-        window.innerHeight,
-      ]);
+      const inner = await browser.execute(() => [window.innerWidth, window.innerHeight]);
       return inner[0] <= width && inner[0] >= width - 40 && inner[1] <= height;
     },
     {
@@ -55,18 +52,14 @@ function layout(browser) {
       return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
     };
     const table = document.querySelector('[role="grid"]');
-    const headers = [...document.querySelectorAll('[role="columnheader"]')].map(
-      (el) => ({
-        key: el.dataset.testid.replace("column-", ""),
-        text: el.textContent,
-        rect: rect(el),
-        cut: el.scrollWidth > el.clientWidth + 1,
-      }),
-    );
+    const headers = [...document.querySelectorAll('[role="columnheader"]')].map((el) => ({
+      key: el.dataset.testid.replace("column-", ""),
+      text: el.textContent,
+      rect: rect(el),
+      cut: el.scrollWidth > el.clientWidth + 1,
+    }));
     const row = document.querySelector('[data-testid="link-row"]');
-    const cells = row
-      ? [...row.querySelectorAll('[role="gridcell"]')].map(rect)
-      : [];
+    const cells = row ? [...row.querySelectorAll('[role="gridcell"]')].map(rect) : [];
     const input = document.querySelector('[data-testid="links-search"]');
     const style = getComputedStyle(input);
     const context = document.createElement("canvas").getContext("2d");
@@ -75,7 +68,14 @@ function layout(browser) {
       context.measureText(input.placeholder).width +
       parseFloat(style.paddingLeft) +
       parseFloat(style.paddingRight);
+    // What sits above the list keeps its height: nothing squashed to make room for the table.
+    const squashed = [...document.querySelector('[data-testid="links-screen"]').children]
+      .filter((el) => el !== table && el.scrollHeight > el.clientHeight + 1)
+      .map((el) => el.dataset.testid ?? el.className);
+    const body = document.querySelector('[data-testid="links-table"]');
     return {
+      squashed,
+      bodyHeight: body.getBoundingClientRect().height,
       viewport: { width: window.innerWidth, height: window.innerHeight },
       table: rect(table),
       headers,
@@ -90,42 +90,26 @@ function layout(browser) {
 function checkLayout(seen, label) {
   const { viewport, table, headers, cells } = seen;
   const keys = headers.map((h) => h.key);
-  for (const key of ESSENTIAL)
-    assert.ok(keys.includes(key), `${label}: no ${key} column`);
+  for (const key of ESSENTIAL) assert.ok(keys.includes(key), `${label}: no ${key} column`);
   for (const header of headers) {
     assert.ok(
-      header.rect.left >= table.left - 1 &&
-        header.rect.right <= table.right + 1,
+      header.rect.left >= table.left - 1 && header.rect.right <= table.right + 1,
       `${label}: header ${header.key} sticks out of the table (${JSON.stringify(header.rect)})`,
     );
-    assert.ok(
-      header.rect.right <= viewport.width,
-      `${label}: header ${header.key} off screen`,
-    );
+    assert.ok(header.rect.right <= viewport.width, `${label}: header ${header.key} off screen`);
     assert.equal(header.cut, false, `${label}: header "${header.text}" is cut`);
   }
-  assert.equal(
-    cells.length,
-    headers.length,
-    `${label}: a row has one cell per column`,
-  );
+  assert.equal(cells.length, headers.length, `${label}: a row has one cell per column`);
   for (const cell of cells) {
-    assert.ok(
-      cell.right <= table.right + 1,
-      `${label}: a cell is cut by the table's edge`,
-    );
+    assert.ok(cell.right <= table.right + 1, `${label}: a cell is cut by the table's edge`);
   }
+  assert.ok(table.right <= viewport.width, `${label}: the table is wider than the window`);
+  assert.ok(seen.search.right <= viewport.width, `${label}: the search box is off screen`);
+  assert.ok(seen.placeholderFits, `${label}: the placeholder "${seen.placeholder}" is cut`);
+  assert.deepEqual(seen.squashed, [], `${label}: squashed above the list`);
   assert.ok(
-    table.right <= viewport.width,
-    `${label}: the table is wider than the window`,
-  );
-  assert.ok(
-    seen.search.right <= viewport.width,
-    `${label}: the search box is off screen`,
-  );
-  assert.ok(
-    seen.placeholderFits,
-    `${label}: the placeholder "${seen.placeholder}" is cut`,
+    seen.bodyHeight >= 4 * 56,
+    `${label}: fewer than four list rows (${seen.bodyHeight}px)`,
   );
 }
 
@@ -151,9 +135,7 @@ test("the links table and toolbar fit at 1024×700 and at the minimum size, in E
   await withApp("links-layout-en", async (browser) => {
     await (await $(browser, "nav-settings")).click();
     await (await browser.$("label=English")).click();
-    await (
-      await browser.$("h2=Settings")
-    ).waitForDisplayed({ timeout: 20_000 });
+    await (await browser.$("h2=Settings")).waitForDisplayed({ timeout: 20_000 });
     await (await $(browser, "nav-links")).click();
     await checkSizes(browser, "en");
   });

@@ -16,23 +16,19 @@ useDriver({
 });
 
 const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) =>
-  (await element.getProperty("textContent")) ?? "";
+const text = async (element) => (await element.getProperty("textContent")) ?? "";
 
 /** Calls one of the app's own commands through its IPC (to arrange faults, to count). */
 function invoke(browser, command, args = {}) {
   return browser.executeAsync(
     (cmd, payload, done) => {
-      window.__TAURI_INTERNALS__
-        .invoke(cmd, payload)
-        .then(done, (error) => done({ error }));
+      window.__TAURI_INTERNALS__.invoke(cmd, payload).then(done, (error) => done({ error }));
     },
     command,
     args,
   );
 }
-const linksAtSandbox = async (browser) =>
-  (await invoke(browser, "sandbox_status")).links;
+const linksAtSandbox = async (browser) => (await invoke(browser, "sandbox_status")).links;
 const setFaults = (browser, plan) =>
   invoke(browser, "sandbox_set_faults", {
     plan: { latencyMs: 0, outage: null, rules: [], ...plan },
@@ -63,15 +59,11 @@ async function rowOf(browser, description) {
 /** How many rows of the table are wholly in view. */
 function visibleRows(browser) {
   return browser.execute(() => {
-    const body = document
-      .querySelector('[data-testid="links-table"]')
-      .getBoundingClientRect();
-    return [...document.querySelectorAll('[data-testid="link-row"]')].filter(
-      (row) => {
-        const r = row.getBoundingClientRect();
-        return r.top >= body.top - 1 && r.bottom <= body.bottom + 1;
-      },
-    ).length;
+    const body = document.querySelector('[data-testid="links-table"]').getBoundingClientRect();
+    return [...document.querySelectorAll('[data-testid="link-row"]')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.top >= body.top - 1 && r.bottom <= body.bottom + 1;
+    }).length;
   });
 }
 
@@ -84,9 +76,7 @@ test("an outage is noticed without Actualizar, and a link made offline is listed
     // Create a link: the failed call alone tells the screen Billpocket is unreachable.
     await (await $(browser, "links-new")).click();
     await (await $(browser, "link-amount")).setValue("275");
-    await (
-      await $(browser, "link-description-input")
-    ).setValue("Piñata de unicornio para Sofía");
+    await (await $(browser, "link-description-input")).setValue("Piñata de unicornio para Sofía");
     await (await $(browser, "link-slug")).setValue("pinata-sofia");
     await (await $(browser, "link-submit")).click();
     const banner = await $(browser, "links-offline");
@@ -101,13 +91,10 @@ test("an outage is noticed without Actualizar, and a link made offline is listed
     assert.match(age, /Actualizado hace/);
 
     // The queued create is a row of the list, labelled as the pending panel labels it.
-    await browser.waitUntil(
-      async () => (await rowOf(browser, "Piñata de unicornio")) !== null,
-      {
-        timeout: 10_000,
-        timeoutMsg: "the link created offline is not in the list",
-      },
-    );
+    await browser.waitUntil(async () => (await rowOf(browser, "Piñata de unicornio")) !== null, {
+      timeout: 10_000,
+      timeoutMsg: "the link created offline is not in the list",
+    });
     const queued = await rowOf(browser, "Piñata de unicornio");
     assert.equal(queued.queued, true);
     assert.match(queued.badge, /En cola/);
@@ -128,18 +115,12 @@ test("an outage is noticed without Actualizar, and a link made offline is listed
         timeoutMsg: "search did not narrow to the queued link",
       },
     );
-    assert.ok(
-      await rowOf(browser, "Piñata de unicornio"),
-      "search did not find the queued link",
-    );
+    assert.ok(await rowOf(browser, "Piñata de unicornio"), "search did not find the queued link");
     // Opening it shows its write in the pending panel (no drawer: nothing to share yet).
     await (await rowOf(browser, "Piñata de unicornio")).row.click();
     const line = await $(browser, "pending-write");
     await line.waitForDisplayed({ timeout: 5_000 });
-    assert.match(
-      await text(line),
-      /Crear · Piñata de unicornio para Sofía · \$275\.00/,
-    );
+    assert.match(await text(line), /Crear · Piñata de unicornio para Sofía · \$275\.00/);
     assert.match(await text(line), /En cola/);
     await screenshot("links-offline-search");
 
@@ -153,21 +134,15 @@ test("an outage is noticed without Actualizar, and a link made offline is listed
       {
         timeout: 60_000,
         interval: 500,
-        timeoutMsg:
-          "the queued link was not sent after the connection came back",
+        timeoutMsg: "the queued link was not sent after the connection came back",
       },
     );
     assert.equal(await linksAtSandbox(browser), before + 1);
     assert.equal(await (await $(browser, "links-offline")).isExisting(), false);
-    assert.equal(
-      await (await $(browser, "pending-writes")).isExisting(),
-      false,
-    );
+    assert.equal(await (await $(browser, "pending-writes")).isExisting(), false);
     assert.ok(
       (
-        await (
-          await rowOf(browser, "Piñata de unicornio")
-        ).row.$('[data-testid="row-copy"]')
+        await (await rowOf(browser, "Piñata de unicornio")).row.$('[data-testid="row-copy"]')
       ).isEnabled(),
       "the sent link can be copied",
     );
@@ -180,9 +155,7 @@ test("focus returns to the row after the link drawer closes", async () => {
     await (await $(browser, "link-row")).waitForDisplayed({ timeout: 30_000 });
     const table = await $(browser, "links-table");
     // As a keyboard user gets there (a click would open the row under the pointer).
-    await browser.execute(() =>
-      document.querySelector('[data-testid="links-table"]').focus(),
-    );
+    await browser.execute(() => document.querySelector('[data-testid="links-table"]').focus());
     await browser.keys(["ArrowDown", "ArrowDown", "Enter"]);
     const drawer = await $(browser, "link-detail");
     await drawer.waitForDisplayed({ timeout: 10_000 });
@@ -190,21 +163,15 @@ test("focus returns to the row after the link drawer closes", async () => {
     const focused = () =>
       browser.execute(() => {
         const el = document.activeElement;
-        return [
-          el?.dataset.testid ?? null,
-          el?.getAttribute("aria-activedescendant") ?? null,
-        ];
+        return [el?.dataset.testid ?? null, el?.getAttribute("aria-activedescendant") ?? null];
       });
 
     await browser.keys("Escape");
     await drawer.waitForExist({ reverse: true, timeout: 10_000 });
-    await browser.waitUntil(
-      async () => (await focused())[0] === "links-table",
-      {
-        timeout: 5_000,
-        timeoutMsg: "Esc: the focus did not come back to the list",
-      },
-    );
+    await browser.waitUntil(async () => (await focused())[0] === "links-table", {
+      timeout: 5_000,
+      timeoutMsg: "Esc: the focus did not come back to the list",
+    });
     assert.deepEqual(await focused(), ["links-table", expected]);
 
     // Again with the drawer's close button; the arrow keys carry on from the same row.
@@ -212,19 +179,12 @@ test("focus returns to the row after the link drawer closes", async () => {
     await drawer.waitForDisplayed({ timeout: 10_000 });
     await (await drawer.$("button.mantine-Drawer-close")).click();
     await drawer.waitForExist({ reverse: true, timeout: 10_000 });
-    await browser.waitUntil(
-      async () => (await focused())[0] === "links-table",
-      {
-        timeout: 5_000,
-        timeoutMsg: "close button: the focus did not come back to the list",
-      },
-    );
+    await browser.waitUntil(async () => (await focused())[0] === "links-table", {
+      timeout: 5_000,
+      timeoutMsg: "close button: the focus did not come back to the list",
+    });
     assert.deepEqual(await focused(), ["links-table", expected]);
     await browser.keys("ArrowDown");
-    assert.notEqual(
-      (await focused())[1],
-      expected,
-      "the arrows move on from the row",
-    );
+    assert.notEqual((await focused())[1], expected, "the arrows move on from the row");
   });
 });
