@@ -95,14 +95,23 @@ async fn a_link_created_offline_is_listed_and_found_until_it_becomes_a_normal_ro
     );
     assert_eq!(row.link.description, "Piñata de cumpleaños");
     assert_eq!(row.link.amount_centavos, 48_000);
-    assert_eq!(row.link.custom_link_path, "", "no URL before Billpocket gives one");
+    assert_eq!(
+        row.link.custom_link_path, "",
+        "no URL before Billpocket gives one"
+    );
     let write = row.write.as_ref().expect("the row carries its write");
     assert_eq!(write.seq, queued.write.seq);
     assert_eq!(write.subject.as_deref(), Some("Piñata de cumpleaños"));
 
     // Found by its description's words, accents and case ignored; filters still apply.
-    assert_eq!(with_slug(&listed(&w, "PINATA cumple", None), "pinata-ana").len(), 1);
-    assert_eq!(with_slug(&listed(&w, "pastel", None), "pinata-ana").len(), 0);
+    assert_eq!(
+        with_slug(&listed(&w, "PINATA cumple", None), "pinata-ana").len(),
+        1
+    );
+    assert_eq!(
+        with_slug(&listed(&w, "pastel", None), "pinata-ana").len(),
+        0
+    );
     assert_eq!(
         with_slug(&listed(&w, "", Some(LinkStatus::Active)), "pinata-ana").len(),
         1
@@ -171,7 +180,11 @@ async fn a_failed_write_marks_the_list_offline_and_keeps_the_last_good_age() {
         .await
         .unwrap();
     let cached = listed(&w, "", None);
-    let target = cached.first().expect("the double's seed links").link.clone();
+    let target = cached
+        .first()
+        .expect("the double's seed links")
+        .link
+        .clone();
     outage(&w, true);
     // No sync runs: the write alone tells the list Billpocket cannot be reached.
     writes::submit(
@@ -194,7 +207,11 @@ async fn a_failed_write_marks_the_list_offline_and_keeps_the_last_good_age() {
         Some("billpocket.network_unreachable")
     );
     assert_eq!(state.attempted_at, NOW + 90);
-    assert_eq!(state.synced_at, Some(NOW), "the age is that of the last good sync");
+    assert_eq!(
+        state.synced_at,
+        Some(NOW),
+        "the age is that of the last good sync"
+    );
 
     // A failed sync afterwards does not move it either; a good one does and clears the error.
     let failed =

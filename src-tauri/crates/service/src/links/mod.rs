@@ -86,7 +86,9 @@ pub fn list(
         .filter_map(|write| write.link_id.as_deref().map(|id| (id, write)))
         .collect();
     for row in &mut page.items {
-        row.write = by_link.get(row.link.id.as_str()).map(|&write| write.clone());
+        row.write = by_link
+            .get(row.link.id.as_str())
+            .map(|&write| write.clone());
     }
     if query.cursor.is_none() {
         let queued = queued::rows(store, query, &open, now)?;

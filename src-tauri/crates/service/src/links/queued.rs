@@ -67,6 +67,7 @@ fn matches(query: &LinkQuery, link: &Link, state: LinkState, now: UnixSeconds) -
     let within = |min: Option<i64>, value: i64, max: Option<i64>| {
         min.is_none_or(|min| value >= min) && max.is_none_or(|max| value <= max)
     };
+    let has_msi = !link.months.is_empty();
     let expiring = query.expiring_within_days.is_none_or(|days| {
         let until = now.saturating_add(i64::from(days) * 86_400);
         link.expired_at.is_some_and(|at| at >= now && at < until)
@@ -77,16 +78,19 @@ fn matches(query: &LinkQuery, link: &Link, state: LinkState, now: UnixSeconds) -
             link.amount_centavos,
             query.amount_max_centavos,
         )
-        && query.created_from.is_none_or(|from| link.created_at >= from)
-        && query.created_to.is_none_or(|to| link.created_at < to)
         && query
-            .with_msi
-            .is_none_or(|msi| msi == !link.months.is_empty())
+            .created_from
+            .is_none_or(|from| link.created_at >= from)
+        && query.created_to.is_none_or(|to| link.created_at < to)
+        && query.with_msi.is_none_or(|msi| msi == has_msi)
         && query
             .expired
             .is_none_or(|expired| expired == (state == LinkState::Expired))
         && expiring
-        && text_matches(&query.text, &[link.description.as_str(), link.secondary_link.as_str()])
+        && text_matches(
+            &query.text,
+            &[link.description.as_str(), link.secondary_link.as_str()],
+        )
 }
 
 fn text_matches(typed: &str, fields: &[&str]) -> bool {
@@ -133,7 +137,13 @@ mod tests {
         assert!(text_matches("pinata", &fields));
         assert!(text_matches("CUMPLE piñ", &fields));
         assert!(text_matches("fiesta 2026", &fields));
-        assert!(!text_matches("ata", &fields), "a word's middle does not match");
-        assert!(!text_matches("piñata boda", &fields), "every word must match");
+        assert!(
+            !text_matches("ata", &fields),
+            "a word's middle does not match"
+        );
+        assert!(
+            !text_matches("piñata boda", &fields),
+            "every word must match"
+        );
     }
 }
