@@ -34,7 +34,10 @@ export const commands = {
 	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
 	/**  The active profile's merchants (onboarded, connected, or the Sandbox's own). */
 	listMerchants: () => typedError<Merchant_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_merchants")),
-	/**  One page of the cached list; works offline. The query's profile is always the active one. */
+	/**
+	 *  One page of the cached list, queued creates first; works offline. The query's profile is
+	 *  always the active one.
+	 */
 	searchLinks: (query: LinkQuery_Deserialize) => typedError<LinkPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_links", { query })),
 	linksStatus: (merchantId: string) => typedError<LinksStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("links_status", { merchantId })),
 	/**
@@ -505,11 +508,21 @@ export type LinkRow = LinkRow_Serialize | LinkRow_Deserialize;
 export type LinkRow_Deserialize = {
 	link: Link_Deserialize,
 	state: LinkState,
+	/**
+	 *  The write to this link Billpocket has not confirmed yet (for a queued create, the write
+	 *  the row stands for); the row shows its state instead of the link's.
+	 */
+	write?: PendingWrite_Deserialize | null,
 };
 
 export type LinkRow_Serialize = {
 	link: Link_Serialize,
 	state: LinkState,
+	/**
+	 *  The write to this link Billpocket has not confirmed yet (for a queued create, the write
+	 *  the row stands for); the row shows its state instead of the link's.
+	 */
+	write: PendingWrite_Serialize | null,
 };
 
 export type LinkSort = "newest" | "oldest" | "amountHighest" | "amountLowest" | 
@@ -764,6 +777,11 @@ export type PendingWrite_Deserialize = {
 	lastErrorCode?: string | null,
 	/**  The link the write created or changed, once known. */
 	linkId?: string | null,
+	/**
+	 *  What the user calls that link: its description, else its slug (`None` for the main
+	 *  link). Lists name a write by it rather than by Billpocket's opaque id.
+	 */
+	subject?: string | null,
 	createdAt: number,
 	updatedAt: number,
 };
@@ -777,6 +795,11 @@ export type PendingWrite_Serialize = {
 	lastErrorCode: string | null,
 	/**  The link the write created or changed, once known. */
 	linkId: string | null,
+	/**
+	 *  What the user calls that link: its description, else its slug (`None` for the main
+	 *  link). Lists name a write by it rather than by Billpocket's opaque id.
+	 */
+	subject: string | null,
 	createdAt: number,
 	updatedAt: number,
 };

@@ -26,7 +26,8 @@ pub async fn list_merchants(state: State<'_, AppState>) -> CommandResult<Vec<Mer
         .await
 }
 
-/// One page of the cached list; works offline. The query's profile is always the active one.
+/// One page of the cached list, queued creates first; works offline. The query's profile is
+/// always the active one.
 #[tauri::command]
 #[specta::specta]
 pub async fn search_links(
@@ -36,7 +37,7 @@ pub async fn search_links(
     query.profile_id = state.active_profile().await?.id;
     let now = unix_now();
     state
-        .with_store(move |store| links::search(store, &query, now))
+        .with_store(move |store| links::list(store, &query, now))
         .await
 }
 

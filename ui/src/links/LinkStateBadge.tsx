@@ -1,35 +1,40 @@
 import { Badge, Loader } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconClockPause } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { LinkState, OutboxState } from "../bindings";
+import type { LinkState, PendingWrite } from "../bindings";
+import { WRITE_STATUS_COLORS, writeStatus, type WriteStatus } from "./writeSummary";
 
 const COLORS: Record<LinkState, string> = { active: "green", inactive: "gray", expired: "yellow" };
 
+const WRITE_ICONS: Record<WriteStatus, ReactNode> = {
+  sending: <Loader size={10} />,
+  queued: <IconClockPause size={12} aria-hidden />,
+  checking: <Loader size={10} color="orange" />,
+  waiting: <IconAlertTriangle size={12} aria-hidden />,
+};
+
 /** The link's state, or the state of a write to it that Billpocket has not confirmed yet. */
-export function LinkStateBadge({ state, write }: { state: LinkState; write?: OutboxState }) {
+export function LinkStateBadge({
+  state,
+  write,
+}: {
+  state: LinkState;
+  write?: PendingWrite | null;
+}) {
   const { t } = useTranslation("links");
-  if (write === "pending" || write === "sent") {
+  if (write) {
+    const status = writeStatus(write);
     return (
       <Badge
         variant="light"
-        color="blue"
-        leftSection={<Loader size={10} />}
+        color={WRITE_STATUS_COLORS[status]}
+        leftSection={WRITE_ICONS[status]}
         data-testid="link-state"
+        data-write-status={status}
       >
-        {t("state.pending")}
-      </Badge>
-    );
-  }
-  if (write === "uncertain") {
-    return (
-      <Badge
-        variant="light"
-        color="orange"
-        leftSection={<IconAlertTriangle size={12} aria-hidden />}
-        data-testid="link-state"
-      >
-        {t("state.uncertain")}
+        {t(`writes.status.${status}`)}
       </Badge>
     );
   }

@@ -1,5 +1,5 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import type { LinkRow, LinksStatus, Merchant, PendingWrite } from "../bindings";
@@ -154,7 +154,8 @@ describe("Links screen", () => {
     expect(within(rows[1] as HTMLElement).getByTestId("link-state")).toHaveTextContent("Vencida");
   });
 
-  it("lists writes Billpocket has not confirmed, with retry and discard", async () => {
+  it("lists a create queued offline as a row and in the folded panel, named and labelled alike", async () => {
+    const user = userEvent.setup();
     const queued: PendingWrite = {
       seq: 7,
       state: "pending",
@@ -174,19 +175,96 @@ describe("Links screen", () => {
       attempts: 1,
       lastErrorCode: "billpocket.network_unreachable",
       linkId: null,
+      subject: "Pastel para el sábado",
       createdAt: 0,
       updatedAt: 0,
     };
+    const queuedRow: LinkRow = {
+      ...row("outbox-7", "Pastel para el sábado", 50_000, "active"),
+      write: queued,
+    };
+    queuedRow.link.customLinkPath = "";
     const calls = await renderScreen({
       links_status: () => ({ sync: null, writes: [queued] }),
+      search_links: () => ({
+        items: [queuedRow, row("a", "Pastel de chocolate", 1, "active")],
+        next: null,
+      }),
       discard_link_write: () => null,
     });
-    const panel = await screen.findByTestId("pending-writes");
+    const [first] = await screen.findAllByTestId("link-row");
+    const badge = within(first as HTMLElement).getByTestId("link-state");
+    expect(badge).toHaveTextContent("En cola");
+    // No URL yet: nothing to copy.
+    expect(within(first as HTMLElement).getByTestId("row-copy")).toBeDisabled();
+
+    // Folded to one line; opening the queued row unfolds it.
+    const panel = screen.getByTestId("pending-writes");
     expect(panel).toHaveTextContent("1 cambio sin confirmar");
-    expect(panel).toHaveTextContent("Crear · Pastel para el sábado · $500.00");
-    expect(panel).toHaveTextContent("En cola");
-    await userEvent.click(within(panel).getByTestId("pending-discard"));
+    expect(panel).toHaveTextContent("1 En cola");
+    expect(within(panel).queryByTestId("pending-write")).not.toBeInTheDocument();
+    await user.click(first as HTMLElement);
+    const line = await within(panel).findByTestId("pending-write");
+    expect(line).toHaveTextContent("Crear · Pastel para el sábado · $500.00");
+    expect(within(line).getByText("En cola")).toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === "link_qr")).toBe(false);
+    await user.click(within(panel).getByTestId("pending-discard"));
     expect(calls.some((c) => c.cmd === "discard_link_write" && c.args.seq === 7)).toBe(true);
+  });
+
+  it("names a pending deactivation by the link's description, not its id", async () => {
+    const user = userEvent.setup();
+    const write: PendingWrite = {
+      seq: 9,
+      state: "uncertain",
+      intent: { op: "setActive", merchantId: merchant.id, linkId: "lnk_8f2a", active: false },
+      attempts: 1,
+      lastErrorCode: "billpocket.timeout",
+      linkId: "lnk_8f2a",
+      subject: "Clase de yoga",
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    await renderScreen({
+      links_status: () => ({ sync: null, writes: [write] }),
+      search_links: () => ({
+        items: [{ ...row("lnk_8f2a", "Clase de yoga", 80_000, "active"), write }],
+        next: null,
+      }),
+    });
+    const [first] = await screen.findAllByTestId("link-row");
+    expect(within(first as HTMLElement).getByTestId("link-state")).toHaveTextContent("Verificando");
+    await user.click(screen.getByTestId("pending-toggle"));
+    const line = await screen.findByTestId("pending-write");
+    expect(line).toHaveTextContent("Desactivar · Clase de yoga");
+    expect(line).not.toHaveTextContent("lnk_8f2a");
+    expect(within(line).getByText("Verificando")).toBeInTheDocument();
+  });
+
+  it("gives the keyboard focus back to the row when the drawer closes", async () => {
+    const user = userEvent.setup();
+    await renderScreen({
+      search_links: () => ({
+        items: [
+          row("a", "Pastel de chocolate", 125_050, "active"),
+          row("b", "Clase de yoga", 80_000, "active"),
+        ],
+        next: null,
+      }),
+    });
+    await screen.findAllByTestId("link-row");
+    const table = screen.getByTestId("links-table");
+    table.focus();
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(await screen.findByTestId("link-detail")).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByTestId("link-detail")).not.toBeInTheDocument();
+    });
+    await waitFor(() => {
+      expect(table).toHaveFocus();
+    });
+    expect(table).toHaveAttribute("aria-activedescendant", "link-row-b");
   });
 
   it("submits a new link once per form opening, whatever the clicks", async () => {

@@ -1,9 +1,9 @@
-import { Group, Select, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { useDebouncedValue, useHotkeys, useInterval } from "@mantine/hooks";
+import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
+import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink, IconSearchOff } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -12,25 +12,27 @@ import {
   type LinkForm,
   type LinkWrite,
   type Merchant,
-  type OutboxState,
   type PendingWrite,
   type WriteOutcome,
 } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
-import { nowSeconds } from "../format/time";
 import { call } from "../ipc";
 import { activeFilterCount, NO_FILTERS, toQuery, type LinkFilters } from "./filters";
 import { LinkDetail } from "./LinkDetail";
 import { EMPTY_FORM, formFromLink, newWriteKey } from "./linkForm";
 import { LinkFormDrawer, type FormMode } from "./LinkFormDrawer";
-import { LinksTable } from "./LinksTable";
+import { LinksTable, type LinksTableHandle } from "./LinksTable";
+import tableClasses from "./LinksTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "./PendingWrites";
 import { useLinkPages, useLinksStatus, useLinkSync, useMerchants } from "./queries";
 import { SyncBar } from "./SyncBar";
+import { useSyncRetry } from "./syncRetry";
+import { useNow } from "./useNow";
+import { isQueuedCreate, pendingWriteId } from "./writeSummary";
 
 /** The Ligas area: pick a merchant (remembered by the shell), then its links. */
 export function LinksScreen({
@@ -46,7 +48,12 @@ export function LinksScreen({
   const merchant = list.find((m) => m.id === merchantId) ?? list[0];
 
   return (
-    <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))">
+    <Stack
+      gap="sm"
+      h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))"
+      className={tableClasses.screen}
+      data-testid="links-screen"
+    >
       <Group justify="space-between">
         <Title order={2}>{t("title")}</Title>
         {list.length > 1 && merchant && (
@@ -90,27 +97,41 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const pages = useLinkPages(query);
   const status = useLinksStatus(merchant.id);
   const sync = useLinkSync(merchant.id);
-  const [now, setNow] = useState(nowSeconds);
-  const ticker = useInterval(() => {
-    setNow(nowSeconds());
-  }, 30_000);
-  useEffect(() => {
-    ticker.start();
-    return ticker.stop;
-  }, [ticker]);
+  const now = useNow(30_000);
+  const syncState = status.data?.sync;
+  // Any failed attempt to reach Billpocket (a sync or a write) is recorded on the list's sync
+  // state; while the last one failed, sync again with a growing delay.
+  useSyncRetry(syncState?.lastErrorCode == null ? null : syncState.attemptedAt, () => {
+    void sync.refetch();
+  });
 
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormMode | null>(null);
   const [busySeq, setBusySeq] = useState<number | null>(null);
+  const [pendingExpanded, setPendingExpanded] = useState(false);
+  const table = useRef<LinksTableHandle>(null);
+  // The row whose drawer was closed: the keyboard focus goes back to it once the drawer is gone.
+  const returnTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (openId !== null || returnTo.current === null) return;
+    table.current?.focusRow(returnTo.current);
+    returnTo.current = null;
+  }, [openId]);
 
   const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const open = rows.find((row) => row.link.id === openId) ?? null;
   const writes = useMemo(() => status.data?.writes ?? [], [status.data]);
-  const writeStates = useMemo(() => {
-    const byLink = new Map<string, OutboxState>();
-    for (const write of writes) if (write.linkId) byLink.set(write.linkId, write.state);
-    return byLink;
-  }, [writes]);
+
+  /** A queued create has no drawer (nothing to share yet): its line in the pending panel. */
+  function showQueued(row: LinkRow) {
+    if (!row.write) return;
+    const id = pendingWriteId(row.write.seq);
+    setPendingExpanded(true);
+    // Once unfolded; focusing also scrolls the line into view.
+    requestAnimationFrame(() => {
+      document.getElementById(id)?.focus();
+    });
+  }
 
   useHotkeys([
     [
@@ -132,6 +153,8 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     else if (state === "uncertain" || state === "sent")
       notifications.show({ color: "orange", message: t("writes.toastUncertain") });
     else notifications.show({ color: "yellow", message: t("writes.toastQueued") });
+    // A write that got through while the list was marked offline: no need to wait for a retry.
+    if (state === "done" && syncState?.lastErrorCode != null) void sync.refetch();
     refresh();
   }
 
@@ -178,13 +201,22 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     <>
       <MainLinkCard merchant={merchant} />
       <SyncBar
-        sync={status.data?.sync}
+        sync={syncState}
         syncing={sync.isFetching}
         now={now}
+        count={
+          rows.length > 0
+            ? t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })
+            : null
+        }
         onSync={() => void sync.refetch()}
       />
       <PendingWrites
         writes={writes}
+        expanded={pendingExpanded}
+        onToggle={() => {
+          setPendingExpanded((expanded) => !expanded);
+        }}
         busySeq={busySeq}
         onRetry={(pending) => {
           retry.mutate(pending);
@@ -227,30 +259,26 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           />
         )
       ) : (
-        <>
-          <Text size="xs" c="dimmed" data-testid="links-count">
-            {t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })}
-          </Text>
-          <LinksTable
-            rows={rows}
-            listKey={JSON.stringify(query)}
-            writes={writeStates}
-            now={now}
-            hasMore={pages.hasNextPage}
-            loadingMore={pages.isFetchingNextPage}
-            onLoadMore={() => void pages.fetchNextPage()}
-            onOpen={(row: LinkRow) => {
-              setOpenId(row.link.id);
-            }}
-            onCopy={(row: LinkRow) => {
-              call(commands.copyText(row.link.customLinkPath)).then(
-                () => notifications.show({ message: t("detail.copied") }),
-                (error: unknown) =>
-                  notifications.show({ color: "red", message: errorMessage(error).text }),
-              );
-            }}
-          />
-        </>
+        <LinksTable
+          ref={table}
+          rows={rows}
+          listKey={JSON.stringify(query)}
+          now={now}
+          hasMore={pages.hasNextPage}
+          loadingMore={pages.isFetchingNextPage}
+          onLoadMore={() => void pages.fetchNextPage()}
+          onOpen={(row: LinkRow) => {
+            if (isQueuedCreate(row)) showQueued(row);
+            else setOpenId(row.link.id);
+          }}
+          onCopy={(row: LinkRow) => {
+            call(commands.copyText(row.link.customLinkPath)).then(
+              () => notifications.show({ message: t("detail.copied") }),
+              (error: unknown) =>
+                notifications.show({ color: "red", message: errorMessage(error).text }),
+            );
+          }}
+        />
       )}
       {open && !form && (
         <LinkDetail
@@ -259,6 +287,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           now={now}
           busy={write.isPending}
           onClose={() => {
+            returnTo.current = open.link.id;
             setOpenId(null);
           }}
           onEdit={() => {

@@ -1,25 +1,41 @@
 import { ActionIcon, Box, Group, Loader, Text, Tooltip } from "@mantine/core";
+import { useElementSize } from "@mantine/hooks";
 import { IconCopy } from "@tabler/icons-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from "react";
 import { useTranslation } from "react-i18next";
 
-import type { LinkRow, OutboxState } from "../bindings";
+import type { LinkRow } from "../bindings";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
+import { gridTemplate, neededWidth, visibleColumns, type ColumnKey } from "./linkColumns";
 import { LinkStateBadge } from "./LinkStateBadge";
 import classes from "./LinksTable.module.css";
+import { isQueuedCreate } from "./writeSummary";
 
 const ROW_HEIGHT = 56;
 /** Ask for the next page when the view comes this close to the last loaded row. */
 const PREFETCH_ROWS = 30;
 
+/** What the screen can ask of the table. */
+export type LinksTableHandle = {
+  /** Selects the row of `linkId` (when listed), scrolls to it and puts the keyboard focus there. */
+  focusRow: (linkId: string) => void;
+};
+
 type Props = {
+  ref?: Ref<LinksTableHandle>;
   rows: LinkRow[];
   /** Changes whenever the search, filters or sort change: the view goes back to the top. */
   listKey: string;
-  /** Open writes by link id, so a row shows "enviando" or "verificando". */
-  writes: Map<string, OutboxState>;
   now: number;
   hasMore: boolean;
   loadingMore: boolean;
@@ -34,9 +50,9 @@ type Props = {
  * smoothly as 10. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it.
  */
 export function LinksTable({
+  ref,
   rows,
   listKey,
-  writes,
   now,
   hasMore,
   loadingMore,
@@ -48,6 +64,9 @@ export function LinksTable({
   const locale = i18n.language;
   const scroller = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
+  const size = useElementSize();
+  const columns = visibleColumns(size.width);
+  const grid = { gridTemplateColumns: gridTemplate(columns), minWidth: neededWidth(columns) };
   // TanStack Virtual hands back fresh functions on every render, so the React Compiler leaves
   // this component alone; it re-renders only on scroll and on new rows anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -80,6 +99,14 @@ export function LinksTable({
     virtualizer.scrollToIndex(index, { align: "auto" });
   }
 
+  useImperativeHandle(ref, () => ({
+    focusRow: (linkId) => {
+      const index = rows.findIndex((row) => row.link.id === linkId);
+      if (index >= 0) move(index);
+      scroller.current?.focus();
+    },
+  }));
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(
       1,
@@ -105,24 +132,29 @@ export function LinksTable({
 
   return (
     <Box
+      ref={size.ref}
       className={classes.table}
       role="grid"
       aria-rowcount={rows.length}
+      aria-colcount={columns.length}
       aria-label={t("table.label")}
     >
-      <div className={classes.header} role="row">
-        <span role="columnheader">{t("table.description")}</span>
-        <span role="columnheader" className={classes.amount}>
-          {t("table.amount")}
-        </span>
-        <span role="columnheader">{t("table.status")}</span>
-        <span role="columnheader">{t("table.msi")}</span>
-        <span role="columnheader">{t("table.expires")}</span>
-        <span role="columnheader">{t("table.created")}</span>
+      <div className={classes.header} role="row" style={grid}>
+        {columns.map((column) => (
+          <span
+            key={column.key}
+            role="columnheader"
+            className={column.numeric ? classes.amount : undefined}
+            data-testid={`column-${column.key}`}
+          >
+            {t(`table.${column.key}`)}
+          </span>
+        ))}
       </div>
       <div
         ref={scroller}
         className={classes.body}
+        style={{ minWidth: grid.minWidth }}
         tabIndex={0}
         onKeyDown={onKeyDown}
         aria-activedescendant={rows[current] ? `link-row-${rows[current].link.id}` : undefined}
@@ -133,23 +165,10 @@ export function LinksTable({
             const row = rows[item.index];
             if (!row) return null;
             const { link } = row;
-            return (
-              <div
-                key={link.id}
-                id={`link-row-${link.id}`}
-                role="row"
-                aria-rowindex={item.index + 1}
-                aria-selected={item.index === current}
-                className={classes.row}
-                data-selected={item.index === current || undefined}
-                data-testid="link-row"
-                style={{ height: ROW_HEIGHT, transform: `translateY(${String(item.start)}px)` }}
-                onClick={() => {
-                  setSelected(item.index);
-                  onOpen(row);
-                }}
-              >
-                <span role="gridcell" className={classes.description}>
+            const queued = isQueuedCreate(row);
+            const cells: Record<ColumnKey, ReactNode> = {
+              description: (
+                <>
                   <Text size="sm" truncate="end" data-testid="link-description">
                     {link.description || t("table.noDescription")}
                   </Text>
@@ -157,12 +176,14 @@ export function LinksTable({
                     <Text size="xs" c="dimmed" truncate="end">
                       {link.secondaryLink}
                     </Text>
-                    <Tooltip label={t("detail.copy")}>
+                    <Tooltip label={queued ? t("table.queuedCopy") : t("detail.copy")}>
                       <ActionIcon
                         size="xs"
                         variant="subtle"
                         color="gray"
                         aria-label={t("table.copyLink", { slug: link.secondaryLink })}
+                        // No URL until Billpocket creates the link.
+                        disabled={queued}
                         onClick={(event) => {
                           event.stopPropagation();
                           onCopy(row);
@@ -173,44 +194,79 @@ export function LinksTable({
                       </ActionIcon>
                     </Tooltip>
                   </Group>
-                </span>
-                <span role="gridcell" className={classes.amount}>
-                  <Text size="sm" ff="monospace">
-                    {formatCentavos(link.amountCentavos)}
+                </>
+              ),
+              amount: (
+                <Text size="sm" ff="monospace">
+                  {formatCentavos(link.amountCentavos)}
+                </Text>
+              ),
+              status: <LinkStateBadge state={row.state} write={row.write} />,
+              msi: (
+                <Text size="sm" truncate="end">
+                  {link.months.length > 0
+                    ? t("table.msiMonths", { months: link.months.join(", ") })
+                    : "—"}
+                </Text>
+              ),
+              expires:
+                link.expiredAt == null ? (
+                  <Text size="sm" c="dimmed" truncate="end">
+                    {t("table.noExpiry")}
                   </Text>
-                </span>
-                <span role="gridcell">
-                  <LinkStateBadge state={row.state} write={writes.get(link.id)} />
-                </span>
-                <span role="gridcell">
-                  <Text size="sm">
-                    {link.months.length > 0
-                      ? t("table.msiMonths", { months: link.months.join(", ") })
-                      : "—"}
-                  </Text>
-                </span>
-                <span role="gridcell">
-                  {link.expiredAt == null ? (
-                    <Text size="sm" c="dimmed">
-                      {t("table.noExpiry")}
+                ) : (
+                  <Tooltip label={formatDateTime(link.expiredAt, locale)}>
+                    <Text
+                      size="sm"
+                      truncate="end"
+                      c={row.state === "expired" ? "yellow.9" : undefined}
+                    >
+                      {link.expiredAt <= now
+                        ? t("table.expiredAgo", {
+                            when: formatRelative(link.expiredAt, now, locale),
+                          })
+                        : t("table.expiresIn", {
+                            when: formatRelative(link.expiredAt, now, locale),
+                          })}
                     </Text>
-                  ) : (
-                    <Tooltip label={formatDateTime(link.expiredAt, locale)}>
-                      <Text size="sm" c={row.state === "expired" ? "yellow.9" : undefined}>
-                        {link.expiredAt <= now
-                          ? t("table.expiredAgo", {
-                              when: formatRelative(link.expiredAt, now, locale),
-                            })
-                          : t("table.expiresIn", {
-                              when: formatRelative(link.expiredAt, now, locale),
-                            })}
-                      </Text>
-                    </Tooltip>
-                  )}
-                </span>
-                <span role="gridcell">
-                  <Text size="sm">{formatDateTime(link.createdAt, locale)}</Text>
-                </span>
+                  </Tooltip>
+                ),
+              created: (
+                <Text size="sm" truncate="end">
+                  {formatDateTime(link.createdAt, locale)}
+                </Text>
+              ),
+            };
+            return (
+              <div
+                key={link.id}
+                id={`link-row-${link.id}`}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-selected={item.index === current}
+                className={classes.row}
+                data-selected={item.index === current || undefined}
+                data-queued={queued || undefined}
+                data-testid="link-row"
+                style={{
+                  ...grid,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${String(item.start)}px)`,
+                }}
+                onClick={() => {
+                  setSelected(item.index);
+                  onOpen(row);
+                }}
+              >
+                {columns.map((column) => (
+                  <span
+                    key={column.key}
+                    role="gridcell"
+                    className={column.numeric ? classes.amount : classes.cell}
+                  >
+                    {cells[column.key]}
+                  </span>
+                ))}
               </div>
             );
           })}

@@ -1,15 +1,18 @@
 import {
+  ActionIcon,
   Button,
   Chip,
   Group,
+  Kbd,
   NumberInput,
   Popover,
   SegmentedControl,
   Select,
   Stack,
   TextInput,
+  Tooltip,
 } from "@mantine/core";
-import { useHotkeys } from "@mantine/hooks";
+import { useElementSize, useHotkeys } from "@mantine/hooks";
 import {
   IconCalendar,
   IconCash,
@@ -28,8 +31,14 @@ const SORTS: LinkSort[] = ["newest", "oldest", "amountHighest", "amountLowest", 
 const STATUSES: StatusFilter[] = ["all", "active", "inactive", "expired"];
 /** "Vencen en N días" choices. */
 const EXPIRING_DAYS = [3, 7, 15, 30];
+/** Below this width the export button keeps only its icon, so the search box keeps its hint. */
+const COMPACT_BELOW_PX = 740;
 
-/** Search (`/` focuses it), filters as chips and popovers, sort, export and "Nueva liga". */
+/**
+ * Search (`/` focuses it), export and "Nueva liga" on the first line, where the search box keeps
+ * the room its whole hint needs; filters as chips and popovers, and the sort, on the second,
+ * which wraps at narrow widths.
+ */
 export function LinksToolbar({
   filters,
   onChange,
@@ -45,6 +54,8 @@ export function LinksToolbar({
 }) {
   const { t } = useTranslation("links");
   const search = useRef<HTMLInputElement>(null);
+  const { ref: firstLine, width: firstLineWidth } = useElementSize();
+  const compact = firstLineWidth > 0 && firstLineWidth < COMPACT_BELOW_PX;
   useHotkeys([["/", () => search.current?.focus()]]);
   const set = (patch: Partial<LinkFilters>) => {
     onChange({ ...filters, ...patch });
@@ -54,11 +65,13 @@ export function LinksToolbar({
 
   return (
     <Stack gap="xs">
-      <Group gap="xs" wrap="nowrap">
+      <Group ref={firstLine} gap="xs" wrap="nowrap">
         <TextInput
           ref={search}
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
           leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={<Kbd size="xs">/</Kbd>}
+          rightSectionPointerEvents="none"
           placeholder={t("toolbar.search")}
           aria-label={t("toolbar.searchLabel")}
           value={filters.text}
@@ -70,26 +83,30 @@ export function LinksToolbar({
           }}
           data-testid="links-search"
         />
-        <Select
-          aria-label={t("toolbar.sort")}
-          data={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
-          value={filters.sort}
-          allowDeselect={false}
-          onChange={(value) => {
-            if (value) set({ sort: value });
-          }}
-          w={210}
-          data-testid="links-sort"
-        />
-        <Button
-          variant="default"
-          leftSection={<IconFileExport size={16} aria-hidden />}
-          loading={exporting}
-          onClick={onExport}
-          data-testid="links-export"
-        >
-          {t("toolbar.export")}
-        </Button>
+        {compact ? (
+          <Tooltip label={t("toolbar.export")}>
+            <ActionIcon
+              variant="default"
+              size="input-sm"
+              aria-label={t("toolbar.export")}
+              loading={exporting}
+              onClick={onExport}
+              data-testid="links-export"
+            >
+              <IconFileExport size={18} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
+        ) : (
+          <Button
+            variant="default"
+            leftSection={<IconFileExport size={16} aria-hidden />}
+            loading={exporting}
+            onClick={onExport}
+            data-testid="links-export"
+          >
+            {t("toolbar.export")}
+          </Button>
+        )}
         <Button
           leftSection={<IconPlus size={16} aria-hidden />}
           onClick={onNew}
@@ -189,6 +206,19 @@ export function LinksToolbar({
             {t("filter.clear", { count: activeFilterCount(filters) })}
           </Button>
         )}
+        <Select
+          size="xs"
+          ml="auto"
+          aria-label={t("toolbar.sort")}
+          data={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
+          value={filters.sort}
+          allowDeselect={false}
+          onChange={(value) => {
+            if (value) set({ sort: value });
+          }}
+          w={190}
+          data-testid="links-sort"
+        />
       </Group>
     </Stack>
   );

@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Text } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { IconCloudOff, IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
 import type { SyncState } from "../bindings";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { CommandError } from "../ipc";
-import { formatRelative } from "../format/time";
+import { syncAge } from "./syncAge";
 
 /** Errors that mean "Billpocket cannot be reached", as opposed to "Billpocket said no". */
 const OFFLINE_CODES = new Set(["billpocket.network_unreachable", "billpocket.timeout"]);
@@ -15,65 +15,100 @@ function isOffline(code: string | null | undefined): boolean {
 }
 
 /**
- * How old the list is, the sync button, and the banner when the last sync failed: offline (the
- * cached list stays usable) or refused (credentials, provider error), each said plainly.
+ * How many links are listed and how old they are, with the sync button. When the last attempt
+ * to reach Billpocket failed, the same line becomes the banner: offline (the cached list stays
+ * usable) or refused (credentials, provider error), each said plainly in two short lines, so the
+ * list below keeps its rows.
  */
 export function SyncBar({
   sync,
   syncing,
   now,
+  count,
   onSync,
 }: {
   sync: SyncState | null | undefined;
   syncing: boolean;
   now: number;
+  /** "36 ligas", on the same line as the age. */
+  count: string | null;
   onSync: () => void;
 }) {
   const { t, i18n } = useTranslation("links");
   const errorMessage = useErrorMessage();
-  const syncedAt = sync?.syncedAt ?? null;
   const failure = sync?.lastErrorCode ?? null;
+  const offline = isOffline(failure);
+  // The age stays while later syncs run (the button spins): it is the age of what is listed.
   const age =
-    syncedAt === null
-      ? t("sync.never")
-      : t("sync.updated", { age: formatRelative(syncedAt, now, i18n.language) });
+    syncing && sync?.syncedAt == null ? t("sync.running") : syncAge(sync, now, t, i18n.language);
 
-  return (
-    <>
-      <Group justify="space-between" gap="sm">
-        <Text size="sm" c="dimmed" data-testid="links-age" aria-live="polite">
-          {syncing ? t("sync.running") : age}
+  const line = (
+    <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+      {failure !== null && (
+        <Text size="sm" fw={600}>
+          {offline ? t("sync.offlineTitle") : t("sync.failedTitle")}
         </Text>
-        <Button
-          variant="default"
-          size="xs"
-          leftSection={<IconRefresh size={16} aria-hidden />}
-          loading={syncing}
-          onClick={onSync}
-          data-testid="links-sync"
-        >
-          {t("sync.now")}
-        </Button>
-      </Group>
-      {failure !== null && !syncing && (
-        <Alert
-          color={isOffline(failure) ? "yellow" : "red"}
-          variant="light"
-          icon={<IconCloudOff aria-hidden />}
-          title={isOffline(failure) ? t("sync.offlineTitle") : t("sync.failedTitle")}
-          data-testid="links-offline"
-          role="status"
-        >
-          <Text size="sm">
-            {isOffline(failure)
-              ? t("sync.offlineBody", { age })
-              : errorMessage(new CommandError({ code: failure, message: "" })).text}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t("sync.code", { code: failure })}
-          </Text>
-        </Alert>
       )}
-    </>
+      <Text size="sm" c="dimmed" data-testid="links-age" aria-live="polite">
+        {failure !== null ? `(${age})` : age}
+      </Text>
+      {count !== null && (
+        <>
+          <Text size="sm" c="dimmed" aria-hidden>
+            ·
+          </Text>
+          <Text size="sm" c="dimmed" data-testid="links-count">
+            {count}
+          </Text>
+        </>
+      )}
+    </Group>
+  );
+  const button = (
+    <Button
+      variant="default"
+      size="xs"
+      leftSection={<IconRefresh size={16} aria-hidden />}
+      loading={syncing}
+      onClick={onSync}
+      aria-label={syncing ? t("sync.running") : undefined}
+      data-testid="links-sync"
+    >
+      {t("sync.now")}
+    </Button>
+  );
+
+  if (failure === null) {
+    return (
+      <Group justify="space-between" gap="sm" wrap="nowrap">
+        {line}
+        {button}
+      </Group>
+    );
+  }
+  return (
+    <Alert
+      color={offline ? "yellow" : "red"}
+      variant="light"
+      py={6}
+      icon={<IconCloudOff size={18} aria-hidden />}
+      data-testid="links-offline"
+      role="status"
+    >
+      <Group justify="space-between" gap="sm" wrap="nowrap">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          {line}
+          <Text size="xs">
+            {offline
+              ? t("sync.offlineHint")
+              : errorMessage(new CommandError({ code: failure, message: "" })).text}{" "}
+            <Text span size="xs" c="dimmed">
+              {t("sync.code", { code: failure })}
+            </Text>
+          </Text>
+        </Stack>
+        {button}
+      </Group>
+    </Alert>
   );
 }

@@ -6,7 +6,7 @@ use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::clock::to_unix;
 use mostrador_providers::billpocket::types::{LINK_ACTIVE, Link as ProviderLink};
 use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
-use mostrador_store::{Link, LinkStatus, Store, StoreError, UnixSeconds};
+use mostrador_store::{Link, LinkStatus, Store, StoreError, UnixSeconds, Writer};
 use serde::Serialize;
 use specta::Type;
 
@@ -40,6 +40,25 @@ impl SyncError {
             Self::Store(error) => error.code().to_owned(),
         }
     }
+}
+
+/// Codes of the errors that show Billpocket cannot be reached at all (as opposed to refusing).
+pub const UNREACHABLE: [&str; 2] = ["billpocket.network_unreachable", "billpocket.timeout"];
+
+/// Records a failed call of any kind (a write, a check) as a failed attempt on the merchant's
+/// list when its code shows Billpocket cannot be reached: the screen then says it is offline at
+/// once, rather than at the next sync, and the age it shows stays that of the last good sync.
+pub fn record_unreachable(
+    w: &mut Writer<'_>,
+    profile_id: &str,
+    merchant_id: &str,
+    code: &str,
+    now: UnixSeconds,
+) -> Result<(), StoreError> {
+    if !UNREACHABLE.contains(&code) {
+        return Ok(());
+    }
+    w.record_sync(profile_id, &links_resource(merchant_id), now, Some(code))
 }
 
 /// Fetches one merchant's links from Billpocket (reads are retried by the client).

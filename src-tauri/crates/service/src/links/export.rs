@@ -170,6 +170,7 @@ mod tests {
                 synced_at: None,
             },
             state,
+            write: None,
         }
     }
 

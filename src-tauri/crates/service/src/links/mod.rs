@@ -4,8 +4,11 @@ pub mod csv;
 pub mod export;
 pub mod form;
 pub mod qr;
+mod queued;
 pub mod share;
 pub mod writes;
+
+use std::collections::HashMap;
 
 use mostrador_store::{Cursor, Link, LinkQuery, LinkStatus, Store, StoreError, UnixSeconds};
 use serde::Serialize;
@@ -31,16 +34,19 @@ impl LinkState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkRow {
     pub link: Link,
     pub state: LinkState,
+    /// The write to this link Billpocket has not confirmed yet (for a queued create, the write
+    /// the row stands for); the row shows its state instead of the link's.
+    pub write: Option<writes::PendingWrite>,
 }
 
 /// One page of the list. Concrete rather than the store's generic `Page<T>`: the TypeScript
 /// exporter loses generic arguments of command results.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkPage {
     pub items: Vec<LinkRow>,
@@ -58,8 +64,35 @@ pub fn search(store: &Store, query: &LinkQuery, now: UnixSeconds) -> Result<Link
             .map(|link| LinkRow {
                 state: LinkState::of(&link, now),
                 link,
+                write: None,
             })
             .collect(),
         next: page.next,
     })
+}
+
+/// One page of the list as the screen shows it: the cached links, each with its open write,
+/// and on the first page the creates still queued in the outbox that match the query, first.
+pub fn list(
+    store: &Store,
+    query: &LinkQuery,
+    now: UnixSeconds,
+) -> Result<LinkPage, writes::WriteError> {
+    let mut page = search(store, query, now)?;
+    let open = writes::open_link_writes(store, &query.profile_id)?;
+    // The latest open write of each link is the one that decides what the row shows.
+    let by_link: HashMap<&str, &writes::PendingWrite> = open
+        .iter()
+        .filter_map(|write| write.link_id.as_deref().map(|id| (id, write)))
+        .collect();
+    for row in &mut page.items {
+        row.write = by_link
+            .get(row.link.id.as_str())
+            .map(|&write| write.clone());
+    }
+    if query.cursor.is_none() {
+        let queued = queued::rows(store, query, &open, now)?;
+        page.items.splice(0..0, queued);
+    }
+    Ok(page)
 }

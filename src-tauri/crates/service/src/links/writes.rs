@@ -18,7 +18,7 @@ use specta::Type;
 
 use super::form::ValidLink;
 use crate::billpocket_access::BillpocketAccess;
-use crate::sync::{LinkSyncReport, SyncError, apply_links, to_cache};
+use crate::sync::{LinkSyncReport, SyncError, apply_links, record_unreachable, to_cache};
 
 /// One change to a merchant's links. The UI sends it with a form (`LinkWrite<LinkForm>`); once
 /// the form is checked it is an intent (`LinkIntent`), which the outbox keeps as JSON, no secret.
@@ -146,6 +146,9 @@ pub struct PendingWrite {
     pub last_error_code: Option<String>,
     /// The link the write created or changed, once known.
     pub link_id: Option<String>,
+    /// What the user calls that link: its description, else its slug (`None` for the main
+    /// link). Lists name a write by it rather than by Billpocket's opaque id.
+    pub subject: Option<String>,
     #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
     #[specta(type = specta_typescript::Number)]
@@ -270,9 +273,17 @@ pub async fn retry(
         OutboxState::Pending => send(store, access, seq, now).await,
         OutboxState::Uncertain => {
             let intent = intent_of(&entry)?;
-            let fetched = access.client.list_links(&access.credentials).await;
-            if let Ok(links) = fetched {
-                reconcile(store, &entry, &intent, links, now).await?;
+            match access.client.list_links(&access.credentials).await {
+                Ok(links) => reconcile(store, &entry, &intent, links, now).await?,
+                Err(error) => {
+                    let code = format!("billpocket.{}", error.code().as_str());
+                    let profile = entry.profile_id.clone();
+                    let merchant = intent.merchant_id().to_owned();
+                    blocking(store, move |store| {
+                        store.write(|w| record_unreachable(w, &profile, &merchant, &code, now))
+                    })
+                    .await?;
+                }
             }
             let entry = blocking(store, move |store| store.outbox_entry(seq)).await?;
             outcome(store, entry).await
@@ -303,17 +314,41 @@ pub fn open_writes(
     profile_id: &str,
     merchant_id: &str,
 ) -> Result<Vec<PendingWrite>, WriteError> {
+    let mut writes = open_link_writes(store, profile_id)?;
+    writes.retain(|write| write.intent.merchant_id() == merchant_id);
+    Ok(writes)
+}
+
+/// The open link writes of every merchant of a profile, oldest first, each named by the link
+/// it concerns (the cached link's description when the intent does not carry one).
+pub fn open_link_writes(store: &Store, profile_id: &str) -> Result<Vec<PendingWrite>, WriteError> {
     let mut writes = Vec::new();
     for entry in store.open_outbox(profile_id)? {
         if !LinkIntent::KINDS.contains(&entry.kind.as_str()) {
             continue;
         }
-        let write = pending_write(&entry)?;
-        if write.intent.merchant_id() == merchant_id {
-            writes.push(write);
+        let mut write = pending_write(&entry)?;
+        if write.subject.is_none()
+            && let Some(id) = &write.link_id
+        {
+            write.subject = match store.link(profile_id, id) {
+                Ok(link) => Some(name_of(&link.description, &link.secondary_link)),
+                Err(StoreError::NotFound(_)) => None,
+                Err(error) => return Err(error.into()),
+            };
         }
+        writes.push(write);
     }
     Ok(writes)
+}
+
+/// A link as the user knows it: its description, or its slug when it has none.
+fn name_of(description: &str, slug: &str) -> String {
+    if description.trim().is_empty() {
+        slug.to_owned()
+    } else {
+        description.to_owned()
+    }
 }
 
 /// At start-up: a write left `sent` by a crash or a kill may have reached Billpocket. It becomes
@@ -472,6 +507,7 @@ async fn send(
             let code_c = code.clone();
             blocking(store, move |store| {
                 store.write(|w| {
+                    record_unreachable(w, &profile, intent_c.merchant_id(), &code_c, now)?;
                     if to == OutboxState::Done && not_found {
                         // Deleting what is already gone is done; drop it from the cache too.
                         record_applied(w, &profile, &intent_c, Applied::Deleted, now)?;
@@ -768,20 +804,27 @@ fn intent_of(entry: &OutboxEntry) -> Result<LinkIntent, WriteError> {
 }
 
 fn pending_write(entry: &OutboxEntry) -> Result<PendingWrite, WriteError> {
+    let intent = intent_of(entry)?;
+    let subject = match &intent {
+        LinkIntent::Create { link, .. } | LinkIntent::Update { link, .. } => {
+            Some(name_of(&link.description, &link.slug))
+        }
+        _ => None,
+    };
+    let changed = match &intent {
+        LinkIntent::Update { link_id, .. }
+        | LinkIntent::SetActive { link_id, .. }
+        | LinkIntent::Delete { link_id, .. } => Some(link_id.clone()),
+        _ => None,
+    };
     Ok(PendingWrite {
         seq: entry.seq,
         state: entry.state,
-        intent: intent_of(entry)?,
+        intent,
+        subject,
         attempts: entry.attempts,
         last_error_code: entry.last_error_code.clone(),
-        link_id: entry.result_ref.clone().or_else(|| match intent_of(entry) {
-            Ok(
-                LinkIntent::Update { link_id, .. }
-                | LinkIntent::SetActive { link_id, .. }
-                | LinkIntent::Delete { link_id, .. },
-            ) => Some(link_id),
-            _ => None,
-        }),
+        link_id: entry.result_ref.clone().or(changed),
         created_at: entry.created_at,
         updated_at: entry.updated_at,
     })

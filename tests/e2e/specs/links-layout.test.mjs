@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+
+import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
+
+// A home of its own: switching the language here must not leak into other specs.
+const home = mkdtempSync(path.join(tmpdir(), "mostrador-links-layout-"));
+useDriver({
+  env: {
+    XDG_DATA_HOME: path.join(home, "data"),
+    XDG_CONFIG_HOME: path.join(home, "config"),
+  },
+});
+
+const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
+
+/** 1024×700 is a 1366×768 laptop with a docked panel; 960×640 is tauri.conf.json's minimum. */
+const SIZES = [
+  [1024, 700],
+  [960, 640],
+];
+/** The columns that never give way (linkColumns.ts); the others may leave, never be cut. */
+const ESSENTIAL = ["description", "amount", "status", "expires"];
+
+async function resize(browser, width, height) {
+  await browser.setWindowSize(width, height);
+  await browser.waitUntil(
+    async () => {
+      const inner = await browser.execute(() => [window.innerWidth, window.innerHeight]);
+      return inner[0] <= width && inner[0] >= width - 40 && inner[1] <= height;
+    },
+    {
+      timeout: 10_000,
+      timeoutMsg: `the window did not become ${width}×${height}`,
+    },
+  );
+  await browser.pause(400); // the table re-measures itself (ResizeObserver) and re-lays out
+}
+
+/**
+ * What the page shows of the links screen: every column header's rectangle and whether its
+ * text is cut, the first row's cells, the viewport, and whether the search box is wide enough
+ * for its whole placeholder (measured with the input's own font).
+ */
+function layout(browser) {
+  return browser.execute(() => {
+    const rect = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    const table = document.querySelector('[role="grid"]');
+    const headers = [...document.querySelectorAll('[role="columnheader"]')].map((el) => ({
+      key: el.dataset.testid.replace("column-", ""),
+      text: el.textContent,
+      rect: rect(el),
+      cut: el.scrollWidth > el.clientWidth + 1,
+    }));
+    const row = document.querySelector('[data-testid="link-row"]');
+    const cells = row ? [...row.querySelectorAll('[role="gridcell"]')].map(rect) : [];
+    const input = document.querySelector('[data-testid="links-search"]');
+    const style = getComputedStyle(input);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const needed =
+      context.measureText(input.placeholder).width +
+      parseFloat(style.paddingLeft) +
+      parseFloat(style.paddingRight);
+    // What sits above the list keeps its height: nothing squashed to make room for the table.
+    const squashed = [...document.querySelector('[data-testid="links-screen"]').children]
+      .filter((el) => el !== table && el.scrollHeight > el.clientHeight + 1)
+      .map((el) => el.dataset.testid ?? el.className);
+    const body = document.querySelector('[data-testid="links-table"]');
+    return {
+      squashed,
+      bodyHeight: body.getBoundingClientRect().height,
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      table: rect(table),
+      headers,
+      cells,
+      placeholder: input.placeholder,
+      placeholderFits: needed <= input.clientWidth,
+      search: rect(input),
+    };
+  });
+}
+
+function checkLayout(seen, label) {
+  const { viewport, table, headers, cells } = seen;
+  const keys = headers.map((h) => h.key);
+  for (const key of ESSENTIAL) assert.ok(keys.includes(key), `${label}: no ${key} column`);
+  for (const header of headers) {
+    assert.ok(
+      header.rect.left >= table.left - 1 && header.rect.right <= table.right + 1,
+      `${label}: header ${header.key} sticks out of the table (${JSON.stringify(header.rect)})`,
+    );
+    assert.ok(header.rect.right <= viewport.width, `${label}: header ${header.key} off screen`);
+    assert.equal(header.cut, false, `${label}: header "${header.text}" is cut`);
+  }
+  assert.equal(cells.length, headers.length, `${label}: a row has one cell per column`);
+  for (const cell of cells) {
+    assert.ok(cell.right <= table.right + 1, `${label}: a cell is cut by the table's edge`);
+  }
+  assert.ok(table.right <= viewport.width, `${label}: the table is wider than the window`);
+  assert.ok(seen.search.right <= viewport.width, `${label}: the search box is off screen`);
+  assert.ok(seen.placeholderFits, `${label}: the placeholder "${seen.placeholder}" is cut`);
+  assert.deepEqual(seen.squashed, [], `${label}: squashed above the list`);
+  assert.ok(
+    seen.bodyHeight >= 4 * 56,
+    `${label}: fewer than four list rows (${seen.bodyHeight}px)`,
+  );
+}
+
+async function checkSizes(browser, lang) {
+  await (await $(browser, "link-row")).waitForDisplayed({ timeout: 30_000 });
+  for (const [width, height] of SIZES) {
+    await resize(browser, width, height);
+    const seen = await layout(browser);
+    const label = `${lang} ${width}×${height}`;
+    console.log(label, seen.headers.map((h) => h.text).join(" | "));
+    await screenshot(`links-layout-${lang}-${width}x${height}`);
+    checkLayout(seen, label);
+  }
+}
+
+test("the links table and toolbar fit at 1024×700 and at the minimum size, in Spanish", async () => {
+  await withApp("links-layout-es", async (browser) => {
+    await checkSizes(browser, "es");
+  });
+});
+
+test("the links table and toolbar fit at 1024×700 and at the minimum size, in English", async () => {
+  await withApp("links-layout-en", async (browser) => {
+    await (await $(browser, "nav-settings")).click();
+    await (await browser.$("label=English")).click();
+    await (await browser.$("h2=Settings")).waitForDisplayed({ timeout: 20_000 });
+    await (await $(browser, "nav-links")).click();
+    await checkSizes(browser, "en");
+  });
+});
