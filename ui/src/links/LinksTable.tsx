@@ -169,11 +169,24 @@ export function LinksTable({
             const cells: Record<ColumnKey, ReactNode> = {
               description: (
                 <>
-                  <Text size="sm" truncate="end" data-testid="link-description">
+                  {/* Long descriptions end in "…" on purpose: the title and the drawer show all. */}
+                  <Text
+                    size="sm"
+                    truncate="end"
+                    title={link.description}
+                    data-truncates
+                    data-testid="link-description"
+                  >
                     {link.description || t("table.noDescription")}
                   </Text>
                   <Group gap={4} wrap="nowrap">
-                    <Text size="xs" c="dimmed" truncate="end">
+                    <Text
+                      size="xs"
+                      c="dimmed"
+                      truncate="end"
+                      title={link.secondaryLink}
+                      data-truncates
+                    >
                       {link.secondaryLink}
                     </Text>
                     <Tooltip label={queued ? t("table.queuedCopy") : t("detail.copy")}>
