@@ -41,7 +41,10 @@ impl OneOrMany {
 /// body. Without one (an HTML page, an empty body) it came from a wrong address, and reading it as
 /// an answer would, say, take a wrong token path for "merchant not registered".
 pub(crate) fn from_status(raw: &RawResponse) -> ProviderError {
-    let body: Option<TolerantErrorBody> = serde_json::from_slice(&raw.body).ok();
+    // Only a JSON object: serde would also read a struct from an array (`["message"]`).
+    let body = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&raw.body)
+        .ok()
+        .and_then(|object| serde_json::from_value::<TolerantErrorBody>(object.into()).ok());
     let from_billpocket = body.as_ref().is_some_and(TolerantErrorBody::has_message);
     let (message, fields) = body.unwrap_or_default().into_parts();
     match raw.status {
