@@ -1,12 +1,12 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/react";
 
-import type { ProfileSummary } from "../bindings";
+import type { ProfileSummary_Serialize } from "../bindings";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
 import { ProfilesScreen } from "./ProfilesScreen";
 
-const profile = (name: string, url: string, local: boolean): ProfileSummary => ({
+const profile = (name: string, url: string, local: boolean): ProfileSummary_Serialize => ({
   id: name,
   name,
   environment: "test",

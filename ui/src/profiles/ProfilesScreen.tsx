@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type ProfileSummary, type Profile_Serialize } from "../bindings";
+import { commands, type ProfileSummary_Serialize, type Profile_Serialize } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -101,7 +101,7 @@ function ProfileCard({
   onEdit,
   onDelete,
 }: {
-  profile: ProfileSummary;
+  profile: ProfileSummary_Serialize;
   active: boolean;
   onEdit: () => void;
   onDelete: () => void;
