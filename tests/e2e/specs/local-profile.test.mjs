@@ -138,6 +138,9 @@ test("a profile on http://127.0.0.1 of a standalone sandbox connects a merchant 
       timeoutMsg: "the merchant was not connected",
     });
 
+    // Its detail opens; Esc closes it, then Ligas.
+    await browser.keys("Escape");
+    await (await $(browser, "merchant-detail")).waitForExist({ reverse: true, timeout: 10_000 });
     await (await $(browser, "nav-links")).click();
     await browser.waitUntil(
       async () => {

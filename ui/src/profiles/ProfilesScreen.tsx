@@ -111,7 +111,8 @@ function ProfileCard({
   const builtIn = profile.environment === "sandbox";
   const use = useMutation({
     mutationFn: () => call(commands.switchProfile(profile.id)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["appInfo"] }),
+    // Every cached result (lists, their last sync) belongs to the profile left behind.
+    onSuccess: () => queryClient.invalidateQueries(),
   });
   return (
     <Card withBorder padding="lg" data-testid={`profile-${builtIn ? profile.id : profile.name}`}>
