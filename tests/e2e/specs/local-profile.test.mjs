@@ -39,7 +39,10 @@ before(async () => {
   });
   baseUrl = await new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`no address from the sandbox: ${out}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no address from the sandbox: ${out}`)),
+      20_000,
+    );
     sandbox.stdout.on("data", (chunk) => {
       out += chunk;
       const match = /billpocket sandbox: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -105,7 +108,9 @@ test("a profile on http://127.0.0.1 of a standalone sandbox connects a merchant 
     // http:// to another machine is refused on its field, in Spanish.
     await url.setValue("http://192.168.1.5:8080");
     await (await $(browser, "profile-save")).click();
-    await (await browser.$("p*=solo vale para un servidor en este equipo")).waitForDisplayed({
+    await (
+      await browser.$("p*=solo vale para un servidor en este equipo")
+    ).waitForDisplayed({
       timeout: 10_000,
     });
     assert.equal(await url.getAttribute("aria-invalid"), "true");
@@ -133,7 +138,9 @@ test("a profile on http://127.0.0.1 of a standalone sandbox connects a merchant 
     await (await browser.$("label=Con su token")).click();
     await (await $(browser, "connect-secret")).setValue(USER_TOKEN);
     await (await $(browser, "connect-submit")).click();
-    await (await browser.$("div*=quedó conectado")).waitForExist({
+    await (
+      await browser.$("div*=quedó conectado")
+    ).waitForExist({
       timeout: 20_000,
       timeoutMsg: "the merchant was not connected",
     });

@@ -443,7 +443,9 @@ mod tests {
 
     #[test]
     fn an_id_that_would_change_the_path_is_refused() {
-        for id in ["", ".", "..", "a/b", "/", "a\\b", "a\nb", "\u{0}", "a\u{7f}", "x\u{85}"] {
+        for id in [
+            "", ".", "..", "a/b", "/", "a\\b", "a\nb", "\u{0}", "a\u{7f}", "x\u{85}",
+        ] {
             let error = url_for("http://127.0.0.1:1", id).unwrap_err();
             assert_eq!(error.code(), crate::ErrorCode::InvalidPathId, "{id:?}");
         }

@@ -182,7 +182,11 @@ mod tests {
             r#"{"message":"Not found","errors":{}}"#,
             r#"{"message":["token does not exist"],"responseCode":"010"}"#,
         ] {
-            assert_eq!(from_status(&raw(404, body)).code(), ErrorCode::NotFound, "{body}");
+            assert_eq!(
+                from_status(&raw(404, body)).code(),
+                ErrorCode::NotFound,
+                "{body}"
+            );
         }
         for body in [
             "",
