@@ -16,7 +16,7 @@ export const commands = {
 	/**  Checks that span two fields (RFC against CURP, postal code against state). */
 	validateCross: (check: CrossCheck) => typedError<Issue[], AppError_Serialize>(__TAURI_INVOKE("validate_cross", { check })),
 	/**  Every profile, for the Perfiles screen. Profiles hold no secrets. */
-	listProfiles: () => typedError<Profile_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
+	listProfiles: () => typedError<ProfileSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
 	createProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
 	updateProfile: (id: string, input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_profile", { id, input })),
 	/**  Deletes a profile with its keyring entries; if it was active, Sandbox becomes active. */
@@ -241,7 +241,13 @@ export type FaultAction_Deserialize =
 /**  Run the handler, then replace its body with broken JSON (same status). */
 { kind: "malformedBody" } | 
 /**  Run the handler (the write happens), then never deliver the answer. */
-{ kind: "commitThenDrop"; mode: DropMode };
+{ kind: "commitThenDrop"; mode: DropMode } | 
+/**
+ *  Answer as a server that is not the provider would, with this status and an HTML page
+ *  instead of the provider's error body (a wrong base URL, a proxy, a path that does not
+ *  exist there). The handler does not run: nothing is written.
+ */
+{ kind: "foreignPage"; status: number };
 
 export type FaultAction_Serialize = 
 /**
@@ -252,7 +258,13 @@ export type FaultAction_Serialize =
 /**  Run the handler, then replace its body with broken JSON (same status). */
 { kind: "malformedBody" } | 
 /**  Run the handler (the write happens), then never deliver the answer. */
-{ kind: "commitThenDrop"; mode: DropMode };
+{ kind: "commitThenDrop"; mode: DropMode } | 
+/**
+ *  Answer as a server that is not the provider would, with this status and an HTML page
+ *  instead of the provider's error body (a wrong base URL, a proxy, a path that does not
+ *  exist there). The handler does not run: nothing is written.
+ */
+{ kind: "foreignPage"; status: number };
 
 /**  What the sandbox should do wrong, and when. */
 export type FaultPlan = FaultPlan_Serialize | FaultPlan_Deserialize;
@@ -845,6 +857,21 @@ export type ProfileInput_Serialize = {
 	cryptopocketBaseUrl: string | null,
 	undostresBaseUrl: string | null,
 };
+
+/**  A profile as the Perfiles screen lists it. */
+export type ProfileSummary = ProfileSummary_Serialize | ProfileSummary_Deserialize;
+
+/**  A profile as the Perfiles screen lists it. */
+export type ProfileSummary_Deserialize = {
+	/**  Some provider URL points at this machine (shown with a "Local" badge). */
+	local: boolean,
+} & Profile_Deserialize;
+
+/**  A profile as the Perfiles screen lists it. */
+export type ProfileSummary_Serialize = {
+	/**  Some provider URL points at this machine (shown with a "Local" badge). */
+	local: boolean,
+} & Profile_Serialize;
 
 export type Profile_Deserialize = {
 	id: string,
