@@ -77,7 +77,7 @@ export const commands = {
 	 */
 	registerMerchant: (idempotencyKey: string, form: MerchantForm_Deserialize, password: string) => typedError<RegisterAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("register_merchant", { idempotencyKey, form, password })),
 	/**  Connects a merchant that already exists at Billpocket (its token is validated first). */
-	connectMerchant: (request: ConnectRequest) => typedError<Merchant_Serialize, AppError_Serialize>(__TAURI_INVOKE("connect_merchant", { request })),
+	connectMerchant: (request: ConnectRequest) => typedError<ConnectOutcome, AppError_Serialize>(__TAURI_INVOKE("connect_merchant", { request })),
 	/**  Adds or replaces the CLABE where the merchant's sales are deposited. */
 	setMerchantClabe: (merchantId: string, clabe: string) => typedError<Merchant_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_merchant_clabe", { merchantId, clabe })),
 	/**  The active profile's drafts of a form, newest first. */
@@ -88,6 +88,7 @@ export const commands = {
 	 */
 	saveDraft: (id: string | null, kind: string, title: string, body: string) => typedError<Draft, AppError_Serialize>(__TAURI_INVOKE("save_draft", { id, kind, title, body })),
 	discardDraft: (id: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
+	discardOldDrafts: (kind: string, olderThanDays: number) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("discard_old_drafts", { kind, olderThanDays })),
 };
 
 /* Types */
@@ -128,9 +129,14 @@ export type CatalogueAnswer = {
 	/**  Sorted by name, ignoring case and accents (ñ after n). */
 	items: CatalogueItem[],
 	/**  When these items were fetched from Billpocket. */
-	fetchedAt: number,
+	fetchedAt: number | null,
 	/**  The refresh failed and this is an older copy; the UI may say so. */
 	stale: boolean,
+};
+
+export type ConnectOutcome = {
+	merchant: Merchant_Serialize,
+	alreadyConnected: boolean,
 };
 
 export type CatalogueItem = {
@@ -669,7 +675,7 @@ export type MerchantSummary_Deserialize = {
 /**  A merchant with how many of its links are cached. */
 export type MerchantSummary_Serialize = {
 	merchant: Merchant_Serialize,
-	links: number,
+	links: number | null,
 };
 
 export type Merchant_Deserialize = {
