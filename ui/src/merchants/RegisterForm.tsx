@@ -356,7 +356,7 @@ export function RegisterForm({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onClose} data-testid="merchant-form-close">
               {t("form.close")}
             </Button>
             <Button
