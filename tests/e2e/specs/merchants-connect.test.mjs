@@ -32,21 +32,16 @@ const SIZES = [
 ];
 
 const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) =>
-  (await element.getProperty("textContent")) ?? "";
+const text = async (element) => (await element.getProperty("textContent")) ?? "";
 
 async function openMerchants(browser) {
   await (await $(browser, "nav-merchants")).click();
-  await (
-    await $(browser, "merchant-row")
-  ).waitForDisplayed({ timeout: 20_000 });
+  await (await $(browser, "merchant-row")).waitForDisplayed({ timeout: 20_000 });
 }
 
 /** The row of a merchant, by its id. */
 async function rowOf(browser, id) {
-  const row = await browser.$(
-    `[data-testid="merchant-row"][data-merchant-id="${id}"]`,
-  );
+  const row = await browser.$(`[data-testid="merchant-row"][data-merchant-id="${id}"]`);
   await row.waitForDisplayed({ timeout: 10_000 });
   return row;
 }
@@ -67,9 +62,7 @@ async function notified(browser, message) {
 /** Connects through the dialog; `by` is the segmented control's label. */
 async function connect(browser, by, fill) {
   await (await $(browser, "merchant-connect")).click();
-  await (
-    await $(browser, "merchant-connect-dialog")
-  ).waitForDisplayed({ timeout: 10_000 });
+  await (await $(browser, "merchant-connect-dialog")).waitForDisplayed({ timeout: 10_000 });
   await (await browser.$(`label=${by}`)).click();
   await fill();
   await (await $(browser, "connect-submit")).click();
@@ -77,9 +70,7 @@ async function connect(browser, by, fill) {
 
 async function closeDrawer(browser) {
   await browser.keys("Escape");
-  await (
-    await $(browser, "merchant-detail")
-  ).waitForExist({ reverse: true, timeout: 10_000 });
+  await (await $(browser, "merchant-detail")).waitForExist({ reverse: true, timeout: 10_000 });
 }
 
 test("connecting a cached merchant again keeps its name, RFC and e-mail", async () => {
@@ -100,24 +91,14 @@ test("connecting a cached merchant again keeps its name, RFC and e-mail", async 
     assert.match(await text(detail), new RegExp(BAJIO.rfc));
     await screenshot("merchants-connect-already-login");
     await closeDrawer(browser);
-    assert.equal(
-      await rowText(browser, BAJIO.id),
-      before,
-      "nothing changed after the login",
-    );
+    assert.equal(await rowText(browser, BAJIO.id), before, "nothing changed after the login");
 
     await connect(browser, "Con su token", async () => {
-      await (
-        await $(browser, "connect-secret")
-      ).setValue(`sandbox-bp-user-token-${BAJIO.id}`);
+      await (await $(browser, "connect-secret")).setValue(`sandbox-bp-user-token-${BAJIO.id}`);
     });
     await notified(browser, "ya estaba conectado");
     await closeDrawer(browser);
-    assert.equal(
-      await rowText(browser, BAJIO.id),
-      before,
-      "nothing changed after the token",
-    );
+    assert.equal(await rowText(browser, BAJIO.id), before, "nothing changed after the token");
     assert.doesNotMatch(await rowText(browser, BAJIO.id), /Comercio 61235/);
   });
 });
@@ -125,9 +106,7 @@ test("connecting a cached merchant again keeps its name, RFC and e-mail", async 
 test("the links count shows before the merchant's links were ever opened", async () => {
   await withApp("merchants-link-count", async (browser) => {
     await openMerchants(browser);
-    const count = await (
-      await rowOf(browser, BAJIO.id)
-    ).$('[data-testid="merchant-links"]');
+    const count = await (await rowOf(browser, BAJIO.id)).$('[data-testid="merchant-links"]');
     await browser.waitUntil(async () => (await text(count)) === BAJIO.links, {
       timeout: 20_000,
       timeoutMsg: `the count stayed "${await text(count)}", not ${BAJIO.links}`,
@@ -143,30 +122,18 @@ test("the detail shows the registered estado, municipio and actividad by name; f
     const detail = await $(browser, "merchant-detail");
     await detail.waitForDisplayed({ timeout: 10_000 });
     const fact = async (key) => text(await $(browser, `merchant-fact-${key}`));
-    await browser.waitUntil(
-      async () => (await fact("state")) === "Guanajuato",
-      {
-        timeout: 20_000,
-        timeoutMsg: "no state name",
-      },
-    );
-    assert.doesNotMatch(
-      await fact("municipality"),
-      /^\d+$/,
-      "a name, not an id",
-    );
-    assert.doesNotMatch(
-      await fact("commercialActivity"),
-      /^\d+$/,
-      "a name, not an id",
-    );
+    await browser.waitUntil(async () => (await fact("state")) === "Guanajuato", {
+      timeout: 20_000,
+      timeoutMsg: "no state name",
+    });
+    assert.doesNotMatch(await fact("municipality"), /^\d+$/, "a name, not an id");
+    assert.doesNotMatch(await fact("commercialActivity"), /^\d+$/, "a name, not an id");
     await screenshot("merchants-detail-catalogues");
     await closeDrawer(browser);
     await browser.waitUntil(
       () =>
         browser.execute(
-          (id) =>
-            document.activeElement?.getAttribute("data-merchant-id") === id,
+          (id) => document.activeElement?.getAttribute("data-merchant-id") === id,
           BAJIO.id,
         ),
       { timeout: 5_000, timeoutMsg: "focus did not return to the row" },
@@ -179,9 +146,7 @@ test("choosing a person type alone leaves no draft, however often", async () => 
     await openMerchants(browser);
     for (let i = 0; i < 2; i += 1) {
       await (await $(browser, "merchant-register")).click();
-      await (
-        await $(browser, "merchant-form")
-      ).waitForDisplayed({ timeout: 10_000 });
+      await (await $(browser, "merchant-form")).waitForDisplayed({ timeout: 10_000 });
       await browser.waitUntil(
         () =>
           browser.execute(() => {
@@ -193,22 +158,14 @@ test("choosing a person type alone leaves no draft, however often", async () => 
           }),
         { timeout: 10_000 },
       );
-      await (
-        await $(browser, "merchant-firstName")
-      ).waitForDisplayed({ timeout: 10_000 });
+      await (await $(browser, "merchant-firstName")).waitForDisplayed({ timeout: 10_000 });
       // Longer than the draft's 400 ms debounce and its save.
       await browser.pause(1_200);
       await (await $(browser, "merchant-form-close")).click();
-      await (
-        await $(browser, "merchant-form")
-      ).waitForExist({ reverse: true, timeout: 10_000 });
+      await (await $(browser, "merchant-form")).waitForExist({ reverse: true, timeout: 10_000 });
     }
     await browser.pause(500);
-    assert.equal(
-      await (await $(browser, "merchant-drafts")).isExisting(),
-      false,
-      "no drafts",
-    );
+    assert.equal(await (await $(browser, "merchant-drafts")).isExisting(), false, "no drafts");
   });
 });
 
@@ -217,18 +174,13 @@ async function assertHeadersVisible(browser, where) {
   const problems = await browser.execute(() => {
     const found = [];
     const width = window.innerWidth;
-    for (const th of document.querySelectorAll(
-      '[data-testid="merchants-table"] th',
-    )) {
+    for (const th of document.querySelectorAll('[data-testid="merchants-table"] th')) {
       th.scrollIntoView({ block: "nearest", inline: "nearest" });
       const box = th.getBoundingClientRect();
       if (box.width === 0 || box.left < 0 || box.right > width + 1) {
-        found.push(
-          `${th.textContent} off screen (${box.left}–${box.right} of ${width})`,
-        );
+        found.push(`${th.textContent} off screen (${box.left}–${box.right} of ${width})`);
       }
-      if (th.scrollWidth > th.clientWidth + 1)
-        found.push(`${th.textContent} cut`);
+      if (th.scrollWidth > th.clientWidth + 1) found.push(`${th.textContent} cut`);
     }
     return found;
   });
@@ -243,20 +195,14 @@ async function assertDrawerFits(browser, testId, lastControl, where) {
     (drawerId, controlId) => {
       const found = [];
       const width = window.innerWidth;
-      const content = document.querySelector(
-        `[data-testid="${drawerId}"] .mantine-Drawer-content`,
-      );
+      const content = document.querySelector(`[data-testid="${drawerId}"] .mantine-Drawer-content`);
       const box = content?.getBoundingClientRect();
       if (!box || box.left < 0 || box.right > width + 1)
         found.push(`drawer ${box?.left}–${box?.right}`);
       const control = document.querySelector(`[data-testid="${controlId}"]`);
       control?.scrollIntoView({ block: "nearest", inline: "nearest" });
       const last = control?.getBoundingClientRect();
-      if (
-        !last ||
-        last.bottom > window.innerHeight + 1 ||
-        last.right > width + 1
-      ) {
+      if (!last || last.bottom > window.innerHeight + 1 || last.right > width + 1) {
         found.push(`${controlId} unreachable`);
       }
       return found;
@@ -270,9 +216,7 @@ async function assertDrawerFits(browser, testId, lastControl, where) {
 async function setLanguage(browser, label, heading) {
   await (await $(browser, "nav-settings")).click();
   await (await browser.$(`label=${label}`)).click();
-  await (
-    await browser.$(`h2=${heading}`)
-  ).waitForDisplayed({ timeout: 20_000 });
+  await (await browser.$(`h2=${heading}`)).waitForDisplayed({ timeout: 20_000 });
 }
 
 test("Comercios at 1024×700 and at the minimum size, in Spanish and English, loses nothing", async () => {
@@ -307,29 +251,18 @@ test("Comercios at 1024×700 and at the minimum size, in Spanish and English, lo
         await closeDrawer(browser);
 
         await (await $(browser, "merchant-register")).click();
-        await (
-          await $(browser, "merchant-form")
-        ).waitForDisplayed({ timeout: 10_000 });
+        await (await $(browser, "merchant-form")).waitForDisplayed({ timeout: 10_000 });
         await browser.execute(() => {
           const labels = [...document.querySelectorAll("label")].filter((l) =>
             ["Persona moral", "Company"].includes(l.textContent ?? ""),
           );
           labels.at(-1)?.click();
         });
-        await (
-          await $(browser, "merchant-legalName")
-        ).waitForDisplayed({ timeout: 10_000 });
-        await assertDrawerFits(
-          browser,
-          "merchant-form",
-          "merchant-submit",
-          `form ${where}`,
-        );
+        await (await $(browser, "merchant-legalName")).waitForDisplayed({ timeout: 10_000 });
+        await assertDrawerFits(browser, "merchant-form", "merchant-submit", `form ${where}`);
         await screenshot(`merchants-form-${language}-${width}x${height}`);
         await (await $(browser, "merchant-form-close")).click();
-        await (
-          await $(browser, "merchant-form")
-        ).waitForExist({ reverse: true, timeout: 10_000 });
+        await (await $(browser, "merchant-form")).waitForExist({ reverse: true, timeout: 10_000 });
       }
       await browser.setWindowSize(1280, 800);
     }
