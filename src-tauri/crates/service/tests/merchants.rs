@@ -465,3 +465,62 @@ async fn the_sandbox_caches_its_merchants_with_what_the_double_knows() {
     assert!(!registration.state.is_empty() && !registration.municipality.is_empty());
     assert!(!registration.commercial_activity.is_empty());
 }
+
+#[tokio::test]
+async fn connecting_after_a_lost_registration_caches_what_was_registered() {
+    let w = world("lost-then-connect").await;
+    let drop_once = |method: &str, path: &str, action: FaultAction| FaultRule {
+        action,
+        trigger: Trigger::Next(1),
+        scope: Scope {
+            method: Some(method.into()),
+            path_prefix: Some(path.into()),
+        },
+    };
+    // The registration is written but its answer lost, and the token lookup fails too.
+    w.sandbox.set_faults(FaultPlan {
+        rules: vec![
+            drop_once(
+                "POST",
+                "/v2/usuarios",
+                FaultAction::CommitThenDrop {
+                    mode: DropMode::Reset,
+                },
+            ),
+            drop_once(
+                "POST",
+                "/v2/token",
+                FaultAction::Status {
+                    status: 503,
+                    retry_after: None,
+                },
+            ),
+        ],
+        ..FaultPlan::default()
+    });
+    let form = fisica("sin-respuesta@panaderia.mx");
+    let outcome = merchants::register(&w.cx(), "k-unknown", form.clone(), password(), NOW)
+        .await
+        .unwrap();
+    assert_eq!(outcome.state, OutboxState::Uncertain, "{outcome:?}");
+
+    let connected = merchants::connect(
+        &w.cx(),
+        ConnectRequest::Login {
+            email: form.email.clone(),
+            password: Secret::new("Pan-dulce-2026"),
+            name: String::new(),
+        },
+        NOW + 60,
+    )
+    .await
+    .unwrap();
+    assert!(!connected.already_connected);
+    let merchant = connected.merchant;
+    assert_eq!(merchant.name, "Guadalupe Ramírez Soto", "not the e-mail");
+    assert_eq!(merchant.rfc, "RASG850312AB1");
+    assert_eq!(merchant.person_type.as_deref(), Some("F"));
+    assert!(merchant.registration.unwrap().contains("RASG850312MDFMTD08"));
+    let entry = w.store.outbox_by_key("k-unknown").unwrap().unwrap();
+    assert_eq!(entry.state, OutboxState::Done);
+}

@@ -288,9 +288,9 @@ pub struct ConnectOutcome {
 
 /// Connects an existing merchant: obtains or takes its token, validates it with Billpocket,
 /// stores it in the vault and caches the merchant. Billpocket answers only the merchant's id,
-/// so what it already knows of a cached merchant (name, RFC, e-mail, registration) is kept; a
-/// typed name and the login's e-mail are added. An uncertain registration with the merchant's
-/// e-mail is settled as done.
+/// so what the cache knows of it (name, RFC, e-mail, registration) is kept, and an uncertain
+/// registration with its e-mail is settled as done and supplies what the cache lacks; a typed
+/// name and the login's e-mail are added.
 pub async fn connect(
     cx: &Context<'_>,
     request: ConnectRequest,
@@ -344,12 +344,22 @@ pub async fn connect(
             Err(StoreError::NotFound(_)) => None,
             Err(error) => return Err(error.into()),
         };
-        let merchant = connected(cached.as_ref(), &merchant_id, &name, &email, now);
+        let known_email = match (&email, &cached) {
+            (login, _) if !login.is_empty() => login.clone(),
+            (_, Some(cached)) => cached.email.clone(),
+            _ => String::new(),
+        };
+        // A registration whose answer was lost holds everything typed for this merchant.
+        let registration =
+            settle_uncertain_registrations(store, &profile, &known_email, &merchant_id, now)?;
+        let known = cached
+            .clone()
+            .or_else(|| registration.map(|form| registered(&merchant_id, &form, now)));
+        let merchant = connected(known.as_ref(), &merchant_id, &name, &email, now);
         let already_connected = cached.as_ref() == Some(&merchant);
         if !already_connected {
             store.write(|w| w.upsert_merchants(&profile, std::slice::from_ref(&merchant), now))?;
         }
-        settle_uncertain_registrations(store, &profile, &merchant.email, &merchant.id, now)?;
         Ok(ConnectOutcome {
             merchant: store.merchant(&profile, &merchant_id)?,
             already_connected,
@@ -358,18 +368,18 @@ pub async fn connect(
     .await
 }
 
-/// The merchant as a connect leaves it: the cached record with a typed name and the login's
+/// The merchant as a connect leaves it: the known record with a typed name and the login's
 /// e-mail added (`updated_at` moves only when one of them is new), or a new record named by what
 /// is known (the typed name, else the e-mail, else the id).
 fn connected(
-    cached: Option<&Merchant>,
+    known: Option<&Merchant>,
     id: &str,
     typed_name: &str,
     email: &str,
     now: UnixSeconds,
 ) -> Merchant {
     let typed_name = typed_name.trim();
-    if let Some(cached) = cached {
+    if let Some(cached) = known {
         let mut merged = cached.clone();
         if !typed_name.is_empty() {
             typed_name.clone_into(&mut merged.name);
@@ -492,24 +502,7 @@ async fn finish(
 ) -> Result<(), MerchantError> {
     let merchant_id = token.user_id.to_string();
     keep_token(cx, &merchant_id, &token.user_token).await?;
-    let merchant = Merchant {
-        id: merchant_id.clone(),
-        name: registration.display_name(),
-        email: registration.email.trim().to_owned(),
-        rfc: registration.rfc.trim().to_uppercase(),
-        main_link: None,
-        domain: None,
-        created_at: now,
-        updated_at: now,
-        synced_at: Some(now),
-        person_type: Some(match registration.person_type {
-            Some(PersonKind::Moral) => "M".into(),
-            _ => "F".into(),
-        }),
-        clabe: None,
-        bank: None,
-        registration: serde_json::to_string(registration).ok(),
-    };
+    let merchant = registered(&merchant_id, registration, now);
     let (profile, seq) = (cx.profile_id.to_owned(), entry.seq);
     blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
         store.write(|w| {
@@ -527,6 +520,28 @@ async fn finish(
         })
     })
     .await
+}
+
+/// A merchant as its registration form describes it (the password is never in the form).
+fn registered(id: &str, registration: &MerchantForm, now: UnixSeconds) -> Merchant {
+    Merchant {
+        id: id.to_owned(),
+        name: registration.display_name(),
+        email: registration.email.trim().to_owned(),
+        rfc: registration.rfc.trim().to_uppercase(),
+        main_link: None,
+        domain: None,
+        created_at: now,
+        updated_at: now,
+        synced_at: Some(now),
+        person_type: Some(match registration.person_type {
+            Some(PersonKind::Moral) => "M".into(),
+            _ => "F".into(),
+        }),
+        clabe: None,
+        bank: None,
+        registration: serde_json::to_string(registration).ok(),
+    }
 }
 
 /// The token to the vault when there is one (always for real profiles, see `require_keyring`).
@@ -576,15 +591,17 @@ async fn settle(
 }
 
 /// Uncertain registrations of `email` are done: the merchant exists and is now connected.
+/// Returns the form of the last one settled.
 fn settle_uncertain_registrations(
     store: &Store,
     profile_id: &str,
     email: &str,
     merchant_id: &str,
     now: UnixSeconds,
-) -> Result<(), MerchantError> {
+) -> Result<Option<MerchantForm>, MerchantError> {
+    let mut settled = None;
     if email.is_empty() {
-        return Ok(());
+        return Ok(settled);
     }
     for entry in store.open_outbox(profile_id)? {
         if entry.kind != REGISTER_KIND || entry.state != OutboxState::Uncertain {
@@ -604,9 +621,10 @@ fn settle_uncertain_registrations(
                     now,
                 )
             })?;
+            settled = Some(registration);
         }
     }
-    Ok(())
+    Ok(settled)
 }
 
 fn intent_of(entry: &OutboxEntry) -> Result<MerchantIntent, MerchantError> {
