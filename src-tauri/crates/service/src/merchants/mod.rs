@@ -379,15 +379,15 @@ fn connected(
     now: UnixSeconds,
 ) -> Merchant {
     let typed_name = typed_name.trim();
-    if let Some(cached) = known {
-        let mut merged = cached.clone();
+    if let Some(known) = known {
+        let mut merged = known.clone();
         if !typed_name.is_empty() {
             typed_name.clone_into(&mut merged.name);
         }
-        if !email.is_empty() && !email.eq_ignore_ascii_case(&cached.email) {
+        if !email.is_empty() && !email.eq_ignore_ascii_case(&known.email) {
             email.clone_into(&mut merged.email);
         }
-        if merged != *cached {
+        if merged != *known {
             merged.updated_at = now;
             merged.synced_at = Some(now);
         }
