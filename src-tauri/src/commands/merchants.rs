@@ -166,7 +166,9 @@ pub async fn discard_old_drafts(
     let profile = state.active_profile().await?;
     let before = unix_now() - i64::from(older_than_days) * 86_400;
     state
-        .with_store(move |store| drafts::discard_drafts_saved_before(store, &profile.id, &kind, before))
+        .with_store(move |store| {
+            drafts::discard_drafts_saved_before(store, &profile.id, &kind, before)
+        })
         .await
 }
 

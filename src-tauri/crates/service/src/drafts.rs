@@ -264,8 +264,8 @@ mod tests {
         assert!(list_drafts(&store, PROFILE, "link").unwrap().is_empty());
 
         // Only this profile's drafts of this form saved before the cut-off go.
-        let other_kind = save_draft(&store, PROFILE, None, "link", "", json!({"a": 1}), NOW)
-            .unwrap();
+        let other_kind =
+            save_draft(&store, PROFILE, None, "link", "", json!({"a": 1}), NOW).unwrap();
         assert_eq!(
             discard_drafts_saved_before(&store, PROFILE, "merchant", NOW + 1).unwrap(),
             0,
@@ -275,7 +275,10 @@ mod tests {
             discard_drafts_saved_before(&store, PROFILE, "merchant", NOW + 2).unwrap(),
             1
         );
-        assert_eq!(load_draft(&store, &second.id).unwrap_err().code(), "draft.not_found");
+        assert_eq!(
+            load_draft(&store, &second.id).unwrap_err().code(),
+            "draft.not_found"
+        );
         assert!(load_draft(&store, &other_kind.id).is_ok());
         assert!(load_draft(&store, &first.id).is_ok());
 

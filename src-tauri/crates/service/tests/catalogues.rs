@@ -93,7 +93,10 @@ async fn fetched_once_then_cached_then_stale_when_offline() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!((fresh.fetched_at, fresh.stale), (Some(NOW + 2 * DAY), false));
+    assert_eq!(
+        (fresh.fetched_at, fresh.stale),
+        (Some(NOW + 2 * DAY), false)
+    );
     assert_eq!(catalogue_requests(&w, states_path), 2);
     let cached = w
         .store

@@ -382,7 +382,10 @@ async fn connecting_a_cached_merchant_keeps_what_we_know_and_says_so() {
     .await
     .unwrap();
     assert!(by_login.already_connected);
-    assert_eq!(by_login.merchant, known, "nothing overwritten, not even updated_at");
+    assert_eq!(
+        by_login.merchant, known,
+        "nothing overwritten, not even updated_at"
+    );
 
     let by_token = merchants::connect(
         &w.cx(),
@@ -444,11 +447,16 @@ async fn link_counts_are_unknown_until_the_links_were_synced_once() {
         HttpConfig::default(),
     )
     .unwrap();
-    let report =
-        mostrador_service::links::writes::sync_merchant(&w.store, &access, &w.profile, &merchant.id, NOW)
-            .await
-            .unwrap()
-            .report;
+    let report = mostrador_service::links::writes::sync_merchant(
+        &w.store,
+        &access,
+        &w.profile,
+        &merchant.id,
+        NOW,
+    )
+    .await
+    .unwrap()
+    .report;
     assert!(report.fetched > 0);
     assert_eq!(count(&w), Some(report.fetched));
 }
@@ -520,7 +528,12 @@ async fn connecting_after_a_lost_registration_caches_what_was_registered() {
     assert_eq!(merchant.name, "Guadalupe Ramírez Soto", "not the e-mail");
     assert_eq!(merchant.rfc, "RASG850312AB1");
     assert_eq!(merchant.person_type.as_deref(), Some("F"));
-    assert!(merchant.registration.unwrap().contains("RASG850312MDFMTD08"));
+    assert!(
+        merchant
+            .registration
+            .unwrap()
+            .contains("RASG850312MDFMTD08")
+    );
     let entry = w.store.outbox_by_key("k-unknown").unwrap().unwrap();
     assert_eq!(entry.state, OutboxState::Done);
 }
