@@ -73,6 +73,12 @@ async function closeDrawer(browser) {
   await (await $(browser, "merchant-detail")).waitForExist({ reverse: true, timeout: 10_000 });
 }
 
+/** Closes the detail with its close button (opened by a connect, focus is not inside it). */
+async function closeDrawerButton(browser) {
+  await (await browser.$('[data-testid="merchant-detail"] .mantine-Drawer-close')).click();
+  await (await $(browser, "merchant-detail")).waitForExist({ reverse: true, timeout: 10_000 });
+}
+
 test("connecting a cached merchant again keeps its name, RFC and e-mail", async () => {
   await withApp("merchants-connect-known", async (browser) => {
     await openMerchants(browser);
@@ -90,14 +96,14 @@ test("connecting a cached merchant again keeps its name, RFC and e-mail", async 
     await detail.waitForDisplayed({ timeout: 10_000 });
     assert.match(await text(detail), new RegExp(BAJIO.rfc));
     await screenshot("merchants-connect-already-login");
-    await closeDrawer(browser);
+    await closeDrawerButton(browser);
     assert.equal(await rowText(browser, BAJIO.id), before, "nothing changed after the login");
 
     await connect(browser, "Con su token", async () => {
       await (await $(browser, "connect-secret")).setValue(`sandbox-bp-user-token-${BAJIO.id}`);
     });
     await notified(browser, "ya estaba conectado");
-    await closeDrawer(browser);
+    await closeDrawerButton(browser);
     assert.equal(await rowText(browser, BAJIO.id), before, "nothing changed after the token");
     assert.doesNotMatch(await rowText(browser, BAJIO.id), /Comercio 61235/);
   });
@@ -118,7 +124,7 @@ test("the detail shows the registered estado, municipio and actividad by name; f
   await withApp("merchants-detail-catalogues", async (browser) => {
     await openMerchants(browser);
     const row = await rowOf(browser, BAJIO.id);
-    await row.click();
+    await (await row.$("td")).click();
     const detail = await $(browser, "merchant-detail");
     await detail.waitForDisplayed({ timeout: 10_000 });
     const fact = async (key) => text(await $(browser, `merchant-fact-${key}`));
@@ -182,6 +188,12 @@ async function assertHeadersVisible(browser, where) {
       }
       if (th.scrollWidth > th.clientWidth + 1) found.push(`${th.textContent} cut`);
     }
+    // Badges cut with an ellipsis lose their label too.
+    for (const label of document.querySelectorAll(
+      '[data-testid="merchants-table"] .mantine-Badge-label',
+    )) {
+      if (label.scrollWidth > label.clientWidth + 1) found.push(`${label.textContent} cut`);
+    }
     return found;
   });
   assert.deepEqual(problems, [], where);
@@ -240,7 +252,7 @@ test("Comercios at 1024×700 and at the minimum size, in Spanish and English, lo
         await assertHeadersVisible(browser, where);
         await screenshot(`merchants-${language}-${width}x${height}`);
 
-        await (await rowOf(browser, BAJIO.id)).click();
+        await (await (await rowOf(browser, BAJIO.id)).$("td")).click();
         await assertDrawerFits(
           browser,
           "merchant-detail",

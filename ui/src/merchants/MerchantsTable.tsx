@@ -54,7 +54,12 @@ export function MerchantsTable({
               <Table.Td ff="monospace">{merchant.rfc || "—"}</Table.Td>
               <Table.Td>
                 {merchant.personType ? (
-                  <Badge variant="light" color={merchant.personType === "M" ? "grape" : "blue"}>
+                  <Badge
+                    variant="light"
+                    color={merchant.personType === "M" ? "grape" : "blue"}
+                    // Its whole label: the column widens (or the table scrolls) rather than cut it.
+                    styles={{ label: { overflow: "visible" } }}
+                  >
                     {t(merchant.personType === "M" ? "person.moral" : "person.fisica")}
                   </Badge>
                 ) : (
