@@ -68,14 +68,20 @@ async function connect(browser, by, fill) {
   await (await $(browser, "connect-submit")).click();
 }
 
+/** Esc once the drawer has taken focus (it does as its opening animation ends). */
 async function closeDrawer(browser) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(() =>
+        Boolean(
+          document
+            .querySelector('[data-testid="merchant-detail"]')
+            ?.contains(document.activeElement),
+        ),
+      ),
+    { timeout: 5_000, timeoutMsg: "the detail never took focus" },
+  );
   await browser.keys("Escape");
-  await (await $(browser, "merchant-detail")).waitForExist({ reverse: true, timeout: 10_000 });
-}
-
-/** Closes the detail with its close button (opened by a connect, focus is not inside it). */
-async function closeDrawerButton(browser) {
-  await (await browser.$('[data-testid="merchant-detail"] .mantine-Drawer-close')).click();
   await (await $(browser, "merchant-detail")).waitForExist({ reverse: true, timeout: 10_000 });
 }
 
@@ -96,14 +102,14 @@ test("connecting a cached merchant again keeps its name, RFC and e-mail", async 
     await detail.waitForDisplayed({ timeout: 10_000 });
     assert.match(await text(detail), new RegExp(BAJIO.rfc));
     await screenshot("merchants-connect-already-login");
-    await closeDrawerButton(browser);
+    await closeDrawer(browser);
     assert.equal(await rowText(browser, BAJIO.id), before, "nothing changed after the login");
 
     await connect(browser, "Con su token", async () => {
       await (await $(browser, "connect-secret")).setValue(`sandbox-bp-user-token-${BAJIO.id}`);
     });
     await notified(browser, "ya estaba conectado");
-    await closeDrawerButton(browser);
+    await closeDrawer(browser);
     assert.equal(await rowText(browser, BAJIO.id), before, "nothing changed after the token");
     assert.doesNotMatch(await rowText(browser, BAJIO.id), /Comercio 61235/);
   });

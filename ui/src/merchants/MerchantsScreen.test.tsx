@@ -218,6 +218,12 @@ describe("Merchants screen", () => {
         "Este comercio ya estaba conectado: Muebles del Bajío. No cambió nada.",
       ),
     ).toBeInTheDocument();
+    // The detail opens with focus inside it, so Esc closes it.
+    const detail = await screen.findByTestId("merchant-detail");
+    await user.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(detail).not.toBeInTheDocument();
+    });
   });
 
   it("saves no draft for a person type alone, and one once something is typed", async () => {
