@@ -47,6 +47,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::merchants::list_drafts,
         commands::merchants::save_draft,
         commands::merchants::discard_draft,
+        commands::merchants::discard_old_drafts,
     ])
 }
 

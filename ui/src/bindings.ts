@@ -73,14 +73,17 @@ export const commands = {
 	openShare: (target: ShareTarget_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_share", { target })),
 	merchantsOverview: () => typedError<MerchantSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("merchants_overview")),
 	/**  A Billpocket catalogue for the registration form: cached for a week, usable offline. */
-	merchantCatalogue: (name: CatalogueName) => typedError<CatalogueAnswer, AppError_Serialize>(__TAURI_INVOKE("merchant_catalogue", { name })),
+	merchantCatalogue: (name: CatalogueName) => typedError<CatalogueAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("merchant_catalogue", { name })),
 	/**
 	 *  Registers a merchant with Billpocket under the UI's idempotency key (one per form opening).
 	 *  The password is used for the call only: it is in no draft, no outbox entry, no log.
 	 */
 	registerMerchant: (idempotencyKey: string, form: MerchantForm_Deserialize, password: string) => typedError<RegisterAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("register_merchant", { idempotencyKey, form, password })),
-	/**  Connects a merchant that already exists at Billpocket (its token is validated first). */
-	connectMerchant: (request: ConnectRequest) => typedError<Merchant_Serialize, AppError_Serialize>(__TAURI_INVOKE("connect_merchant", { request })),
+	/**
+	 *  Connects a merchant that already exists at Billpocket (its token is validated first); what
+	 *  the cache knows of it is kept.
+	 */
+	connectMerchant: (request: ConnectRequest) => typedError<ConnectOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("connect_merchant", { request })),
 	/**  Adds or replaces the CLABE where the merchant's sales are deposited. */
 	setMerchantClabe: (merchantId: string, clabe: string) => typedError<Merchant_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_merchant_clabe", { merchantId, clabe })),
 	/**  The active profile's drafts of a form, newest first. */
@@ -91,6 +94,11 @@ export const commands = {
 	 */
 	saveDraft: (id: string | null, kind: string, title: string, body: string) => typedError<Draft, AppError_Serialize>(__TAURI_INVOKE("save_draft", { id, kind, title, body })),
 	discardDraft: (id: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
+	/**
+	 *  Discards the active profile's drafts of a form last saved more than `older_than_days` ago;
+	 *  returns how many.
+	 */
+	discardOldDrafts: (kind: string, olderThanDays: number) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("discard_old_drafts", { kind, olderThanDays })),
 };
 
 /* Types */
@@ -127,11 +135,28 @@ export type AppInfo = {
 	activeProfile: ActiveProfile,
 };
 
-export type CatalogueAnswer = {
+export type CatalogueAnswer = CatalogueAnswer_Serialize | CatalogueAnswer_Deserialize;
+
+export type CatalogueAnswer_Deserialize = {
 	/**  Sorted by name, ignoring case and accents (ñ after n). */
 	items: CatalogueItem[],
-	/**  When these items were fetched from Billpocket. */
-	fetchedAt: number,
+	/**
+	 *  When these items were fetched from Billpocket; `None` for the app's own copy of a fixed
+	 *  catalogue (the states), answered when Billpocket could not be asked and nothing was cached.
+	 */
+	fetchedAt?: number | null,
+	/**  The refresh failed and this is an older copy; the UI may say so. */
+	stale: boolean,
+};
+
+export type CatalogueAnswer_Serialize = {
+	/**  Sorted by name, ignoring case and accents (ñ after n). */
+	items: CatalogueItem[],
+	/**
+	 *  When these items were fetched from Billpocket; `None` for the app's own copy of a fixed
+	 *  catalogue (the states), answered when Billpocket could not be asked and nothing was cached.
+	 */
+	fetchedAt: number | null,
 	/**  The refresh failed and this is an older copy; the UI may say so. */
 	stale: boolean,
 };
@@ -174,6 +199,30 @@ export type Code =
 "amount.ambiguous" | "amount.decimals" | "amount.positive" | "amount.max" | "credit_line.negative" | "credit_line.max" | "expiry.format" | "expiry.past" | 
 /**  The caller did not pass "now"; a programming error surfaced rather than skipped. */
 "expiry.clock_missing" | "id.country_required" | "id.type_required" | "id.type_unknown" | "id.type_country" | "id.length" | "id.digits" | "id.characters" | "id.format" | "id.prefix" | "id.check_digit";
+
+/**
+ *  What a connect came to: the merchant as cached now, and whether it was already connected
+ *  with nothing new to learn (the UI says so instead of "connected").
+ */
+export type ConnectOutcome = ConnectOutcome_Serialize | ConnectOutcome_Deserialize;
+
+/**
+ *  What a connect came to: the merchant as cached now, and whether it was already connected
+ *  with nothing new to learn (the UI says so instead of "connected").
+ */
+export type ConnectOutcome_Deserialize = {
+	merchant: Merchant_Deserialize,
+	alreadyConnected: boolean,
+};
+
+/**
+ *  What a connect came to: the merchant as cached now, and whether it was already connected
+ *  with nothing new to learn (the UI says so instead of "connected").
+ */
+export type ConnectOutcome_Serialize = {
+	merchant: Merchant_Serialize,
+	alreadyConnected: boolean,
+};
 
 /**  How to connect a merchant that already exists at Billpocket. */
 export type ConnectRequest = 
@@ -692,19 +741,27 @@ export type MerchantForm_Serialize = {
 	legalRepresentative: string,
 };
 
-/**  A merchant with how many of its links are cached. */
+/**  A merchant with how many of its links the cache holds. */
 export type MerchantSummary = MerchantSummary_Serialize | MerchantSummary_Deserialize;
 
-/**  A merchant with how many of its links are cached. */
+/**  A merchant with how many of its links the cache holds. */
 export type MerchantSummary_Deserialize = {
 	merchant: Merchant_Deserialize,
-	links: number,
+	/**
+	 *  `None` until the merchant's links were synced once: before that the cache holds only the
+	 *  links written here, and a count of them would be a false number.
+	 */
+	links?: number | null,
 };
 
-/**  A merchant with how many of its links are cached. */
+/**  A merchant with how many of its links the cache holds. */
 export type MerchantSummary_Serialize = {
 	merchant: Merchant_Serialize,
-	links: number,
+	/**
+	 *  `None` until the merchant's links were synced once: before that the cache holds only the
+	 *  links written here, and a count of them would be a false number.
+	 */
+	links: number | null,
 };
 
 export type Merchant_Deserialize = {

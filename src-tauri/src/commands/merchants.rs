@@ -6,7 +6,9 @@ use mostrador_service::billpocket_access::BillpocketAccess;
 use mostrador_service::catalogues::{self, CatalogueAnswer, CatalogueName};
 use mostrador_service::drafts;
 use mostrador_service::merchants::form::{FieldIssue, MerchantForm};
-use mostrador_service::merchants::{self, ConnectRequest, Context, MerchantError, RegisterOutcome};
+use mostrador_service::merchants::{
+    self, ConnectOutcome, ConnectRequest, Context, MerchantError, MerchantSummary, RegisterOutcome,
+};
 use mostrador_service::profiles::ActiveProfile;
 use mostrador_store::{Draft, Merchant};
 use serde::Serialize;
@@ -31,33 +33,12 @@ fn context<'a>(
     }
 }
 
-/// A merchant with how many of its links are cached.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct MerchantSummary {
-    pub merchant: Merchant,
-    pub links: u32,
-}
-
 #[tauri::command]
 #[specta::specta]
 pub async fn merchants_overview(state: State<'_, AppState>) -> CommandResult<Vec<MerchantSummary>> {
     let profile = state.active_profile().await?;
     state
-        .with_store(move |store| {
-            let counts = store.merchant_link_counts(&profile.id)?;
-            let count = |id: &str| counts.iter().find(|(m, _)| m == id).map_or(0, |(_, n)| *n);
-            Ok::<_, AppError>(
-                store
-                    .merchants(&profile.id)?
-                    .into_iter()
-                    .map(|merchant| MerchantSummary {
-                        links: count(&merchant.id),
-                        merchant,
-                    })
-                    .collect(),
-            )
-        })
+        .with_store(move |store| merchants::overview(store, &profile.id))
         .await
 }
 
@@ -115,13 +96,14 @@ pub async fn register_merchant(
     }
 }
 
-/// Connects a merchant that already exists at Billpocket (its token is validated first).
+/// Connects a merchant that already exists at Billpocket (its token is validated first); what
+/// the cache knows of it is kept.
 #[tauri::command]
 #[specta::specta]
 pub async fn connect_merchant(
     state: State<'_, AppState>,
     request: ConnectRequest,
-) -> CommandResult<Merchant> {
+) -> CommandResult<ConnectOutcome> {
     let (profile, access) = state.billpocket_integrator().await?;
     let cx = context(&state, &access, &profile);
     Ok(merchants::connect(&cx, request, unix_now()).await?)
@@ -168,6 +150,24 @@ pub async fn save_draft(
     state
         .with_store(move |store| {
             drafts::save_draft(store, &profile.id, id, &kind, &title, body, now)
+        })
+        .await
+}
+
+/// Discards the active profile's drafts of a form last saved more than `older_than_days` ago;
+/// returns how many.
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_old_drafts(
+    state: State<'_, AppState>,
+    kind: String,
+    older_than_days: u32,
+) -> CommandResult<u32> {
+    let profile = state.active_profile().await?;
+    let before = unix_now() - i64::from(older_than_days) * 86_400;
+    state
+        .with_store(move |store| {
+            drafts::discard_drafts_saved_before(store, &profile.id, &kind, before)
         })
         .await
 }

@@ -40,4 +40,5 @@ pub const COMMANDS: &[&str] = &[
     "list_drafts",
     "save_draft",
     "discard_draft",
+    "discard_old_drafts",
 ];

@@ -113,7 +113,7 @@ test("a persona física is registered, then sells through a link of its own", as
     });
     await screenshot("merchants-form-fisica");
     await (await $(browser, "merchant-submit")).click();
-    await notified(browser, "quedó registrado en Billpocket");
+    await notified(browser, "Registro completo: Guadalupe Ramírez Soto");
     const detail = await $(browser, "merchant-detail");
     await detail.waitForDisplayed({ timeout: 10_000 });
     assert.match(await text(detail), /RASG850312MDFMTD08/);
@@ -169,7 +169,7 @@ test("a persona moral is registered with its company fields", async () => {
       "no CURP for a company",
     );
     await (await $(browser, "merchant-submit")).click();
-    await notified(browser, "Tortillería La Esperanza quedó registrado");
+    await notified(browser, "Registro completo: Tortillería La Esperanza");
     const detail = await $(browser, "merchant-detail");
     await detail.waitForDisplayed({ timeout: 10_000 });
     assert.match(await text(detail), /Martín Aguilar Becerra/);
@@ -323,7 +323,8 @@ test("an existing merchant is connected with its token, checked with Billpocket 
     await browser.keys("Backspace");
     await secret.addValue("sandbox-bp-user-token-61235");
     await (await $(browser, "connect-submit")).click();
-    await notified(browser, "quedó conectado");
+    // Sandbox merchants are cached at start-up: connecting one again changes nothing.
+    await notified(browser, "ya estaba conectado");
     assert.match(await text(await $(browser, "merchant-detail")), /61235/);
   });
 });

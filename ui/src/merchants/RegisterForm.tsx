@@ -13,6 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -42,6 +43,7 @@ import {
   formFromDraft,
   IDENTITY,
   type FieldSpec,
+  worthDrafting,
 } from "./registration";
 
 type Issues = Partial<Record<string, string>>;
@@ -64,29 +66,45 @@ function CatalogueSelect({
   testId: string;
 }) {
   const { t } = useTranslation("merchants");
+  const { t: tCommon } = useTranslation();
   const catalogue = useCatalogue(name);
   const items = catalogue.data?.items ?? [];
   return (
-    <Select
-      label={label}
-      searchable
-      data={items.map((item) => ({ value: item.id, label: item.name }))}
-      value={value === "" ? null : value}
-      onChange={(next) => {
-        onChange(next ?? "");
-      }}
-      disabled={disabled === true || catalogue.isPending}
-      nothingFoundMessage={t("form.nothingFound")}
-      error={error ?? (catalogue.isError ? t("form.catalogueOffline") : undefined)}
-      description={catalogue.data?.stale ? t("form.catalogueStale") : undefined}
-      data-testid={testId}
-    />
+    <Stack gap={4}>
+      <Select
+        label={label}
+        searchable
+        data={items.map((item) => ({ value: item.id, label: item.name }))}
+        value={value === "" ? null : value}
+        onChange={(next) => {
+          onChange(next ?? "");
+        }}
+        disabled={disabled === true || catalogue.isPending}
+        nothingFoundMessage={t("form.nothingFound")}
+        error={error ?? (catalogue.isError ? t("form.catalogueOffline") : undefined)}
+        description={catalogue.data?.stale ? t("form.catalogueStale") : undefined}
+        data-testid={testId}
+      />
+      {catalogue.isError && (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          loading={catalogue.isFetching}
+          onClick={() => void catalogue.refetch()}
+          style={{ alignSelf: "flex-start" }}
+          data-testid={`${testId}-retry`}
+        >
+          {tCommon("error.retry")}
+        </Button>
+      )}
+    </Stack>
   );
 }
 
 /**
  * Registering a merchant with Billpocket while on the phone with them: every change is saved as
- * a draft (never the password), fields are checked as they are typed, and one submit per form
+ * a draft once something beyond the person type is typed (never the password), fields are checked as they are typed, and one submit per form
  * opening reaches Billpocket.
  */
 export function RegisterForm({
@@ -146,7 +164,8 @@ export function RegisterForm({
     };
   }, [pair, tCommon]);
 
-  // Every change is a draft: closing the app or a crash loses at most the last 400 ms.
+  // Every change worth keeping is a draft: closing the app or a crash loses at most the last
+  // 400 ms.
   const save = useMutation({
     mutationFn: (value: MerchantForm) =>
       call(commands.saveDraft(draftId, DRAFT_KIND, draftTitle(value), JSON.stringify(value))),
@@ -157,7 +176,7 @@ export function RegisterForm({
   });
   const { mutate: saveDraft } = save;
   useEffect(() => {
-    if (JSON.stringify(toSave) !== JSON.stringify(EMPTY_REGISTRATION)) saveDraft(toSave);
+    if (worthDrafting(toSave)) saveDraft(toSave);
   }, [toSave, saveDraft]);
 
   const submit = useMutation({
@@ -348,7 +367,7 @@ export function RegisterForm({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onClose} data-testid="merchant-form-close">
               {t("form.close")}
             </Button>
             <Button

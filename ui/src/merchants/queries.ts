@@ -1,6 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 
-import { commands, type CatalogueName } from "../bindings";
+import { commands, type CatalogueName, type MerchantSummary } from "../bindings";
 import { call } from "../ipc";
 
 export const merchantKeys = {
@@ -25,6 +26,25 @@ export function useMerchantDrafts() {
   });
 }
 
+/**
+ * Syncs, once per screen opening, the links of merchants whose links were never synced, so the
+ * list shows their real count instead of "not synced" (offline, it stays so).
+ */
+export function useFirstLinkSync(summaries: MerchantSummary[] | undefined) {
+  const client = useQueryClient();
+  const tried = useRef(new Set<string>());
+  useEffect(() => {
+    const ids = (summaries ?? [])
+      .filter(({ merchant, links }) => links === null && !tried.current.has(merchant.id))
+      .map(({ merchant }) => merchant.id);
+    if (ids.length === 0) return;
+    for (const id of ids) tried.current.add(id);
+    void Promise.allSettled(ids.map((id) => call(commands.syncLinks(id)))).then(() =>
+      client.invalidateQueries({ queryKey: merchantKeys.overview }),
+    );
+  }, [summaries, client]);
+}
+
 /** A Billpocket catalogue (cached by the app for a week, so it works offline). */
 export function useCatalogue(name: CatalogueName | null) {
   return useQuery({
@@ -33,4 +53,10 @@ export function useCatalogue(name: CatalogueName | null) {
     enabled: name !== null,
     staleTime: 60 * 60_000,
   });
+}
+
+/** The name a catalogue gives `id` (e.g. a state's); the id itself while the catalogue cannot be read. */
+export function useCatalogueName(name: CatalogueName, id: string): string {
+  const catalogue = useCatalogue(id === "" ? null : name);
+  return catalogue.data?.items.find((item) => item.id === id)?.name ?? id;
 }

@@ -78,3 +78,13 @@ export function formFromDraft(body: string): MerchantForm {
     return EMPTY_REGISTRATION;
   }
 }
+
+/**
+ * Whether a form holds something worth a draft: a value typed or chosen beyond the person type
+ * (picking it alone is one click to repeat, and would leave a nameless draft per opening).
+ */
+export function worthDrafting(form: MerchantForm): boolean {
+  return Object.entries(form).some(
+    ([key, value]) => key !== "personType" && typeof value === "string" && value.trim() !== "",
+  );
+}

@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
+use mostrador_core::MxState;
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::types::CatalogItem;
 use mostrador_store::{Catalogue, Store, StoreError, UnixSeconds};
@@ -57,9 +58,10 @@ pub struct CatalogueItem {
 pub struct CatalogueAnswer {
     /// Sorted by name, ignoring case and accents (ñ after n).
     pub items: Vec<CatalogueItem>,
-    /// When these items were fetched from Billpocket.
-    #[specta(type = specta_typescript::Number)]
-    pub fetched_at: UnixSeconds,
+    /// When these items were fetched from Billpocket; `None` for the app's own copy of a fixed
+    /// catalogue (the states), answered when Billpocket could not be asked and nothing was cached.
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub fetched_at: Option<UnixSeconds>,
     /// The refresh failed and this is an older copy; the UI may say so.
     pub stale: bool,
 }
@@ -98,7 +100,8 @@ impl From<tokio::task::JoinError> for CatalogueError {
 /// Answers the catalogue `name` of `profile_id`: from the cache when it was fetched less than
 /// `max_age_secs` ago, else from Billpocket (caching the answer), else — the fetch failed — from
 /// an older cached copy with `stale: true`. Without any copy the provider's error is returned
-/// (`billpocket.network_unreachable` when offline).
+/// (`billpocket.network_unreachable` when offline), except for the states, which are fixed: the
+/// app's own list answers them, so a fresh install can fill an address offline.
 pub async fn catalogue(
     store: &Arc<Store>,
     access: &BillpocketAccess,
@@ -126,7 +129,7 @@ pub async fn catalogue(
     if let Some((items, fetched_at)) = &cached {
         let age = now - fetched_at;
         if (0..max_age_secs).contains(&age) {
-            return Ok(answer(items.clone(), *fetched_at, false));
+            return Ok(answer(items.clone(), Some(*fetched_at), false));
         }
     }
 
@@ -154,7 +157,7 @@ pub async fn catalogue(
                     tracing::warn!(catalogue = %key, %error, "catalogue not cached");
                 }
             }
-            Ok(answer(items, now, false))
+            Ok(answer(items, Some(now), false))
         }
         Err(error) => match cached {
             Some((items, fetched_at)) => {
@@ -164,7 +167,14 @@ pub async fn catalogue(
                     fetched_at,
                     "catalogue refresh failed; answering the cached copy"
                 );
-                Ok(answer(items, fetched_at, true))
+                Ok(answer(items, Some(fetched_at), true))
+            }
+            None if name == CatalogueName::States => {
+                tracing::info!(
+                    code = error.code().as_str(),
+                    "states not fetched; answering the built-in list"
+                );
+                Ok(answer(built_in_states(), None, false))
             }
             None => Err(error.into()),
         },
@@ -195,7 +205,22 @@ fn cached_items(catalogue: &Catalogue) -> Option<Vec<CatalogItem>> {
     }
 }
 
-fn answer(items: Vec<CatalogItem>, fetched_at: UnixSeconds, stale: bool) -> CatalogueAnswer {
+/// Mexico's 32 states by INEGI id, the ids Billpocket uses.
+fn built_in_states() -> Vec<CatalogItem> {
+    MxState::ALL
+        .into_iter()
+        .map(|state| CatalogItem {
+            id: state.inegi_id().to_owned(),
+            nombre: state.name().to_owned(),
+        })
+        .collect()
+}
+
+fn answer(
+    items: Vec<CatalogItem>,
+    fetched_at: Option<UnixSeconds>,
+    stale: bool,
+) -> CatalogueAnswer {
     let mut items: Vec<CatalogueItem> = items
         .into_iter()
         .map(|item| CatalogueItem {

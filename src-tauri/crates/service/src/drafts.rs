@@ -90,6 +90,18 @@ pub fn discard_draft(store: &Store, id: &str) -> Result<bool, DraftError> {
     Ok(store.write(|w| w.discard_draft(id))?)
 }
 
+/// Deletes the profile's drafts of `kind` last saved before `before` (drafts nobody came back
+/// to); returns how many.
+pub fn discard_drafts_saved_before(
+    store: &Store,
+    profile_id: &str,
+    kind: &str,
+    before: UnixSeconds,
+) -> Result<u32, DraftError> {
+    let removed = store.write(|w| w.discard_drafts_saved_before(profile_id, kind, before))?;
+    Ok(u32::try_from(removed).unwrap_or(u32::MAX))
+}
+
 /// Removes every secret key (see [`SECRET_KEYS`]) from objects at any depth, arrays included.
 fn strip_secrets(value: &mut Value) {
     match value {
@@ -250,6 +262,25 @@ mod tests {
             .collect();
         assert_eq!(listed, [first.id.clone(), second.id.clone()]);
         assert!(list_drafts(&store, PROFILE, "link").unwrap().is_empty());
+
+        // Only this profile's drafts of this form saved before the cut-off go.
+        let other_kind =
+            save_draft(&store, PROFILE, None, "link", "", json!({"a": 1}), NOW).unwrap();
+        assert_eq!(
+            discard_drafts_saved_before(&store, PROFILE, "merchant", NOW + 1).unwrap(),
+            0,
+            "the first was saved again at NOW + 10"
+        );
+        assert_eq!(
+            discard_drafts_saved_before(&store, PROFILE, "merchant", NOW + 2).unwrap(),
+            1
+        );
+        assert_eq!(
+            load_draft(&store, &second.id).unwrap_err().code(),
+            "draft.not_found"
+        );
+        assert!(load_draft(&store, &other_kind.id).is_ok());
+        assert!(load_draft(&store, &first.id).is_ok());
 
         assert!(discard_draft(&store, &first.id).unwrap());
         assert!(!discard_draft(&store, &first.id).unwrap());

@@ -4,12 +4,12 @@
 use std::path::Path;
 
 use mostrador_providers::Credential;
-use mostrador_providers::billpocket::types::PERSONA_MORAL;
 use mostrador_sandbox::{BillpocketSandbox, FaultPlan, SandboxConfig, SandboxError};
 use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
 
+use crate::merchants::form::MerchantForm;
 use crate::profiles::SANDBOX_PROFILE_ID;
 
 /// The embedded doubles (today Billpocket; CryptoPocket and UnDosTres join here).
@@ -95,39 +95,31 @@ impl EmbeddedSandbox {
         })
     }
 
-    /// Caches the double's merchants in the Sandbox profile, as if an agent had connected them:
-    /// Billpocket has no "list merchants" call, and a fresh install should show links at once.
+    /// Caches the double's merchants in the Sandbox profile, as if an agent had registered them
+    /// here (with their registration data and CLABE): Billpocket has no "list merchants" call,
+    /// and a fresh install should show links at once.
     pub fn cache_merchants(&self, store: &Store, now: UnixSeconds) -> Result<usize, StoreError> {
         let merchants: Vec<Merchant> = self.billpocket.inspect(|state| {
             state
                 .merchants
                 .iter()
                 .map(|m| {
-                    let p = &m.profile;
-                    let name = if p.tipo_persona == PERSONA_MORAL {
-                        p.razon_social.clone()
-                    } else {
-                        [&p.nombre, &p.apellido_paterno, &p.apellido_materno]
-                            .into_iter()
-                            .filter(|part| !part.is_empty())
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    };
+                    let registration = MerchantForm::from(&m.profile);
                     Merchant {
                         id: m.user_id.to_string(),
-                        name,
-                        email: p.email.clone(),
-                        rfc: p.rfc.clone(),
+                        name: registration.display_name(),
+                        email: registration.email.clone(),
+                        rfc: registration.rfc.clone(),
                         main_link: m.main_link.clone(),
                         domain: Some(state.domain.clone()),
                         created_at: now,
                         updated_at: now,
                         synced_at: None,
-                        person_type: Some(p.tipo_persona.clone()).filter(|t| t == "F" || t == "M"),
-                        clabe: None,
-                        bank: None,
-                        registration: None,
+                        person_type: Some(m.profile.tipo_persona.clone())
+                            .filter(|t| t == "F" || t == "M"),
+                        clabe: m.clabe.as_ref().map(|account| account.clabe.clone()),
+                        bank: m.clabe.as_ref().map(|account| account.bank.clone()),
+                        registration: serde_json::to_string(&registration).ok(),
                     }
                 })
                 .collect()

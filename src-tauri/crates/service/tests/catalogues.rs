@@ -51,7 +51,7 @@ async fn fetched_once_then_cached_then_stale_when_offline() {
 
     let first = ask(&w, CatalogueName::States, NOW).await.unwrap();
     assert_eq!(catalogue_requests(&w, states_path), 1, "fetched");
-    assert_eq!((first.fetched_at, first.stale), (NOW, false));
+    assert_eq!((first.fetched_at, first.stale), (Some(NOW), false));
     assert_eq!(first.items.len(), 32);
     let cdmx = first.items.iter().find(|i| i.id == "09").unwrap();
     assert_eq!(cdmx.name, "Ciudad de México");
@@ -79,7 +79,7 @@ async fn fetched_once_then_cached_then_stale_when_offline() {
     outage(&w).await;
     let stale = ask(&w, CatalogueName::States, NOW + 2 * DAY).await.unwrap();
     assert!(stale.stale);
-    assert_eq!(stale.fetched_at, NOW, "the old fetch time");
+    assert_eq!(stale.fetched_at, Some(NOW), "the old fetch time");
     assert_eq!(stale.items, first.items);
 
     // Back online (the double reopens its port on its own task): refreshed, with the new fetch
@@ -93,7 +93,10 @@ async fn fetched_once_then_cached_then_stale_when_offline() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!((fresh.fetched_at, fresh.stale), (NOW + 2 * DAY, false));
+    assert_eq!(
+        (fresh.fetched_at, fresh.stale),
+        (Some(NOW + 2 * DAY), false)
+    );
     assert_eq!(catalogue_requests(&w, states_path), 2);
     let cached = w
         .store
@@ -116,6 +119,24 @@ async fn an_outage_with_nothing_cached_is_an_error() {
             .catalogue(SANDBOX_PROFILE_ID, "billpocket", "actividades-comerciales")
             .unwrap()
             .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_fresh_install_offline_has_the_states_from_the_app() {
+    let w = world().await;
+    let online = ask(&w, CatalogueName::States, NOW).await.unwrap();
+    let w = world().await;
+    outage(&w).await;
+    let offline = ask(&w, CatalogueName::States, NOW).await.unwrap();
+    assert_eq!((offline.fetched_at, offline.stale), (None, false));
+    assert_eq!(offline.items, online.items, "the same ids, names and order");
+    assert!(
+        w.store
+            .catalogue(SANDBOX_PROFILE_ID, "billpocket", "estados")
+            .unwrap()
+            .is_none(),
+        "not cached: Billpocket's own list replaces it once reachable"
     );
 }
 

@@ -9,14 +9,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mostrador_providers::{Credential, HttpConfig};
-use mostrador_sandbox::billpocket::seed::{MERCHANT_2_EMAIL, MERCHANT_2_PASSWORD};
+use mostrador_sandbox::billpocket::seed::{
+    MERCHANT_1_USER_ID, MERCHANT_2_EMAIL, MERCHANT_2_PASSWORD, MERCHANT_2_USER_ID,
+};
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
 use mostrador_service::billpocket_access::integrator_access;
 use mostrador_service::merchants::form::{MerchantForm, PersonKind};
 use mostrador_service::merchants::{self, ConnectRequest, Context, MerchantError};
-use mostrador_service::profiles::ensure_sandbox_profile;
+use mostrador_service::profiles::{SANDBOX_PROFILE_ID, ensure_sandbox_profile};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
-use mostrador_store::{Environment, OutboxState, Store};
+use mostrador_store::{Environment, Merchant, OutboxState, Store};
 use mostrador_vault::leak_check::vault_for_tests;
 use mostrador_vault::{CredentialKind, Secret, Vault};
 
@@ -93,6 +95,20 @@ async fn world(name: &str) -> World {
         access,
         profile,
     }
+}
+
+/// Caches the double's merchant in the test's profile the way the Sandbox start-up does, and
+/// returns it as cached.
+fn cache_seeded(w: &World, id: i64) -> Merchant {
+    w.sandbox.cache_merchants(&w.store, NOW).unwrap();
+    let seeded = w
+        .store
+        .merchant(SANDBOX_PROFILE_ID, &id.to_string())
+        .unwrap();
+    w.store
+        .write(|wr| wr.upsert_merchants(&w.profile, std::slice::from_ref(&seeded), NOW))
+        .unwrap();
+    w.store.merchant(&w.profile, &seeded.id).unwrap()
 }
 
 fn fisica(email: &str) -> MerchantForm {
@@ -287,7 +303,8 @@ async fn an_existing_merchant_connects_by_login_or_token_and_sets_its_clabe() {
         NOW,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .merchant;
     assert_eq!(merchant.id, "61235");
     assert_eq!(merchant.name, "Muebles del Bajío");
 
@@ -300,7 +317,8 @@ async fn an_existing_merchant_connects_by_login_or_token_and_sets_its_clabe() {
         NOW,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .merchant;
     assert_eq!(by_token.id, "61234");
     let bad_token = merchants::connect(
         &w.cx(),
@@ -343,4 +361,179 @@ async fn an_existing_merchant_connects_by_login_or_token_and_sets_its_clabe() {
         .unwrap();
     assert_eq!(merchant.clabe.as_deref(), Some("002010077777777771"));
     assert_eq!(merchant.bank.as_deref(), Some("Banamex"));
+}
+
+#[tokio::test]
+async fn connecting_a_cached_merchant_keeps_what_we_know_and_says_so() {
+    let w = world("known").await;
+    let known = cache_seeded(&w, MERCHANT_2_USER_ID);
+    assert!(!known.rfc.is_empty() && !known.name.is_empty(), "{known:?}");
+    assert_eq!(known.email, MERCHANT_2_EMAIL);
+
+    let by_login = merchants::connect(
+        &w.cx(),
+        ConnectRequest::Login {
+            email: MERCHANT_2_EMAIL.into(),
+            password: Secret::new(MERCHANT_2_PASSWORD),
+            name: String::new(),
+        },
+        NOW + 60,
+    )
+    .await
+    .unwrap();
+    assert!(by_login.already_connected);
+    assert_eq!(
+        by_login.merchant, known,
+        "nothing overwritten, not even updated_at"
+    );
+
+    let by_token = merchants::connect(
+        &w.cx(),
+        ConnectRequest::Token {
+            token: Secret::new(format!("sandbox-bp-user-token-{MERCHANT_2_USER_ID}")),
+            name: " ".into(),
+        },
+        NOW + 120,
+    )
+    .await
+    .unwrap();
+    assert!(by_token.already_connected);
+    assert_eq!(by_token.merchant, known);
+    assert_eq!(w.store.merchant(&w.profile, &known.id).unwrap(), known);
+
+    // A typed name is news: it is taken, and everything else is kept.
+    let renamed = merchants::connect(
+        &w.cx(),
+        ConnectRequest::Token {
+            token: Secret::new(format!("sandbox-bp-user-token-{MERCHANT_2_USER_ID}")),
+            name: "Muebles del Bajío".into(),
+        },
+        NOW + 180,
+    )
+    .await
+    .unwrap();
+    assert!(!renamed.already_connected);
+    assert_eq!(
+        renamed.merchant,
+        Merchant {
+            name: "Muebles del Bajío".into(),
+            updated_at: NOW + 180,
+            synced_at: Some(NOW + 180),
+            ..known
+        }
+    );
+}
+
+#[tokio::test]
+async fn link_counts_are_unknown_until_the_links_were_synced_once() {
+    let w = world("counts").await;
+    let merchant = cache_seeded(&w, MERCHANT_1_USER_ID);
+    let count = |w: &World| {
+        merchants::overview(&w.store, &w.profile)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.merchant.id == merchant.id)
+            .unwrap()
+            .links
+    };
+    assert_eq!(count(&w), None, "never synced: not a false 0");
+
+    let access = mostrador_service::billpocket_access::merchant_access(
+        &w.store,
+        Ok(&w.vault),
+        &w.sandbox,
+        &w.profile,
+        &merchant.id,
+        HttpConfig::default(),
+    )
+    .unwrap();
+    let report = mostrador_service::links::writes::sync_merchant(
+        &w.store,
+        &access,
+        &w.profile,
+        &merchant.id,
+        NOW,
+    )
+    .await
+    .unwrap()
+    .report;
+    assert!(report.fetched > 0);
+    assert_eq!(count(&w), Some(report.fetched));
+}
+
+#[tokio::test]
+async fn the_sandbox_caches_its_merchants_with_what_the_double_knows() {
+    let w = world("seeded").await;
+    let elena = cache_seeded(&w, MERCHANT_1_USER_ID);
+    assert_eq!(elena.clabe.as_deref(), Some("032180000118359719"));
+    assert!(elena.bank.is_some());
+    let registration: MerchantForm =
+        serde_json::from_str(elena.registration.as_deref().unwrap()).unwrap();
+    assert_eq!(registration.display_name(), elena.name);
+    assert!(!registration.state.is_empty() && !registration.municipality.is_empty());
+    assert!(!registration.commercial_activity.is_empty());
+}
+
+#[tokio::test]
+async fn connecting_after_a_lost_registration_caches_what_was_registered() {
+    let w = world("lost-then-connect").await;
+    let drop_once = |method: &str, path: &str, action: FaultAction| FaultRule {
+        action,
+        trigger: Trigger::Next(1),
+        scope: Scope {
+            method: Some(method.into()),
+            path_prefix: Some(path.into()),
+        },
+    };
+    // The registration is written but its answer lost, and the token lookup fails too.
+    w.sandbox.set_faults(FaultPlan {
+        rules: vec![
+            drop_once(
+                "POST",
+                "/v2/usuarios",
+                FaultAction::CommitThenDrop {
+                    mode: DropMode::Reset,
+                },
+            ),
+            drop_once(
+                "POST",
+                "/v2/token",
+                FaultAction::Status {
+                    status: 503,
+                    retry_after: None,
+                },
+            ),
+        ],
+        ..FaultPlan::default()
+    });
+    let form = fisica("sin-respuesta@panaderia.mx");
+    let outcome = merchants::register(&w.cx(), "k-unknown", form.clone(), password(), NOW)
+        .await
+        .unwrap();
+    assert_eq!(outcome.state, OutboxState::Uncertain, "{outcome:?}");
+
+    let connected = merchants::connect(
+        &w.cx(),
+        ConnectRequest::Login {
+            email: form.email.clone(),
+            password: Secret::new("Pan-dulce-2026"),
+            name: String::new(),
+        },
+        NOW + 60,
+    )
+    .await
+    .unwrap();
+    assert!(!connected.already_connected);
+    let merchant = connected.merchant;
+    assert_eq!(merchant.name, "Guadalupe Ramírez Soto", "not the e-mail");
+    assert_eq!(merchant.rfc, "RASG850312AB1");
+    assert_eq!(merchant.person_type.as_deref(), Some("F"));
+    assert!(
+        merchant
+            .registration
+            .unwrap()
+            .contains("RASG850312MDFMTD08")
+    );
+    let entry = w.store.outbox_by_key("k-unknown").unwrap().unwrap();
+    assert_eq!(entry.state, OutboxState::Done);
 }

@@ -70,6 +70,19 @@ impl Writer<'_> {
         }
     }
 
+    /// Deletes the profile's drafts of one form last saved before `before`; returns how many.
+    pub fn discard_drafts_saved_before(
+        &mut self,
+        profile_id: &str,
+        kind: &str,
+        before: UnixSeconds,
+    ) -> Result<usize> {
+        Ok(self.tx.execute(
+            "DELETE FROM form_drafts WHERE profile_id = ?1 AND kind = ?2 AND updated_at < ?3",
+            params![profile_id, kind, before],
+        )?)
+    }
+
     /// Returns whether there was a draft with this id.
     pub fn discard_draft(&mut self, id: &str) -> Result<bool> {
         Ok(self

@@ -33,9 +33,9 @@ pub struct Merchant {
 }
 
 impl Writer<'_> {
-    /// Inserts or updates merchants. Registration data the input lacks (`None` person type,
-    /// CLABE, bank or registration form) keeps what is stored: a provider answer without it must
-    /// not erase it. A person type other than `F`/`M` or a registration that is not JSON is
+    /// Inserts or updates merchants. What the input lacks (an empty name, e-mail or RFC; a `None`
+    /// link slug, domain, person type, CLABE, bank or registration form) keeps what is stored: a
+    /// provider answer that knows less must not erase what we know. A person type other than `F`/`M` or a registration that is not JSON is
     /// refused with `store.invalid`.
     pub fn upsert_merchants(
         &mut self,
@@ -47,8 +47,12 @@ impl Writer<'_> {
             "INSERT INTO merchants (profile_id, id, name, email, rfc, main_link, domain, created_at, \
                  updated_at, synced_at, person_type, clabe, bank, registration) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
-             ON CONFLICT (profile_id, id) DO UPDATE SET name = excluded.name, email = excluded.email, \
-                 rfc = excluded.rfc, main_link = excluded.main_link, domain = excluded.domain, \
+             ON CONFLICT (profile_id, id) DO UPDATE SET \
+                 name = coalesce(nullif(excluded.name, ''), name), \
+                 email = coalesce(nullif(excluded.email, ''), email), \
+                 rfc = coalesce(nullif(excluded.rfc, ''), rfc), \
+                 main_link = coalesce(excluded.main_link, main_link), \
+                 domain = coalesce(excluded.domain, domain), \
                  created_at = min(created_at, excluded.created_at), updated_at = excluded.updated_at, \
                  synced_at = excluded.synced_at, \
                  person_type = coalesce(excluded.person_type, person_type), \

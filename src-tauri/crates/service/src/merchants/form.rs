@@ -78,6 +78,39 @@ impl MerchantForm {
     }
 }
 
+/// The form a registration request was made from (its password left out): what a merchant
+/// registered elsewhere, such as the Sandbox's own, shows in its detail.
+impl From<&CreateUserRequest> for MerchantForm {
+    fn from(r: &CreateUserRequest) -> Self {
+        Self {
+            person_type: Some(if r.tipo_persona == PERSONA_MORAL {
+                PersonKind::Moral
+            } else {
+                PersonKind::Fisica
+            }),
+            email: r.email.clone(),
+            phone: r.telefono.clone(),
+            first_name: r.nombre.clone(),
+            paternal_surname: r.apellido_paterno.clone(),
+            maternal_surname: r.apellido_materno.clone(),
+            commercial_activity: r.actividad_comercial.clone(),
+            curp: r.curp.clone(),
+            street: r.calle.clone(),
+            exterior_number: r.exterior.clone(),
+            interior_number: r.interior.clone(),
+            neighbourhood: r.colonia.clone(),
+            postal_code: r.codigo_postal.clone(),
+            state: r.estado.clone(),
+            municipality: r.municipio.clone(),
+            rfc: r.rfc.clone(),
+            legal_name: r.razon_social.clone(),
+            company_type: r.tipo_sociedad.clone(),
+            incorporation_date: r.fecha_constitucion.clone(),
+            legal_representative: r.representante_legal.clone(),
+        }
+    }
+}
+
 /// Checks the form (and the password's presence) and builds Billpocket's request with the
 /// identifiers normalised. Every problem is returned at once, each on its form field.
 pub fn check(

@@ -277,14 +277,25 @@ pub enum ConnectRequest {
     },
 }
 
+/// What a connect came to: the merchant as cached now, and whether it was already connected
+/// with nothing new to learn (the UI says so instead of "connected").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectOutcome {
+    pub merchant: Merchant,
+    pub already_connected: bool,
+}
+
 /// Connects an existing merchant: obtains or takes its token, validates it with Billpocket,
-/// stores it in the vault and caches the merchant. An uncertain registration with the same
-/// e-mail is settled as done.
+/// stores it in the vault and caches the merchant. Billpocket answers only the merchant's id,
+/// so what the cache knows of it (name, RFC, e-mail, registration) is kept, and an uncertain
+/// registration with its e-mail is settled as done and supplies what the cache lacks; a typed
+/// name and the login's e-mail are added.
 pub async fn connect(
     cx: &Context<'_>,
     request: ConnectRequest,
     now: UnixSeconds,
-) -> Result<Merchant, MerchantError> {
+) -> Result<ConnectOutcome, MerchantError> {
     cx.require_keyring()?;
     let (token, email, name, field) = match request {
         ConnectRequest::Login {
@@ -325,15 +336,72 @@ pub async fn connect(
         return Err(on_field(ProviderError::Unauthorized, field));
     }
     let merchant_id = validation.user_id.to_string();
-    let name = match name.trim() {
-        "" if !email.is_empty() => email.clone(),
-        "" => format!("Comercio {merchant_id}"),
+    keep_token(cx, &merchant_id, &token).await?;
+    let profile = cx.profile_id.to_owned();
+    blocking::<_, MerchantError, MerchantError>(cx.store, move |store| {
+        let cached = match store.merchant(&profile, &merchant_id) {
+            Ok(cached) => Some(cached),
+            Err(StoreError::NotFound(_)) => None,
+            Err(error) => return Err(error.into()),
+        };
+        let known_email = match (&email, &cached) {
+            (login, _) if !login.is_empty() => login.clone(),
+            (_, Some(cached)) => cached.email.clone(),
+            _ => String::new(),
+        };
+        // A registration whose answer was lost holds everything typed for this merchant.
+        let registration =
+            settle_uncertain_registrations(store, &profile, &known_email, &merchant_id, now)?;
+        let known = cached
+            .clone()
+            .or_else(|| registration.map(|form| registered(&merchant_id, &form, now)));
+        let merchant = connected(known.as_ref(), &merchant_id, &name, &email, now);
+        let already_connected = cached.as_ref() == Some(&merchant);
+        if !already_connected {
+            store.write(|w| w.upsert_merchants(&profile, std::slice::from_ref(&merchant), now))?;
+        }
+        Ok(ConnectOutcome {
+            merchant: store.merchant(&profile, &merchant_id)?,
+            already_connected,
+        })
+    })
+    .await
+}
+
+/// The merchant as a connect leaves it: the known record with a typed name and the login's
+/// e-mail added (`updated_at` moves only when one of them is new), or a new record named by what
+/// is known (the typed name, else the e-mail, else the id).
+fn connected(
+    known: Option<&Merchant>,
+    id: &str,
+    typed_name: &str,
+    email: &str,
+    now: UnixSeconds,
+) -> Merchant {
+    let typed_name = typed_name.trim();
+    if let Some(known) = known {
+        let mut merged = known.clone();
+        if !typed_name.is_empty() {
+            typed_name.clone_into(&mut merged.name);
+        }
+        if !email.is_empty() && !email.eq_ignore_ascii_case(&known.email) {
+            email.clone_into(&mut merged.email);
+        }
+        if merged != *known {
+            merged.updated_at = now;
+            merged.synced_at = Some(now);
+        }
+        return merged;
+    }
+    let name = match typed_name {
+        "" if !email.is_empty() => email.to_owned(),
+        "" => format!("Comercio {id}"),
         typed => typed.to_owned(),
     };
-    let merchant = Merchant {
-        id: merchant_id.clone(),
+    Merchant {
+        id: id.to_owned(),
         name,
-        email: email.clone(),
+        email: email.to_owned(),
         rfc: String::new(),
         main_link: None,
         domain: None,
@@ -344,15 +412,43 @@ pub async fn connect(
         clabe: None,
         bank: None,
         registration: None,
-    };
-    keep_token(cx, &merchant_id, &token).await?;
-    let (profile, cached) = (cx.profile_id.to_owned(), merchant.clone());
-    blocking::<_, MerchantError, MerchantError>(cx.store, move |store| {
-        store.write(|w| w.upsert_merchants(&profile, std::slice::from_ref(&cached), now))?;
-        settle_uncertain_registrations(store, &profile, &email, &cached.id, now)?;
-        Ok(store.merchant(&profile, &cached.id)?)
-    })
-    .await
+    }
+}
+
+/// A merchant with how many of its links the cache holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MerchantSummary {
+    pub merchant: Merchant,
+    /// `None` until the merchant's links were synced once: before that the cache holds only the
+    /// links written here, and a count of them would be a false number.
+    pub links: Option<u32>,
+}
+
+/// The profile's merchants for the Comercios list, with their link counts. Blocking (SQLite).
+pub fn overview(store: &Store, profile_id: &str) -> Result<Vec<MerchantSummary>, StoreError> {
+    let counts = store.merchant_link_counts(profile_id)?;
+    let synced: Vec<String> = store
+        .sync_states(profile_id)?
+        .into_iter()
+        .filter(|state| state.synced_at.is_some())
+        .map(|state| state.resource)
+        .collect();
+    Ok(store
+        .merchants(profile_id)?
+        .into_iter()
+        .map(|merchant| {
+            let links = synced
+                .contains(&crate::sync::links_resource(&merchant.id))
+                .then(|| {
+                    counts
+                        .iter()
+                        .find(|(id, _)| *id == merchant.id)
+                        .map_or(0, |(_, n)| *n)
+                });
+            MerchantSummary { merchant, links }
+        })
+        .collect())
 }
 
 /// Adds or replaces the merchant's CLABE after checking it (check digit, bank).
@@ -406,24 +502,7 @@ async fn finish(
 ) -> Result<(), MerchantError> {
     let merchant_id = token.user_id.to_string();
     keep_token(cx, &merchant_id, &token.user_token).await?;
-    let merchant = Merchant {
-        id: merchant_id.clone(),
-        name: registration.display_name(),
-        email: registration.email.trim().to_owned(),
-        rfc: registration.rfc.trim().to_uppercase(),
-        main_link: None,
-        domain: None,
-        created_at: now,
-        updated_at: now,
-        synced_at: Some(now),
-        person_type: Some(match registration.person_type {
-            Some(PersonKind::Moral) => "M".into(),
-            _ => "F".into(),
-        }),
-        clabe: None,
-        bank: None,
-        registration: serde_json::to_string(registration).ok(),
-    };
+    let merchant = registered(&merchant_id, registration, now);
     let (profile, seq) = (cx.profile_id.to_owned(), entry.seq);
     blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
         store.write(|w| {
@@ -441,6 +520,28 @@ async fn finish(
         })
     })
     .await
+}
+
+/// A merchant as its registration form describes it (the password is never in the form).
+fn registered(id: &str, registration: &MerchantForm, now: UnixSeconds) -> Merchant {
+    Merchant {
+        id: id.to_owned(),
+        name: registration.display_name(),
+        email: registration.email.trim().to_owned(),
+        rfc: registration.rfc.trim().to_uppercase(),
+        main_link: None,
+        domain: None,
+        created_at: now,
+        updated_at: now,
+        synced_at: Some(now),
+        person_type: Some(match registration.person_type {
+            Some(PersonKind::Moral) => "M".into(),
+            _ => "F".into(),
+        }),
+        clabe: None,
+        bank: None,
+        registration: serde_json::to_string(registration).ok(),
+    }
 }
 
 /// The token to the vault when there is one (always for real profiles, see `require_keyring`).
@@ -490,15 +591,17 @@ async fn settle(
 }
 
 /// Uncertain registrations of `email` are done: the merchant exists and is now connected.
+/// Returns the form of the last one settled.
 fn settle_uncertain_registrations(
     store: &Store,
     profile_id: &str,
     email: &str,
     merchant_id: &str,
     now: UnixSeconds,
-) -> Result<(), MerchantError> {
+) -> Result<Option<MerchantForm>, MerchantError> {
+    let mut settled = None;
     if email.is_empty() {
-        return Ok(());
+        return Ok(settled);
     }
     for entry in store.open_outbox(profile_id)? {
         if entry.kind != REGISTER_KIND || entry.state != OutboxState::Uncertain {
@@ -518,9 +621,10 @@ fn settle_uncertain_registrations(
                     now,
                 )
             })?;
+            settled = Some(registration);
         }
     }
-    Ok(())
+    Ok(settled)
 }
 
 fn intent_of(entry: &OutboxEntry) -> Result<MerchantIntent, MerchantError> {

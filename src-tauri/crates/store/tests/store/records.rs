@@ -157,6 +157,37 @@ fn merchant_registration_data_survives_upserts_without_it() {
         )
     );
 
+    // An answer that knows less (no name, e-mail, RFC or link slug) keeps what is stored.
+    store
+        .write(|w| w.set_main_link(PROFILE, "m1", "tacos", "pagos.example.mx", T0 + 11))
+        .unwrap();
+    let blank = Merchant {
+        name: String::new(),
+        email: String::new(),
+        rfc: String::new(),
+        ..merchant("m1", "")
+    };
+    store
+        .write(|w| w.upsert_merchants(PROFILE, &[blank], T0 + 12))
+        .unwrap();
+    let stored = store.merchant(PROFILE, "m1").unwrap();
+    assert_eq!(
+        (
+            stored.name.as_str(),
+            stored.email.as_str(),
+            stored.rfc.as_str(),
+            stored.main_link.as_deref(),
+            stored.domain.as_deref()
+        ),
+        (
+            "Tacos El Güero",
+            "m1@example.mx",
+            "TAC010101AB1",
+            Some("tacos"),
+            Some("pagos.example.mx")
+        )
+    );
+
     // A new CLABE replaces CLABE and bank.
     store
         .write(|w| w.set_merchant_clabe(PROFILE, "m1", "012180000000000018", None, T0 + 20))
