@@ -24,6 +24,10 @@ type Props = {
   testId?: string;
   /** Empty is fine (not checked); otherwise the validator reports it as required. */
   optional?: boolean;
+  /** Marked as required (an asterisk on the label, `aria-required`). */
+  required?: boolean;
+  /** The field a drawer or modal focuses when it opens (Mantine's `data-autofocus`). */
+  autoFocus?: boolean;
 };
 
 /**
@@ -45,6 +49,8 @@ export function ValidatedField({
   leftSection,
   testId,
   optional = false,
+  required = false,
+  autoFocus = false,
 }: Props) {
   const { t } = useTranslation();
   const [ownText, setOwnText] = useState("");
@@ -95,6 +101,8 @@ export function ValidatedField({
       type={type}
       leftSection={leftSection}
       data-testid={testId ?? `field-${kind}`}
+      required={required}
+      data-autofocus={autoFocus || undefined}
       autoComplete="off"
       spellCheck={false}
       error={shownError}

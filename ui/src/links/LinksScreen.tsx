@@ -252,8 +252,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           />
         </>
       )}
-      {open && !form && (
+      {open && (
         <LinkDetail
+          opened={!form}
           row={open}
           merchant={merchant}
           now={now}
