@@ -65,6 +65,8 @@ export function LinkFormDrawer({
   const [form, setForm] = useState<LinkForm>(mode.form);
   const [expiry, setExpiry] = useState<ExpiryParts>(() => splitExpiry(mode.form.expiresAt));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // As typed: an emptied field stays empty (the form holds 0 for it, refused on submit).
+  const [linkTypeText, setLinkTypeText] = useState<number | string>(mode.form.linkType);
   const key = useRef(newWriteKey());
   const value: LinkForm = { ...form, expiresAt: joinExpiry(expiry) };
   const dirty = JSON.stringify(value) !== JSON.stringify(mode.form);
@@ -279,9 +281,10 @@ export function LinkFormDrawer({
             clampBehavior="none"
             allowDecimal={false}
             allowNegative={false}
-            value={form.linkType}
+            value={linkTypeText}
             error={fieldErrors.linkType}
             onChange={(next) => {
+              setLinkTypeText(next);
               update("linkType", typeof next === "number" ? next : Number(next) || 0);
             }}
             data-testid="link-type"

@@ -67,7 +67,13 @@ export function expiryMoment({ date, time }: ExpiryParts): number | null {
   if (!day) return null;
   const clock = /^(\d{2}):(\d{2})$/.exec(time);
   const at = clock
-    ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(clock[1]), Number(clock[2]))
+    ? new Date(
+        Number(day[1]),
+        Number(day[2]) - 1,
+        Number(day[3]),
+        Number(clock[1]),
+        Number(clock[2]),
+      )
     : new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 23, 59, 59);
   return Number.isNaN(at.getTime()) ? null : Math.floor(at.getTime() / 1000);
 }
@@ -98,8 +104,10 @@ export function formIssues(
       values: { count: extra, max: DESCRIPTION_MAX },
     };
   }
-  if (expiry.date === "" && expiry.time !== "") issues.expiresAt = { key: "links:form.expiryNeedsDate" };
-  if (!Number.isInteger(form.linkType) || form.linkType < 1) issues.linkType = { key: "errors:link.type" };
+  if (expiry.date === "" && expiry.time !== "")
+    issues.expiresAt = { key: "links:form.expiryNeedsDate" };
+  if (!Number.isInteger(form.linkType) || form.linkType < 1)
+    issues.linkType = { key: "errors:link.type" };
   return issues;
 }
 

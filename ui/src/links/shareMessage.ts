@@ -21,5 +21,8 @@ export function shareMessage(t: TFunction<"links">, merchant: Merchant, link: Li
 
 /** The e-mail subject of a link. */
 export function shareSubject(t: TFunction<"links">, merchant: Merchant, link: Link): string {
-  return t("share.subject", { merchant: merchant.name, amount: formatCentavos(link.amountCentavos) });
+  return t("share.subject", {
+    merchant: merchant.name,
+    amount: formatCentavos(link.amountCentavos),
+  });
 }
