@@ -28,6 +28,7 @@ import { Fact } from "../components/Fact";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { IdChecker } from "../forms/IdChecker";
+import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { ValidatedField } from "../forms/ValidatedField";
 import { formatDateTime, formatRelative, nowSeconds } from "../format/time";
 import { call, CommandError } from "../ipc";
@@ -397,6 +398,7 @@ function ConnectDialog({
   const [email, setEmail] = useState("");
   const [secret, setSecret] = useState("");
   const [name, setName] = useState("");
+  const guard = useDiscardGuard(email !== "" || secret !== "" || name !== "", onClose);
   const connect = useMutation({
     mutationFn: () =>
       call(
@@ -416,7 +418,7 @@ function ConnectDialog({
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       title={t("connect.title")}
       size="md"
       data-testid="merchant-connect-dialog"
@@ -438,6 +440,7 @@ function ConnectDialog({
               setBy(value === "token" ? "token" : "login");
               setSecret("");
             }}
+            attributes={{ input: { "data-autofocus": true } }}
           />
           <TextInput
             label={t("connect.name")}
@@ -468,7 +471,7 @@ function ConnectDialog({
           />
           {connect.error && !fieldError && <ErrorNotice error={connect.error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t("form.close")}
             </Button>
             <Button type="submit" loading={connect.isPending} data-testid="connect-submit">
@@ -477,6 +480,7 @@ function ConnectDialog({
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Modal>
   );
 }

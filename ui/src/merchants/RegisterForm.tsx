@@ -30,6 +30,7 @@ import {
 import { ErrorNotice } from "../components/ErrorNotice";
 import { codeMessage } from "../forms/codeMessage";
 import { issueMessage } from "../forms/issueMessage";
+import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { ValidatedField } from "../forms/ValidatedField";
 import { call } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
@@ -103,6 +104,7 @@ export function RegisterForm({
   const [form, setForm] = useState<MerchantForm>(() =>
     draft ? formFromDraft(draft.body) : EMPTY_REGISTRATION,
   );
+  const [opened] = useState(form);
   const [password, setPassword] = useState("");
   const [issues, setIssues] = useState<Issues>({});
   // Chosen when the form opens, so saves that overlap can only ever write the same draft.
@@ -221,10 +223,17 @@ export function RegisterForm({
     );
   }
 
+  // Esc asks only when closing would lose something: the password, or typing not yet in a draft.
+  const kept = save.isSuccess ? save.variables : opened;
+  const guard = useDiscardGuard(
+    password !== "" || JSON.stringify(form) !== JSON.stringify(kept),
+    onClose,
+  );
+
   return (
     <Drawer
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       position="right"
       size="xl"
       title={t("form.title")}
@@ -255,6 +264,8 @@ export function RegisterForm({
                 set("personType", value === "moral" ? "moral" : "fisica");
               }}
               data-testid="merchant-personType"
+              // The first field takes the focus when the form opens (Ctrl+N).
+              attributes={{ input: { "data-autofocus": true } }}
             />
             {issues.personType && (
               <Text size="xs" c="red">
@@ -337,7 +348,7 @@ export function RegisterForm({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t("form.close")}
             </Button>
             <Button
@@ -351,6 +362,7 @@ export function RegisterForm({
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Drawer>
   );
 }
