@@ -3,6 +3,9 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../components/ConfirmDialog";
 
+/** What the question says, where a form keeps part of what was typed (a draft). */
+export type DiscardTexts = { title: string; body: string; confirm: string };
+
 /**
  * Asks "¿Descartar los cambios?" before a form with typed input closes (Esc, the close button,
  * a click outside, Cancelar); a form left as it opened closes at once. Give the form's drawer
@@ -11,15 +14,16 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 export function useDiscardGuard(
   dirty: boolean,
   close: () => void,
+  texts?: DiscardTexts,
 ): { requestClose: () => void; dialog: ReactNode } {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const dialog = (
     <ConfirmDialog
       opened={asking}
-      title={t("discard.title")}
-      body={t("discard.body")}
-      confirmLabel={t("discard.confirm")}
+      title={texts?.title ?? t("discard.title")}
+      body={texts?.body ?? t("discard.body")}
+      confirmLabel={texts?.confirm ?? t("discard.confirm")}
       cancelLabel={t("discard.keep")}
       pending={false}
       error={null}

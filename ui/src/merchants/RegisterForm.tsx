@@ -223,11 +223,15 @@ export function RegisterForm({
     );
   }
 
-  // Esc asks only when closing would lose something: the password, or typing not yet in a draft.
-  const kept = save.isSuccess ? save.variables : opened;
+  // The draft keeps what was typed, never the password: the question says so.
   const guard = useDiscardGuard(
-    password !== "" || JSON.stringify(form) !== JSON.stringify(kept),
+    password !== "" || JSON.stringify(form) !== JSON.stringify(opened),
     onClose,
+    {
+      title: t("form.closeGuard.title"),
+      body: t("form.closeGuard.body"),
+      confirm: t("form.closeGuard.confirm"),
+    },
   );
 
   return (
