@@ -40,6 +40,7 @@ import { useDerivedText } from "../forms/useDerivedText";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
 import { call, CommandError } from "../ipc";
+import { copyNotice } from "./copyNotice";
 import { LinkStateBadge } from "./LinkStateBadge";
 import { QrCodeView } from "./QrCodeView";
 import { shareMessage, shareSubject } from "./shareMessage";
@@ -98,10 +99,10 @@ export function LinkDetail({
   });
   const remove = useMutation({ mutationFn: onDelete });
 
-  function run(work: () => Promise<unknown>, done?: string, color?: string) {
+  function run(work: () => Promise<unknown>, done?: { message: string; color?: string }) {
     action.mutate(work, {
       onSuccess: () => {
-        if (done) notifications.show({ message: done, color });
+        if (done) notifications.show(done);
       },
     });
   }
@@ -147,11 +148,7 @@ export function LinkDetail({
             <Button
               leftSection={<IconCopy size={16} aria-hidden />}
               onClick={() => {
-                run(
-                  () => call(commands.copyText(url)),
-                  unpayable ? t(`detail.copiedNotActive.${unpayable}`) : t("detail.copied"),
-                  unpayable ? "orange" : undefined,
-                );
+                run(() => call(commands.copyText(url)), copyNotice(t, row));
               }}
               data-testid="detail-copy"
             >
@@ -177,7 +174,7 @@ export function LinkDetail({
               variant="default"
               leftSection={<IconQrcode size={16} aria-hidden />}
               onClick={() => {
-                run(() => call(commands.copyLinkQr(url)), t("detail.qrCopied"));
+                run(() => call(commands.copyLinkQr(url)), { message: t("detail.qrCopied") });
               }}
               data-testid="detail-copy-qr"
             >
