@@ -15,6 +15,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
+  IconAlertTriangle,
   IconBrandWhatsapp,
   IconCopy,
   IconCopyPlus,
@@ -23,7 +24,6 @@ import {
   IconMail,
   IconPencil,
   IconPlayerPause,
-  IconAlertTriangle,
   IconPlayerPlay,
   IconQrcode,
   IconTrash,
