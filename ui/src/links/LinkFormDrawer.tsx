@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 
 import { commands, type LinkForm, type Merchant, type WriteOutcome } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { codeMessage } from "../forms/codeMessage";
+import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { ValidatedField } from "../forms/ValidatedField";
 import { formatDateTime, nowSeconds, toLocalInput } from "../format/time";
@@ -61,6 +61,7 @@ export function LinkFormDrawer({
   onDone: (outcome: WriteOutcome) => void;
 }) {
   const { t, i18n } = useTranslation("links");
+  const errorMessage = useErrorMessage();
   const client = useQueryClient();
   const [form, setForm] = useState<LinkForm>(mode.form);
   const [expiry, setExpiry] = useState<ExpiryParts>(() => splitExpiry(mode.form.expiresAt));
@@ -94,9 +95,7 @@ export function LinkFormDrawer({
       // Nothing was sent, or Billpocket refused: the next submit is a new write.
       key.current = newWriteKey();
       if (error instanceof CommandError && error.field) {
-        // Field codes are the validators' as often as the service's.
-        const exists = (code: string) => i18n.exists(code);
-        setFieldErrors({ [error.field]: codeMessage(t, exists, error.code) });
+        setFieldErrors({ [error.field]: errorMessage(error).text });
       }
     },
   });

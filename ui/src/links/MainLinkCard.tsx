@@ -4,14 +4,15 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type Merchant } from "../bindings";
-import { codeMessage } from "../forms/codeMessage";
-import { call, CommandError } from "../ipc";
+import { useErrorMessage } from "../components/useErrorMessage";
+import { call } from "../ipc";
 import { newWriteKey } from "./linkForm";
 import { linkKeys } from "./queries";
 
 /** The merchant's main link slug: the first segment of every link URL. */
 export function MainLinkCard({ merchant }: { merchant: Merchant }) {
-  const { t, i18n } = useTranslation("links");
+  const { t } = useTranslation("links");
+  const errorMessage = useErrorMessage();
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(merchant.mainLink ?? "");
@@ -50,16 +51,7 @@ export function MainLinkCard({ merchant }: { merchant: Merchant }) {
               label={t("mainLink.label")}
               description={t("mainLink.hint")}
               value={value}
-              error={
-                save.error
-                  ? // A refused slug has the validators' codes (url_path.characters, …).
-                    codeMessage(
-                      t,
-                      (code) => i18n.exists(code),
-                      save.error instanceof CommandError ? save.error.code : "unknown",
-                    )
-                  : undefined
-              }
+              error={save.error ? errorMessage(save.error).text : undefined}
               onChange={(event) => {
                 setValue(event.currentTarget.value);
               }}
