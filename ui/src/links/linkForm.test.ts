@@ -31,7 +31,7 @@ describe("link form from a link", () => {
     const form = formFromLink(link, "edit", 0);
     expect(form).toMatchObject({
       slug: "tresleches",
-      amount: "1250.05",
+      amount: "$1,250.05",
       description: "Pastel de tres leches",
       installments: [3, 6],
       fixedTerm: true,
@@ -44,7 +44,7 @@ describe("link form from a link", () => {
     const form = formFromLink(link, "clone", 2_000);
     expect(form.slug).toBe("");
     expect(form.expiresAt).toBe("");
-    expect(form.amount).toBe("1250.05");
+    expect(form.amount).toBe("$1,250.05");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Link, LinkForm } from "../bindings";
+import { formatCentavos } from "../format/money";
 import { toLocalInput } from "../format/time";
 
 /** MSI terms offered (months). */
@@ -18,11 +19,6 @@ export const EMPTY_FORM: LinkForm = {
   fixedTerm: false,
 };
 
-/** Pesos with two decimals as a person would type them ("1250.50"). */
-function pesos(centavos: number): string {
-  return `${String(Math.trunc(centavos / 100))}.${String(centavos % 100).padStart(2, "0")}`;
-}
-
 /**
  * The form for editing `link`, or for cloning it: a clone keeps everything but the slug (each
  * link needs its own) and an expiry already past.
@@ -31,7 +27,8 @@ export function formFromLink(link: Link, mode: "edit" | "clone", now: number): L
   const keepExpiry = link.expiredAt != null && (mode === "edit" || link.expiredAt > now);
   return {
     slug: mode === "edit" ? link.secondaryLink : "",
-    amount: pesos(link.amountCentavos),
+    // As the amount field shows a checked value ("$1,250.50"): leaving it untouched is no change.
+    amount: formatCentavos(link.amountCentavos),
     description: link.description,
     expiresAt: keepExpiry && link.expiredAt != null ? expiryInput(link.expiredAt) : "",
     linkType: link.linkType,
