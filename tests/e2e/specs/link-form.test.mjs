@@ -162,6 +162,17 @@ test("empty and overlong input is told on the field, and no message has empty pa
       { timeout: 5_000, timeoutMsg: "the amount field does not have the focus" },
     );
 
+    // Esc with typed input asks first; "Seguir editando" keeps what was typed.
+    await (await $(browser, "link-amount")).addValue("5");
+    await browser.keys("Escape");
+    await (await $(browser, "discard-confirm")).waitForDisplayed({ timeout: 5_000 });
+    assert.match(await text(await browser.$(".mantine-Modal-content")), /¿Descartar los cambios\?/);
+    await screenshot("link-form-discard");
+    await browser.keys("Escape"); // the question goes, the form stays
+    await (await $(browser, "discard-confirm")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    assert.equal(await (await $(browser, "link-amount")).getValue(), "5");
+    await retype(browser, "link-amount", "");
+
     // Enter with no amount: said on the field, in Spanish, before anything is sent.
     await browser.keys("Enter");
     const form = await $(browser, "link-form");

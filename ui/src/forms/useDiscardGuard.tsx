@@ -39,8 +39,13 @@ export function useDiscardGuard(
   );
   return {
     requestClose: () => {
-      if (dirty) setAsking(true);
-      else close();
+      if (!dirty) close();
+      // Asked once the Esc press has been handled: in a real window React renders between
+      // listeners, and the question's own Esc handler would take the same press and close it.
+      else if (!asking)
+        window.setTimeout(() => {
+          setAsking(true);
+        }, 0);
     },
     dialog,
   };
