@@ -1,5 +1,5 @@
 import { Text, TextInput } from "@mantine/core";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type FieldContext, type FieldKind, type FieldReport } from "../bindings";
@@ -20,7 +20,6 @@ type Props = {
   error?: string | null;
   type?: string;
   description?: string;
-  leftSection?: ReactNode;
   testId?: string;
   /** Empty is fine (not checked); otherwise the validator reports it as required. */
   optional?: boolean;
@@ -46,7 +45,6 @@ export function ValidatedField({
   error: externalError,
   type,
   description,
-  leftSection,
   testId,
   optional = false,
   required = false,
@@ -99,7 +97,6 @@ export function ValidatedField({
       placeholder={placeholder}
       value={text}
       type={type}
-      leftSection={leftSection}
       data-testid={testId ?? `field-${kind}`}
       required={required}
       data-autofocus={autoFocus || undefined}
