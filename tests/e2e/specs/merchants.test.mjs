@@ -214,6 +214,7 @@ test("bad identifiers are explained in Spanish on their fields, and a duplicate 
       },
     );
     await browser.keys("Escape");
+    await (await $(browser, "discard-confirm")).click(); // typed input: Esc asks first
     await (await $(browser, "merchant-submit")).waitForExist({ reverse: true, timeout: 10_000 });
 
     // A registration with the e-mail of an existing merchant: Billpocket's 409, on the e-mail.
@@ -235,6 +236,7 @@ test("bad identifiers are explained in Spanish on their fields, and a duplicate 
 
     // A wrong CLABE check digit, on the CLABE field of a merchant.
     await browser.keys("Escape");
+    await (await $(browser, "discard-confirm")).click(); // typed input: Esc asks first
     await (await $(browser, "merchant-submit")).waitForExist({ reverse: true, timeout: 10_000 });
     // WebKitWebDriver does not click table rows; their first cell's text is clickable.
     await (await (await $(browser, "merchant-row")).$("p")).click();

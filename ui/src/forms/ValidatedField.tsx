@@ -1,5 +1,5 @@
 import { Text, TextInput } from "@mantine/core";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type FieldContext, type FieldKind, type FieldReport } from "../bindings";
@@ -22,10 +22,13 @@ type Props = {
   warning?: string | null;
   type?: string;
   description?: string;
-  leftSection?: ReactNode;
   testId?: string;
   /** Empty is fine (not checked); otherwise the validator reports it as required. */
   optional?: boolean;
+  /** Marked as required (an asterisk on the label, `aria-required`). */
+  required?: boolean;
+  /** The field a drawer or modal focuses when it opens (Mantine's `data-autofocus`). */
+  autoFocus?: boolean;
 };
 
 /**
@@ -45,9 +48,10 @@ export function ValidatedField({
   warning: externalWarning = null,
   type,
   description,
-  leftSection,
   testId,
   optional = false,
+  required = false,
+  autoFocus = false,
 }: Props) {
   const { t } = useTranslation();
   const [ownText, setOwnText] = useState("");
@@ -97,8 +101,9 @@ export function ValidatedField({
       placeholder={placeholder}
       value={text}
       type={type}
-      leftSection={leftSection}
       data-testid={testId ?? `field-${kind}`}
+      required={required}
+      data-autofocus={autoFocus || undefined}
       autoComplete="off"
       spellCheck={false}
       error={shownError}

@@ -1,4 +1,6 @@
 import {
+  Alert,
+  Anchor,
   Button,
   Code,
   Divider,
@@ -13,6 +15,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
+  IconAlertTriangle,
   IconBrandWhatsapp,
   IconCopy,
   IconCopyPlus,
@@ -33,18 +36,24 @@ import { commands, type LinkRow, type Merchant, type ShareTarget } from "../bind
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Fact } from "../components/Fact";
 import { useErrorMessage } from "../components/useErrorMessage";
+import { useDerivedText } from "../forms/useDerivedText";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
-import { call } from "../ipc";
+import { call, CommandError } from "../ipc";
+import { copyNotice } from "./copyNotice";
 import { LinkStateBadge } from "./LinkStateBadge";
 import { QrCodeView } from "./QrCodeView";
+import { shareMessage, shareSubject } from "./shareMessage";
 
 /**
  * Everything about one link and what to do with it: the URL to copy, the QR to show, copy or
  * save, the browser, WhatsApp and e-mail with a prefilled message, and edit, clone, (de)activate
- * and delete.
+ * and delete. Everything shown is derived from `row` at each render, so an edit shows at once;
+ * a message edited by hand is kept and flagged when the link changes under it. Sharing a link
+ * nobody can pay (inactive, expired) is allowed, with a warning.
  */
 export function LinkDetail({
+  opened = true,
   row,
   merchant,
   now,
@@ -55,6 +64,8 @@ export function LinkDetail({
   onSetActive,
   onDelete,
 }: {
+  /** False while the link's form is open on top: hidden, but its message kept. */
+  opened?: boolean;
   row: LinkRow;
   merchant: Merchant;
   now: number;
@@ -71,24 +82,27 @@ export function LinkDetail({
   const locale = i18n.language;
   const url = link.customLinkPath;
   const amount = formatCentavos(link.amountCentavos);
-  const [message, setMessage] = useState(() =>
-    t("share.message", { merchant: merchant.name, amount, description: link.description, url }),
-  );
+  const message = useDerivedText(shareMessage(t, merchant, link));
+  const unpayable = row.state === "active" ? null : row.state;
   const [phone, setPhone] = useState("");
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const action = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
     onError: (error) => {
-      notifications.show({ color: "red", message: errorMessage(error).text });
+      const { text } = errorMessage(error);
+      // A number WhatsApp cannot take is said on its field, where it is fixed.
+      if (error instanceof CommandError && error.field === "phone") setPhoneError(text);
+      else notifications.show({ color: "red", message: text });
     },
   });
   const remove = useMutation({ mutationFn: onDelete });
 
-  function run(work: () => Promise<unknown>, done?: string) {
+  function run(work: () => Promise<unknown>, done?: { message: string; color?: string }) {
     action.mutate(work, {
       onSuccess: () => {
-        if (done) notifications.show({ message: done });
+        if (done) notifications.show(done);
       },
     });
   }
@@ -96,7 +110,7 @@ export function LinkDetail({
 
   return (
     <Drawer
-      opened
+      opened={opened}
       onClose={onClose}
       position="right"
       size="lg"
@@ -116,6 +130,16 @@ export function LinkDetail({
           <LinkStateBadge state={row.state} />
         </Group>
 
+        {unpayable && (
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={18} aria-hidden />}
+            data-testid="detail-not-payable"
+          >
+            {t(`share.notActive.${unpayable}`)}
+          </Alert>
+        )}
+
         <Stack gap={6}>
           <Code block data-testid="detail-url">
             {url}
@@ -124,7 +148,7 @@ export function LinkDetail({
             <Button
               leftSection={<IconCopy size={16} aria-hidden />}
               onClick={() => {
-                run(() => call(commands.copyText(url)), t("detail.copied"));
+                run(() => call(commands.copyText(url)), copyNotice(t, row));
               }}
               data-testid="detail-copy"
             >
@@ -150,7 +174,7 @@ export function LinkDetail({
               variant="default"
               leftSection={<IconQrcode size={16} aria-hidden />}
               onClick={() => {
-                run(() => call(commands.copyLinkQr(url)), t("detail.qrCopied"));
+                run(() => call(commands.copyLinkQr(url)), { message: t("detail.qrCopied") });
               }}
               data-testid="detail-copy-qr"
             >
@@ -178,21 +202,43 @@ export function LinkDetail({
         <Divider label={t("share.title")} labelPosition="left" />
         <Textarea
           label={t("share.messageLabel")}
-          value={message}
+          value={message.text}
           autosize
           minRows={3}
           onChange={(event) => {
-            setMessage(event.currentTarget.value);
+            message.edit(event.currentTarget.value);
           }}
           data-testid="share-message"
         />
+        {message.stale && (
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={18} aria-hidden />}
+            data-testid="share-message-stale"
+          >
+            <Stack gap={4} align="flex-start">
+              <Text size="sm">{t("share.stale")}</Text>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={message.reset}
+                data-testid="share-message-reset"
+              >
+                {t("share.useUpdated")}
+              </Anchor>
+            </Stack>
+          </Alert>
+        )}
         <Group align="flex-end" gap="xs">
           <TextInput
             label={t("share.phone")}
             placeholder="55 1234 5678"
             value={phone}
+            error={phoneError}
             onChange={(event) => {
               setPhone(event.currentTarget.value);
+              setPhoneError(null);
             }}
             style={{ flex: 1 }}
             data-testid="share-phone"
@@ -201,7 +247,13 @@ export function LinkDetail({
             color="green"
             leftSection={<IconBrandWhatsapp size={16} aria-hidden />}
             onClick={() => {
-              run(share({ kind: "whatsapp", message, phone: phone.trim() === "" ? null : phone }));
+              run(
+                share({
+                  kind: "whatsapp",
+                  message: message.text,
+                  phone: phone.trim() === "" ? null : phone,
+                }),
+              );
             }}
             data-testid="share-whatsapp"
           >
@@ -214,8 +266,8 @@ export function LinkDetail({
               run(
                 share({
                   kind: "email",
-                  subject: t("share.subject", { merchant: merchant.name, amount }),
-                  body: message,
+                  subject: shareSubject(t, merchant, link),
+                  body: message.text,
                   to: null,
                 }),
               );

@@ -19,6 +19,7 @@ import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { call } from "../ipc";
+import { copyNotice } from "./copyNotice";
 import { activeFilterCount, NO_FILTERS, toQuery, type LinkFilters } from "./filters";
 import { LinkDetail } from "./LinkDetail";
 import { EMPTY_FORM, formFromLink, newWriteKey } from "./linkForm";
@@ -273,15 +274,16 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           }}
           onCopy={(row: LinkRow) => {
             call(commands.copyText(row.link.customLinkPath)).then(
-              () => notifications.show({ message: t("detail.copied") }),
+              () => notifications.show(copyNotice(t, row)),
               (error: unknown) =>
                 notifications.show({ color: "red", message: errorMessage(error).text }),
             );
           }}
         />
       )}
-      {open && !form && (
+      {open && (
         <LinkDetail
+          opened={!form}
           row={open}
           merchant={merchant}
           now={now}

@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { commands, type ConnectOutcome } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
+import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { call, CommandError } from "../ipc";
 
 /** Connects a merchant that already exists at Billpocket, by its login or a pasted token. */
@@ -31,6 +32,7 @@ export function ConnectDialog({
   const [email, setEmail] = useState("");
   const [secret, setSecret] = useState("");
   const [name, setName] = useState("");
+  const guard = useDiscardGuard(email !== "" || secret !== "" || name !== "", onClose);
   const connect = useMutation({
     mutationFn: () =>
       call(
@@ -50,7 +52,7 @@ export function ConnectDialog({
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       title={t("connect.title")}
       size="md"
       data-testid="merchant-connect-dialog"
@@ -73,6 +75,7 @@ export function ConnectDialog({
               setSecret("");
             }}
             data-testid="connect-by"
+            attributes={{ input: { "data-autofocus": true } }}
           />
           <TextInput
             label={t("connect.name")}
@@ -103,7 +106,7 @@ export function ConnectDialog({
           />
           {connect.error && !fieldError && <ErrorNotice error={connect.error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t("form.close")}
             </Button>
             <Button type="submit" loading={connect.isPending} data-testid="connect-submit">
@@ -112,6 +115,7 @@ export function ConnectDialog({
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Modal>
   );
 }

@@ -32,6 +32,7 @@ import {
 import { ErrorNotice } from "../components/ErrorNotice";
 import { codeMessage } from "../forms/codeMessage";
 import { issueMessage } from "../forms/issueMessage";
+import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { ValidatedField } from "../forms/ValidatedField";
 import { call } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
@@ -122,6 +123,7 @@ export function RegisterForm({
   const [form, setForm] = useState<MerchantForm>(() =>
     draft ? formFromDraft(draft.body) : EMPTY_REGISTRATION,
   );
+  const [opened] = useState(form);
   const [password, setPassword] = useState("");
   const [issues, setIssues] = useState<Issues>({});
   // Chosen when the form opens, so saves that overlap can only ever write the same draft.
@@ -251,10 +253,21 @@ export function RegisterForm({
     );
   }
 
+  // The draft keeps what was typed, never the password: the question says so.
+  const guard = useDiscardGuard(
+    password !== "" || JSON.stringify(form) !== JSON.stringify(opened),
+    onClose,
+    {
+      title: t("form.closeGuard.title"),
+      body: t("form.closeGuard.body"),
+      confirm: t("form.closeGuard.confirm"),
+    },
+  );
+
   return (
     <Drawer
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       position="right"
       size="xl"
       title={t("form.title")}
@@ -285,6 +298,8 @@ export function RegisterForm({
                 set("personType", value === "moral" ? "moral" : "fisica");
               }}
               data-testid="merchant-personType"
+              // The first field takes the focus when the form opens (Ctrl+N).
+              attributes={{ input: { "data-autofocus": true } }}
             />
             {issues.personType && (
               <Text size="xs" c="red">
@@ -367,7 +382,11 @@ export function RegisterForm({
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} data-testid="merchant-form-close">
+            <Button
+              variant="default"
+              onClick={guard.requestClose}
+              data-testid="merchant-form-close"
+            >
               {t("form.close")}
             </Button>
             <Button
@@ -381,6 +400,7 @@ export function RegisterForm({
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Drawer>
   );
 }
