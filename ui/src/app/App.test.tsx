@@ -87,6 +87,23 @@ describe("App shell", () => {
     expect(await screen.findByRole("heading", { name: "Ligas de pago" })).toBeInTheDocument();
   });
 
+  it("asks before leaving an area whose form holds typed input", async () => {
+    const user = userEvent.setup();
+    await renderApp();
+    await user.keyboard("{Control>}4{/Control}");
+    await user.click(screen.getByRole("button", { name: "Nuevo perfil" }));
+    await user.type(await screen.findByRole("textbox", { name: "Nombre" }), "Producción");
+    await user.keyboard("{Control>}1{/Control}");
+    // Still on Perfiles, with the typed name, until the user agrees.
+    expect(await screen.findByText("¿Descartar los cambios?")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Seguir editando" }));
+    expect(screen.getByRole("textbox", { name: "Nombre" })).toHaveValue("Producción");
+    expect(screen.getByRole("heading", { name: "Perfiles" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: /Ligas/ }));
+    await user.click(await screen.findByRole("button", { name: "Descartar" }));
+    expect(await screen.findByRole("heading", { name: "Ligas de pago" })).toBeInTheDocument();
+  });
+
   it("shows the app info answered by the app_info command", async () => {
     const user = userEvent.setup();
     await renderApp();

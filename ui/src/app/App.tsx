@@ -3,6 +3,7 @@ import { useHotkeys } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { leaveDirtyForms } from "../forms/dirtyForms";
 import { LinksScreen } from "../links/LinksScreen";
 import { MerchantsScreen } from "../merchants/MerchantsScreen";
 import { EnvironmentBadge } from "../profiles/EnvironmentBadge";
@@ -21,12 +22,18 @@ export function App() {
   // The merchant whose links the Ligas area shows; "Ver sus ligas" in Comercios sets it.
   const [linksMerchant, setLinksMerchant] = useState<string | null>(null);
   const activeProfile = useActiveProfile();
+  // Leaving an area closes its forms: one with typed input asks first.
+  const goTo = (target: Area) => {
+    leaveDirtyForms(() => {
+      setArea(target);
+    });
+  };
   // Area shortcuts work from inside a field too (no tags ignored): Ctrl+digit types nothing.
   useHotkeys(
     AREAS.map((target, index) => [
       `mod+${String(index + 1)}`,
       () => {
-        setArea(target);
+        goTo(target);
       },
     ]),
     [],
@@ -74,7 +81,7 @@ export function App() {
               active={area === target}
               aria-current={area === target ? "page" : undefined}
               onClick={() => {
-                setArea(target);
+                goTo(target);
               }}
             />
           );
@@ -90,8 +97,10 @@ export function App() {
         ) : area === "merchants" ? (
           <MerchantsScreen
             onOpenLinks={(merchantId) => {
-              setLinksMerchant(merchantId);
-              setArea("links");
+              leaveDirtyForms(() => {
+                setLinksMerchant(merchantId);
+                setArea("links");
+              });
             }}
           />
         ) : (

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { commands, type ProfileInput_Deserialize, type Profile_Serialize } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
+import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { call, CommandError } from "../ipc";
 
 type Field = "name" | "billpocketBaseUrl" | "cryptopocketBaseUrl" | "undostresBaseUrl";
@@ -36,7 +37,9 @@ export function ProfileForm({
   const { t } = useTranslation();
   const message = useErrorMessage();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState(() => toForm(profile));
+  const [initial] = useState(() => toForm(profile));
+  const [form, setForm] = useState(initial);
+  const guard = useDiscardGuard(JSON.stringify(form) !== JSON.stringify(initial), onClose);
   const save = useMutation({
     mutationFn: () =>
       call(profile ? commands.updateProfile(profile.id, form) : commands.createProfile(form)),
@@ -56,7 +59,7 @@ export function ProfileForm({
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={guard.requestClose}
       centered
       title={profile ? t("profiles.form.editTitle") : t("profiles.form.createTitle")}
     >
@@ -111,7 +114,7 @@ export function ProfileForm({
           ))}
           {generalError && <ErrorNotice error={save.error} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={guard.requestClose}>
               {t("profiles.form.cancel")}
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="profile-save">
@@ -120,6 +123,7 @@ export function ProfileForm({
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Modal>
   );
 }

@@ -197,6 +197,8 @@ proptest! {
 
     #[test]
     fn clabe_catches_any_single_digit_change(body in digit_string(17..=17), at in 0usize..18, by in 0u32..10) {
+        // Bank 000 is refused whatever the check digit says (mx::clabe's own test).
+        prop_assume!(!body.starts_with("000"));
         let values = digits(&body).unwrap_or_default();
         let valid = format!("{body}{}", clabe::check_digit(&values));
         let report = clabe::validate_clabe(&valid);
