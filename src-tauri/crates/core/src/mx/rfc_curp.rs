@@ -3,9 +3,9 @@
 //! date YYMMDD.
 //!
 //! The dates must match. With the names typed in the form, each key's letters are compared
-//! with what its own registry derives from them ([`name_key`]): a difference is an error on that
-//! key, unless the other registry's variant of a rule or an older form explains it (a warning
-//! naming why). Without names the two keys' letters are compared with each other, and only what
+//! with what its own registry derives from them ([`crate::mx::name_key`]): a difference is an
+//! error on that key, unless the other registry's variant of a rule or an older form explains
+//! it (a warning naming why). Without names the two keys' letters are compared with each other, and only what
 //! the keys alone show to be a registry's rule warns: an inconvenient word (RENAPO writes X for
 //! its second letter, SAT for its last) and a single surname (the CURP's X in third place, the
 //! RFC's third letter the CURP's name initial). Whether a particle or MARÍA/JOSÉ explains a

@@ -174,8 +174,16 @@ pub fn check_user(
             // Each valid key against the other and against the names, as the form shows it;
             // an invalid one is already refused on its own.
             let cross = validate_cross(&CrossCheck::RfcCurp {
-                rfc: if rfc_valid { user.rfc.clone() } else { String::new() },
-                curp: if curp_valid { user.curp.clone() } else { String::new() },
+                rfc: if rfc_valid {
+                    user.rfc.clone()
+                } else {
+                    String::new()
+                },
+                curp: if curp_valid {
+                    user.curp.clone()
+                } else {
+                    String::new()
+                },
                 names: Some(PersonNames {
                     first_name: user.nombre.clone(),
                     paternal_surname: user.apellido_paterno.clone(),
@@ -183,7 +191,11 @@ pub fn check_user(
                 }),
             });
             for issue in cross.iter().filter(|i| i.severity == Severity::Error) {
-                let field = if issue.field == FieldKind::Curp { "curp" } else { "rfc" };
+                let field = if issue.field == FieldKind::Curp {
+                    "curp"
+                } else {
+                    "rfc"
+                };
                 p.add(field, issue.code.as_str());
             }
         }
