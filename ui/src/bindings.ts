@@ -14,7 +14,7 @@ export const commands = {
 	/**  Per-field validation as the user types; the UI translates the issues' codes. */
 	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_field", { kind, value, context })),
 	/**  Checks that span two fields (RFC against CURP, postal code against state). */
-	validateCross: (check: CrossCheck) => typedError<Issue[], AppError_Serialize>(__TAURI_INVOKE("validate_cross", { check })),
+	validateCross: (check: CrossCheck_Deserialize) => typedError<Issue[], AppError_Serialize>(__TAURI_INVOKE("validate_cross", { check })),
 	/**  Every profile, for the Perfiles screen. Profiles hold no secrets. */
 	listProfiles: () => typedError<ProfileSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
 	createProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
@@ -181,16 +181,30 @@ export type Code =
 "rfc.check_digit" | "rfc.inconvenient_word" | "rfc.expected_fisica" | "rfc.expected_moral" | 
 /**  XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer. */
 "rfc.generic" | "rfc.curp_date_mismatch" | 
-/**  The RFC's name letters differ from the CURP's in a way no registry rule explains. */
+/**
+ *  Without the names: the RFC's name letters differ from the CURP's in a way the keys
+ *  alone show no registry rule explains.
+ */
 "rfc.curp_name_mismatch" | 
-/**  SAT and RENAPO replace an inconvenient word's letters differently. */
+/**  Without the names: SAT and RENAPO replace an inconvenient word's letters differently. */
 "rfc.curp_name_inconvenient_word" | 
-/**  With one surname, RENAPO writes X for the second and SAT takes two letters of the name. */
+/**
+ *  Without the names: with one surname, RENAPO writes X for the second and SAT takes two
+ *  letters of the name.
+ */
 "rfc.curp_name_single_surname" | 
-/**  A particle (DE, DEL, LA, MC, …) kept in one key and skipped in the other. */
-"rfc.curp_name_particle" | 
-/**  A compound first name (MARÍA …, JOSÉ …) whose first part one key kept. */
-"rfc.curp_name_compound" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
+/**  The RFC's letters are not what SAT derives from the names, nor a known variant. */
+"rfc.name_mismatch" | 
+/**  The CURP's letters are not what RENAPO derives from the names, nor a known variant. */
+"curp.name_mismatch" | 
+/**  A key's letters follow the other registry's or an older treatment of an inconvenient word. */
+"name_letters.inconvenient_word" | 
+/**  A key's letters follow the other registry's form for a single or one- or two-letter surname. */
+"name_letters.surname_form" | 
+/**  A key kept a particle (DE, LA, MC, …) or skipped one by the other registry's list. */
+"name_letters.particle" | 
+/**  A key kept MARÍA or JOSÉ of a compound first name. */
+"name_letters.compound" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
 /**  The catalogue may lag Banxico's, so an unknown bank code only warns. */
 "clabe.bank_unknown" | 
 /**  000 is no bank: a CLABE starting with it was mistyped or made up. */
@@ -241,9 +255,25 @@ export type Country = "ARG" | "CHL" | "COL" | "ESP" | "MEX" | "PER";
 export type CredentialSlot = "billpocketApiKey" | "billpocketXApiKey" | "cryptopocketApiKey" | "cryptopocketApiSecret" | "undostresEcommerceToken";
 
 /**  Checks that involve two fields of the same form. */
-export type CrossCheck = 
-/**  A persona física's RFC and CURP share name letters and birth date. */
-{ check: "rfcCurp"; rfc: string; curp: string } | 
+export type CrossCheck = CrossCheck_Serialize | CrossCheck_Deserialize;
+
+/**  Checks that involve two fields of the same form. */
+export type CrossCheck_Deserialize = 
+/**
+ *  A persona física's RFC and CURP share the birth date, and their letters are those each
+ *  registry derives from her names (when given; else the letters agree with each other).
+ */
+{ check: "rfcCurp"; rfc: string; curp: string; names?: PersonNames_Deserialize | null } | 
+/**  The postal code lies in the chosen state. */
+{ check: "postalCodeState"; postalCode: string; state: MxState };
+
+/**  Checks that involve two fields of the same form. */
+export type CrossCheck_Serialize = 
+/**
+ *  A persona física's RFC and CURP share the birth date, and their letters are those each
+ *  registry derives from her names (when given; else the letters agree with each other).
+ */
+{ check: "rfcCurp"; rfc: string; curp: string; names: PersonNames_Serialize | null } | 
 /**  The postal code lies in the chosen state. */
 { check: "postalCodeState"; postalCode: string; state: MxState };
 
@@ -874,6 +904,23 @@ export type PendingWrite_Serialize = {
 };
 
 export type PersonKind = "fisica" | "moral";
+
+/**  A persona física's names as typed in the form; the second surname may be empty. */
+export type PersonNames = PersonNames_Serialize | PersonNames_Deserialize;
+
+/**  A persona física's names as typed in the form; the second surname may be empty. */
+export type PersonNames_Deserialize = {
+	firstName?: string,
+	paternalSurname?: string,
+	maternalSurname?: string,
+};
+
+/**  A persona física's names as typed in the form; the second surname may be empty. */
+export type PersonNames_Serialize = {
+	firstName: string,
+	paternalSurname: string,
+	maternalSurname: string,
+};
 
 /**  Persona física (an individual, 13-character RFC) or moral (a company, 12 characters). */
 export type PersonType = "fisica" | "moral";

@@ -65,7 +65,7 @@ async function waitBelow(browser, field, pattern) {
   return last;
 }
 
-test("an RFC and a CURP of different people are not passed as Correcto", async () => {
+test("an RFC or a CURP that is not the person's is refused on its field", async () => {
   await withApp("ids-rfc-curp", async (browser) => {
     await openFisica(browser);
     // Pasted from a PDF: en dashes and a no-break space are read as separators.
@@ -76,22 +76,36 @@ test("an RFC and a CURP of different people are not passed as Correcto", async (
     );
     assert.match(await below(browser, "curp"), /Correcto/);
 
-    // Issue 12's pair: same birth date, other second-surname letter. A particle kept by one
-    // registry ("MC …") is the only rule that explains it, so it warns.
+    // Issue 12's pair before any name is typed: same birth date, another second-surname
+    // letter. Only the names could say whether a rule explains it, so it is refused.
     await type(browser, "rfc", "LOMF920714\u00a0K38");
-    const warning = await waitBelow(browser, "rfc", /Las letras del RFC y de la CURP difieren/);
-    assert.doesNotMatch(warning, /Correcto/);
-    assert.match(warning, /partícula/);
-    await screenshot("ids-rfc-curp-warning");
-
-    // A letter no rule explains: another person, refused on the field.
-    await type(browser, "rfc", "LOPF920714K38");
-    await waitBelow(browser, "rfc", /parecen de personas distintas/);
+    const keysOnly = await waitBelow(browser, "rfc", /parecen de personas distintas/);
+    assert.doesNotMatch(keysOnly, /Correcto/);
     assert.equal(await (await $(browser, "merchant-rfc")).getAttribute("aria-invalid"), "true");
-    await screenshot("ids-rfc-curp-mismatch");
+
+    // With her names each key is compared with what its registry derives from them: the CURP
+    // is FERNANDA LÓPEZ NÚÑEZ's, the RFC is not, and the error says so on the RFC.
+    await type(browser, "firstName", "Fernanda");
+    await type(browser, "paternalSurname", "López");
+    await type(browser, "maternalSurname", "Núñez");
+    await waitBelow(browser, "rfc", /El RFC no corresponde al nombre y apellidos/);
+    assert.equal(await (await $(browser, "merchant-rfc")).getAttribute("aria-invalid"), "true");
+    assert.match(await below(browser, "curp"), /Correcto/);
+    await screenshot("ids-rfc-curp-names-mismatch");
+
+    // A second surname that is not the CURP's: now the CURP is refused too, on its field.
+    await type(browser, "maternalSurname", "Parra");
+    await waitBelow(browser, "curp", /La CURP no corresponde al nombre y apellidos/);
+    assert.equal(await (await $(browser, "merchant-curp")).getAttribute("aria-invalid"), "true");
+    await screenshot("ids-rfc-curp-names-curp-mismatch");
+    await type(browser, "maternalSurname", "Núñez");
+    assert.match(await waitBelow(browser, "curp", /Correcto/), /Correcto/);
 
     // The same person's RFC: Correcto again.
     await type(browser, "rfc", "LONF920714K38");
-    assert.doesNotMatch(await waitBelow(browser, "rfc", /Correcto/), /difieren|distintas/);
+    assert.doesNotMatch(
+      await waitBelow(browser, "rfc", /Correcto/),
+      /difieren|distintas|no corresponde/,
+    );
   });
 });

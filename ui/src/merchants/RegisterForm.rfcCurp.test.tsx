@@ -7,23 +7,28 @@ import type { CrossCheck, FieldReport, Issue } from "../bindings";
 import { createI18n } from "../i18n";
 import { RegisterForm } from "./RegisterForm";
 
-// The IPC is mocked (jsdom has no Rust backend) with the shapes the real commands return: both
-// identifiers are valid on their own, and `validate_cross` answers what core says for the pair
-// of issue 12 (CURP LONF…, RFC LOMF…). The end-to-end spec `ids.test.mjs` runs the real check.
+// The IPC is mocked (jsdom has no Rust backend): every field is valid on its own, and
+// `validate_cross` answers through `judge`, standing in for core's check of the request the
+// form sent. The end-to-end spec `ids.test.mjs` runs the real check. Issue 12's pair: CURP
+// LONF… of FERNANDA LÓPEZ NÚÑEZ, RFC LOMF….
 const CURP = "LONF920714MDFPXR02";
 const RFC = "LOMF920714K38";
 
-function renderForm(crossIssues: Issue[]) {
-  const crossAsked: CrossCheck[] = [];
+type RfcCurpCheck = Extract<CrossCheck, { check: "rfcCurp" }>;
+
+function mockBackend(judge: (check: RfcCurpCheck) => Issue[]) {
+  const crossAsked: RfcCurpCheck[] = [];
   mockIPC((cmd, args) => {
     switch (cmd) {
       case "validate_field": {
         const { kind, value } = args as { kind: FieldReport["field"]; value: string };
         return { field: kind, value, issues: [], detail: null } satisfies FieldReport;
       }
-      case "validate_cross":
-        crossAsked.push((args as { check: CrossCheck }).check);
-        return crossIssues;
+      case "validate_cross": {
+        const check = (args as { check: RfcCurpCheck }).check;
+        crossAsked.push(check);
+        return judge(check);
+      }
       case "merchant_catalogue":
         return { items: [], fetchedAt: 0, stale: false };
       case "save_draft":
@@ -35,15 +40,18 @@ function renderForm(crossIssues: Issue[]) {
   return crossAsked;
 }
 
+const issue = (code: Issue["code"], field: Issue["field"], severity: Issue["severity"]) =>
+  ({ code, field, severity, params: {} }) satisfies Issue;
+
 /** The hint under a field (its description), found through the input's aria-describedby. */
 function hintOf(input: HTMLElement): string {
   const ids = (input.getAttribute("aria-describedby") ?? "").split(" ");
   return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
 }
 
-async function typeThePair(crossIssues: Issue[]) {
+async function fillFernanda(judge: (check: RfcCurpCheck) => Issue[]) {
   const user = userEvent.setup();
-  const crossAsked = renderForm(crossIssues);
+  const crossAsked = mockBackend(judge);
   const i18n = await createI18n("es-MX");
   render(
     <Providers i18n={i18n}>
@@ -51,6 +59,13 @@ async function typeThePair(crossIssues: Issue[]) {
     </Providers>,
   );
   await user.click(await screen.findByText("Persona física"));
+  for (const [field, value] of [
+    ["firstName", "Fernanda"],
+    ["paternalSurname", "López"],
+    ["maternalSurname", "Núñez"],
+  ] as const) {
+    await user.type(screen.getByTestId(`merchant-${field}`), value);
+  }
   const curp = screen.getByTestId("merchant-curp");
   const rfc = screen.getByTestId("merchant-rfc");
   // Pasted, as read from the customer's documents.
@@ -59,40 +74,56 @@ async function typeThePair(crossIssues: Issue[]) {
   await user.click(rfc);
   await user.paste(RFC);
   await user.tab();
+  const fernanda = { firstName: "Fernanda", paternalSurname: "López", maternalSurname: "Núñez" };
   await waitFor(() => {
-    expect(crossAsked).toEqual([{ check: "rfcCurp", rfc: RFC, curp: CURP }]);
+    expect(crossAsked.at(-1)).toEqual({ check: "rfcCurp", rfc: RFC, curp: CURP, names: fernanda });
   });
-  return { curp, rfc };
+  return { user, curp, rfc, crossAsked };
 }
 
-describe("Registering a persona física: RFC and CURP checked together", () => {
-  it("shows the name-letter warning on the RFC instead of Correcto", async () => {
-    const { curp, rfc } = await typeThePair([
-      { code: "rfc.curp_name_particle", severity: "warning", field: "rfc", params: {} },
-    ]);
-    await waitFor(() => {
-      expect(hintOf(rfc)).toContain("Las letras del RFC y de la CURP difieren");
-    });
-    expect(hintOf(rfc)).not.toContain("Correcto");
-    expect(rfc).not.toHaveAttribute("aria-invalid", "true");
-    // The CURP on its own is fine and says so.
-    expect(hintOf(curp)).toContain("Correcto");
-  });
-
-  it("shows a mismatch as an error on the RFC", async () => {
-    const { rfc } = await typeThePair([
-      { code: "rfc.curp_name_mismatch", severity: "error", field: "rfc", params: {} },
-    ]);
+describe("Registering a persona física: RFC and CURP checked against her names", () => {
+  it("shows an RFC that is not hers as an error on the RFC, the CURP stays Correcto", async () => {
+    const { rfc, curp } = await fillFernanda((check) =>
+      check.rfc === RFC ? [issue("rfc.name_mismatch", "rfc", "error")] : [],
+    );
     await waitFor(() => {
       expect(rfc).toHaveAttribute("aria-invalid", "true");
     });
-    expect(screen.getByText(/parecen de personas distintas/)).toBeInTheDocument();
+    expect(
+      screen.getByText("El RFC no corresponde al nombre y apellidos", { exact: false }),
+    ).toBeInTheDocument();
+    expect(curp).not.toHaveAttribute("aria-invalid", "true");
+    expect(hintOf(curp)).toContain("Correcto");
   });
 
-  it("says Correcto when the pair agrees", async () => {
-    const { rfc } = await typeThePair([]);
+  it("checks again when a name changes, and shows a CURP error on the CURP", async () => {
+    const { user, curp, rfc, crossAsked } = await fillFernanda((check) =>
+      check.names?.maternalSurname === "Nava" ? [issue("curp.name_mismatch", "curp", "error")] : [],
+    );
     await waitFor(() => {
       expect(hintOf(rfc)).toContain("Correcto");
     });
+    const maternal = screen.getByTestId("merchant-maternalSurname");
+    await user.clear(maternal);
+    await user.type(maternal, "Nava");
+    await waitFor(() => {
+      expect(crossAsked.at(-1)?.names?.maternalSurname).toBe("Nava");
+    });
+    await waitFor(() => {
+      expect(curp).toHaveAttribute("aria-invalid", "true");
+    });
+    expect(
+      screen.getByText("La CURP no corresponde al nombre y apellidos", { exact: false }),
+    ).toBeInTheDocument();
+    expect(rfc).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("shows a letter the rules explain as a warning instead of Correcto", async () => {
+    const { rfc } = await fillFernanda(() => [issue("name_letters.compound", "rfc", "warning")]);
+    await waitFor(() => {
+      expect(hintOf(rfc)).toContain("MARÍA o JOSÉ");
+    });
+    expect(hintOf(rfc)).not.toContain("Correcto");
+    expect(rfc).not.toHaveAttribute("aria-invalid", "true");
   });
 });

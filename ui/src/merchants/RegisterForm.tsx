@@ -27,12 +27,11 @@ import {
   type MerchantForm_Serialize as MerchantForm,
   type MxState,
   type PersonKind,
-  type Severity,
 } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { codeMessage } from "../forms/codeMessage";
-import { issueMessage } from "../forms/issueMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
+import { useRfcCurpCheck } from "../forms/useRfcCurpCheck";
 import { ValidatedField } from "../forms/ValidatedField";
 import { call } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
@@ -118,7 +117,6 @@ export function RegisterForm({
   onDone: (merchant: Merchant | null) => void;
 }) {
   const { t, i18n } = useTranslation("merchants");
-  const { t: tCommon } = useTranslation();
   const client = useQueryClient();
   const [form, setForm] = useState<MerchantForm>(() =>
     draft ? formFromDraft(draft.body) : EMPTY_REGISTRATION,
@@ -132,39 +130,7 @@ export function RegisterForm({
   const key = useRef(newWriteKey());
   const [toSave] = useDebouncedValue(form, 400);
   const person: PersonKind | null = form.personType;
-  const [identifiers] = useDebouncedValue({ rfc: form.rfc, curp: form.curp, person }, 300);
-  const pair =
-    identifiers.person === "fisica" &&
-    identifiers.rfc.trim().length === 13 &&
-    identifiers.curp.trim().length === 18
-      ? `${identifiers.rfc.trim()}|${identifiers.curp.trim()}`
-      : null;
-  const [cross, setCross] = useState<{
-    pair: string;
-    error: string | null;
-    warning: string | null;
-  } | null>(null);
-  const crossError = pair !== null && cross?.pair === pair ? cross.error : null;
-  const crossWarning = pair !== null && cross?.pair === pair ? cross.warning : null;
-
-  // A persona física's RFC and CURP share her name letters and birth date: checked together as
-  // soon as both look complete, so a typo in either shows before submitting.
-  useEffect(() => {
-    if (pair === null) return;
-    const [rfc = "", curp = ""] = pair.split("|");
-    let current = true;
-    void call(commands.validateCross({ check: "rfcCurp", rfc, curp })).then((found) => {
-      const message = (severity: Severity) => {
-        const issue = found.find((i) => i.severity === severity);
-        return issue ? issueMessage(tCommon, issue) : null;
-      };
-      // A warning (letters SAT and RENAPO may write apart) shows in place of "Correcto".
-      if (current) setCross({ pair, error: message("error"), warning: message("warning") });
-    });
-    return () => {
-      current = false;
-    };
-  }, [pair, tCommon]);
+  const rfcCurp = useRfcCurpCheck(form, person === "fisica");
 
   // Every change worth keeping is a draft: closing the app or a crash loses at most the last
   // 400 ms.
@@ -216,11 +182,12 @@ export function RegisterForm({
   function field(spec: FieldSpec) {
     if (spec.only && spec.only !== person) return null;
     const label = t(`fields.${spec.name}`) + (spec.optional ? ` ${t("form.optional")}` : "");
+    const cross = rfcCurp(spec.name);
     const common = {
       label,
       value: form[spec.name],
-      error: issues[spec.name] ?? (spec.name === "rfc" ? crossError : null) ?? undefined,
-      warning: spec.name === "rfc" ? crossWarning : null,
+      error: issues[spec.name] ?? cross.error ?? undefined,
+      warning: cross.warning,
       testId: `merchant-${spec.name}`,
     };
     return spec.kind ? (

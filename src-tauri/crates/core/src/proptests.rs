@@ -12,6 +12,7 @@ use time::macros::datetime;
 use crate::check::{digits, mod11_sum_from_right};
 use crate::identity::{Country, IdType, validate_identification_number};
 use crate::money::{BillpocketAmount, Centavos};
+use crate::mx::name_key::PersonNames;
 use crate::mx::state::MxState;
 use crate::mx::{PersonType, clabe, curp, rfc};
 use crate::report::{Code, FieldKind, Severity};
@@ -299,7 +300,7 @@ proptest! {
         prop_assume!(!report.codes().contains(&Code::RfcInconvenientWord));
         prop_assert!(report.issues.is_empty(), "{}: {:?}", valid, report);
         if fisica {
-            let cross = validate_cross(&CrossCheck::RfcCurp { rfc: valid.clone(), curp: valid_curp.clone() });
+            let cross = validate_cross(&CrossCheck::RfcCurp { rfc: valid.clone(), curp: valid_curp.clone(), names: None });
             prop_assert!(cross.is_empty(), "{:?}", cross);
         }
         let last = valid.chars().count() - 1;
@@ -365,7 +366,10 @@ proptest! {
                 prop_assert_eq!(report.value.is_some(), report.is_valid());
             }
         }
-        let _ = validate_cross(&CrossCheck::RfcCurp { rfc: input.clone(), curp: input.clone() });
+        let names = PersonNames { first_name: input.clone(), paternal_surname: input.clone(), maternal_surname: input.clone() };
+        for names in [None, Some(names)] {
+            let _ = validate_cross(&CrossCheck::RfcCurp { rfc: input.clone(), curp: input.clone(), names });
+        }
         let _ = Centavos::parse(&input);
         let _ = BillpocketAmount::from_json_number(&input);
     }

@@ -72,16 +72,26 @@ codes! {
     /// XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer.
     RfcGeneric = "rfc.generic", Warning, [];
     RfcCurpDateMismatch = "rfc.curp_date_mismatch", Error, [];
-    /// The RFC's name letters differ from the CURP's in a way no registry rule explains.
+    /// Without the names: the RFC's name letters differ from the CURP's in a way the keys
+    /// alone show no registry rule explains.
     RfcCurpNameMismatch = "rfc.curp_name_mismatch", Error, [];
-    /// SAT and RENAPO replace an inconvenient word's letters differently.
+    /// Without the names: SAT and RENAPO replace an inconvenient word's letters differently.
     RfcCurpNameInconvenientWord = "rfc.curp_name_inconvenient_word", Warning, [];
-    /// With one surname, RENAPO writes X for the second and SAT takes two letters of the name.
+    /// Without the names: with one surname, RENAPO writes X for the second and SAT takes two
+    /// letters of the name.
     RfcCurpNameSingleSurname = "rfc.curp_name_single_surname", Warning, [];
-    /// A particle (DE, DEL, LA, MC, …) kept in one key and skipped in the other.
-    RfcCurpNameParticle = "rfc.curp_name_particle", Warning, [];
-    /// A compound first name (MARÍA …, JOSÉ …) whose first part one key kept.
-    RfcCurpNameCompound = "rfc.curp_name_compound", Warning, [];
+    /// The RFC's letters are not what SAT derives from the names, nor a known variant.
+    RfcNameMismatch = "rfc.name_mismatch", Error, [];
+    /// The CURP's letters are not what RENAPO derives from the names, nor a known variant.
+    CurpNameMismatch = "curp.name_mismatch", Error, [];
+    /// A key's letters follow the other registry's or an older treatment of an inconvenient word.
+    NameLettersInconvenientWord = "name_letters.inconvenient_word", Warning, [];
+    /// A key's letters follow the other registry's form for a single or one- or two-letter surname.
+    NameLettersSurnameForm = "name_letters.surname_form", Warning, [];
+    /// A key kept a particle (DE, LA, MC, …) or skipped one by the other registry's list.
+    NameLettersParticle = "name_letters.particle", Warning, [];
+    /// A key kept MARÍA or JOSÉ of a compound first name.
+    NameLettersCompound = "name_letters.compound", Warning, [];
 
     ClabeLength = "clabe.length", Error, ["length"];
     ClabeDigits = "clabe.digits", Error, [];

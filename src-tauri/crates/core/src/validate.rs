@@ -12,6 +12,7 @@ use crate::link::{validate_expiry, validate_url_path};
 use crate::mx::PersonType;
 use crate::mx::clabe::validate_clabe;
 use crate::mx::curp::validate_curp;
+use crate::mx::name_key::PersonNames;
 use crate::mx::phone::validate_phone_mx;
 use crate::mx::postal::validate_postal_code;
 use crate::mx::rfc::validate_rfc;
@@ -67,9 +68,15 @@ pub fn validate_field(kind: FieldKind, input: &str, ctx: &FieldContext) -> Field
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", tag = "check")]
 pub enum CrossCheck {
-    /// A persona física's RFC and CURP share name letters and birth date.
+    /// A persona física's RFC and CURP share the birth date, and their letters are those each
+    /// registry derives from her names (when given; else the letters agree with each other).
     #[serde(rename_all = "camelCase")]
-    RfcCurp { rfc: String, curp: String },
+    RfcCurp {
+        rfc: String,
+        curp: String,
+        #[serde(default)]
+        names: Option<PersonNames>,
+    },
     /// The postal code lies in the chosen state.
     #[serde(rename_all = "camelCase")]
     PostalCodeState { postal_code: String, state: MxState },
@@ -79,7 +86,9 @@ pub enum CrossCheck {
 /// produce nothing here, their own [`validate_field`] report explains them.
 pub fn validate_cross(check: &CrossCheck) -> Vec<Issue> {
     match check {
-        CrossCheck::RfcCurp { rfc, curp } => check_rfc_matches_curp(rfc, curp),
+        CrossCheck::RfcCurp { rfc, curp, names } => {
+            check_rfc_matches_curp(rfc, curp, names.as_ref())
+        }
         CrossCheck::PostalCodeState { postal_code, state } => {
             validate_postal_code(postal_code, Some(*state))
                 .issues
@@ -189,6 +198,18 @@ mod tests {
         .unwrap();
         let codes: Vec<Code> = validate_cross(&check).iter().map(|i| i.code).collect();
         assert_eq!(codes, [Code::RfcCurpDateMismatch]);
+        // The form sends the names too: each key is then compared with them.
+        let check: CrossCheck = serde_json::from_str(
+            r#"{"check":"rfcCurp","rfc":"LOMF920714K38","curp":"LONF920714MDFPXR02",
+                "names":{"firstName":"Fernanda","paternalSurname":"López","maternalSurname":"Núñez"}}"#,
+        )
+        .unwrap();
+        let found = validate_cross(&check);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].code, found[0].field),
+            (Code::RfcNameMismatch, FieldKind::Rfc)
+        );
         let check = CrossCheck::PostalCodeState {
             postal_code: "64000".into(),
             state: MxState::Jalisco,

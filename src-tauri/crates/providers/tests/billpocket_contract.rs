@@ -172,20 +172,26 @@ async fn create_user_errors_map_to_typed_errors() {
     );
 
     // Duplicates: e-mail alone; then the seeded merchant's RFC, and CURP (kept consistent with
-    // each other so only the duplicate is wrong).
+    // each other and her names so only the duplicate is wrong).
     let same_email = CreateUserRequest {
         email: MERCHANT_1_EMAIL.into(),
+        ..new_user()
+    };
+    let elena = || CreateUserRequest {
+        nombre: "Elena".into(),
+        apellido_paterno: "González".into(),
+        apellido_materno: "Durán".into(),
         ..new_user()
     };
     let same_rfc = CreateUserRequest {
         rfc: "GODE561231GR8".into(),
         curp: "GODE561231MDFNRL01".into(),
-        ..new_user()
+        ..elena()
     };
     let same_curp_only = CreateUserRequest {
         curp: "GODE561231MDFNRL01".into(),
         rfc: "GODE561231AB5".into(),
-        ..new_user()
+        ..elena()
     };
     for (user, field, form) in [
         (same_email, "email", "email"),

@@ -4,6 +4,7 @@ pub mod banks;
 pub mod clabe;
 pub mod curp;
 mod date;
+pub mod name_key;
 pub mod phone;
 pub mod postal;
 pub mod rfc;

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use mostrador_core::mx::PersonType;
+use mostrador_core::mx::name_key::PersonNames;
 use mostrador_core::mx::state::MxState;
 use mostrador_core::report::{FieldKind, FieldReport, Severity};
 use mostrador_core::validate::{CrossCheck, FieldContext, validate_cross, validate_field};
@@ -124,9 +125,13 @@ pub fn check_user(
             &ctx,
         );
     }
-    if let Some(rfc) = p.check("rfc", FieldKind::Rfc, &user.rfc, &ctx) {
-        user.rfc = rfc;
-    }
+    let rfc_valid = match p.check("rfc", FieldKind::Rfc, &user.rfc, &ctx) {
+        Some(rfc) => {
+            user.rfc = rfc;
+            true
+        }
+        None => false,
+    };
     if let Some(cp) = p.check(
         "codigo_postal",
         FieldKind::PostalCode,
@@ -159,15 +164,39 @@ pub fn check_user(
     }
     match person_type {
         Some(PersonType::Fisica) => {
-            if let Some(curp) = p.check("curp", FieldKind::Curp, &user.curp, &ctx) {
-                user.curp = curp;
-                let cross = validate_cross(&CrossCheck::RfcCurp {
-                    rfc: user.rfc.clone(),
-                    curp: user.curp.clone(),
-                });
-                for issue in cross.iter().filter(|i| i.severity == Severity::Error) {
-                    p.add("rfc", issue.code.as_str());
+            let curp_valid = match p.check("curp", FieldKind::Curp, &user.curp, &ctx) {
+                Some(curp) => {
+                    user.curp = curp;
+                    true
                 }
+                None => false,
+            };
+            // Each valid key against the other and against the names, as the form shows it;
+            // an invalid one is already refused on its own.
+            let cross = validate_cross(&CrossCheck::RfcCurp {
+                rfc: if rfc_valid {
+                    user.rfc.clone()
+                } else {
+                    String::new()
+                },
+                curp: if curp_valid {
+                    user.curp.clone()
+                } else {
+                    String::new()
+                },
+                names: Some(PersonNames {
+                    first_name: user.nombre.clone(),
+                    paternal_surname: user.apellido_paterno.clone(),
+                    maternal_surname: user.apellido_materno.clone(),
+                }),
+            });
+            for issue in cross.iter().filter(|i| i.severity == Severity::Error) {
+                let field = if issue.field == FieldKind::Curp {
+                    "curp"
+                } else {
+                    "rfc"
+                };
+                p.add(field, issue.code.as_str());
             }
         }
         Some(PersonType::Moral) => {
@@ -180,4 +209,83 @@ pub fn check_user(
         None => {}
     }
     p.finish(user)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Credential;
+
+    struct NoCatalogues;
+
+    impl Catalogues for NoCatalogues {
+        fn knows(&self, _: CatalogueRef<'_>, _: &str) -> Option<bool> {
+            None
+        }
+    }
+
+    /// FERNANDA LÓPEZ NÚÑEZ with her own CURP and RFC.
+    fn fernanda() -> CreateUserRequest {
+        CreateUserRequest {
+            email: "fernanda@tortas.mx".into(),
+            password: Credential::new("Tortas-2026"),
+            telefono: "5512345678".into(),
+            nombre: "Fernanda".into(),
+            apellido_paterno: "López".into(),
+            apellido_materno: "Núñez".into(),
+            tipo_persona: PERSONA_FISICA.into(),
+            actividad_comercial: "02".into(),
+            curp: "LONF920714MDFPXR02".into(),
+            calle: "Calle Durango".into(),
+            exterior: "45".into(),
+            interior: String::new(),
+            colonia: "Roma Norte".into(),
+            codigo_postal: "06700".into(),
+            estado: "09".into(),
+            municipio: "015".into(),
+            rfc: "LONF920714K38".into(),
+            razon_social: String::new(),
+            tipo_sociedad: String::new(),
+            fecha_constitucion: String::new(),
+            representante_legal: String::new(),
+        }
+    }
+
+    fn problems(user: CreateUserRequest) -> FieldProblems {
+        check_user(user, &NoCatalogues).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_key_that_is_not_the_persons_is_refused_on_its_field() {
+        assert!(check_user(fernanda(), &NoCatalogues).is_ok());
+        // Issue 12's RFC with her names and CURP: refused on the RFC only.
+        let other_rfc = CreateUserRequest {
+            rfc: "LOMF920714K38".into(),
+            ..fernanda()
+        };
+        assert_eq!(
+            problems(other_rfc),
+            FieldProblems::from([("rfc".into(), vec!["rfc.name_mismatch".into()])])
+        );
+        // Another person's CURP (same date): refused on the CURP.
+        let other_curp = CreateUserRequest {
+            curp: "LANF920714MDFPXR07".into(),
+            ..fernanda()
+        };
+        assert_eq!(
+            problems(other_curp),
+            FieldProblems::from([("curp".into(), vec!["curp.name_mismatch".into()])])
+        );
+    }
+
+    #[test]
+    fn a_divergence_the_rules_explain_only_warns_and_passes() {
+        // MARÍA FERNANDA with an older RFC that kept MARÍA's initial.
+        let user = CreateUserRequest {
+            nombre: "María Fernanda".into(),
+            rfc: "LONM920714K38".into(),
+            ..fernanda()
+        };
+        assert_eq!(problems(user), FieldProblems::new());
+    }
 }
