@@ -249,6 +249,9 @@ test("with Billpocket down the cached list stays, says its age, and a new link i
     await notified(browser, "quedó en cola");
     const pending = await $(browser, "pending-writes");
     await pending.waitForDisplayed({ timeout: 10_000 });
+    // The panel starts folded to its counts, so the list keeps its room; unfold it.
+    await (await $(browser, "pending-toggle")).click();
+    await (await $(browser, "pending-write")).waitForDisplayed({ timeout: 10_000 });
     assert.match(await text(pending), /Caja de café en el tren/);
     assert.match(await text(pending), /En cola/);
     await screenshot("links-offline-queued");

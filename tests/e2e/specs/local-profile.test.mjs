@@ -139,7 +139,7 @@ test("a profile on http://127.0.0.1 of a standalone sandbox connects a merchant 
     await (await $(browser, "connect-secret")).setValue(USER_TOKEN);
     await (await $(browser, "connect-submit")).click();
     await (
-      await browser.$("div*=quedó conectado")
+      await browser.$("div*=Comercio conectado")
     ).waitForExist({
       timeout: 20_000,
       timeoutMsg: "the merchant was not connected",

@@ -221,8 +221,9 @@ export function RegisterForm({
   }
 
   // The draft keeps what was typed, never the password: the question says so.
+  // A person type alone is not worth a question, as it is not worth a draft.
   const guard = useDiscardGuard(
-    password !== "" || JSON.stringify(form) !== JSON.stringify(opened),
+    password !== "" || (JSON.stringify(form) !== JSON.stringify(opened) && worthDrafting(form)),
     onClose,
     {
       title: t("form.closeGuard.title"),
