@@ -2,50 +2,13 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import type { LinkRow, Merchant } from "../bindings";
+import type { LinkRow } from "../bindings";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
+import { linkRow, sandboxMerchant as merchant } from "../test/fixtures";
 import { LinkDetail } from "./LinkDetail";
 
 // The IPC is mocked (jsdom has no Tauri backend); the end-to-end suite drives the real one.
-const merchant: Merchant = {
-  id: "61234",
-  name: "La Esquina",
-  email: "esquina@example.mx",
-  rfc: "GODE561231GR8",
-  mainLink: "laesquina",
-  domain: "https://test.pay.billpocket.com",
-  createdAt: 0,
-  updatedAt: 0,
-  syncedAt: 0,
-};
-
-function linkRow(
-  change: Partial<LinkRow["link"]> = {},
-  state: LinkRow["state"] = "active",
-): LinkRow {
-  return {
-    state,
-    link: {
-      id: "L1",
-      merchantId: merchant.id,
-      description: "Pastel de boda",
-      amountCentavos: 123_450,
-      secondaryLink: "boda",
-      customLinkPath: "https://test.pay.billpocket.com/laesquina/boda",
-      status: state === "inactive" ? "inactive" : "active",
-      linkType: 2,
-      expiredAt: null,
-      months: [],
-      isFixedTerm: false,
-      createdAt: 0,
-      updatedAt: 0,
-      syncedAt: 0,
-      ...change,
-    },
-  };
-}
-
 type Call = { cmd: string; args: Record<string, unknown> };
 
 /** Renders the drawer for `row`; `show` re-renders it as the list would after a refetch. */

@@ -2,45 +2,15 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import type { LinkForm, Merchant, WriteOutcome } from "../bindings";
+import type { LinkForm } from "../bindings";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
+import { doneWrite as done, failure, sandboxMerchant as merchant } from "../test/fixtures";
 import { EMPTY_FORM } from "./linkForm";
 import { LinkFormDrawer, type FormMode } from "./LinkFormDrawer";
 
 // The IPC is mocked (jsdom has no Tauri backend); the end-to-end suite drives the real one.
-const merchant: Merchant = {
-  id: "61234",
-  name: "La Esquina",
-  email: "esquina@example.mx",
-  rfc: "GODE561231GR8",
-  mainLink: "laesquina",
-  domain: "https://test.pay.billpocket.com",
-  createdAt: 0,
-  updatedAt: 0,
-  syncedAt: 0,
-};
-
-const done: WriteOutcome = {
-  write: {
-    seq: 1,
-    state: "done",
-    intent: { op: "delete", merchantId: merchant.id, linkId: "x" },
-    attempts: 1,
-    lastErrorCode: null,
-    linkId: null,
-    createdAt: 0,
-    updatedAt: 0,
-  },
-  link: null,
-};
-
 type Call = { cmd: string; args: Record<string, unknown> };
-
-/** What a command rejects with: the app's `{code, message, field}` error. */
-function failure(code: string, field: string): Error {
-  return Object.assign(new Error(code), { code, field });
-}
 
 /** The link form, its commands answered by `answers` (a valid field, a done write otherwise). */
 async function renderForm(

@@ -2,55 +2,35 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import type { LinkRow, LinksStatus, Merchant, PendingWrite } from "../bindings";
+import type { LinkRow, LinksStatus, PendingWrite } from "../bindings";
 import { Providers } from "../app/Providers";
 import { nowSeconds } from "../format/time";
 import { createI18n } from "../i18n";
+import { doneWrite, failure, linkRow, sandboxMerchant as merchant } from "../test/fixtures";
 import { LinksScreen } from "./LinksScreen";
 
 // The IPC is mocked (jsdom has no Tauri backend); the end-to-end suite drives the real one.
-const merchant: Merchant = {
-  id: "61234",
-  name: "La Esquina",
-  email: "esquina@example.mx",
-  rfc: "GODE561231GR8",
-  mainLink: "laesquina",
-  domain: "https://test.pay.billpocket.com",
-  createdAt: 0,
-  updatedAt: 0,
-  syncedAt: 0,
-};
-
 function row(
   id: string,
   description: string,
   amountCentavos: number,
   state: LinkRow["state"],
 ): LinkRow {
-  return {
-    state,
-    link: {
+  return linkRow(
+    {
       id,
-      merchantId: merchant.id,
       description,
       amountCentavos,
       secondaryLink: `slug-${id}`,
       customLinkPath: `https://test.pay.billpocket.com/laesquina/slug-${id}`,
-      status: state === "inactive" ? "inactive" : "active",
-      linkType: 2,
       expiredAt: state === "expired" ? nowSeconds() - 86_400 : null,
       months: id === "a" ? [3, 6] : [],
-      isFixedTerm: false,
       createdAt: nowSeconds() - 3_600,
       updatedAt: nowSeconds() - 3_600,
       syncedAt: nowSeconds(),
     },
-  };
-}
-
-/** What a command rejects with: the app's `{code, message}` error. */
-function failure(code: string): Error {
-  return Object.assign(new Error(code), { code });
+    state,
+  );
 }
 
 type Backend = Partial<Record<string, (args: Record<string, unknown>) => unknown>>;
@@ -275,19 +255,7 @@ describe("Links screen", () => {
       submit_link_write: () =>
         new Promise((resolve) => {
           release = () => {
-            resolve({
-              write: {
-                seq: 1,
-                state: "done",
-                intent: { op: "delete", merchantId: merchant.id, linkId: "x" },
-                attempts: 1,
-                lastErrorCode: null,
-                linkId: null,
-                createdAt: 0,
-                updatedAt: 0,
-              },
-              link: null,
-            });
+            resolve(doneWrite);
           };
         }),
     });

@@ -2,22 +2,10 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import type { Merchant } from "../bindings";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
+import { sandboxMerchant as merchant } from "../test/fixtures";
 import { MainLinkCard } from "./MainLinkCard";
-
-const merchant: Merchant = {
-  id: "61234",
-  name: "La Esquina",
-  email: "esquina@example.mx",
-  rfc: "GODE561231GR8",
-  mainLink: "laesquina",
-  domain: "https://test.pay.billpocket.com",
-  createdAt: 0,
-  updatedAt: 0,
-  syncedAt: 0,
-};
 
 describe("Main link card", () => {
   it("explains a refused slug with the validator's message, not the generic one", async () => {
