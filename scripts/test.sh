@@ -27,6 +27,7 @@ step "UI typecheck" npm --prefix ui run typecheck --silent
 step "UI format check" npm --prefix ui run format:check --silent
 step "UI lint" npm --prefix ui run lint --silent
 step "UI unit tests" npm --prefix ui run test --silent
-step "build the app for end-to-end tests" cargo build --locked
+# The app, and the standalone sandbox that the local-profile spec points a profile at.
+step "build the app for end-to-end tests" cargo build --locked -p mostrador -p mostrador-sandbox
 step "end-to-end tests" tests/e2e/run.sh
 printf '\n\033[1;32mAll checks passed (%ss).\033[0m\n' "$SECONDS"

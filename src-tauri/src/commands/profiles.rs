@@ -1,5 +1,7 @@
 use mostrador_service::credentials::{self, CredentialSlot, SlotStatus};
-use mostrador_service::profiles::{self, ActiveProfile, ProfileInput, SANDBOX_PROFILE_ID};
+use mostrador_service::profiles::{
+    self, ActiveProfile, ProfileInput, ProfileSummary, SANDBOX_PROFILE_ID,
+};
 use mostrador_store::Profile;
 use tauri::State;
 
@@ -9,8 +11,8 @@ use crate::state::{AppState, unix_now};
 /// Every profile, for the Perfiles screen. Profiles hold no secrets.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<Profile>> {
-    state.with_store(|store| store.profiles()).await
+pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<Vec<ProfileSummary>> {
+    state.with_store(profiles::list_profiles).await
 }
 
 #[tauri::command]

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type Profile_Serialize } from "../bindings";
+import { commands, type ProfileSummary, type Profile_Serialize } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
@@ -101,7 +101,7 @@ function ProfileCard({
   onEdit,
   onDelete,
 }: {
-  profile: Profile_Serialize;
+  profile: ProfileSummary;
   active: boolean;
   onEdit: () => void;
   onDelete: () => void;
@@ -120,6 +120,16 @@ function ProfileCard({
           <Group gap="xs">
             <Text fw={600}>{profile.name}</Text>
             <EnvironmentBadge environment={profile.environment} />
+            {profile.local && (
+              <Badge
+                variant="light"
+                color="grape"
+                title={t("profile.localHint")}
+                data-testid="profile-local-badge"
+              >
+                {t("profile.localBadge")}
+              </Badge>
+            )}
             {active && (
               <Badge variant="outline" color="teal">
                 {t("profile.activeBadge")}

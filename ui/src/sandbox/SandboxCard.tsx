@@ -36,6 +36,7 @@ const NEXT: NextFailure[] = [
   "malformedBody",
   "commitThenDrop",
   "commitThenReset",
+  "foreignPage",
 ];
 const TRIGGERS: FailureTrigger[] = ["next", "percent"];
 

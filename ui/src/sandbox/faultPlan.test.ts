@@ -21,6 +21,11 @@ describe("toFaultPlan", () => {
     expect(rule?.action).toEqual({ kind: "commitThenDrop", mode: { hang: { ms: 60_000 } } });
   });
 
+  it("answers with someone else's 404 page, not Billpocket's", () => {
+    const [rule] = toFaultPlan({ ...NO_FAULTS, next: "foreignPage", count: 2 }).rules ?? [];
+    expect(rule).toEqual({ action: { kind: "foreignPage", status: 404 }, trigger: { next: 2 } });
+  });
+
   it("fails a percentage of calls as a fraction, and can break bodies", () => {
     const plan = toFaultPlan({
       ...NO_FAULTS,

@@ -14,7 +14,8 @@ export type NextFailure =
   | "status429"
   | "malformedBody"
   | "commitThenDrop"
-  | "commitThenReset";
+  | "commitThenReset"
+  | "foreignPage";
 
 /** Which calls fail: the next N, or a percentage of all calls. */
 export type FailureTrigger = "next" | "percent";
@@ -72,6 +73,9 @@ function toAction(next: NextFailure): FaultAction_Deserialize | null {
     case "commitThenReset":
       // The write happens, then the connection is cut mid-answer: the outcome is unknown at once.
       return { kind: "commitThenDrop", mode: "reset" };
+    case "foreignPage":
+      // A 404 page that is not Billpocket's, as a wrong profile URL would get: nothing is written.
+      return { kind: "foreignPage", status: 404 };
     default:
       return null;
   }

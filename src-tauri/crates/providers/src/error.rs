@@ -21,6 +21,8 @@ pub enum ErrorCode {
     UnreadableResponse,
     MissingCredential,
     InvalidConfiguration,
+    InvalidPathId,
+    UnknownAddress,
 }
 
 impl ErrorCode {
@@ -39,6 +41,8 @@ impl ErrorCode {
             Self::UnreadableResponse => "unreadable_response",
             Self::MissingCredential => "missing_credential",
             Self::InvalidConfiguration => "invalid_configuration",
+            Self::InvalidPathId => "invalid_path_id",
+            Self::UnknownAddress => "unknown_address",
         }
     }
 }
@@ -97,6 +101,14 @@ pub enum ProviderError {
     MissingCredential { header: &'static str },
     #[error("invalid configuration: {detail}")]
     InvalidConfiguration { detail: String },
+    /// An id that cannot be one path segment (empty, `.`/`..`, a separator, a control character):
+    /// refused before anything is sent, so an id never changes which address is called.
+    #[error("an id cannot go in the request path: {reason}")]
+    InvalidPathId { reason: &'static str },
+    /// The address answered a status that is not the provider's (a 404 without its error body:
+    /// an HTML page, an empty body). The base URL or the assumed path is wrong; nothing was done.
+    #[error("the service does not know this address (HTTP {status} without a provider error body)")]
+    UnknownAddress { status: u16 },
 }
 
 impl ProviderError {
@@ -115,6 +127,8 @@ impl ProviderError {
             Self::UnreadableResponse { .. } => ErrorCode::UnreadableResponse,
             Self::MissingCredential { .. } => ErrorCode::MissingCredential,
             Self::InvalidConfiguration { .. } => ErrorCode::InvalidConfiguration,
+            Self::InvalidPathId { .. } => ErrorCode::InvalidPathId,
+            Self::UnknownAddress { .. } => ErrorCode::UnknownAddress,
         }
     }
 
@@ -142,6 +156,17 @@ mod tests {
         ] {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_refused_id_or_an_unknown_address_means_the_write_did_not_happen() {
+        let errors = [
+            ProviderError::InvalidPathId { reason: "empty" },
+            ProviderError::UnknownAddress { status: 404 },
+        ];
+        for error in errors {
+            assert!(!error.write_may_have_happened(), "{error:?}");
         }
     }
 }

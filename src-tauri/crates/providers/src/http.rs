@@ -254,9 +254,8 @@ impl HttpClient {
                     })?;
             segments.pop_if_empty();
             for template in call.endpoint.path.split('/').filter(|s| !s.is_empty()) {
-                // `extend` percent-encodes, so an id can never change the path's shape.
                 let segment = if template.starts_with('{') {
-                    params.next().copied().unwrap_or_default()
+                    path_id(params.next().copied().unwrap_or_default())?
                 } else {
                     template
                 };
@@ -333,6 +332,26 @@ fn credential_headers(call: &Call<'_>) -> Result<HeaderMap, ProviderError> {
     Ok(headers)
 }
 
+/// The one check of every id placed in a path, so an id can never change which address is called.
+/// `push` percent-encodes what would end a segment (`/`, `?`, `#`, `%`, spaces), but the URL rules
+/// still act on whole segments: `.` and `..` are dropped or climb a level and an empty id leaves a
+/// trailing slash; `\` is a separator to many servers. Those ids, and control characters, are
+/// refused before anything is sent.
+fn path_id(id: &str) -> Result<&str, ProviderError> {
+    let reason = if id.is_empty() {
+        "empty"
+    } else if matches!(id, "." | "..") {
+        "dot segment"
+    } else if id.contains(['/', '\\']) {
+        "path separator"
+    } else if id.chars().any(char::is_control) {
+        "control character"
+    } else {
+        return Ok(id);
+    };
+    Err(ProviderError::InvalidPathId { reason })
+}
+
 fn is_retryable_status(status: u16) -> bool {
     matches!(status, 429 | 500 | 502 | 503 | 504)
 }
@@ -344,7 +363,9 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
 }
 
-fn is_loopback(url: &reqwest::Url) -> bool {
+/// Whether a URL points at this machine: `localhost` or a loopback address (127.0.0.0/8, `::1`).
+/// Such calls bypass any system proxy, and profiles may reach them over plain `http://`.
+pub fn is_loopback(url: &reqwest::Url) -> bool {
     let host = url.host_str().unwrap_or_default();
     host == "localhost"
         || host
@@ -381,6 +402,50 @@ mod tests {
                 wait >= full / 2 && wait <= full,
                 "attempt {attempt}: {wait:?}"
             );
+        }
+    }
+
+    const BY_ID: Endpoint = Endpoint {
+        method: HttpMethod::Delete,
+        path: "/v1/custom-link/{id}",
+        auth: &[],
+        documented: false,
+    };
+
+    fn url_for(base: &str, id: &str) -> Result<String, ProviderError> {
+        let client = HttpClient::new("test", base, HttpConfig::default()).unwrap();
+        let call = Call {
+            endpoint: &BY_ID,
+            path_params: &[id],
+            query: &[],
+            credentials: vec![],
+            json_body: None,
+        };
+        client.url(&call).map(String::from)
+    }
+
+    #[test]
+    fn an_id_is_one_percent_encoded_segment() {
+        for (id, path) in [
+            ("lnk_123", "/v1/custom-link/lnk_123"),
+            ("a b?c#d", "/v1/custom-link/a%20b%3Fc%23d"),
+            ("%2e%2e", "/v1/custom-link/%252e%252e"),
+            ("...", "/v1/custom-link/..."),
+            ("ñandú", "/v1/custom-link/%C3%B1and%C3%BA"),
+        ] {
+            assert_eq!(
+                url_for("http://127.0.0.1:1/api/", id).unwrap(),
+                format!("http://127.0.0.1:1/api{path}"),
+                "{id:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_id_that_would_change_the_path_is_refused() {
+        for id in ["", ".", "..", "a/b", "/", "a\\b", "a\nb", "\u{0}", "a\u{7f}", "x\u{85}"] {
+            let error = url_for("http://127.0.0.1:1", id).unwrap_err();
+            assert_eq!(error.code(), crate::ErrorCode::InvalidPathId, "{id:?}");
         }
     }
 

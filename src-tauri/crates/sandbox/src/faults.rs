@@ -68,6 +68,11 @@ pub enum FaultAction {
     /// Run the handler (the write happens), then never deliver the answer.
     #[serde(rename_all = "camelCase")]
     CommitThenDrop { mode: DropMode },
+    /// Answer as a server that is not the provider would, with this status and an HTML page
+    /// instead of the provider's error body (a wrong base URL, a proxy, a path that does not
+    /// exist there). The handler does not run: nothing is written.
+    #[serde(rename_all = "camelCase")]
+    ForeignPage { status: u16 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -273,6 +278,7 @@ impl FaultAction {
             Self::Status { .. } => "status",
             Self::MalformedBody => "malformed_body",
             Self::CommitThenDrop { .. } => "commit_then_drop",
+            Self::ForeignPage { .. } => "foreign_page",
         }
     }
 }
@@ -308,6 +314,7 @@ pub async fn inject_faults(
             );
             Response::from_parts(parts, Body::from(r#"{"id": "truncated"#))
         }
+        FaultAction::ForeignPage { status } => foreign_page(status),
         FaultAction::CommitThenDrop { mode } => {
             let committed = next.run(request).await;
             drop(committed);
@@ -368,6 +375,15 @@ fn status_response(status: u16, retry_after: Option<&str>) -> Response {
         response.headers_mut().insert(header::RETRY_AFTER, value);
     }
     response
+}
+
+/// What a web server that is not the provider answers: its own HTML page.
+fn foreign_page(status: u16) -> Response {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::NOT_FOUND);
+    let page = format!(
+        "<!DOCTYPE html>\n<html><head><title>{code}</title></head><body><h1>{code}</h1></body></html>\n"
+    );
+    (code, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
 }
 
 /// A 200 whose body fails on first read: hyper aborts the connection, so the client never gets a
@@ -482,5 +498,8 @@ mod tests {
         );
         let back: FaultPlan = serde_json::from_value(serde_json::to_value(&plan).unwrap()).unwrap();
         assert_eq!(back, plan);
+        let foreign: FaultAction =
+            serde_json::from_str(r#"{"kind":"foreignPage","status":404}"#).unwrap();
+        assert_eq!(foreign, FaultAction::ForeignPage { status: 404 });
     }
 }

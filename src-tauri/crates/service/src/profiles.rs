@@ -1,6 +1,7 @@
 //! Profiles as the app uses them: the built-in Sandbox profile that a fresh install opens on,
 //! and which profile is active.
 
+use mostrador_providers::http::is_loopback;
 use mostrador_store::{Environment, Profile, Store, StoreError, UnixSeconds};
 use mostrador_vault::{Vault, VaultError};
 use serde::{Deserialize, Serialize};
@@ -104,8 +105,7 @@ impl ProfileError {
 
 const MAX_NAME: usize = 60;
 
-/// Trims and checks the form; URLs must be absolute http(s) (https outside the sandbox's
-/// loopback), without credentials or query.
+/// Trims and checks the form; see [`clean_url`] for the base URLs.
 fn clean(input: ProfileInput) -> Result<ProfileInput, ProfileError> {
     let name = input.name.trim().to_owned();
     if name.is_empty() {
@@ -135,32 +135,69 @@ fn clean(input: ProfileInput) -> Result<ProfileInput, ProfileError> {
     })
 }
 
+/// A provider base URL, normalised: absolute `https://`, or `http://` only on this machine
+/// (`localhost`, 127.0.0.0/8, `[::1]`: a standalone sandbox or a local staging server), without
+/// credentials, query or fragment. Parsed as the HTTP client will parse it, so the host checked
+/// here is the host called (`http://localhost@evil.com` is `evil.com` with a user name).
 fn clean_url(url: Option<String>, field: &'static str) -> Result<Option<String>, ProfileError> {
-    let Some(url) = url.map(|url| url.trim().trim_end_matches('/').to_owned()) else {
+    let Some(url) = url.map(|url| url.trim().to_owned()) else {
         return Ok(None);
     };
     if url.is_empty() {
         return Ok(None);
     }
-    let invalid = ProfileError::Invalid {
-        code: "profile.url_invalid",
-        field,
-    };
-    let rest = url.strip_prefix("https://").ok_or(invalid)?;
-    let host = rest.split('/').next().unwrap_or_default();
-    let bad = host.is_empty()
-        || host.contains('@')
-        || rest.contains(['?', '#', ' '])
-        || !host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
-    if bad {
-        return Err(ProfileError::Invalid {
-            code: "profile.url_invalid",
-            field,
-        });
+    let invalid = |code| ProfileError::Invalid { code, field };
+    let parsed = url::Url::parse(&url).map_err(|_| invalid("profile.url_invalid"))?;
+    let well_formed = parsed.has_host()
+        && url.contains("://")
+        && parsed.username().is_empty()
+        && parsed.password().is_none()
+        && parsed.query().is_none()
+        && parsed.fragment().is_none()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !well_formed {
+        return Err(invalid("profile.url_invalid"));
     }
-    Ok(Some(url))
+    match parsed.scheme() {
+        "https" => {}
+        "http" if is_loopback(&parsed) => {}
+        "http" => return Err(invalid("profile.url_http_not_local")),
+        _ => return Err(invalid("profile.url_invalid")),
+    }
+    Ok(Some(parsed.as_str().trim_end_matches('/').to_owned()))
+}
+
+/// A profile as the Perfiles screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSummary {
+    #[serde(flatten)]
+    pub profile: Profile,
+    /// Some provider URL points at this machine (shown with a "Local" badge).
+    pub local: bool,
+}
+
+pub fn list_profiles(store: &Store) -> Result<Vec<ProfileSummary>, StoreError> {
+    Ok(store
+        .profiles()?
+        .into_iter()
+        .map(|profile| ProfileSummary {
+            local: is_local(&profile),
+            profile,
+        })
+        .collect())
+}
+
+fn is_local(profile: &Profile) -> bool {
+    [
+        &profile.billpocket_base_url,
+        &profile.cryptopocket_base_url,
+        &profile.undostres_base_url,
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|url| url::Url::parse(url).ok())
+    .any(|url| is_loopback(&url))
 }
 
 /// Creates a real profile (credentials are set separately, into the keyring).
@@ -295,11 +332,6 @@ mod tests {
                 "name",
             ),
             (
-                input("A", Some("http://api.example.mx")),
-                "profile.url_invalid",
-                "billpocketBaseUrl",
-            ),
-            (
                 input("A", Some("https://user:pw@api.mx")),
                 "profile.url_invalid",
                 "billpocketBaseUrl",
@@ -325,6 +357,80 @@ mod tests {
             create_profile(&store, sandbox, 1).unwrap_err().code(),
             "profile.environment"
         );
+    }
+
+    fn checked(url: &str) -> Result<Option<String>, &'static str> {
+        clean_url(Some(url.into()), "billpocketBaseUrl").map_err(|error| error.code())
+    }
+
+    #[test]
+    fn https_anywhere_and_http_only_on_this_machine() {
+        for (url, stored) in [
+            ("https://x.example", "https://x.example"),
+            ("https://api.example.mx/v2/", "https://api.example.mx/v2"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://127.5.6.7", "http://127.5.6.7"),
+            ("http://localhost:3000/", "http://localhost:3000"),
+            ("HTTP://LocalHost:3000", "http://localhost:3000"),
+            ("http://[::1]:9000", "http://[::1]:9000"),
+        ] {
+            assert_eq!(checked(url), Ok(Some(stored.to_owned())), "{url}");
+        }
+        for url in [
+            "http://192.168.1.5",
+            "http://10.0.0.1",
+            "http://example.com",
+            "http://localhost.evil.com",
+            "http://127.0.0.1.nip.io",
+            "http://[::ffff:127.0.0.1]",
+        ] {
+            assert_eq!(checked(url), Err("profile.url_http_not_local"), "{url}");
+        }
+        for url in [
+            "ftp://127.0.0.1/files",
+            "ftp://example.com",
+            "file:///etc/passwd",
+            "http://localhost@evil.com",
+            "http://127.0.0.1:80@evil.com",
+            "https://user:pw@api.mx",
+            "https://api.mx/?x=1",
+            "https://api.mx/#top",
+            "https:api.mx",
+            "https://api mx",
+            "localhost:3000",
+            "https://",
+        ] {
+            assert_eq!(checked(url), Err("profile.url_invalid"), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_profile_on_this_machine_is_listed_as_local() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        ensure_sandbox_profile(&store, 1).unwrap();
+        create_profile(&store, input("Remoto", Some("https://api.example.mx")), 2).unwrap();
+        let local = ProfileInput {
+            cryptopocket_base_url: Some("http://127.0.0.1:4010".into()),
+            ..input("Local", Some("https://api.example.mx"))
+        };
+        create_profile(&store, local, 3).unwrap();
+        let listed: Vec<(String, bool)> = list_profiles(&store)
+            .unwrap()
+            .into_iter()
+            .map(|summary| (summary.profile.name, summary.local))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("Local".to_owned(), true),
+                ("Remoto".to_owned(), false),
+                ("Sandbox".to_owned(), false),
+            ]
+        );
+        let json = serde_json::to_value(&list_profiles(&store).unwrap()[0]).unwrap();
+        assert_eq!(json["name"], "Local");
+        assert_eq!(json["local"], true);
     }
 
     #[test]

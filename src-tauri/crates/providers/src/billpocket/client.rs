@@ -188,7 +188,8 @@ impl BillpocketClient {
         parse(&raw)
     }
 
-    /// The merchant's link configuration, `None` when not configured yet (404).
+    /// The merchant's link configuration, `None` when not configured yet (a 404 with Billpocket's
+    /// error body; any other 404 is [`ProviderError::UnknownAddress`]).
     pub async fn link_config(
         &self,
         creds: &BillpocketCredentials,

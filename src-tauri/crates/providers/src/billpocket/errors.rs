@@ -36,15 +36,23 @@ impl OneOrMany {
     }
 }
 
-/// Maps a non-success answer. Bodies that are not JSON still give a typed error by status.
+/// Maps a non-success answer. Bodies that are not JSON still give a typed error by status, except
+/// a 404: it means "not found / not registered / not configured" only with Billpocket's error
+/// body. Without one (an HTML page, an empty body) it came from a wrong address, and reading it as
+/// an answer would, say, take a wrong token path for "merchant not registered".
 pub(crate) fn from_status(raw: &RawResponse) -> ProviderError {
-    let body: TolerantErrorBody = serde_json::from_slice(&raw.body).unwrap_or_default();
-    let (message, fields) = body.into_parts();
+    // Only a JSON object: serde would also read a struct from an array (`["message"]`).
+    let body = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&raw.body)
+        .ok()
+        .and_then(|object| serde_json::from_value::<TolerantErrorBody>(object.into()).ok());
+    let from_billpocket = body.as_ref().is_some_and(TolerantErrorBody::has_message);
+    let (message, fields) = body.unwrap_or_default().into_parts();
     match raw.status {
         400 | 422 => ProviderError::Invalid { fields, message },
         401 => ProviderError::Unauthorized,
         403 => ProviderError::Forbidden,
-        404 => ProviderError::NotFound,
+        404 if from_billpocket => ProviderError::NotFound,
+        404 => ProviderError::UnknownAddress { status: 404 },
         409 => ProviderError::Conflict {
             field: fields.into_iter().next(),
             message,
@@ -60,6 +68,15 @@ pub(crate) fn from_status(raw: &RawResponse) -> ProviderError {
 }
 
 impl TolerantErrorBody {
+    /// Billpocket's error shape, assumed or documented: a JSON object with a non-empty `message`.
+    fn has_message(&self) -> bool {
+        match &self.message {
+            Some(OneOrMany::One(one)) => !one.trim().is_empty(),
+            Some(OneOrMany::Many(many)) => many.iter().any(|m| !m.trim().is_empty()),
+            None => false,
+        }
+    }
+
     fn into_parts(self) -> (String, Vec<FieldError>) {
         let messages = self.message.map(OneOrMany::into_vec).unwrap_or_default();
         let mut fields: Vec<FieldError> = self
@@ -155,7 +172,32 @@ mod tests {
         );
         assert_eq!(from_status(&raw(401, "")).code(), ErrorCode::Unauthorized);
         assert_eq!(from_status(&raw(403, "")).code(), ErrorCode::Forbidden);
-        assert_eq!(from_status(&raw(404, "")).code(), ErrorCode::NotFound);
         assert_eq!(from_status(&raw(429, "")).code(), ErrorCode::RateLimited);
+    }
+
+    #[test]
+    fn a_404_is_an_answer_only_with_billpocket_s_error_body() {
+        for body in [
+            r#"{"message":"Payment link not configured"}"#,
+            r#"{"message":"Not found","errors":{}}"#,
+            r#"{"message":["token does not exist"],"responseCode":"010"}"#,
+        ] {
+            assert_eq!(from_status(&raw(404, body)).code(), ErrorCode::NotFound, "{body}");
+        }
+        for body in [
+            "",
+            "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>",
+            "Not Found",
+            r#"{"error":"Not Found","path":"/v2/token"}"#,
+            r#"{"message":""}"#,
+            r#"{"message":[]}"#,
+            r#"["message"]"#,
+        ] {
+            let error = from_status(&raw(404, body));
+            assert!(
+                matches!(error, ProviderError::UnknownAddress { status: 404 }),
+                "{body}: {error:?}"
+            );
+        }
     }
 }

@@ -523,14 +523,16 @@ fn after_error(intent: &LinkIntent, error: &ProviderError) -> OutboxState {
         | ProviderError::Provider { .. }
         | ProviderError::UnreadableResponse { .. } => OutboxState::Uncertain,
         ProviderError::NotFound if matches!(intent, LinkIntent::Delete { .. }) => OutboxState::Done,
-        // A definite refusal.
+        // A definite refusal (an unknown address or a refused id: nothing reached Billpocket).
         ProviderError::Unauthorized
         | ProviderError::Forbidden
         | ProviderError::Conflict { .. }
         | ProviderError::Invalid { .. }
         | ProviderError::NotFound
         | ProviderError::MissingCredential { .. }
-        | ProviderError::InvalidConfiguration { .. } => OutboxState::Failed,
+        | ProviderError::InvalidConfiguration { .. }
+        | ProviderError::InvalidPathId { .. }
+        | ProviderError::UnknownAddress { .. } => OutboxState::Failed,
     }
 }
 
