@@ -58,6 +58,21 @@ pub struct FieldError {
     pub messages: Vec<String>,
 }
 
+impl FieldError {
+    /// A provider field's messages, with our form's name for it from `form_field`.
+    pub fn new(
+        provider_field: String,
+        messages: Vec<String>,
+        form_field: fn(&str) -> Option<&'static str>,
+    ) -> Self {
+        Self {
+            form_field: form_field(&provider_field).map(str::to_owned),
+            provider_field,
+            messages,
+        }
+    }
+}
+
 /// Everything a provider call can end in besides success. Messages never contain credentials:
 /// no header, no request body and no URL with secrets is ever put in here.
 #[derive(Debug, thiserror::Error)]

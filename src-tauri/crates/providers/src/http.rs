@@ -46,6 +46,34 @@ pub struct Endpoint {
     pub documented: bool,
 }
 
+/// A row whose method, path and auth the provider's documentation shows.
+pub const fn documented(
+    method: HttpMethod,
+    path: &'static str,
+    auth: &'static [&'static str],
+) -> Endpoint {
+    Endpoint {
+        method,
+        path,
+        auth,
+        documented: true,
+    }
+}
+
+/// A row that is our assumption: correct it here when the real API says otherwise.
+pub const fn assumed(
+    method: HttpMethod,
+    path: &'static str,
+    auth: &'static [&'static str],
+) -> Endpoint {
+    Endpoint {
+        method,
+        path,
+        auth,
+        documented: false,
+    }
+}
+
 /// Timeouts and retry policy of a client.
 #[derive(Clone, Debug)]
 pub struct HttpConfig {
@@ -352,6 +380,39 @@ fn path_id(id: &str) -> Result<&str, ProviderError> {
     Err(ProviderError::InvalidPathId { reason })
 }
 
+pub(crate) fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+/// A request body as JSON bytes.
+pub(crate) fn encode_json<B: serde::Serialize>(body: &B) -> Result<Vec<u8>, ProviderError> {
+    serde_json::to_vec(body).map_err(|e| ProviderError::InvalidConfiguration {
+        detail: format!("request body: {e}"),
+    })
+}
+
+/// A 2xx body as `T`. serde's own message can quote the offending value (a token, say): only
+/// where it broke is kept.
+pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<T, ProviderError> {
+    serde_json::from_slice(body).map_err(|e| unreadable(status, &e))
+}
+
+/// The error for a body that is not what we expected, without the body's content.
+pub(crate) fn unreadable(status: u16, error: &serde_json::Error) -> ProviderError {
+    ProviderError::UnreadableResponse {
+        status,
+        detail: format!(
+            "{:?} error at line {} column {}",
+            error.classify(),
+            error.line(),
+            error.column()
+        ),
+    }
+}
+
 fn is_retryable_status(status: u16) -> bool {
     matches!(status, 429 | 500 | 502 | 503 | 504)
 }
@@ -443,7 +504,9 @@ mod tests {
 
     #[test]
     fn an_id_that_would_change_the_path_is_refused() {
-        for id in ["", ".", "..", "a/b", "/", "a\\b", "a\nb", "\u{0}", "a\u{7f}", "x\u{85}"] {
+        for id in [
+            "", ".", "..", "a/b", "/", "a\\b", "a\nb", "\u{0}", "a\u{7f}", "x\u{85}",
+        ] {
             let error = url_for("http://127.0.0.1:1", id).unwrap_err();
             assert_eq!(error.code(), crate::ErrorCode::InvalidPathId, "{id:?}");
         }

@@ -37,7 +37,16 @@ async fn an_id_that_would_change_the_path_never_reaches_the_network() {
     let client = client(&sandbox);
     let creds = merchant(MERCHANT_1_USER_ID);
     let before = links(&sandbox);
-    for id in ["", ".", "..", "a/b", "../custom-link", "a\\b", "lnk\n1", "\u{0}"] {
+    for id in [
+        "",
+        ".",
+        "..",
+        "a/b",
+        "../custom-link",
+        "a\\b",
+        "lnk\n1",
+        "\u{0}",
+    ] {
         let error = client.delete_link(&creds, id).await.unwrap_err();
         assert_eq!(error.code(), ErrorCode::InvalidPathId, "delete {id:?}");
         let error = client

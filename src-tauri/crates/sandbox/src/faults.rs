@@ -383,7 +383,12 @@ fn foreign_page(status: u16) -> Response {
     let page = format!(
         "<!DOCTYPE html>\n<html><head><title>{code}</title></head><body><h1>{code}</h1></body></html>\n"
     );
-    (code, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+    (
+        code,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        page,
+    )
+        .into_response()
 }
 
 /// A 200 whose body fails on first read: hyper aborts the connection, so the client never gets a

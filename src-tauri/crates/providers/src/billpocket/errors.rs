@@ -101,11 +101,7 @@ impl TolerantErrorBody {
 }
 
 fn field_error(provider_field: String, messages: Vec<String>) -> FieldError {
-    FieldError {
-        form_field: form_field(&provider_field).map(str::to_owned),
-        provider_field,
-        messages,
-    }
+    FieldError::new(provider_field, messages, form_field)
 }
 
 #[cfg(test)]
@@ -182,7 +178,11 @@ mod tests {
             r#"{"message":"Not found","errors":{}}"#,
             r#"{"message":["token does not exist"],"responseCode":"010"}"#,
         ] {
-            assert_eq!(from_status(&raw(404, body)).code(), ErrorCode::NotFound, "{body}");
+            assert_eq!(
+                from_status(&raw(404, body)).code(),
+                ErrorCode::NotFound,
+                "{body}"
+            );
         }
         for body in [
             "",
