@@ -5,6 +5,9 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
+use axum::handler::Handler;
+use axum::routing::{MethodFilter, MethodRouter, on};
+use mostrador_providers::{Endpoint, HttpMethod};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -114,4 +117,21 @@ async fn serve_until_stopped(
             _ = outage.wait_for(|down| !*down) => tracing::info!(%addr, "sandbox outage over: reopening"),
         }
     }
+}
+
+/// A handler under the method of its endpoint row (the providers crate's table: one source for
+/// client and double).
+pub(crate) fn mount<H, T, S>(endpoint: &Endpoint, handler: H) -> MethodRouter<S>
+where
+    H: Handler<T, S>,
+    T: 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    let filter = match endpoint.method {
+        HttpMethod::Get => MethodFilter::GET,
+        HttpMethod::Post => MethodFilter::POST,
+        HttpMethod::Put => MethodFilter::PUT,
+        HttpMethod::Delete => MethodFilter::DELETE,
+    };
+    on(filter, handler)
 }
