@@ -26,6 +26,24 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 15] = [
+        Self::NetworkUnreachable,
+        Self::Timeout,
+        Self::UnknownOutcome,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::Conflict,
+        Self::Invalid,
+        Self::NotFound,
+        Self::RateLimited,
+        Self::ProviderError,
+        Self::UnreadableResponse,
+        Self::MissingCredential,
+        Self::InvalidConfiguration,
+        Self::InvalidPathId,
+        Self::UnknownAddress,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::NetworkUnreachable => "network_unreachable",
@@ -164,11 +182,7 @@ mod tests {
 
     #[test]
     fn codes_serialise_as_their_stable_string() {
-        for code in [
-            ErrorCode::NetworkUnreachable,
-            ErrorCode::UnknownOutcome,
-            ErrorCode::ProviderError,
-        ] {
+        for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
         }

@@ -67,10 +67,8 @@ pub const fn assumed(
     auth: &'static [&'static str],
 ) -> Endpoint {
     Endpoint {
-        method,
-        path,
-        auth,
         documented: false,
+        ..documented(method, path, auth)
     }
 }
 
@@ -118,6 +116,18 @@ pub(crate) struct RawResponse {
     pub status: u16,
     pub retry_after: Option<Duration>,
     pub body: Vec<u8>,
+}
+
+#[cfg(test)]
+impl RawResponse {
+    /// An answer with this status and body, for the provider modules' mapping tests.
+    pub fn for_test(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            retry_after: None,
+            body: body.as_bytes().to_vec(),
+        }
+    }
 }
 
 /// Why an attempt got no HTTP answer.

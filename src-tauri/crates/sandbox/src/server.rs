@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::handler::Handler;
-use axum::routing::{MethodFilter, MethodRouter, on};
+use axum::routing::{MethodFilter, on};
 use mostrador_providers::{Endpoint, HttpMethod};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -119,19 +119,27 @@ async fn serve_until_stopped(
     }
 }
 
-/// A handler under the method of its endpoint row (the providers crate's table: one source for
-/// client and double).
-pub(crate) fn mount<H, T, S>(endpoint: &Endpoint, handler: H) -> MethodRouter<S>
-where
-    H: Handler<T, S>,
-    T: 'static,
-    S: Clone + Send + Sync + 'static,
-{
-    let filter = match endpoint.method {
-        HttpMethod::Get => MethodFilter::GET,
-        HttpMethod::Post => MethodFilter::POST,
-        HttpMethod::Put => MethodFilter::PUT,
-        HttpMethod::Delete => MethodFilter::DELETE,
-    };
-    on(filter, handler)
+/// Mounts handlers at the rows of a provider's endpoint table (the providers crate's: one source
+/// of methods and paths for client and double).
+pub(crate) trait EndpointRoutes<S> {
+    fn endpoint<H, T>(self, endpoint: &Endpoint, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static;
+}
+
+impl<S: Clone + Send + Sync + 'static> EndpointRoutes<S> for Router<S> {
+    fn endpoint<H, T>(self, endpoint: &Endpoint, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        let filter = match endpoint.method {
+            HttpMethod::Get => MethodFilter::GET,
+            HttpMethod::Post => MethodFilter::POST,
+            HttpMethod::Put => MethodFilter::PUT,
+            HttpMethod::Delete => MethodFilter::DELETE,
+        };
+        self.route(endpoint.path, on(filter, handler))
+    }
 }

@@ -110,11 +110,7 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse {
-            status,
-            retry_after: None,
-            body: body.as_bytes().to_vec(),
-        }
+        RawResponse::for_test(status, body)
     }
 
     #[test]

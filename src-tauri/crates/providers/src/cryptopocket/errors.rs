@@ -198,11 +198,7 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse {
-            status,
-            retry_after: None,
-            body: body.as_bytes().to_vec(),
-        }
+        RawResponse::for_test(status, body)
     }
 
     #[test]
@@ -247,7 +243,8 @@ mod tests {
 
     #[test]
     fn laravel_422_maps_fields_to_the_form() {
-        let body = r#"{"message":"The email field is required. (and 1 more error)","errors":{"email":["The email field is required."],"company_name":["The company name field is required."]}}"#;
+        // The create-company page's example, verbatim.
+        let body = include_str!("../../tests/fixtures/cryptopocket_validation_error.json");
         let error = read_answer(&raw(422, body)).unwrap_err();
         let CryptoPocketError::Provider(ProviderError::Invalid { fields, message }) = error else {
             panic!("{error:?}")

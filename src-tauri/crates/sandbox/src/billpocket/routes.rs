@@ -26,44 +26,26 @@ use super::state::{BillpocketState, Rejection};
 use super::{catalogues, validate};
 use crate::double::Double;
 use crate::json_body::{self, BodyError};
-use crate::server::mount;
+use crate::server::EndpointRoutes;
 
 type Shared = Arc<Double<BillpocketState>>;
 
 pub fn router(double: Shared) -> Router {
     Router::new()
-        .route(ep::CREATE_USER.path, mount(&ep::CREATE_USER, create_user))
-        .route(ep::GET_TOKEN.path, mount(&ep::GET_TOKEN, get_token))
-        .route(
-            ep::VALIDATE_TOKEN.path,
-            mount(&ep::VALIDATE_TOKEN, validate_token),
-        )
-        .route(ep::STATES.path, mount(&ep::STATES, states))
-        .route(
-            ep::MUNICIPALITIES.path,
-            mount(&ep::MUNICIPALITIES, municipalities),
-        )
-        .route(
-            ep::COMMERCIAL_ACTIVITIES.path,
-            mount(&ep::COMMERCIAL_ACTIVITIES, commercial_activities),
-        )
-        .route(
-            ep::COMPANY_TYPES.path,
-            mount(&ep::COMPANY_TYPES, company_types),
-        )
-        .route(ep::CREATE_LINK.path, mount(&ep::CREATE_LINK, create_link))
-        .route(ep::LIST_LINKS.path, mount(&ep::LIST_LINKS, list_links))
-        .route(ep::UPDATE_LINK.path, mount(&ep::UPDATE_LINK, update_link))
-        .route(ep::DELETE_LINK.path, mount(&ep::DELETE_LINK, delete_link))
-        .route(
-            ep::CONFIGURE_LINKS.path,
-            mount(&ep::CONFIGURE_LINKS, configure_links),
-        )
-        .route(
-            ep::GET_LINK_CONFIG.path,
-            mount(&ep::GET_LINK_CONFIG, link_config),
-        )
-        .route(ep::SET_CLABE.path, mount(&ep::SET_CLABE, set_clabe))
+        .endpoint(&ep::CREATE_USER, create_user)
+        .endpoint(&ep::GET_TOKEN, get_token)
+        .endpoint(&ep::VALIDATE_TOKEN, validate_token)
+        .endpoint(&ep::STATES, states)
+        .endpoint(&ep::MUNICIPALITIES, municipalities)
+        .endpoint(&ep::COMMERCIAL_ACTIVITIES, commercial_activities)
+        .endpoint(&ep::COMPANY_TYPES, company_types)
+        .endpoint(&ep::CREATE_LINK, create_link)
+        .endpoint(&ep::LIST_LINKS, list_links)
+        .endpoint(&ep::UPDATE_LINK, update_link)
+        .endpoint(&ep::DELETE_LINK, delete_link)
+        .endpoint(&ep::CONFIGURE_LINKS, configure_links)
+        .endpoint(&ep::GET_LINK_CONFIG, link_config)
+        .endpoint(&ep::SET_CLABE, set_clabe)
         .with_state(double)
 }
 

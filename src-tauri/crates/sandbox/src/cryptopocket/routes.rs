@@ -29,42 +29,25 @@ use super::state::{CryptoPocketState, Rejection, StoredDocument, now};
 use super::validate;
 use crate::double::Double;
 use crate::json_body::{self, BodyError};
-use crate::server::mount;
+use crate::server::EndpointRoutes;
 
 type Shared = Arc<Double<CryptoPocketState>>;
 
-/// Laravel's default page size, and the largest we serve (assumed).
+/// Laravel's default page size, and the largest page served (assumed: a cap below what the
+/// client asks for, so the client must follow pages).
 const DEFAULT_PER_PAGE: u32 = 15;
-const MAX_PER_PAGE: u32 = 100;
+const MAX_PER_PAGE: u32 = 25;
 
 pub fn router(double: Shared) -> Router {
     Router::new()
-        .route(
-            ep::AUTHENTICATE.path,
-            mount(&ep::AUTHENTICATE, authenticate),
-        )
-        .route(
-            ep::REGISTER_USER.path,
-            mount(&ep::REGISTER_USER, register_user),
-        )
-        .route(
-            ep::REGISTER_COMPANY.path,
-            mount(&ep::REGISTER_COMPANY, register_company),
-        )
-        .route(ep::KYC_CHECK.path, mount(&ep::KYC_CHECK, kyc_check))
-        .route(
-            ep::ONBOARDING_FORM.path,
-            mount(&ep::ONBOARDING_FORM, onboarding_form),
-        )
-        .route(
-            ep::UPLOAD_DOCUMENT.path,
-            mount(&ep::UPLOAD_DOCUMENT, upload_document),
-        )
-        .route(
-            ep::LIST_CUSTOMERS.path,
-            mount(&ep::LIST_CUSTOMERS, list_customers),
-        )
-        .route(ep::FIND_USER.path, mount(&ep::FIND_USER, find_user))
+        .endpoint(&ep::AUTHENTICATE, authenticate)
+        .endpoint(&ep::REGISTER_USER, register_user)
+        .endpoint(&ep::REGISTER_COMPANY, register_company)
+        .endpoint(&ep::KYC_CHECK, kyc_check)
+        .endpoint(&ep::ONBOARDING_FORM, onboarding_form)
+        .endpoint(&ep::UPLOAD_DOCUMENT, upload_document)
+        .endpoint(&ep::LIST_CUSTOMERS, list_customers)
+        .endpoint(&ep::FIND_USER, find_user)
         .with_state(double)
 }
 
