@@ -13,6 +13,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_link_type_outbox_requeue.sql"),
     include_str!("../migrations/0005_form_drafts_merchant_registration.sql"),
     include_str!("../migrations/0006_links_fts_deferred_updates.sql"),
+    // Numbered after the migrations other branches add (0007, 0008): the list order is the
+    // version, the number only keeps file names from colliding.
+    include_str!("../migrations/0009_customers_fts_deferred_updates.sql"),
 ];
 
 /// The schema version this build writes.
