@@ -413,34 +413,6 @@ pub(crate) fn match_expression(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn match_expression_quotes_words_as_prefixes() {
-        assert_eq!(
-            match_expression("Pérez  ga"),
-            Some("\"Pérez\"* \"ga\"*".into())
-        );
-        assert_eq!(
-            match_expression("a\"b OR c*"),
-            Some("\"a\"* \"b\"* \"OR\"* \"c\"*".into())
-        );
-        assert_eq!(match_expression(" -* "), None);
-    }
-
-    #[test]
-    fn cursor_round_trips_and_rejects_garbage() {
-        let c = Cursor::encode(&Value::Text("a:b".into()), 7).unwrap();
-        assert_eq!(c.decode().unwrap(), (Value::Text("a:b".into()), 7));
-        let c = Cursor::encode(&Value::Integer(-5), 9).unwrap();
-        assert_eq!(c.decode().unwrap(), (Value::Integer(-5), 9));
-        assert!(Cursor("x:1:2".into()).decode().is_err());
-        assert!(Cursor("i:z:2".into()).decode().is_err());
-    }
-}
-
 /// A search index whose update triggers only keep the indexed values of changed rows in a
 /// `stale` table (migrations 0006 and 0009), for [`reindex_stale`] to replace before commit.
 pub(crate) struct StaleIndex {
@@ -477,4 +449,32 @@ pub(crate) fn reindex_stale(tx: &rusqlite::Transaction<'_>, index: &StaleIndex) 
     ))?;
     tracing::debug!(index = fts, count, "reindexed changed rows");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_expression_quotes_words_as_prefixes() {
+        assert_eq!(
+            match_expression("Pérez  ga"),
+            Some("\"Pérez\"* \"ga\"*".into())
+        );
+        assert_eq!(
+            match_expression("a\"b OR c*"),
+            Some("\"a\"* \"b\"* \"OR\"* \"c\"*".into())
+        );
+        assert_eq!(match_expression(" -* "), None);
+    }
+
+    #[test]
+    fn cursor_round_trips_and_rejects_garbage() {
+        let c = Cursor::encode(&Value::Text("a:b".into()), 7).unwrap();
+        assert_eq!(c.decode().unwrap(), (Value::Text("a:b".into()), 7));
+        let c = Cursor::encode(&Value::Integer(-5), 9).unwrap();
+        assert_eq!(c.decode().unwrap(), (Value::Integer(-5), 9));
+        assert!(Cursor("x:1:2".into()).decode().is_err());
+        assert!(Cursor("i:z:2".into()).decode().is_err());
+    }
 }

@@ -58,10 +58,10 @@ fn bulk_upserts_keep_history_stamps_and_the_search_index_exact() {
         .enumerate()
         .map(|(i, c)| {
             let mut c = c.clone();
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 c.last_name = "Gómez".into();
             }
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 c.kyc_status = KycStatus::Processing;
             }
             c
@@ -83,7 +83,9 @@ fn bulk_upserts_keep_history_stamps_and_the_search_index_exact() {
             Ok((a, b))
         })
         .unwrap();
-    let changed_count = (0..2_500).filter(|i| i % 2 == 0 || i % 3 == 0).count();
+    let changed_count = (0..2_500usize)
+        .filter(|i| i.is_multiple_of(2) || i.is_multiple_of(3))
+        .count();
     assert_eq!(written, (changed_count, 250));
 
     let conn = rusqlite::Connection::open(dir.path().join(mostrador_store::DB_FILE_NAME)).unwrap();
@@ -106,13 +108,13 @@ fn bulk_upserts_keep_history_stamps_and_the_search_index_exact() {
     assert_eq!(all.len(), 2_500);
     for c in &all {
         let i: usize = c.id.parse().unwrap();
-        let expected = if i % 10 == 0 { T0 + 2 } else { T0 + 1 };
+        let expected = if i.is_multiple_of(10) { T0 + 2 } else { T0 + 1 };
         assert_eq!(c.synced_at, Some(expected), "{}", c.id);
     }
     let history: i64 = conn
         .query_row("SELECT count(*) FROM kyc_history", [], |r| r.get(0))
         .unwrap();
-    let status_changes = (0..2_500).filter(|i| i % 3 == 0).count() + 250;
+    let status_changes = (0..2_500usize).filter(|i| i.is_multiple_of(3)).count() + 250;
     assert_eq!(history as usize, 2_500 + status_changes);
     let seen: Vec<_> = store
         .kyc_history(PROFILE, Provider::Cryptopocket, "00000")
