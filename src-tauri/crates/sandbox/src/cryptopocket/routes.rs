@@ -18,8 +18,7 @@ use mostrador_providers::cryptopocket::endpoints::{
 };
 use mostrador_providers::cryptopocket::rules::{check_file, decode_data_url};
 use mostrador_providers::cryptopocket::types::{
-    AuthenticateRequest, CompanyRequest, DocumentRequest, KycCheck, KycStatus, OnboardingRequest,
-    PersonRequest,
+    AuthenticateRequest, DocumentRequest, KycCheck, KycStatus, OnboardingRequest,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -151,28 +150,39 @@ async fn authenticate(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes)
 }
 
 async fn register_user(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
-        let integration = authorize(state, &headers)?;
-        let request: PersonRequest = body(&headers, &bytes)?;
-        let person = validate::person(request).map_err(ApiError::from)?;
-        let customer = state
-            .create_person(integration, person, now())
-            .map_err(ApiError::from)?;
-        tracing::debug!(id = customer.id, "sandbox cryptopocket: customer created");
-        ok(&customer)
-    })
+    register(
+        &d,
+        &headers,
+        &bytes,
+        validate::person,
+        CryptoPocketState::create_person,
+    )
 }
 
 async fn register_company(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
-        let integration = authorize(state, &headers)?;
-        let request: CompanyRequest = body(&headers, &bytes)?;
-        let company = validate::company(request).map_err(ApiError::from)?;
-        let company = state
-            .create_company(integration, company, now())
-            .map_err(ApiError::from)?;
-        tracing::debug!(id = company.id, "sandbox cryptopocket: company created");
-        ok(&company)
+    register(
+        &d,
+        &headers,
+        &bytes,
+        validate::company,
+        CryptoPocketState::create_company,
+    )
+}
+
+/// A registration: token, strict body, the provider's rules, then the new customer.
+fn register<R: DeserializeOwned, T: Serialize>(
+    d: &Shared,
+    headers: &HeaderMap,
+    bytes: &Bytes,
+    check: fn(R) -> Result<R, Rejection>,
+    create: fn(&mut CryptoPocketState, u32, R, i64) -> Result<T, Rejection>,
+) -> Answer {
+    write(d, |state| {
+        let integration = authorize(state, headers)?;
+        let request = check(body(headers, bytes)?).map_err(ApiError::from)?;
+        let created = create(state, integration, request, now()).map_err(ApiError::from)?;
+        tracing::debug!("sandbox cryptopocket: customer registered");
+        ok(&created)
     })
 }
 
