@@ -26,6 +26,24 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 15] = [
+        Self::NetworkUnreachable,
+        Self::Timeout,
+        Self::UnknownOutcome,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::Conflict,
+        Self::Invalid,
+        Self::NotFound,
+        Self::RateLimited,
+        Self::ProviderError,
+        Self::UnreadableResponse,
+        Self::MissingCredential,
+        Self::InvalidConfiguration,
+        Self::InvalidPathId,
+        Self::UnknownAddress,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::NetworkUnreachable => "network_unreachable",
@@ -56,6 +74,21 @@ pub struct FieldError {
     /// Our form's field name, or `None` when the provider field has no counterpart on our forms.
     pub form_field: Option<String>,
     pub messages: Vec<String>,
+}
+
+impl FieldError {
+    /// A provider field's messages, with our form's name for it from `form_field`.
+    pub fn new(
+        provider_field: String,
+        messages: Vec<String>,
+        form_field: fn(&str) -> Option<&'static str>,
+    ) -> Self {
+        Self {
+            form_field: form_field(&provider_field).map(str::to_owned),
+            provider_field,
+            messages,
+        }
+    }
 }
 
 /// Everything a provider call can end in besides success. Messages never contain credentials:
@@ -149,11 +182,7 @@ mod tests {
 
     #[test]
     fn codes_serialise_as_their_stable_string() {
-        for code in [
-            ErrorCode::NetworkUnreachable,
-            ErrorCode::UnknownOutcome,
-            ErrorCode::ProviderError,
-        ] {
+        for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
         }

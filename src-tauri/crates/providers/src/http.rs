@@ -46,6 +46,32 @@ pub struct Endpoint {
     pub documented: bool,
 }
 
+/// A row whose method, path and auth the provider's documentation shows.
+pub const fn documented(
+    method: HttpMethod,
+    path: &'static str,
+    auth: &'static [&'static str],
+) -> Endpoint {
+    Endpoint {
+        method,
+        path,
+        auth,
+        documented: true,
+    }
+}
+
+/// A row that is our assumption: correct it here when the real API says otherwise.
+pub const fn assumed(
+    method: HttpMethod,
+    path: &'static str,
+    auth: &'static [&'static str],
+) -> Endpoint {
+    Endpoint {
+        documented: false,
+        ..documented(method, path, auth)
+    }
+}
+
 /// Timeouts and retry policy of a client.
 #[derive(Clone, Debug)]
 pub struct HttpConfig {
@@ -90,6 +116,18 @@ pub(crate) struct RawResponse {
     pub status: u16,
     pub retry_after: Option<Duration>,
     pub body: Vec<u8>,
+}
+
+#[cfg(test)]
+impl RawResponse {
+    /// An answer with this status and body, for the provider modules' mapping tests.
+    pub fn for_test(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            retry_after: None,
+            body: body.as_bytes().to_vec(),
+        }
+    }
 }
 
 /// Why an attempt got no HTTP answer.
@@ -350,6 +388,39 @@ fn path_id(id: &str) -> Result<&str, ProviderError> {
         return Ok(id);
     };
     Err(ProviderError::InvalidPathId { reason })
+}
+
+pub(crate) fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+/// A request body as JSON bytes.
+pub(crate) fn encode_json<B: serde::Serialize>(body: &B) -> Result<Vec<u8>, ProviderError> {
+    serde_json::to_vec(body).map_err(|e| ProviderError::InvalidConfiguration {
+        detail: format!("request body: {e}"),
+    })
+}
+
+/// A 2xx body as `T`. serde's own message can quote the offending value (a token, say): only
+/// where it broke is kept.
+pub(crate) fn decode_json<T: serde::de::DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<T, ProviderError> {
+    serde_json::from_slice(body).map_err(|e| unreadable(status, &e))
+}
+
+/// The error for a body that is not what we expected, without the body's content.
+pub(crate) fn unreadable(status: u16, error: &serde_json::Error) -> ProviderError {
+    ProviderError::UnreadableResponse {
+        status,
+        detail: format!(
+            "{:?} error at line {} column {}",
+            error.classify(),
+            error.line(),
+            error.column()
+        ),
+    }
 }
 
 fn is_retryable_status(status: u16) -> bool {

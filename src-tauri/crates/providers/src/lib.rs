@@ -3,8 +3,12 @@
 
 pub mod billpocket;
 pub mod credential;
+pub mod cryptopocket;
 pub mod error;
+mod fields;
 pub mod http;
+pub mod rules;
+mod wire;
 
 pub use credential::Credential;
 pub use error::{ErrorCode, FieldError, ProviderError};

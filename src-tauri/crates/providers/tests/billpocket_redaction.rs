@@ -6,9 +6,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use common::*;
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::BillpocketCredentials;
@@ -18,29 +15,9 @@ use mostrador_sandbox::billpocket::seed::{
 };
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Scope, Trigger};
 
-#[derive(Clone, Default)]
-struct Buffer(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Buffer {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn no_credential_in_logs_errors_or_debug_output() {
-    let logs = Buffer::default();
-    let writer = logs.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
+    let logs = capture_logs();
 
     let sandbox = sandbox().await;
     let client = client(&sandbox);
@@ -130,23 +107,12 @@ async fn no_credential_in_logs_errors_or_debug_output() {
         print(format!("{error}"));
     }
 
-    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logs = logs.text();
     assert!(
         logs.contains("provider answered") && logs.contains("sandbox request"),
         "logs were captured:\n{logs}"
     );
     let mut secrets = all_secrets();
     secrets.push(created.user_token.expose().to_owned());
-    for secret in &secrets {
-        assert!(
-            !logs.contains(secret.as_str()),
-            "a log line contains {secret}"
-        );
-        for text in &printed {
-            assert!(
-                !text.contains(secret.as_str()),
-                "printed output contains {secret}: {text}"
-            );
-        }
-    }
+    assert_no_secret(&secrets, &logs, &printed);
 }

@@ -123,3 +123,57 @@ fn months_as_string_and_fractional_amounts_are_read_tolerantly() {
         Value::from(55.5)
     );
 }
+
+mod cryptopocket {
+    use mostrador_providers::cryptopocket::types::{Company, Customer, PersonRequest};
+    use serde_json::Value;
+
+    use super::json;
+
+    const CREATE_CUSTOMER_REQUEST: &str =
+        include_str!("fixtures/cryptopocket_create_customer_request.json");
+    const CREATE_CUSTOMER_RESPONSE: &str =
+        include_str!("fixtures/cryptopocket_create_customer_response.json");
+    const CREATE_COMPANY_RESPONSE: &str =
+        include_str!("fixtures/cryptopocket_create_company_response.json");
+
+    fn data<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        let mut answer = json(text);
+        assert_eq!(answer["status"], "ok");
+        serde_json::from_value(answer["data"].take()).unwrap()
+    }
+
+    #[test]
+    fn the_create_customer_example_reads_and_writes_back_verbatim() {
+        let person: PersonRequest = serde_json::from_str(CREATE_CUSTOMER_REQUEST).unwrap();
+        assert_eq!(person.identification_type, "DNI");
+        assert_eq!(person.password.as_ref().unwrap().expose(), "123456");
+        assert_eq!(format!("{:?}", person.password), "Some([redacted])");
+        assert_eq!(
+            serde_json::to_value(&person).unwrap(),
+            json(CREATE_CUSTOMER_REQUEST)
+        );
+    }
+
+    #[test]
+    fn the_create_customer_answer_gets_a_scheme() {
+        let customer: Customer = data(CREATE_CUSTOMER_RESPONSE);
+        assert_eq!(customer.id, 186);
+        assert!(!customer.kyc_valid);
+        assert_eq!(
+            customer.kyc_form_url.as_deref(),
+            Some("https://forms.amlbot.com/dadf68e429bec5529e1bdde41a189ccc532c")
+        );
+        assert_eq!(customer.identification_number.as_deref(), Some("111111h"));
+    }
+
+    #[test]
+    fn the_company_answer_keeps_its_password_redacted() {
+        let company: Company = data(CREATE_COMPANY_RESPONSE);
+        assert_eq!(company.id, 1234);
+        assert_eq!(company.password.expose(), "xK9mP2nQ4rTv");
+        assert!(!format!("{company:?}").contains("xK9mP2nQ4rTv"));
+        let value: Value = json(CREATE_COMPANY_RESPONSE);
+        assert_eq!(company.kyb_link, value["data"]["kyb_link"]);
+    }
+}

@@ -263,12 +263,7 @@ impl FaultController {
 impl FaultState {
     /// Uniform in [0, 1) from a xorshift64 generator.
     fn next_unit(&mut self) -> f64 {
-        let mut x = self.rng;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.rng = x;
-        (x >> 11) as f64 / (1u64 << 53) as f64
+        (crate::rng::next(&mut self.rng) >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 

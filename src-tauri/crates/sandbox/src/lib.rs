@@ -1,16 +1,23 @@
 //! Local doubles of the provider APIs, faithful to `shared/providers` and strict where the real
 //! APIs are: in-process for tests, embedded by the app for the Sandbox profile, or standalone
-//! (`mostrador-sandbox --port N [--data-dir D]`). Fault injection is shared by every double.
+//! (`mostrador-sandbox --port N [--data-dir D]`). Fault injection, state files and the server
+//! are shared by every double (`double.rs`); each provider plugs in its state and routes.
 
 pub mod billpocket;
+pub mod cryptopocket;
+mod double;
 pub mod faults;
+mod json_body;
 mod persist;
+mod rng;
 mod server;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
 pub use billpocket::BillpocketSandbox;
+pub use cryptopocket::CryptoPocketSandbox;
+pub use double::{Double, DoubleState, Sandbox};
 pub use faults::{
     DropMode, FaultAction, FaultController, FaultPlan, FaultRule, Outage, Scope, SeenRequest,
     Trigger,

@@ -5,6 +5,9 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
+use axum::handler::Handler;
+use axum::routing::{MethodFilter, on};
+use mostrador_providers::{Endpoint, HttpMethod};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -113,5 +116,30 @@ async fn serve_until_stopped(
             _ = stopped.wait_for(|stop| *stop) => return,
             _ = outage.wait_for(|down| !*down) => tracing::info!(%addr, "sandbox outage over: reopening"),
         }
+    }
+}
+
+/// Mounts handlers at the rows of a provider's endpoint table (the providers crate's: one source
+/// of methods and paths for client and double).
+pub(crate) trait EndpointRoutes<S> {
+    fn endpoint<H, T>(self, endpoint: &Endpoint, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static;
+}
+
+impl<S: Clone + Send + Sync + 'static> EndpointRoutes<S> for Router<S> {
+    fn endpoint<H, T>(self, endpoint: &Endpoint, handler: H) -> Self
+    where
+        H: Handler<T, S>,
+        T: 'static,
+    {
+        let filter = match endpoint.method {
+            HttpMethod::Get => MethodFilter::GET,
+            HttpMethod::Post => MethodFilter::POST,
+            HttpMethod::Put => MethodFilter::PUT,
+            HttpMethod::Delete => MethodFilter::DELETE,
+        };
+        self.route(endpoint.path, on(filter, handler))
     }
 }

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use mostrador_providers::Credential;
-use mostrador_sandbox::{BillpocketSandbox, FaultPlan, SandboxConfig, SandboxError};
+use mostrador_sandbox::{
+    BillpocketSandbox, CryptoPocketSandbox, FaultPlan, SandboxConfig, SandboxError,
+};
 use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
@@ -12,9 +14,10 @@ use specta::Type;
 use crate::merchants::form::MerchantForm;
 use crate::profiles::SANDBOX_PROFILE_ID;
 
-/// The embedded doubles (today Billpocket; CryptoPocket and UnDosTres join here).
+/// The embedded doubles (Billpocket and CryptoPocket; UnDosTres joins here).
 pub struct EmbeddedSandbox {
     billpocket: BillpocketSandbox,
+    cryptopocket: CryptoPocketSandbox,
 }
 
 /// What the Sandbox settings show.
@@ -40,17 +43,27 @@ impl EmbeddedSandbox {
     /// Starts the doubles on free loopback ports, with state under `data_dir/sandbox`. Must run
     /// inside a Tokio runtime (the servers are spawned on it).
     pub async fn start(data_dir: &Path) -> Result<Self, SandboxError> {
-        let billpocket = BillpocketSandbox::start(SandboxConfig {
+        let config = SandboxConfig {
             data_dir: Some(data_dir.join("sandbox")),
             ..SandboxConfig::default()
-        })
-        .await?;
+        };
+        let billpocket = BillpocketSandbox::start(config.clone()).await?;
         tracing::info!(url = %billpocket.base_url(), "embedded Billpocket sandbox listening");
-        Ok(Self { billpocket })
+        let cryptopocket = CryptoPocketSandbox::start(config).await?;
+        tracing::info!(url = %cryptopocket.base_url(), "embedded CryptoPocket sandbox listening");
+        Ok(Self {
+            billpocket,
+            cryptopocket,
+        })
     }
 
     pub fn billpocket_url(&self) -> String {
         self.billpocket.base_url()
+    }
+
+    /// The base URL for the Sandbox profile's CryptoPocket client.
+    pub fn cryptopocket_url(&self) -> String {
+        self.cryptopocket.base_url()
     }
 
     pub fn status(&self) -> SandboxStatus {
@@ -70,6 +83,8 @@ impl EmbeddedSandbox {
     pub fn reset(&self) -> Result<SandboxStatus, SandboxError> {
         self.billpocket.faults().clear();
         self.billpocket.reset()?;
+        self.cryptopocket.faults().clear();
+        self.cryptopocket.reset()?;
         Ok(self.status())
     }
 
@@ -133,6 +148,8 @@ mod tests {
     use mostrador_core::Centavos;
     use mostrador_providers::billpocket::types::LinkRequest;
     use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
+    use mostrador_providers::cryptopocket::types::CompanyRequest;
+    use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
     use mostrador_providers::{Credential, HttpConfig};
     use mostrador_sandbox::{FaultAction, FaultRule, Outage, Scope, Trigger};
 
@@ -177,6 +194,36 @@ mod tests {
 
         let reset = sandbox.reset().unwrap();
         assert_eq!(reset.links, seeded.links);
+    }
+
+    #[tokio::test]
+    async fn the_cryptopocket_double_runs_beside_it_and_resets_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
+        assert_ne!(sandbox.cryptopocket_url(), sandbox.billpocket_url());
+        let client = CryptoPocketClient::new(
+            &sandbox.cryptopocket_url(),
+            HttpConfig::default(),
+            CryptoPocketCredentials {
+                api_key: Credential::new("sandbox-cp-api-key-0001"),
+                api_secret: Credential::new("sandbox-cp-api-secret-0001"),
+            },
+        )
+        .unwrap();
+        let company = CompanyRequest {
+            email: "kyb@embebido.mx".into(),
+            company_name: "Embebido S.A.".into(),
+        };
+        client.create_company(&company).await.unwrap();
+        let file = dir.path().join("sandbox").join("cryptopocket-sandbox.json");
+        assert!(
+            std::fs::read_to_string(&file)
+                .unwrap()
+                .contains("kyb@embebido.mx")
+        );
+        sandbox.reset().unwrap();
+        // Back to the seed: the company can be registered again.
+        client.create_company(&company).await.unwrap();
     }
 
     #[tokio::test]

@@ -1,12 +1,14 @@
 //! CryptoPocket persons and companies and UnDosTres accounts, with the history of every KYC
 //! change the app observed.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
-use crate::search::{Cursor, ListQuery, Listing, Order, Page};
+use crate::search::{Cursor, ListQuery, Listing, Order, Page, StaleIndex, reindex_stale};
 use crate::text_enum::text_enum;
 use crate::{Store, UnixSeconds, Writer};
 
@@ -135,73 +137,185 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
+/// The customers' search index and where its changed rows wait (migration 0007).
+static CUSTOMERS_INDEX: StaleIndex = StaleIndex {
+    fts: "customers_fts",
+    stale: "customers_fts_stale",
+    source: "customers_search_source",
+    columns: "name, email, id_number",
+};
+
+/// Rows per statement (18 values each: under SQLite's 32,766 variables).
+const UPSERT_CHUNK: usize = 1_000;
+const UPSERT_COLUMNS: usize = 18;
+
+/// One multi-row upsert that leaves unchanged rows untouched (so their search entries and
+/// indexes are not rewritten).
+fn upsert_sql(rows: usize) -> String {
+    let row = format!("({})", vec!["?"; UPSERT_COLUMNS].join(","));
+    format!(
+        "INSERT INTO customers (profile_id, provider, id, kind, first_name, last_name, \
+             second_last_name, company_name, email, id_type, id_number, country, kyc_status, \
+             kyc_level, kyc_url, created_at, updated_at, synced_at) VALUES {} \
+         ON CONFLICT (profile_id, provider, id) DO UPDATE SET kind = excluded.kind, \
+             first_name = excluded.first_name, last_name = excluded.last_name, \
+             second_last_name = excluded.second_last_name, company_name = excluded.company_name, \
+             email = excluded.email, id_type = excluded.id_type, id_number = excluded.id_number, \
+             country = excluded.country, kyc_status = excluded.kyc_status, \
+             kyc_level = excluded.kyc_level, kyc_url = excluded.kyc_url, \
+             created_at = excluded.created_at, updated_at = excluded.updated_at, \
+             synced_at = excluded.synced_at \
+         WHERE (kind, first_name, last_name, second_last_name, company_name, email, id_type, \
+                id_number, country, kyc_status, kyc_level, kyc_url, created_at, updated_at) \
+           IS NOT (excluded.kind, excluded.first_name, excluded.last_name, \
+                excluded.second_last_name, excluded.company_name, excluded.email, excluded.id_type, \
+                excluded.id_number, excluded.country, excluded.kyc_status, excluded.kyc_level, \
+                excluded.kyc_url, excluded.created_at, excluded.updated_at)",
+        vec![row; rows].join(",")
+    )
+}
+
+/// The cached KYC status and level of the chunk's customers (`?1` the profile, then provider
+/// and id pairs).
+fn previous_sql(rows: usize) -> String {
+    format!(
+        "SELECT provider, id, kyc_status, kyc_level FROM customers \
+         WHERE profile_id = ?1 AND (provider, id) IN (VALUES {})",
+        vec!["(?,?)"; rows].join(",")
+    )
+}
+
+/// One history entry per changed customer (`?1` the profile, `?2` the observation time, then
+/// provider, id, from, to and level per row).
+fn history_sql(rows: usize) -> String {
+    format!(
+        "INSERT INTO kyc_history (customer_rowid, from_status, to_status, kyc_level, observed_at) \
+         SELECT c.rowid, v.column3, v.column4, v.column5, ?2 \
+         FROM (VALUES {}) AS v \
+         JOIN customers c ON c.profile_id = ?1 AND c.provider = v.column1 AND c.id = v.column2",
+        vec!["(?,?,?,?,?)"; rows].join(",")
+    )
+}
+
+/// Stamps the rows the upsert left alone; `synced_at` is in no index, so this is cheap.
+fn stamp_sql(rows: usize) -> String {
+    format!(
+        "UPDATE customers SET synced_at = ?1 WHERE profile_id = ?2 AND synced_at IS NOT ?1 \
+         AND (provider, id) IN (VALUES {})",
+        vec!["(?,?)"; rows].join(",")
+    )
+}
+
+type KycState = (KycStatus, Option<u8>);
+
 impl Writer<'_> {
-    /// Inserts or replaces customers and appends a history entry for each whose KYC status
-    /// or level differs from what was cached (or that is new), observed at `synced_at`.
+    /// Inserts or replaces customers by (profile, provider, id), stamps them `synced_at`, and
+    /// appends a history entry for each whose KYC status or level differs from what was cached
+    /// (or that is new), observed at `synced_at`. A few statements per thousand customers; the
+    /// search entries of changed ones are replaced before commit. Returns how many customers
+    /// were new or changed.
     pub fn upsert_customers(
         &mut self,
         profile_id: &str,
         customers: &[Customer],
         synced_at: UnixSeconds,
     ) -> Result<usize> {
-        let mut previous = self.tx.prepare_cached(
-            "SELECT kyc_status, kyc_level FROM customers WHERE profile_id = ?1 AND provider = ?2 AND id = ?3",
-        )?;
-        let mut upsert = self.tx.prepare_cached(
-            "INSERT INTO customers (profile_id, provider, id, kind, first_name, last_name, \
-                 second_last_name, company_name, email, id_type, id_number, country, kyc_status, \
-                 kyc_level, kyc_url, created_at, updated_at, synced_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) \
-             ON CONFLICT (profile_id, provider, id) DO UPDATE SET kind = excluded.kind, \
-                 first_name = excluded.first_name, last_name = excluded.last_name, \
-                 second_last_name = excluded.second_last_name, company_name = excluded.company_name, \
-                 email = excluded.email, id_type = excluded.id_type, id_number = excluded.id_number, \
-                 country = excluded.country, kyc_status = excluded.kyc_status, \
-                 kyc_level = excluded.kyc_level, kyc_url = excluded.kyc_url, \
-                 created_at = excluded.created_at, updated_at = excluded.updated_at, \
-                 synced_at = excluded.synced_at \
-             RETURNING rowid",
-        )?;
-        let mut history = self.tx.prepare_cached(
-            "INSERT INTO kyc_history (customer_rowid, from_status, to_status, kyc_level, observed_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for c in customers {
-            let before: Option<(KycStatus, Option<u8>)> = previous
-                .query_row(params![profile_id, c.provider, c.id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
-            let rowid: i64 = upsert.query_row(
-                params![
-                    profile_id,
-                    c.provider,
-                    c.id,
-                    c.kind,
-                    c.first_name,
-                    c.last_name,
-                    c.second_last_name,
-                    c.company_name,
-                    c.email,
-                    c.id_type,
-                    c.id_number,
-                    c.country,
-                    c.kyc_status,
-                    c.kyc_level,
-                    c.kyc_url,
-                    c.created_at,
-                    c.updated_at,
-                    synced_at,
-                ],
-                |r| r.get(0),
-            )?;
-            if before != Some((c.kyc_status, c.kyc_level)) {
-                let from = before.map(|(status, _)| status);
-                history.execute(params![rowid, from, c.kyc_status, c.kyc_level, synced_at])?;
+        // Oldest first, so rowids follow creation time as they do for links.
+        let mut ordered: Vec<&Customer> = customers.iter().collect();
+        ordered.sort_by_key(|c| c.created_at);
+        let mut written = 0;
+        for chunk in ordered.chunks(UPSERT_CHUNK) {
+            let keys = chunk.iter().flat_map(|c| {
+                [
+                    Value::Text(c.provider.as_str().into()),
+                    Value::Text(c.id.clone()),
+                ]
+            });
+            let profile = Value::Text(profile_id.to_owned());
+            let before: HashMap<(Provider, String), KycState> = self
+                .tx
+                .prepare_cached(&previous_sql(chunk.len()))?
+                .query_map(
+                    rusqlite::params_from_iter(
+                        std::iter::once(profile.clone()).chain(keys.clone()),
+                    ),
+                    |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))),
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+
+            let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * UPSERT_COLUMNS);
+            for c in chunk {
+                values.extend([
+                    profile.clone(),
+                    Value::Text(c.provider.as_str().into()),
+                    Value::Text(c.id.clone()),
+                    Value::Text(c.kind.as_str().into()),
+                    Value::Text(c.first_name.clone()),
+                    Value::Text(c.last_name.clone()),
+                    Value::Text(c.second_last_name.clone()),
+                    Value::Text(c.company_name.clone()),
+                    Value::Text(c.email.clone()),
+                    Value::Text(c.id_type.clone()),
+                    Value::Text(c.id_number.clone()),
+                    Value::Text(c.country.clone()),
+                    Value::Text(c.kyc_status.as_str().into()),
+                    c.kyc_level
+                        .map_or(Value::Null, |l| Value::Integer(l.into())),
+                    c.kyc_url.clone().map_or(Value::Null, Value::Text),
+                    Value::Integer(c.created_at),
+                    Value::Integer(c.updated_at),
+                    Value::Integer(synced_at),
+                ]);
             }
+            let chunk_written = self
+                .tx
+                .prepare_cached(&upsert_sql(chunk.len()))?
+                .execute(rusqlite::params_from_iter(values))?;
+            written += chunk_written;
+            if chunk_written < chunk.len() {
+                let params = [Value::Integer(synced_at), profile.clone()];
+                self.tx
+                    .prepare_cached(&stamp_sql(chunk.len()))?
+                    .execute(rusqlite::params_from_iter(params.into_iter().chain(keys)))?;
+            }
+
+            let changed: Vec<(&Customer, Option<KycStatus>)> = chunk
+                .iter()
+                .filter_map(|c| {
+                    let was = before.get(&(c.provider, c.id.clone()));
+                    (was != Some(&(c.kyc_status, c.kyc_level))).then(|| (*c, was.map(|w| w.0)))
+                })
+                .collect();
+            if changed.is_empty() {
+                continue;
+            }
+            let mut history = vec![profile, Value::Integer(synced_at)];
+            for (c, from) in &changed {
+                history.extend([
+                    Value::Text(c.provider.as_str().into()),
+                    Value::Text(c.id.clone()),
+                    from.map_or(Value::Null, |s| Value::Text(s.as_str().into())),
+                    Value::Text(c.kyc_status.as_str().into()),
+                    c.kyc_level
+                        .map_or(Value::Null, |l| Value::Integer(l.into())),
+                ]);
+            }
+            self.tx
+                .prepare_cached(&history_sql(changed.len()))?
+                .execute(rusqlite::params_from_iter(history))?;
         }
-        tracing::debug!(profile_id, count = customers.len(), "upserted customers");
-        Ok(customers.len())
+        tracing::debug!(
+            profile_id,
+            count = customers.len(),
+            written,
+            "upserted customers"
+        );
+        Ok(written)
+    }
+
+    /// Replaces the search entries of customers whose text changed in this transaction.
+    pub(crate) fn reindex_changed_customers(&mut self) -> Result<()> {
+        reindex_stale(&self.tx, &CUSTOMERS_INDEX)
     }
 }
 

@@ -89,6 +89,7 @@ impl Store {
         let mut writer = Writer { tx };
         let value = f(&mut writer)?;
         writer.reindex_changed_links()?;
+        writer.reindex_changed_customers()?;
         writer.tx.commit()?;
         Ok(value)
     }

@@ -5,7 +5,7 @@ use rusqlite::{Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
-use crate::search::{Cursor, ListQuery, Listing, Order, Page};
+use crate::search::{Cursor, ListQuery, Listing, Order, Page, StaleIndex, reindex_stale};
 use crate::{Store, UnixSeconds, Writer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -173,6 +173,14 @@ fn upsert_sql(rows: usize) -> String {
     )
 }
 
+/// The links' search index and where its changed rows wait (migration 0006).
+static LINKS_INDEX: StaleIndex = StaleIndex {
+    fts: "links_fts",
+    stale: "links_fts_stale",
+    source: "links_search_source",
+    columns: "description, slug, id, amount",
+};
+
 /// Stamps the rows the upsert left alone; `synced_at` is in no index, so this is cheap.
 fn stamp_sql(rows: usize) -> String {
     format!(
@@ -242,24 +250,7 @@ impl Writer<'_> {
     /// trigger only kept the values indexed; see migration 0006), deletes then inserts, each in
     /// rowid order so that FTS5 buffers them instead of flushing per link.
     pub(crate) fn reindex_changed_links(&mut self) -> Result<()> {
-        let stale: i64 = self
-            .tx
-            .prepare_cached("SELECT count(*) FROM links_fts_stale")?
-            .query_row([], |r| r.get(0))?;
-        if stale == 0 {
-            return Ok(());
-        }
-        self.tx.execute_batch(
-            "INSERT INTO links_fts (links_fts, rowid, description, slug, id, amount)
-             SELECT 'delete', rowid, description, slug, id, amount
-             FROM links_fts_stale ORDER BY rowid;
-             INSERT INTO links_fts (rowid, description, slug, id, amount)
-             SELECT rowid, description, slug, id, amount FROM links_search_source
-             WHERE rowid IN (SELECT rowid FROM links_fts_stale) ORDER BY rowid;
-             DELETE FROM links_fts_stale;",
-        )?;
-        tracing::debug!(stale, "reindexed changed links");
-        Ok(())
+        reindex_stale(&self.tx, &LINKS_INDEX)
     }
 
     /// After a full listing fetched from `fetched_from` on, removes the merchant's links (every

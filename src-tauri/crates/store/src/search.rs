@@ -475,6 +475,44 @@ fn words_as_typed(number: &str) -> String {
     quoted.join(" AND ")
 }
 
+/// A search index whose update triggers only keep the indexed values of changed rows in a
+/// `stale` table (migrations 0006 and 0007), for [`reindex_stale`] to replace before commit.
+pub(crate) struct StaleIndex {
+    pub fts: &'static str,
+    pub stale: &'static str,
+    /// The view the index is built from.
+    pub source: &'static str,
+    /// The indexed columns, in the same order in `stale` and `source`.
+    pub columns: &'static str,
+}
+
+/// Replaces the entries of the rows changed in this transaction: deletes then inserts, each in
+/// rowid order, so that FTS5 buffers them instead of flushing per row.
+pub(crate) fn reindex_stale(tx: &rusqlite::Transaction<'_>, index: &StaleIndex) -> Result<()> {
+    let StaleIndex {
+        fts,
+        stale,
+        source,
+        columns,
+    } = index;
+    let count: i64 = tx
+        .prepare_cached(&format!("SELECT count(*) FROM {stale}"))?
+        .query_row([], |r| r.get(0))?;
+    if count == 0 {
+        return Ok(());
+    }
+    tx.execute_batch(&format!(
+        "INSERT INTO {fts} ({fts}, rowid, {columns})
+         SELECT 'delete', rowid, {columns} FROM {stale} ORDER BY rowid;
+         INSERT INTO {fts} (rowid, {columns})
+         SELECT rowid, {columns} FROM {source}
+         WHERE rowid IN (SELECT rowid FROM {stale}) ORDER BY rowid;
+         DELETE FROM {stale};"
+    ))?;
+    tracing::debug!(index = fts, count, "reindexed changed rows");
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,9 @@ use super::types::{
 };
 use crate::credential::Credential;
 use crate::error::ProviderError;
-use crate::http::{Call, Endpoint, HttpClient, HttpConfig, RawResponse};
+use crate::http::{
+    Call, Endpoint, HttpClient, HttpConfig, RawResponse, decode_json, encode_json, is_success,
+};
 
 /// The credentials of one profile (and merchant), read from the vault for each call. The endpoint
 /// table decides which of them are sent; a missing one fails the call before anything is sent.
@@ -247,11 +249,7 @@ impl BillpocketClient {
                     .ok_or(ProviderError::MissingCredential { header })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let json_body = body.map(serde_json::to_vec).transpose().map_err(|e| {
-            ProviderError::InvalidConfiguration {
-                detail: format!("request body: {e}"),
-            }
-        })?;
+        let json_body = body.map(encode_json).transpose()?;
         self.http
             .send(Call {
                 endpoint,
@@ -264,23 +262,10 @@ impl BillpocketClient {
     }
 }
 
-fn is_success(status: u16) -> bool {
-    (200..300).contains(&status)
-}
-
 /// A 2xx body as `T`, any other status as its typed error.
 fn parse<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ProviderError> {
     if !is_success(raw.status) {
         return Err(from_status(raw));
     }
-    // serde's own message can quote the offending value (a token, say): keep only where it broke.
-    serde_json::from_slice(&raw.body).map_err(|e| ProviderError::UnreadableResponse {
-        status: raw.status,
-        detail: format!(
-            "{:?} error at line {} column {}",
-            e.classify(),
-            e.line(),
-            e.column()
-        ),
-    })
+    decode_json(raw.status, &raw.body)
 }

@@ -2,7 +2,7 @@
 //! headers each call uses. The sandbox mounts its routes from these same rows, so correcting an
 //! assumption against the real API is a one-line change here.
 
-use crate::http::{Endpoint, HttpMethod};
+use crate::http::{Endpoint, HttpMethod, assumed, documented};
 
 pub const API_KEY_HEADER: &str = "BP-Api-Key";
 pub const USER_TOKEN_HEADER: &str = "BP-User-Token";
@@ -10,32 +10,6 @@ pub const X_API_KEY_HEADER: &str = "X-Api-Key";
 
 const PARTNER: &[&str] = &[API_KEY_HEADER];
 const MERCHANT: &[&str] = &[USER_TOKEN_HEADER, X_API_KEY_HEADER];
-
-const fn documented(
-    method: HttpMethod,
-    path: &'static str,
-    auth: &'static [&'static str],
-) -> Endpoint {
-    Endpoint {
-        method,
-        path,
-        auth,
-        documented: true,
-    }
-}
-
-const fn assumed(
-    method: HttpMethod,
-    path: &'static str,
-    auth: &'static [&'static str],
-) -> Endpoint {
-    Endpoint {
-        method,
-        path,
-        auth,
-        documented: false,
-    }
-}
 
 use HttpMethod::{Delete, Get, Post, Put};
 

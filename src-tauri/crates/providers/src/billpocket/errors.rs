@@ -101,11 +101,7 @@ impl TolerantErrorBody {
 }
 
 fn field_error(provider_field: String, messages: Vec<String>) -> FieldError {
-    FieldError {
-        form_field: form_field(&provider_field).map(str::to_owned),
-        provider_field,
-        messages,
-    }
+    FieldError::new(provider_field, messages, form_field)
 }
 
 #[cfg(test)]
@@ -114,11 +110,7 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn raw(status: u16, body: &str) -> RawResponse {
-        RawResponse {
-            status,
-            retry_after: None,
-            body: body.as_bytes().to_vec(),
-        }
+        RawResponse::for_test(status, body)
     }
 
     #[test]

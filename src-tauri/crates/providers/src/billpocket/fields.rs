@@ -39,14 +39,7 @@ const FORM_FIELDS: &[(&str, &str)] = &[
 
 /// Our form field for a provider field path (`rates.0.months` → `installments`).
 pub fn form_field(provider_field: &str) -> Option<&'static str> {
-    let head = provider_field
-        .split(['.', '['])
-        .next()
-        .unwrap_or(provider_field);
-    FORM_FIELDS
-        .iter()
-        .find(|(provider, _)| *provider == head)
-        .map(|(_, form)| *form)
+    crate::fields::lookup(FORM_FIELDS, provider_field)
 }
 
 #[cfg(test)]

@@ -2,18 +2,15 @@
 //! (before anything is queued) and the sandbox double (as the provider). Problems are keyed by
 //! Billpocket's field names with core's stable codes; `fields::form_field` maps them to forms.
 
-use std::collections::BTreeMap;
-
 use mostrador_core::mx::PersonType;
 use mostrador_core::mx::name_key::PersonNames;
 use mostrador_core::mx::state::MxState;
-use mostrador_core::report::{FieldKind, FieldReport, Severity};
-use mostrador_core::validate::{CrossCheck, FieldContext, validate_cross, validate_field};
+use mostrador_core::report::{FieldKind, Severity};
+use mostrador_core::validate::{CrossCheck, FieldContext, validate_cross};
 
 use super::types::{CreateUserRequest, PERSONA_FISICA, PERSONA_MORAL};
-
-/// Provider field → codes.
-pub type FieldProblems = BTreeMap<String, Vec<String>>;
+use crate::rules::CATALOGUE_UNKNOWN;
+pub use crate::rules::{FieldProblems, Problems};
 
 /// The catalogues a registration refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,56 +26,6 @@ pub trait Catalogues {
     fn knows(&self, catalogue: CatalogueRef<'_>, id: &str) -> Option<bool>;
 }
 
-const REQUIRED: &str = "field.required";
-const UNKNOWN: &str = "catalogue.unknown";
-
-#[derive(Default)]
-pub struct Problems(FieldProblems);
-
-impl Problems {
-    pub fn add(&mut self, field: &str, code: &str) {
-        self.0
-            .entry(field.to_owned())
-            .or_default()
-            .push(code.to_owned());
-    }
-
-    /// Records core's blocking codes for `field`; returns the normalised value when valid.
-    pub fn check(
-        &mut self,
-        field: &str,
-        kind: FieldKind,
-        value: &str,
-        ctx: &FieldContext,
-    ) -> Option<String> {
-        let report = validate_field(kind, value, ctx);
-        self.record(field, &report);
-        report.value
-    }
-
-    pub fn record(&mut self, field: &str, report: &FieldReport) {
-        for issue in report.errors() {
-            self.add(field, issue.code.as_str());
-        }
-    }
-
-    pub fn required(&mut self, field: &str, value: &str) -> bool {
-        let present = !value.trim().is_empty();
-        if !present {
-            self.add(field, REQUIRED);
-        }
-        present
-    }
-
-    pub fn finish<T>(self, value: T) -> Result<T, FieldProblems> {
-        if self.0.is_empty() {
-            Ok(value)
-        } else {
-            Err(self.0)
-        }
-    }
-}
-
 /// Checks a new merchant and returns it with normalised identifiers.
 pub fn check_user(
     mut user: CreateUserRequest,
@@ -89,14 +36,14 @@ pub fn check_user(
         PERSONA_FISICA => Some(PersonType::Fisica),
         PERSONA_MORAL => Some(PersonType::Moral),
         _ => {
-            p.add("tipo_persona", UNKNOWN);
+            p.add("tipo_persona", CATALOGUE_UNKNOWN);
             None
         }
     };
     let state: Option<MxState> =
         serde_json::from_value(serde_json::Value::from(user.estado.as_str())).ok();
     if state.is_none() {
-        p.add("estado", UNKNOWN);
+        p.add("estado", CATALOGUE_UNKNOWN);
     }
     let ctx = FieldContext {
         state,
@@ -145,7 +92,7 @@ pub fn check_user(
             state: state.inegi_id(),
         };
         if catalogues.knows(catalogue, &user.municipio) == Some(false) {
-            p.add("municipio", UNKNOWN);
+            p.add("municipio", CATALOGUE_UNKNOWN);
         }
     }
     if catalogues.knows(
@@ -153,7 +100,7 @@ pub fn check_user(
         &user.actividad_comercial,
     ) == Some(false)
     {
-        p.add("actividad_comercial", UNKNOWN);
+        p.add("actividad_comercial", CATALOGUE_UNKNOWN);
     }
     for (field, value) in [
         ("calle", &user.calle),
@@ -203,7 +150,7 @@ pub fn check_user(
             p.required("razon_social", &user.razon_social);
             p.required("representante_legal", &user.representante_legal);
             if catalogues.knows(CatalogueRef::CompanyTypes, &user.tipo_sociedad) == Some(false) {
-                p.add("tipo_sociedad", UNKNOWN);
+                p.add("tipo_sociedad", CATALOGUE_UNKNOWN);
             }
         }
         None => {}

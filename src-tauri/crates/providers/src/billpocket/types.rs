@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 pub use mostrador_core::BillpocketAmount;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
 use crate::credential::Credential;
@@ -169,7 +169,8 @@ pub const LINK_INACTIVE: i64 = 0;
 pub struct Rate {
     #[serde(rename = "type")]
     pub rate_type: String,
-    #[serde(deserialize_with = "number_or_string")]
+    /// Documented as an integer in responses; a string is accepted too.
+    #[serde(deserialize_with = "crate::wire::number_or_string")]
     pub months: u32,
 }
 
@@ -204,20 +205,6 @@ pub struct ErrorBody {
     pub message: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: BTreeMap<String, Vec<String>>,
-}
-
-/// `months` is documented as an integer in responses; a string is accepted too.
-fn number_or_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Months {
-        Number(u32),
-        Text(String),
-    }
-    match Months::deserialize(deserializer)? {
-        Months::Number(n) => Ok(n),
-        Months::Text(s) => s.trim().parse().map_err(serde::de::Error::custom),
-    }
 }
 
 /// Billpocket timestamps: `2024-06-13T21:57:43`, no offset, no fraction (a fraction is accepted).

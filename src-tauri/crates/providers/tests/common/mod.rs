@@ -116,7 +116,112 @@ pub fn plain_link(description: &str) -> LinkRequest {
     }
 }
 
+/// Every log line of the test binary at TRACE, kept for searching (call once per binary).
+#[derive(Clone, Default)]
+pub struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl LogBuffer {
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+pub fn capture_logs() -> LogBuffer {
+    let logs = LogBuffer::default();
+    let writer = logs.clone();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .init();
+    logs
+}
+
+/// Fails naming the first secret found in the logs or in a printed text.
+pub fn assert_no_secret(secrets: &[String], logs: &str, printed: &[String]) {
+    for secret in secrets {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "a log line contains {secret}"
+        );
+        for text in printed {
+            assert!(
+                !text.contains(secret.as_str()),
+                "printed output contains {secret}: {text}"
+            );
+        }
+    }
+}
+
 /// A raw HTTP client, for asserting exact statuses and bodies the typed client hides.
 pub fn raw() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
+// CryptoPocket.
+
+use mostrador_providers::cryptopocket::types::PersonRequest;
+use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
+use mostrador_sandbox::CryptoPocketSandbox;
+use mostrador_sandbox::cryptopocket::seed::{SANDBOX_API_KEY as CP_API_KEY, SANDBOX_API_SECRET};
+
+pub const CREATE_CUSTOMER_REQUEST: &str =
+    include_str!("../fixtures/cryptopocket_create_customer_request.json");
+
+pub async fn cp_sandbox() -> CryptoPocketSandbox {
+    CryptoPocketSandbox::start(SandboxConfig::default())
+        .await
+        .unwrap()
+}
+
+pub fn cp_credentials() -> CryptoPocketCredentials {
+    CryptoPocketCredentials {
+        api_key: Credential::new(CP_API_KEY),
+        api_secret: Credential::new(SANDBOX_API_SECRET),
+    }
+}
+
+pub fn cp_client(sandbox: &CryptoPocketSandbox) -> CryptoPocketClient {
+    CryptoPocketClient::new(&sandbox.base_url(), fast_config(), cp_credentials()).unwrap()
+}
+
+/// A client whose secret the double does not know.
+pub fn cp_client_with_secret(sandbox: &CryptoPocketSandbox, secret: &str) -> CryptoPocketClient {
+    let credentials = CryptoPocketCredentials {
+        api_secret: Credential::new(secret),
+        ..cp_credentials()
+    };
+    CryptoPocketClient::new(&sandbox.base_url(), fast_config(), credentials).unwrap()
+}
+
+/// The seed page's example with every documented field, made valid where the example is a
+/// placeholder (`+54xxxxxxxxx`) and with a fresh e-mail.
+pub fn documented_person(email: &str) -> PersonRequest {
+    PersonRequest {
+        phone: "+541145678901".into(),
+        email: email.into(),
+        callback_url: "https://mostrador.test/kyc/vuelta".into(),
+        ..serde_json::from_str(CREATE_CUSTOMER_REQUEST).unwrap()
+    }
+}
+
+/// How many requests the double saw for this method and path.
+pub fn seen(sandbox: &CryptoPocketSandbox, method: &str, path: &str) -> usize {
+    sandbox
+        .faults()
+        .seen()
+        .iter()
+        .filter(|r| r.method == method && r.path == path)
+        .count()
 }

@@ -8,10 +8,9 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::handler::Handler;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodFilter, MethodRouter, on};
+use mostrador_providers::Endpoint;
 use mostrador_providers::billpocket::endpoints::{
     self as ep, API_KEY_HEADER, USER_TOKEN_HEADER, X_API_KEY_HEADER,
 };
@@ -19,65 +18,35 @@ use mostrador_providers::billpocket::types::{
     CatalogItem, ClabeRequest, CreateUserRequest, ErrorBody, LinkConfigRequest, LinkRequest,
     LinkUpdate, TokenRequest, TokenValidation,
 };
-use mostrador_providers::{Endpoint, HttpMethod};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::seed::{SANDBOX_API_KEY, SANDBOX_X_API_KEY};
 use super::state::{BillpocketState, Rejection};
-use super::{BillpocketDouble, catalogues, validate};
+use super::{catalogues, validate};
+use crate::double::Double;
+use crate::json_body::{self, BodyError};
+use crate::server::EndpointRoutes;
 
-type Shared = Arc<BillpocketDouble>;
+type Shared = Arc<Double<BillpocketState>>;
 
 pub fn router(double: Shared) -> Router {
     Router::new()
-        .route(ep::CREATE_USER.path, mount(&ep::CREATE_USER, create_user))
-        .route(ep::GET_TOKEN.path, mount(&ep::GET_TOKEN, get_token))
-        .route(
-            ep::VALIDATE_TOKEN.path,
-            mount(&ep::VALIDATE_TOKEN, validate_token),
-        )
-        .route(ep::STATES.path, mount(&ep::STATES, states))
-        .route(
-            ep::MUNICIPALITIES.path,
-            mount(&ep::MUNICIPALITIES, municipalities),
-        )
-        .route(
-            ep::COMMERCIAL_ACTIVITIES.path,
-            mount(&ep::COMMERCIAL_ACTIVITIES, commercial_activities),
-        )
-        .route(
-            ep::COMPANY_TYPES.path,
-            mount(&ep::COMPANY_TYPES, company_types),
-        )
-        .route(ep::CREATE_LINK.path, mount(&ep::CREATE_LINK, create_link))
-        .route(ep::LIST_LINKS.path, mount(&ep::LIST_LINKS, list_links))
-        .route(ep::UPDATE_LINK.path, mount(&ep::UPDATE_LINK, update_link))
-        .route(ep::DELETE_LINK.path, mount(&ep::DELETE_LINK, delete_link))
-        .route(
-            ep::CONFIGURE_LINKS.path,
-            mount(&ep::CONFIGURE_LINKS, configure_links),
-        )
-        .route(
-            ep::GET_LINK_CONFIG.path,
-            mount(&ep::GET_LINK_CONFIG, link_config),
-        )
-        .route(ep::SET_CLABE.path, mount(&ep::SET_CLABE, set_clabe))
+        .endpoint(&ep::CREATE_USER, create_user)
+        .endpoint(&ep::GET_TOKEN, get_token)
+        .endpoint(&ep::VALIDATE_TOKEN, validate_token)
+        .endpoint(&ep::STATES, states)
+        .endpoint(&ep::MUNICIPALITIES, municipalities)
+        .endpoint(&ep::COMMERCIAL_ACTIVITIES, commercial_activities)
+        .endpoint(&ep::COMPANY_TYPES, company_types)
+        .endpoint(&ep::CREATE_LINK, create_link)
+        .endpoint(&ep::LIST_LINKS, list_links)
+        .endpoint(&ep::UPDATE_LINK, update_link)
+        .endpoint(&ep::DELETE_LINK, delete_link)
+        .endpoint(&ep::CONFIGURE_LINKS, configure_links)
+        .endpoint(&ep::GET_LINK_CONFIG, link_config)
+        .endpoint(&ep::SET_CLABE, set_clabe)
         .with_state(double)
-}
-
-fn mount<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<Shared>
-where
-    H: Handler<T, Shared>,
-    T: 'static,
-{
-    let filter = match endpoint.method {
-        HttpMethod::Get => MethodFilter::GET,
-        HttpMethod::Post => MethodFilter::POST,
-        HttpMethod::Put => MethodFilter::PUT,
-        HttpMethod::Delete => MethodFilter::DELETE,
-    };
-    on(filter, handler)
 }
 
 /// An error answer in the assumed Billpocket shape.
@@ -127,20 +96,16 @@ impl IntoResponse for ApiError {
 
 type Answer = Result<Response, ApiError>;
 
-fn read(d: &BillpocketDouble, f: impl FnOnce(&BillpocketState) -> Answer) -> Answer {
+fn read(d: &Double<BillpocketState>, f: impl FnOnce(&BillpocketState) -> Answer) -> Answer {
     f(&d.lock())
 }
 
 /// Runs a mutation and persists the state if it succeeded: an answer is only sent once the
 /// change is saved.
-fn write(d: &BillpocketDouble, f: impl FnOnce(&mut BillpocketState) -> Answer) -> Answer {
-    let mut state = d.lock();
-    let answer = f(&mut state)?;
-    d.save(&state).map_err(|error| {
-        tracing::error!(%error, "sandbox billpocket: could not save state");
+fn write(d: &Double<BillpocketState>, f: impl FnOnce(&mut BillpocketState) -> Answer) -> Answer {
+    d.write(f, || {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Could not save")
-    })?;
-    Ok(answer)
+    })
 }
 
 fn json<T: Serialize>(status: StatusCode, value: &T) -> Answer {
@@ -200,37 +165,16 @@ fn body<T: DeserializeOwned>(
     bytes: &Bytes,
     invalid: StatusCode,
 ) -> Result<T, ApiError> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-        });
-    if !is_json {
-        return Err(ApiError::new(
+    json_body::parse(headers, bytes).map_err(|error| match error {
+        BodyError::NotJson => ApiError::new(
             StatusCode::BAD_REQUEST,
             "Content-Type must be application/json",
-        ));
-    }
-    let malformed = || ApiError::new(StatusCode::BAD_REQUEST, "Malformed JSON");
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        if !error.inner().is_data() {
-            return malformed();
+        ),
+        BodyError::Malformed => ApiError::new(StatusCode::BAD_REQUEST, "Malformed JSON"),
+        BodyError::Field { field, .. } => {
+            ApiError::rejection(Rejection::field(&field, "field.invalid"), invalid)
         }
-        // A missing field is reported at its parent's path; name the field itself.
-        let message = error.inner().to_string();
-        let field = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next())
-            .map(str::to_owned)
-            .unwrap_or_else(|| error.path().to_string());
-        ApiError::rejection(Rejection::field(&field, "field.invalid"), invalid)
-    })?;
-    deserializer.end().map_err(|_| malformed())?;
-    Ok(value)
+    })
 }
 
 async fn create_user(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
@@ -275,7 +219,7 @@ async fn validate_token(State(d): State<Shared>, headers: HeaderMap) -> Answer {
 }
 
 fn catalogue(
-    d: &BillpocketDouble,
+    d: &Double<BillpocketState>,
     endpoint: &Endpoint,
     headers: &HeaderMap,
     items: impl FnOnce() -> Vec<CatalogItem>,

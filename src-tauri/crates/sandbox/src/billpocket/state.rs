@@ -285,16 +285,7 @@ impl BillpocketState {
 
     /// `len` characters from `alphabet`, from the persisted generator.
     pub fn random_chars(&mut self, len: usize, alphabet: &[u8]) -> String {
-        (0..len)
-            .map(|_| {
-                let mut x = self.rng;
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                self.rng = x;
-                char::from(alphabet[(x % alphabet.len() as u64) as usize])
-            })
-            .collect()
+        crate::rng::chars(&mut self.rng, len, alphabet)
     }
 }
 

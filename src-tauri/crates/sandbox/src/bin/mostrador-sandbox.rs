@@ -1,33 +1,51 @@
-//! Standalone provider doubles for manual use: `mostrador-sandbox --port N [--data-dir D]`.
+//! Standalone provider doubles for manual use:
+//! `mostrador-sandbox [--port N] [--cryptopocket-port M] [--data-dir D]`.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mostrador_sandbox::{BillpocketSandbox, SandboxConfig};
+use mostrador_sandbox::{BillpocketSandbox, CryptoPocketSandbox, SandboxConfig};
 
-const USAGE: &str = "usage: mostrador-sandbox [--port N] [--data-dir DIR]\n\
-    Serves the Billpocket double on 127.0.0.1:N (default: a free port).\n\
-    Faults: POST /__sandbox/faults (a FaultPlan as JSON), DELETE to clear; POST /__sandbox/reset.";
+const USAGE: &str = "usage: mostrador-sandbox [--port N] [--cryptopocket-port M] [--data-dir DIR]\n\
+    Serves the Billpocket double on 127.0.0.1:N and the CryptoPocket double on 127.0.0.1:M\n\
+    (default: free ports). On each: POST /__sandbox/faults (a FaultPlan as JSON), DELETE to\n\
+    clear; POST /__sandbox/reset. CryptoPocket's own admin routes: /__sandbox/cryptopocket/...";
 
-fn parse_args() -> Result<SandboxConfig, String> {
+/// Where each double listens (same data directory, one state file each).
+struct Config {
+    billpocket: SandboxConfig,
+    cryptopocket: SandboxConfig,
+}
+
+/// 127.0.0.1 on the port an option names.
+fn loopback(option: &str, port: &str) -> Result<SocketAddr, String> {
+    let port = port.parse::<u16>().map_err(|e| format!("{option}: {e}"))?;
+    Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
+}
+
+fn parse_args() -> Result<Config, String> {
     let mut config = SandboxConfig::default();
+    let mut cryptopocket_bind = SandboxConfig::default().bind;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
-            "--port" => {
-                let port = value()?
-                    .parse::<u16>()
-                    .map_err(|e| format!("--port: {e}"))?;
-                config.bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-            }
+            "--port" => config.bind = loopback(&arg, &value()?)?,
+            "--cryptopocket-port" => cryptopocket_bind = loopback(&arg, &value()?)?,
             "--data-dir" => config.data_dir = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
-    Ok(config)
+    let cryptopocket = SandboxConfig {
+        bind: cryptopocket_bind,
+        ..config.clone()
+    };
+    Ok(Config {
+        billpocket: config,
+        cryptopocket,
+    })
 }
 
 #[tokio::main]
@@ -45,17 +63,25 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let sandbox = match BillpocketSandbox::start(config).await {
-        Ok(sandbox) => sandbox,
+    let started = match BillpocketSandbox::start(config.billpocket).await {
+        Ok(billpocket) => CryptoPocketSandbox::start(config.cryptopocket)
+            .await
+            .map(|cryptopocket| (billpocket, cryptopocket)),
+        Err(error) => Err(error),
+    };
+    let (billpocket, cryptopocket) = match started {
+        Ok(both) => both,
         Err(error) => {
             eprintln!("mostrador-sandbox: {error}");
             return ExitCode::FAILURE;
         }
     };
-    println!("billpocket sandbox: {}", sandbox.base_url());
+    println!("billpocket sandbox: {}", billpocket.base_url());
+    println!("cryptopocket sandbox: {}", cryptopocket.base_url());
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("mostrador-sandbox: {error}");
     }
-    sandbox.shutdown().await;
+    billpocket.shutdown().await;
+    cryptopocket.shutdown().await;
     ExitCode::SUCCESS
 }

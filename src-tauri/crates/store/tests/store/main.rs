@@ -5,6 +5,7 @@
 
 mod common;
 mod crash;
+mod customers;
 mod migrations;
 mod outbox;
 mod records;

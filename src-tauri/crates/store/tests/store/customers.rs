@@ -1,0 +1,133 @@
+//! Customers in bulk: the multi-row upsert across statement chunks, history of observed KYC
+//! changes, synced_at stamps, and search entries replaced at commit (migration 0007).
+
+use mostrador_store::{Customer, CustomerQuery, KycStatus, Provider, Store};
+
+use crate::common::*;
+
+fn customers(n: usize) -> Vec<Customer> {
+    (0..n)
+        .map(|i| {
+            let mut c = person(
+                Provider::Cryptopocket,
+                &format!("{i:05}"),
+                "Lucía",
+                "Fernández",
+                KycStatus::Unused,
+            );
+            c.id_number = format!("DNI{i:08}");
+            c.created_at = T0 + i as i64;
+            c
+        })
+        .collect()
+}
+
+fn search(store: &Store, text: &str) -> Vec<Customer> {
+    let mut found = Vec::new();
+    let mut query = CustomerQuery {
+        profile_id: PROFILE.into(),
+        text: text.into(),
+        limit: 500,
+        ..Default::default()
+    };
+    loop {
+        let page = store.search_customers(&query).unwrap();
+        found.extend(page.items);
+        match page.next {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return found,
+        }
+    }
+}
+
+#[test]
+fn bulk_upserts_keep_history_stamps_and_the_search_index_exact() {
+    let (dir, store) = store();
+    let first = customers(2_500);
+    let written = store
+        .write(|w| w.upsert_customers(PROFILE, &first, T0))
+        .unwrap();
+    assert_eq!(written, 2_500);
+    assert_eq!(search(&store, "fernandez").len(), 2_500);
+    assert_eq!(search(&store, "DNI00001234").len(), 1);
+
+    // One transaction, as a sync brings them: even customers get a new surname, every third a
+    // new KYC status; every tenth changes again in a second call. Odd ones are unchanged.
+    let changed: Vec<Customer> = first
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut c = c.clone();
+            if i.is_multiple_of(2) {
+                c.last_name = "Gómez".into();
+            }
+            if i.is_multiple_of(3) {
+                c.kyc_status = KycStatus::Processing;
+            }
+            c
+        })
+        .collect();
+    let again: Vec<Customer> = changed
+        .iter()
+        .step_by(10)
+        .map(|c| Customer {
+            last_name: "Quispe".into(),
+            kyc_status: KycStatus::Valid,
+            ..c.clone()
+        })
+        .collect();
+    let written = store
+        .write(|w| {
+            let a = w.upsert_customers(PROFILE, &changed, T0 + 1)?;
+            let b = w.upsert_customers(PROFILE, &again, T0 + 2)?;
+            Ok((a, b))
+        })
+        .unwrap();
+    let changed_count = (0..2_500usize)
+        .filter(|i| i.is_multiple_of(2) || i.is_multiple_of(3))
+        .count();
+    assert_eq!(written, (changed_count, 250));
+
+    let conn = rusqlite::Connection::open(dir.path().join(mostrador_store::DB_FILE_NAME)).unwrap();
+    // FTS5 compares its index with the content (rank 1) and fails on any difference.
+    conn.execute(
+        "INSERT INTO customers_fts (customers_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    let stale: i64 = conn
+        .query_row("SELECT count(*) FROM customers_fts_stale", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stale, 0);
+    assert_eq!(search(&store, "quispe").len(), 250);
+    assert_eq!(search(&store, "gomez").len(), 1_250 - 250);
+    assert_eq!(search(&store, "fernandez").len(), 1_250);
+
+    // Every customer was stamped by the sync that last saw it, changed or not.
+    let all = search(&store, "");
+    assert_eq!(all.len(), 2_500);
+    for c in &all {
+        let i: usize = c.id.parse().unwrap();
+        let expected = if i.is_multiple_of(10) { T0 + 2 } else { T0 + 1 };
+        assert_eq!(c.synced_at, Some(expected), "{}", c.id);
+    }
+    let history: i64 = conn
+        .query_row("SELECT count(*) FROM kyc_history", [], |r| r.get(0))
+        .unwrap();
+    let status_changes = (0..2_500usize).filter(|i| i.is_multiple_of(3)).count() + 250;
+    assert_eq!(history as usize, 2_500 + status_changes);
+    let seen: Vec<_> = store
+        .kyc_history(PROFILE, Provider::Cryptopocket, "00000")
+        .unwrap()
+        .iter()
+        .map(|t| (t.from_status, t.to_status, t.observed_at))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (None, KycStatus::Unused, T0),
+            (Some(KycStatus::Unused), KycStatus::Processing, T0 + 1),
+            (Some(KycStatus::Processing), KycStatus::Valid, T0 + 2),
+        ]
+    );
+}
