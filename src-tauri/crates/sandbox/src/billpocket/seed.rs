@@ -48,7 +48,7 @@ pub fn seeded() -> BillpocketState {
     let mut state =
         BillpocketState::empty(SANDBOX_DOMAIN, MERCHANT_1_USER_ID, 0x5EED_B111_0C4E_7001);
     for (profile, main_link, clabe, links) in [
-        (merchant_1(), "laesquina", Some("032180000118359719"), 36),
+        (merchant_1(), "laesquina", Some("012180000118359713"), 36),
         (merchant_2(), "mueblesbajio", None, 24),
     ] {
         let Ok(created) = state.create_user(profile) else {
