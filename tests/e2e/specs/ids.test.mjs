@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
+import { $ } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // Identifiers as an agent types or pastes them into the persona física registration form, with
@@ -13,7 +14,6 @@ useDriver({
   env: { XDG_DATA_HOME: path.join(home, "data"), XDG_CONFIG_HOME: path.join(home, "config") },
 });
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
 async function openFisica(browser) {
   await (await $(browser, "nav-merchants")).click();

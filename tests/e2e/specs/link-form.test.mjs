@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
+import { $, notified, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own, and a $BROWSER stub that writes down what xdg-open was asked to open.
@@ -20,15 +21,9 @@ useDriver({
   },
 });
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) => (await element.getProperty("textContent")) ?? "";
 const openedLines = () =>
   existsSync(opened) ? readFileSync(opened, "utf8").trim().split("\n").filter(Boolean) : [];
 
-async function notified(browser, message) {
-  const toast = await browser.$(`div*=${message}`);
-  await toast.waitForExist({ timeout: 15_000, timeoutMsg: `no "${message}" notification` });
-}
 
 async function retype(browser, testId, value) {
   const input = await $(browser, testId);

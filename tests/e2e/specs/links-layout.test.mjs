@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
+import { $ } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 import { cutElements, resizeWindow, WINDOW_SIZES } from "../lib/layout.mjs";
 
@@ -16,7 +17,6 @@ useDriver({
   },
 });
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
 /** The columns that never give way (linkColumns.ts); the others may leave, never be cut. */
 const ESSENTIAL = ["description", "amount", "status", "expires"];

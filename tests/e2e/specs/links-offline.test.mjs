@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
+import { $, linksAtSandbox, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own: this spec counts links at the sandbox.
@@ -15,24 +16,7 @@ useDriver({
   },
 });
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) => (await element.getProperty("textContent")) ?? "";
 
-/** Calls one of the app's own commands through its IPC (to arrange faults, to count). */
-function invoke(browser, command, args = {}) {
-  return browser.executeAsync(
-    (cmd, payload, done) => {
-      window.__TAURI_INTERNALS__.invoke(cmd, payload).then(done, (error) => done({ error }));
-    },
-    command,
-    args,
-  );
-}
-const linksAtSandbox = async (browser) => (await invoke(browser, "sandbox_status")).links;
-const setFaults = (browser, plan) =>
-  invoke(browser, "sandbox_set_faults", {
-    plan: { latencyMs: 0, outage: null, rules: [], ...plan },
-  });
 
 async function search(browser, words) {
   const box = await $(browser, "links-search");

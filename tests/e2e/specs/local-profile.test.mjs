@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
+import { $, text } from "../lib/app.mjs";
 import { application, screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // The seeded credentials of the double (README: "The provider doubles also run on their own").
@@ -76,8 +77,6 @@ after(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) => (await element.getProperty("textContent")) ?? "";
 const card = (browser) => browser.$(`[data-testid="profile-${NAME}"]`);
 
 async function replaceValue(browser, input, value) {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
+import { $, notified, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own: a fresh install with only the Sandbox's cached merchants and no drafts.
@@ -31,8 +32,6 @@ const SIZES = [
   [960, 640],
 ];
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) => (await element.getProperty("textContent")) ?? "";
 
 async function openMerchants(browser) {
   await (await $(browser, "nav-merchants")).click();
@@ -50,14 +49,6 @@ async function rowText(browser, id) {
   return text(await rowOf(browser, id));
 }
 
-async function notified(browser, message) {
-  await (
-    await browser.$(`div*=${message}`)
-  ).waitForExist({
-    timeout: 20_000,
-    timeoutMsg: `no "${message}" notification`,
-  });
-}
 
 /** Connects through the dialog; `by` is the segmented control's label. */
 async function connect(browser, by, fill) {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
+import { $, notified, text } from "../lib/app.mjs";
 import { application, screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own: these tests register merchants at the sandbox and keep drafts.
@@ -13,8 +14,6 @@ useDriver({
   env: { XDG_DATA_HOME: path.join(home, "data"), XDG_CONFIG_HOME: path.join(home, "config") },
 });
 
-const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
-const text = async (element) => (await element.getProperty("textContent")) ?? "";
 
 async function openRegistration(browser) {
   await (await $(browser, "nav-merchants")).click();
@@ -94,14 +93,6 @@ async function fillFisica(browser, { email, curp, rfc }) {
   await type(browser, "password", "Pan-dulce-2026");
 }
 
-async function notified(browser, message) {
-  await (
-    await browser.$(`div*=${message}`)
-  ).waitForExist({
-    timeout: 20_000,
-    timeoutMsg: `no "${message}" notification`,
-  });
-}
 
 test("a persona física is registered, then sells through a link of its own", async () => {
   await withApp("merchants-fisica", async (browser) => {

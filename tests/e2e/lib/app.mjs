@@ -1,0 +1,34 @@
+// What the specs do to the app's page: find by test id, read text, wait for a notification,
+// and call the app's own commands through its IPC to arrange the Sandbox (faults, counts).
+
+/** The element with `data-testid="<testId>"`. */
+export const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
+
+/** An element's whole text; WebKitWebDriver's getText misses Mantine's CSS-styled labels. */
+export const text = async (element) => (await element.getProperty("textContent")) ?? "";
+
+/** Waits for a notification (toast) that contains `message`. */
+export async function notified(browser, message) {
+  const toast = await browser.$(`div*=${message}`);
+  await toast.waitForExist({ timeout: 20_000, timeoutMsg: `no "${message}" notification` });
+}
+
+/** Calls one of the app's own commands through its IPC (to arrange faults, to count). */
+export function invoke(browser, command, args = {}) {
+  return browser.executeAsync(
+    (cmd, payload, done) => {
+      window.__TAURI_INTERNALS__.invoke(cmd, payload).then(done, (error) => done({ error }));
+    },
+    command,
+    args,
+  );
+}
+
+/** How many links the embedded Billpocket double holds. */
+export const linksAtSandbox = async (browser) => (await invoke(browser, "sandbox_status")).links;
+
+/** Replaces the embedded doubles' fault plan; `{}` clears it. */
+export const setFaults = (browser, plan) =>
+  invoke(browser, "sandbox_set_faults", {
+    plan: { latencyMs: 0, outage: null, rules: [], ...plan },
+  });
