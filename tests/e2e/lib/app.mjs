@@ -32,3 +32,25 @@ export const setFaults = (browser, plan) =>
   invoke(browser, "sandbox_set_faults", {
     plan: { latencyMs: 0, outage: null, rules: [], ...plan },
   });
+
+/**
+ * Picks the registration form's person type by its label (one of `labels`, for either
+ * language), then waits for the form's fields. The segmented control's label sits under its
+ * sliding indicator while the drawer opens, so the click is retried until it lands.
+ */
+export async function personType(browser, labels) {
+  const wanted = [labels].flat();
+  await browser.waitUntil(
+    () =>
+      browser.execute((names) => {
+        // The last match: the drawer is portalled after the screen's own person filter.
+        const target = [...document.querySelectorAll("label")]
+          .filter((label) => names.includes(label.textContent ?? ""))
+          .at(-1);
+        target?.click();
+        return target !== undefined;
+      }, wanted),
+    { timeout: 10_000, timeoutMsg: `no "${wanted.join('" or "')}" choice` },
+  );
+  await (await $(browser, "merchant-firstName")).waitForDisplayed({ timeout: 10_000 });
+}

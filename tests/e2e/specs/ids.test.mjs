@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $ } from "../lib/app.mjs";
+import { $, personType } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // Identifiers as an agent types or pastes them into the persona física registration form, with
@@ -14,24 +14,11 @@ useDriver({
   env: { XDG_DATA_HOME: path.join(home, "data"), XDG_CONFIG_HOME: path.join(home, "config") },
 });
 
-
 async function openFisica(browser) {
   await (await $(browser, "nav-merchants")).click();
   await (await $(browser, "merchant-register")).click();
   await (await $(browser, "merchant-form")).waitForDisplayed({ timeout: 10_000 });
-  // The segmented control's label sits under its sliding indicator while the drawer opens;
-  // the last match is the drawer's (portalled after the screen's own person filter).
-  await browser.waitUntil(
-    () =>
-      browser.execute(() => {
-        const target = [...document.querySelectorAll("label")]
-          .filter((label) => label.textContent === "Persona física")
-          .at(-1);
-        target?.click();
-        return target !== undefined;
-      }),
-    { timeout: 10_000, timeoutMsg: "no persona física choice" },
-  );
+  await personType(browser, "Persona física");
   await (await $(browser, "merchant-curp")).waitForDisplayed({ timeout: 10_000 });
 }
 

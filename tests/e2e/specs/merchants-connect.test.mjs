@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, notified, text } from "../lib/app.mjs";
+import { $, notified, personType, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own: a fresh install with only the Sandbox's cached merchants and no drafts.
@@ -150,18 +150,7 @@ test("choosing a person type alone leaves no draft, however often", async () => 
     for (let i = 0; i < 2; i += 1) {
       await (await $(browser, "merchant-register")).click();
       await (await $(browser, "merchant-form")).waitForDisplayed({ timeout: 10_000 });
-      await browser.waitUntil(
-        () =>
-          browser.execute(() => {
-            const target = [...document.querySelectorAll("label")]
-              .filter((label) => label.textContent === "Persona física")
-              .at(-1);
-            target?.click();
-            return target !== undefined;
-          }),
-        { timeout: 10_000 },
-      );
-      await (await $(browser, "merchant-firstName")).waitForDisplayed({ timeout: 10_000 });
+      await personType(browser, "Persona física");
       // Longer than the draft's 400 ms debounce and its save.
       await browser.pause(1_200);
       await (await $(browser, "merchant-form-close")).click();
@@ -264,12 +253,7 @@ test("Comercios at 1024×700 and at the minimum size, in Spanish and English, lo
 
         await (await $(browser, "merchant-register")).click();
         await (await $(browser, "merchant-form")).waitForDisplayed({ timeout: 10_000 });
-        await browser.execute(() => {
-          const labels = [...document.querySelectorAll("label")].filter((l) =>
-            ["Persona moral", "Company"].includes(l.textContent ?? ""),
-          );
-          labels.at(-1)?.click();
-        });
+        await personType(browser, ["Persona moral", "Company"]);
         await (await $(browser, "merchant-legalName")).waitForDisplayed({ timeout: 10_000 });
         await assertDrawerFits(browser, "merchant-form", "merchant-submit", `form ${where}`);
         await screenshot(`merchants-form-${language}-${width}x${height}`);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, notified, text } from "../lib/app.mjs";
+import { $, notified, personType, text } from "../lib/app.mjs";
 import { application, screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own: these tests register merchants at the sandbox and keep drafts.
@@ -19,25 +19,6 @@ async function openRegistration(browser) {
   await (await $(browser, "nav-merchants")).click();
   await (await $(browser, "merchant-register")).click();
   await (await $(browser, "merchant-form")).waitForDisplayed({ timeout: 10_000 });
-}
-
-async function personType(browser, label) {
-  // The segmented control's label sits under its sliding indicator while the drawer opens.
-  await browser.waitUntil(
-    () =>
-      browser.execute((wanted) => {
-        // The last match: the drawer is portalled after the screen's own person filter.
-        const target = [...document.querySelectorAll("label")]
-          .filter((label) => label.textContent === wanted)
-          .at(-1);
-        target?.click();
-        return target !== undefined;
-      }, label),
-    { timeout: 10_000, timeoutMsg: `no "${label}" choice` },
-  );
-  await $(browser, "merchant-firstName").then((input) =>
-    input.waitForDisplayed({ timeout: 10_000 }),
-  );
 }
 
 async function type(browser, field, value) {
