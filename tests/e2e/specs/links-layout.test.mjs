@@ -93,6 +93,21 @@ async function checkSizes(browser, lang) {
     checkLayout(seen, label);
     // The search box, its placeholder, the toolbar and the shell: nothing cut or out of reach.
     assert.deepEqual(await cutElements(browser), [], label);
+    // The link's drawer and the new-link form, at the same size.
+    for (const [open, drawer] of [
+      ["link-row", "link-detail"],
+      ["links-new", "link-form"],
+    ]) {
+      await (await $(browser, open)).click();
+      const shown = await $(browser, drawer);
+      await shown.waitForDisplayed({ timeout: 10_000 });
+      await browser.pause(500); // the drawer slides in, then takes the focus
+      await screenshot(`links-layout-${drawer}-${lang}-${size.name}`);
+      const cut = await cutElements(browser, `[data-testid="${drawer}"]`);
+      assert.deepEqual(cut, [], `${drawer} ${label}`);
+      await browser.keys("Escape");
+      await shown.waitForExist({ reverse: true, timeout: 10_000 });
+    }
   }
 }
 
