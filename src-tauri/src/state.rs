@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_providers::HttpConfig;
 use mostrador_service::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
-use mostrador_service::links::writes::recover_interrupted;
+use mostrador_service::outbox::recover_interrupted;
 use mostrador_service::preferences::PreferencesFile;
 use mostrador_service::profiles::{ActiveProfile, ensure_sandbox_profile};
 use mostrador_service::sandbox_host::EmbeddedSandbox;

@@ -65,6 +65,22 @@ impl ErrorCode {
     }
 }
 
+/// What a failed call proves about a write: the one rule the write engine sorts every failure
+/// by (`ProviderError::verdict`, and each provider's own error type on top of it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The provider refused it (or it could not be addressed): nothing changed, and sending it
+    /// again unchanged would be refused again.
+    Refused,
+    /// It never reached the provider, or the provider asked us to come back later: safe to send
+    /// again.
+    RetryLater,
+    /// It was sent and no usable answer came back (a lost or unreadable answer, a 5xx that may
+    /// follow the change): it may have happened, so it is looked for before anything is sent
+    /// again.
+    Unknown,
+}
+
 /// One rejected field, named both as the provider calls it and as our form calls it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -165,13 +181,24 @@ impl ProviderError {
         }
     }
 
-    /// True when a write may have taken effect although the call failed: the outbox must
-    /// reconcile before sending it again. A 2xx with an unreadable body did take effect.
-    pub fn write_may_have_happened(&self) -> bool {
+    /// What this failure proves about a write.
+    pub fn verdict(&self) -> Verdict {
         match self {
-            Self::UnknownOutcome { .. } => true,
-            Self::UnreadableResponse { status, .. } => (200..300).contains(status),
-            _ => false,
+            Self::NetworkUnreachable { .. } | Self::RateLimited { .. } => Verdict::RetryLater,
+            Self::UnknownOutcome { .. }
+            | Self::Timeout
+            | Self::Provider { .. }
+            | Self::UnreadableResponse { .. } => Verdict::Unknown,
+            // A definite refusal (an unknown address or a refused id: nothing reached it).
+            Self::Unauthorized
+            | Self::Forbidden
+            | Self::Conflict { .. }
+            | Self::Invalid { .. }
+            | Self::NotFound
+            | Self::MissingCredential { .. }
+            | Self::InvalidConfiguration { .. }
+            | Self::InvalidPathId { .. }
+            | Self::UnknownAddress { .. } => Verdict::Refused,
         }
     }
 }
@@ -195,7 +222,7 @@ mod tests {
             ProviderError::UnknownAddress { status: 404 },
         ];
         for error in errors {
-            assert!(!error.write_may_have_happened(), "{error:?}");
+            assert_eq!(error.verdict(), Verdict::Refused, "{error:?}");
         }
     }
 }

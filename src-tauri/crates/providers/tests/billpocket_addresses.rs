@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use mostrador_providers::billpocket::BillpocketClient;
 use mostrador_providers::billpocket::types::{LinkUpdate, TokenRequest};
-use mostrador_providers::{Credential, ErrorCode, ProviderError};
+use mostrador_providers::{Credential, ErrorCode, ProviderError, Verdict};
 use mostrador_sandbox::billpocket::seed::MERCHANT_1_USER_ID;
 use mostrador_sandbox::{BillpocketSandbox, FaultAction, FaultPlan, FaultRule, Scope, Trigger};
 
@@ -54,7 +54,7 @@ async fn an_id_that_would_change_the_path_never_reaches_the_network() {
             .await
             .unwrap_err();
         assert_eq!(error.code(), ErrorCode::InvalidPathId, "update {id:?}");
-        assert!(!error.write_may_have_happened());
+        assert_eq!(error.verdict(), Verdict::Refused);
     }
     assert_eq!(sandbox.faults().seen(), [], "no request arrived");
     assert_eq!(links(&sandbox), before);
@@ -107,7 +107,7 @@ async fn a_foreign_404_is_an_unknown_address_not_an_answer() {
         .await
         .unwrap_err();
     assert_eq!(error.code(), ErrorCode::UnknownAddress);
-    assert!(!error.write_may_have_happened());
+    assert_eq!(error.verdict(), Verdict::Refused);
     assert_eq!(sandbox.faults().seen().len(), 1, "sent once, not retried");
     assert_eq!(links(&sandbox), before);
 }

@@ -13,7 +13,7 @@ use mostrador_providers::cryptopocket::types::{
     CompanyRequest, DocumentType, KycStatus, PersonRequest,
 };
 use mostrador_providers::cryptopocket::{CryptoPocketError, Refusal};
-use mostrador_providers::{Credential, ErrorCode, ProviderError};
+use mostrador_providers::{Credential, ErrorCode, ProviderError, Verdict};
 use mostrador_sandbox::cryptopocket::seed::{
     FIRST_ID, NEAR_EXPIRY_COMPANY_EMAIL, OTHER_INTEGRATION, SANDBOX_INTEGRATION,
 };
@@ -155,7 +155,7 @@ async fn person_refusals_are_typed_and_field_errors_reach_the_form() {
         .await
         .unwrap_err();
     assert_eq!(refusal(&error), Refusal::EmailNotAllowed);
-    assert!(!error.write_may_have_happened());
+    assert_eq!(error.verdict(), Verdict::Refused);
 
     let error = client
         .create_person(&PersonRequest {
@@ -510,7 +510,7 @@ async fn a_second_refusal_after_renewing_is_an_error_not_a_loop() {
         .await
         .unwrap_err();
     assert_eq!(refusal(&error), Refusal::AuthorizationIncorrect);
-    assert!(!error.write_may_have_happened());
+    assert_eq!(error.verdict(), Verdict::Refused);
     assert_eq!(seen(&sandbox, "POST", "/registerUser"), 2);
     assert_eq!(seen(&sandbox, "POST", "/authenticate"), 2);
 }

@@ -8,6 +8,7 @@ pub mod credentials;
 pub mod drafts;
 pub mod links;
 pub mod merchants;
+pub mod outbox;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox_host;

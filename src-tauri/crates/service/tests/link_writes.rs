@@ -10,6 +10,7 @@ use std::time::Duration;
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
 use mostrador_service::links::form::{self, LinkForm};
 use mostrador_service::links::writes::{self, LinkIntent, WriteError};
+use mostrador_service::outbox;
 use mostrador_service::profiles::{SANDBOX_PROFILE_ID, ensure_sandbox_profile};
 use mostrador_store::{LinkQuery, OutboxState, Store};
 
@@ -208,7 +209,7 @@ async fn a_failed_answer_without_commit_waits_for_the_user_and_retry_sends_it() 
     assert_eq!(outcome.write.state, OutboxState::Pending);
     assert_eq!(
         outcome.write.last_error_code.as_deref(),
-        Some(writes::NOT_APPLIED)
+        Some(outbox::NOT_APPLIED)
     );
     assert_eq!(links_at_provider(&w), before);
     // A sync does not resend it by itself...
@@ -416,7 +417,7 @@ async fn a_write_cut_off_by_a_crash_becomes_uncertain_and_the_sync_settles_it() 
             Ok(seq)
         })
         .unwrap();
-    assert_eq!(writes::recover_interrupted(&w.store, NOW + 1).unwrap(), 1);
+    assert_eq!(outbox::recover_interrupted(&w.store, NOW + 1).unwrap(), 1);
     assert_eq!(
         w.store.outbox_entry(seq).unwrap().state,
         OutboxState::Uncertain
@@ -431,7 +432,7 @@ async fn a_write_cut_off_by_a_crash_becomes_uncertain_and_the_sync_settles_it() 
         OutboxState::Pending,
         "absent from the list: waits for the user"
     );
-    assert_eq!(entry.last_error_code.as_deref(), Some(writes::NOT_APPLIED));
+    assert_eq!(entry.last_error_code.as_deref(), Some(outbox::NOT_APPLIED));
     writes::discard(&w.store, seq, NOW + 3).await.unwrap();
     assert_eq!(
         w.store.outbox_entry(seq).unwrap().state,

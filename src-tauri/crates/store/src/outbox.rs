@@ -10,13 +10,16 @@ use crate::text_enum::text_enum;
 use crate::{Store, UnixSeconds, Writer};
 
 text_enum! {
-    /// `pending` → `sent` → `done` | `failed` | `uncertain`; `uncertain` is reconciled against the
-    /// provider's list into `done`, `failed`, or back to `pending` when the write is absent.
-    /// `sent` → `pending` only when the request provably never left (connection refused).
+    /// `pending` → `sent` → `done` | `failed` | `uncertain` | `not_applied`; `uncertain` is
+    /// reconciled against the provider into `done`, `failed`, `not_applied`, or back to `pending`
+    /// when the write is absent. `sent` → `pending` only when the request provably never left
+    /// (connection refused). `not_applied`: the provider answered without making the change; the
+    /// user sends it again or discards it.
     pub enum OutboxState {
         Pending = "pending",
         Sent = "sent",
         Uncertain = "uncertain",
+        NotApplied = "not_applied",
         Done = "done",
         Failed = "failed",
     }
@@ -47,6 +50,8 @@ pub struct OutboxEntry {
     pub last_error_code: Option<String>,
     /// The provider id of what the write created, once known.
     pub result_ref: Option<String>,
+    /// In `not_applied`: the fields whose answered value differs from what was asked.
+    pub differences: Vec<String>,
     #[specta(type = specta_typescript::Number)]
     pub created_at: UnixSeconds,
     #[specta(type = specta_typescript::Number)]
@@ -58,10 +63,12 @@ pub struct OutboxEntry {
 pub struct Outcome<'a> {
     pub error_code: Option<&'a str>,
     pub result_ref: Option<&'a str>,
+    /// Recorded with the new state (cleared when empty).
+    pub differences: &'a [String],
 }
 
 const COLUMNS: &str = "seq, profile_id, idempotency_key, kind, intent, state, attempts, last_error_code, \
-                       result_ref, created_at, updated_at";
+                       result_ref, created_at, updated_at, differences";
 
 /// The message the schema's trigger aborts with.
 const ILLEGAL_TRANSITION: &str = "outbox.illegal_transition";
@@ -79,6 +86,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxEntry> {
         result_ref: row.get(8)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
+        differences: row
+            .get::<_, Option<String>>(11)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default(),
     })
 }
 
@@ -108,14 +119,26 @@ impl Writer<'_> {
         outcome: Outcome<'_>,
         now: UnixSeconds,
     ) -> Result<()> {
+        let differences = (!outcome.differences.is_empty())
+            .then(|| serde_json::to_string(outcome.differences))
+            .transpose()
+            .map_err(|e| StoreError::Conflict(e.to_string()))?;
         let changed = self
             .tx
             .execute(
                 "UPDATE outbox SET state = ?3, attempts = attempts + (?3 = 'sent'), \
                      last_error_code = coalesce(?4, last_error_code), \
-                     result_ref = coalesce(?5, result_ref), updated_at = ?6 \
+                     result_ref = coalesce(?5, result_ref), updated_at = ?6, differences = ?7 \
                  WHERE seq = ?1 AND state = ?2",
-                params![seq, from, to, outcome.error_code, outcome.result_ref, now],
+                params![
+                    seq,
+                    from,
+                    to,
+                    outcome.error_code,
+                    outcome.result_ref,
+                    now,
+                    differences
+                ],
             )
             .map_err(|err| match err {
                 rusqlite::Error::SqliteFailure(_, Some(ref message))
@@ -159,12 +182,12 @@ impl Store {
         .ok_or(StoreError::NotFound("outbox entry"))
     }
 
-    /// Entries not yet closed (pending, sent or uncertain), oldest first.
+    /// Entries not yet closed (pending, sent, uncertain or not applied), oldest first.
     pub fn open_outbox(&self, profile_id: &str) -> Result<Vec<OutboxEntry>> {
         let conn = self.read_conn();
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM outbox WHERE profile_id = ?1 \
-             AND state IN ('pending', 'sent', 'uncertain') ORDER BY seq"
+             AND state IN ('pending', 'sent', 'uncertain', 'not_applied') ORDER BY seq"
         ))?;
         let rows = stmt.query_map([profile_id], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

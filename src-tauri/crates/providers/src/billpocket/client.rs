@@ -6,8 +6,9 @@ use serde::de::DeserializeOwned;
 use super::endpoints::{self, API_KEY_HEADER, USER_TOKEN_HEADER, X_API_KEY_HEADER};
 use super::errors::from_status;
 use super::types::{
-    CatalogItem, ClabeAccount, ClabeRequest, CreateUserRequest, Link, LinkConfig,
-    LinkConfigRequest, LinkRequest, LinkUpdate, TokenRequest, TokenValidation, UserToken,
+    CatalogItem, ClabeAccount, ClabeRequest, CreateUserRequest, LINK_ACTIVE, LINK_INACTIVE, Link,
+    LinkConfig, LinkConfigRequest, LinkRequest, LinkUpdate, TokenRequest, TokenValidation,
+    UserToken,
 };
 use crate::credential::Credential;
 use crate::error::ProviderError;
@@ -156,6 +157,29 @@ impl BillpocketClient {
     ) -> Result<Link, ProviderError> {
         let raw = self
             .send(&endpoints::UPDATE_LINK, creds, &[id], &[], Some(changes))
+            .await?;
+        parse(&raw)
+    }
+
+    /// Switches a link on or off (see [`endpoints::SET_LINK_STATUS`]: an assumed body).
+    pub async fn set_link_active(
+        &self,
+        creds: &BillpocketCredentials,
+        id: &str,
+        active: bool,
+    ) -> Result<Link, ProviderError> {
+        let changes = LinkUpdate {
+            status: Some(if active { LINK_ACTIVE } else { LINK_INACTIVE }),
+            ..LinkUpdate::default()
+        };
+        let raw = self
+            .send(
+                &endpoints::SET_LINK_STATUS,
+                creds,
+                &[id],
+                &[],
+                Some(&changes),
+            )
             .await?;
         parse(&raw)
     }

@@ -17,6 +17,11 @@ pub const CREATE_USER: Endpoint = documented(Post, "/v2/usuarios", PARTNER);
 pub const CREATE_LINK: Endpoint = documented(Post, "/v1/custom-link", MERCHANT);
 pub const LIST_LINKS: Endpoint = documented(Get, "/v1/custom-link", MERCHANT);
 pub const UPDATE_LINK: Endpoint = assumed(Put, "/v1/custom-link/{id}", MERCHANT); // assumed: path
+/// Switching a link off or on: [`UPDATE_LINK`] with only `{"status": 0|1}`. Assumed: the decided
+/// contract (`../shared/providers/README.md`: an update takes the "same fields as create, all
+/// optional") lists no `status` field, so a server may answer 200 and ignore it. The write
+/// engine compares the answered status with the one asked and ends such a write `not_applied`.
+pub const SET_LINK_STATUS: Endpoint = UPDATE_LINK; // assumed: body field `status`
 pub const DELETE_LINK: Endpoint = assumed(Delete, "/v1/custom-link/{id}", MERCHANT); // assumed: path
 pub const CONFIGURE_LINKS: Endpoint = assumed(Post, "/v1/custom-link/config", MERCHANT); // assumed: path, body
 pub const GET_LINK_CONFIG: Endpoint = assumed(Get, "/v1/custom-link/config", MERCHANT); // assumed: path, shape

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::fields::form_field;
-use crate::error::{FieldError, ProviderError};
+use crate::error::{FieldError, ProviderError, Verdict};
 use crate::http::{RawResponse, is_success, unreadable};
 
 /// The error codes CryptoPocket documents for the customer endpoints. Each has a stable code
@@ -98,12 +98,12 @@ impl CryptoPocketError {
         }
     }
 
-    /// True when a write may have taken effect although the call failed (a refusal proves it
-    /// did not).
-    pub fn write_may_have_happened(&self) -> bool {
+    /// What this failure proves about a write (a refusal, known or not, proves it did not
+    /// happen).
+    pub fn verdict(&self) -> Verdict {
         match self {
-            Self::Provider(error) => error.write_may_have_happened(),
-            Self::Refused(_) | Self::Unknown { .. } => false,
+            Self::Provider(error) => error.verdict(),
+            Self::Refused(_) | Self::Unknown { .. } => Verdict::Refused,
         }
     }
 
@@ -212,7 +212,7 @@ mod tests {
                     "{status} {body}: {error:?}"
                 );
                 assert_eq!(error.code(), refusal.as_str());
-                assert!(!error.write_may_have_happened());
+                assert_eq!(error.verdict(), Verdict::Refused);
             }
         }
     }

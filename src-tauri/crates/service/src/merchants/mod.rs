@@ -1,51 +1,34 @@
-//! Merchants: registering a new one with Billpocket (through the outbox), connecting an existing
-//! one (e-mail and password, or a pasted user token, validated before it is stored), and its
-//! CLABE. A merchant's user token goes to the vault; its registration data (never the password)
-//! to the cache, so the Merchants list works offline.
+//! Merchants: registering a new one with Billpocket (`register`, through the write engine),
+//! connecting an existing one (`connect`: e-mail and password, or a pasted user token, validated
+//! before it is stored), and its CLABE (`clabe`, through the write engine). A merchant's user
+//! token goes to the vault; its registration data (never the password) to the cache, so the
+//! Merchants list works offline.
 
+pub mod clabe;
+pub mod connect;
 pub mod form;
+pub mod register;
 
 use std::sync::Arc;
 
-use mostrador_core::{FieldContext, FieldKind};
-use mostrador_providers::billpocket::BillpocketCredentials;
 use mostrador_providers::billpocket::fields::form_field;
 use mostrador_providers::billpocket::rules::{CatalogueRef, Catalogues};
-use mostrador_providers::billpocket::types::{TokenRequest, UserToken};
 use mostrador_providers::{Credential, ProviderError};
-use mostrador_store::{
-    Environment, Merchant, NewOutboxEntry, OutboxEntry, OutboxState, Outcome, Store, StoreError,
-    UnixSeconds,
-};
+use mostrador_store::{Environment, Merchant, OutboxState, Store, StoreError};
 use mostrador_vault::{CredentialKind, Secret, Vault, VaultError};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 use tokio::task::JoinError;
 
-use self::form::{FieldIssue, MerchantForm, PersonKind};
+pub use self::clabe::set_clabe;
+pub use self::connect::{ConnectOutcome, ConnectRequest, connect};
+use self::form::FieldIssue;
+pub use self::register::{RegisterOutcome, register};
 use crate::billpocket_access::BillpocketAccess;
-use crate::blocking::blocking;
 use crate::catalogues::CatalogueName;
-use crate::validation;
+use crate::outbox::EngineError;
 
 const PROVIDER: &str = "billpocket";
-const REGISTER_KIND: &str = "billpocket.create_user";
-
-/// What the outbox keeps of a registration: the form without the password.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "camelCase")]
-enum MerchantIntent {
-    Register { registration: MerchantForm },
-}
-
-/// Where a registration stands; `merchant` once Billpocket confirmed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct RegisterOutcome {
-    pub state: OutboxState,
-    pub last_error_code: Option<String>,
-    pub merchant: Option<Merchant>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum MerchantError {
@@ -65,6 +48,27 @@ pub enum MerchantError {
     Task(#[from] JoinError),
     #[error("unreadable outbox intent: {0}")]
     Intent(String),
+    #[error("outbox entry {0} is not waiting to be sent")]
+    NotOpen(i64),
+    /// Sent, but not done: answered without the change (`differences`), or its answer lost.
+    #[error("write {state}: {code}")]
+    Unsettled {
+        state: OutboxState,
+        code: String,
+        differences: Vec<String>,
+    },
+}
+
+impl From<EngineError<ProviderError>> for MerchantError {
+    fn from(error: EngineError<ProviderError>) -> Self {
+        match error {
+            EngineError::Refused(error) => refusal(error),
+            EngineError::NotOpen(seq) => Self::NotOpen(seq),
+            EngineError::Intent(detail) => Self::Intent(detail),
+            EngineError::Task(detail) => Self::Intent(detail),
+            EngineError::Store(error) => Self::Store(error),
+        }
+    }
 }
 
 impl MerchantError {
@@ -79,6 +83,8 @@ impl MerchantError {
             Self::Store(error) => error.code().into(),
             Self::Task(_) => "app.task".into(),
             Self::Intent(_) => "outbox.intent".into(),
+            Self::NotOpen(_) => "outbox.not_open".into(),
+            Self::Unsettled { code, .. } => code.clone(),
         }
     }
 
@@ -110,308 +116,6 @@ impl Context<'_> {
             ));
         }
         Ok(())
-    }
-}
-
-/// Registers a merchant. Checked first (core's rules, the cached catalogues); recorded in the
-/// outbox under `key` without the password; then sent. The same key again answers with the
-/// entry as it stands. A lost answer is settled by asking Billpocket for the merchant's token
-/// with the same e-mail and password, never by registering again.
-pub async fn register(
-    cx: &Context<'_>,
-    key: &str,
-    registration: MerchantForm,
-    password: Credential,
-    now: UnixSeconds,
-) -> Result<RegisterOutcome, MerchantError> {
-    cx.require_keyring()?;
-    let profile = cx.profile_id.to_owned();
-    let form = registration.clone();
-    let request = blocking::<_, MerchantError, MerchantError>(cx.store, move |store| {
-        let catalogues = CachedCatalogues {
-            store,
-            profile_id: &profile,
-        };
-        form::check(&form, &password, &catalogues).map_err(MerchantError::Invalid)
-    })
-    .await?;
-
-    let intent = serde_json::to_string(&MerchantIntent::Register {
-        registration: registration.clone(),
-    })
-    .map_err(|e| MerchantError::Intent(e.to_string()))?;
-    let (profile, key_owned) = (cx.profile_id.to_owned(), key.to_owned());
-    let claimed = blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
-        if let Some(existing) = store.outbox_by_key(&key_owned)? {
-            return Ok(Err(existing));
-        }
-        let entry = NewOutboxEntry {
-            profile_id: &profile,
-            idempotency_key: &key_owned,
-            kind: REGISTER_KIND,
-            intent: &intent,
-        };
-        let seq = match store.write(|w| w.enqueue(&entry, now)) {
-            Ok(seq) => seq,
-            Err(StoreError::Conflict(_)) => {
-                return store
-                    .outbox_by_key(&key_owned)?
-                    .map(Err)
-                    .ok_or(StoreError::NotFound("outbox entry"));
-            }
-            Err(error) => return Err(error),
-        };
-        store.write(|w| {
-            w.transition_outbox(
-                seq,
-                OutboxState::Pending,
-                OutboxState::Sent,
-                Outcome::default(),
-                now,
-            )
-        })?;
-        Ok(Ok(store.outbox_entry(seq)?))
-    })
-    .await?;
-    let entry = match claimed {
-        Ok(entry) => entry,
-        Err(existing) => return outcome(cx.store, cx.profile_id, existing).await,
-    };
-
-    let answer = cx
-        .access
-        .client
-        .create_user(&cx.access.credentials, &request)
-        .await;
-    match answer {
-        Ok(token) => {
-            finish(cx, &entry, &registration, token, OutboxState::Sent, now).await?;
-        }
-        Err(error) => match error {
-            ProviderError::UnknownOutcome { .. }
-            | ProviderError::Timeout
-            | ProviderError::Provider { .. }
-            | ProviderError::UnreadableResponse { .. } => {
-                settle(
-                    cx,
-                    &entry,
-                    OutboxState::Sent,
-                    OutboxState::Uncertain,
-                    Some(&code(&error)),
-                    now,
-                )
-                .await?;
-                let login = TokenRequest {
-                    email: request.email.clone(),
-                    password: request.password.clone(),
-                };
-                match cx
-                    .access
-                    .client
-                    .user_token(&cx.access.credentials, &login)
-                    .await
-                {
-                    Ok(token) => {
-                        finish(
-                            cx,
-                            &entry,
-                            &registration,
-                            token,
-                            OutboxState::Uncertain,
-                            now,
-                        )
-                        .await?;
-                    }
-                    // Not registered: it did not happen. Without the password the app cannot
-                    // send it later, so it fails and the form (and its draft) stay for a retry.
-                    Err(ProviderError::Unauthorized | ProviderError::NotFound) => {
-                        settle(
-                            cx,
-                            &entry,
-                            OutboxState::Uncertain,
-                            OutboxState::Failed,
-                            Some(crate::links::writes::NOT_APPLIED),
-                            now,
-                        )
-                        .await?;
-                    }
-                    Err(_) => {} // Still unknown: connecting the merchant later settles it.
-                }
-            }
-            other => {
-                settle(
-                    cx,
-                    &entry,
-                    OutboxState::Sent,
-                    OutboxState::Failed,
-                    Some(&code(&other)),
-                    now,
-                )
-                .await?;
-                return Err(refusal(other));
-            }
-        },
-    }
-    let seq = entry.seq;
-    let entry =
-        blocking::<_, StoreError, MerchantError>(cx.store, move |s| s.outbox_entry(seq)).await?;
-    outcome(cx.store, cx.profile_id, entry).await
-}
-
-/// How to connect a merchant that already exists at Billpocket.
-#[derive(Debug, Deserialize, Type)]
-#[serde(tag = "by", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum ConnectRequest {
-    /// Its owner's e-mail and password (Billpocket answers with the user token).
-    Login {
-        email: String,
-        #[specta(type = String)]
-        password: Secret,
-        name: String,
-    },
-    /// A user token the merchant already has.
-    Token {
-        #[specta(type = String)]
-        token: Secret,
-        name: String,
-    },
-}
-
-/// What a connect came to: the merchant as cached now, and whether it was already connected
-/// with nothing new to learn (the UI says so instead of "connected").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectOutcome {
-    pub merchant: Merchant,
-    pub already_connected: bool,
-}
-
-/// Connects an existing merchant: obtains or takes its token, validates it with Billpocket,
-/// stores it in the vault and caches the merchant. Billpocket answers only the merchant's id,
-/// so what the cache knows of it (name, RFC, e-mail, registration) is kept, and an uncertain
-/// registration with its e-mail is settled as done and supplies what the cache lacks; a typed
-/// name and the login's e-mail are added.
-pub async fn connect(
-    cx: &Context<'_>,
-    request: ConnectRequest,
-    now: UnixSeconds,
-) -> Result<ConnectOutcome, MerchantError> {
-    cx.require_keyring()?;
-    let (token, email, name, field) = match request {
-        ConnectRequest::Login {
-            email,
-            password,
-            name,
-        } => {
-            let login = TokenRequest {
-                email: email.trim().to_owned(),
-                password: Credential::new(password.expose()),
-            };
-            let answer = cx
-                .access
-                .client
-                .user_token(&cx.access.credentials, &login)
-                .await;
-            let token = answer.map_err(|e| on_field(e, "password"))?;
-            (token.user_token, login.email, name, "password")
-        }
-        ConnectRequest::Token { token, name } => (
-            Credential::new(token.expose().trim()),
-            String::new(),
-            name,
-            "token",
-        ),
-    };
-    let credentials = BillpocketCredentials {
-        user_token: Some(token.clone()),
-        ..cx.access.credentials.clone()
-    };
-    let validation = cx
-        .access
-        .client
-        .validate_token(&credentials)
-        .await
-        .map_err(|e| on_field(e, field))?;
-    if !validation.valid {
-        return Err(on_field(ProviderError::Unauthorized, field));
-    }
-    let merchant_id = validation.user_id.to_string();
-    keep_token(cx, &merchant_id, &token).await?;
-    let profile = cx.profile_id.to_owned();
-    blocking::<_, MerchantError, MerchantError>(cx.store, move |store| {
-        let cached = match store.merchant(&profile, &merchant_id) {
-            Ok(cached) => Some(cached),
-            Err(StoreError::NotFound(_)) => None,
-            Err(error) => return Err(error.into()),
-        };
-        let known_email = match (&email, &cached) {
-            (login, _) if !login.is_empty() => login.clone(),
-            (_, Some(cached)) => cached.email.clone(),
-            _ => String::new(),
-        };
-        // A registration whose answer was lost holds everything typed for this merchant.
-        let registration =
-            settle_uncertain_registrations(store, &profile, &known_email, &merchant_id, now)?;
-        let known = cached
-            .clone()
-            .or_else(|| registration.map(|form| registered(&merchant_id, &form, now)));
-        let merchant = connected(known.as_ref(), &merchant_id, &name, &email, now);
-        let already_connected = cached.as_ref() == Some(&merchant);
-        if !already_connected {
-            store.write(|w| w.upsert_merchants(&profile, std::slice::from_ref(&merchant), now))?;
-        }
-        Ok(ConnectOutcome {
-            merchant: store.merchant(&profile, &merchant_id)?,
-            already_connected,
-        })
-    })
-    .await
-}
-
-/// The merchant as a connect leaves it: the known record with a typed name and the login's
-/// e-mail added (`updated_at` moves only when one of them is new), or a new record named by what
-/// is known (the typed name, else the e-mail, else the id).
-fn connected(
-    known: Option<&Merchant>,
-    id: &str,
-    typed_name: &str,
-    email: &str,
-    now: UnixSeconds,
-) -> Merchant {
-    let typed_name = typed_name.trim();
-    if let Some(known) = known {
-        let mut merged = known.clone();
-        if !typed_name.is_empty() {
-            typed_name.clone_into(&mut merged.name);
-        }
-        if !email.is_empty() && !email.eq_ignore_ascii_case(&known.email) {
-            email.clone_into(&mut merged.email);
-        }
-        if merged != *known {
-            merged.updated_at = now;
-            merged.synced_at = Some(now);
-        }
-        return merged;
-    }
-    let name = match typed_name {
-        "" if !email.is_empty() => email.to_owned(),
-        "" => format!("Comercio {id}"),
-        typed => typed.to_owned(),
-    };
-    Merchant {
-        id: id.to_owned(),
-        name,
-        email: email.to_owned(),
-        rfc: String::new(),
-        main_link: None,
-        domain: None,
-        created_at: now,
-        updated_at: now,
-        synced_at: Some(now),
-        person_type: None,
-        clabe: None,
-        bank: None,
-        registration: None,
     }
 }
 
@@ -451,99 +155,6 @@ pub fn overview(store: &Store, profile_id: &str) -> Result<Vec<MerchantSummary>,
         .collect())
 }
 
-/// Adds or replaces the merchant's CLABE after checking it (check digit, bank).
-pub async fn set_clabe(
-    cx: &Context<'_>,
-    merchant_id: &str,
-    clabe: &str,
-    now: UnixSeconds,
-) -> Result<Merchant, MerchantError> {
-    let report = validation::validate_field(FieldKind::Clabe, clabe, FieldContext::default());
-    let Some(clabe) = report.value.clone() else {
-        let code = report
-            .errors()
-            .next()
-            .map_or("field.invalid", |issue| issue.code.as_str());
-        return Err(MerchantError::Invalid(vec![FieldIssue {
-            field: "clabe".into(),
-            code: code.into(),
-        }]));
-    };
-    let account = cx
-        .access
-        .client
-        .set_clabe(&cx.access.credentials, &clabe)
-        .await
-        .map_err(refusal)?;
-    let (profile, merchant) = (cx.profile_id.to_owned(), merchant_id.to_owned());
-    blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
-        store.write(|w| {
-            w.set_merchant_clabe(
-                &profile,
-                &merchant,
-                &account.clabe,
-                Some(&account.bank),
-                now,
-            )
-        })?;
-        store.merchant(&profile, &merchant)
-    })
-    .await
-}
-
-/// Stores the token, caches the merchant with its registration, and closes the entry.
-async fn finish(
-    cx: &Context<'_>,
-    entry: &OutboxEntry,
-    registration: &MerchantForm,
-    token: UserToken,
-    from: OutboxState,
-    now: UnixSeconds,
-) -> Result<(), MerchantError> {
-    let merchant_id = token.user_id.to_string();
-    keep_token(cx, &merchant_id, &token.user_token).await?;
-    let merchant = registered(&merchant_id, registration, now);
-    let (profile, seq) = (cx.profile_id.to_owned(), entry.seq);
-    blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
-        store.write(|w| {
-            w.upsert_merchants(&profile, std::slice::from_ref(&merchant), now)?;
-            w.transition_outbox(
-                seq,
-                from,
-                OutboxState::Done,
-                Outcome {
-                    error_code: None,
-                    result_ref: Some(&merchant_id),
-                },
-                now,
-            )
-        })
-    })
-    .await
-}
-
-/// A merchant as its registration form describes it (the password is never in the form).
-fn registered(id: &str, registration: &MerchantForm, now: UnixSeconds) -> Merchant {
-    Merchant {
-        id: id.to_owned(),
-        name: registration.display_name(),
-        email: registration.email.trim().to_owned(),
-        rfc: registration.rfc.trim().to_uppercase(),
-        main_link: None,
-        domain: None,
-        created_at: now,
-        updated_at: now,
-        synced_at: Some(now),
-        person_type: Some(match registration.person_type {
-            Some(PersonKind::Moral) => "M".into(),
-            _ => "F".into(),
-        }),
-        clabe: None,
-        bank: None,
-        registration: serde_json::to_string(registration).ok(),
-    }
-}
-
 /// The token to the vault when there is one (always for real profiles, see `require_keyring`).
 async fn keep_token(
     cx: &Context<'_>,
@@ -562,98 +173,6 @@ async fn keep_token(
     );
     tokio::task::spawn_blocking(move || vault.put(&profile, &kind, &secret)).await??;
     Ok(())
-}
-
-async fn settle(
-    cx: &Context<'_>,
-    entry: &OutboxEntry,
-    from: OutboxState,
-    to: OutboxState,
-    error_code: Option<&str>,
-    now: UnixSeconds,
-) -> Result<(), MerchantError> {
-    let (seq, code) = (entry.seq, error_code.map(str::to_owned));
-    blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
-        store.write(|w| {
-            w.transition_outbox(
-                seq,
-                from,
-                to,
-                Outcome {
-                    error_code: code.as_deref(),
-                    result_ref: None,
-                },
-                now,
-            )
-        })
-    })
-    .await
-}
-
-/// Uncertain registrations of `email` are done: the merchant exists and is now connected.
-/// Returns the form of the last one settled.
-fn settle_uncertain_registrations(
-    store: &Store,
-    profile_id: &str,
-    email: &str,
-    merchant_id: &str,
-    now: UnixSeconds,
-) -> Result<Option<MerchantForm>, MerchantError> {
-    let mut settled = None;
-    if email.is_empty() {
-        return Ok(settled);
-    }
-    for entry in store.open_outbox(profile_id)? {
-        if entry.kind != REGISTER_KIND || entry.state != OutboxState::Uncertain {
-            continue;
-        }
-        let MerchantIntent::Register { registration } = intent_of(&entry)?;
-        if registration.email.trim().eq_ignore_ascii_case(email) {
-            store.write(|w| {
-                w.transition_outbox(
-                    entry.seq,
-                    OutboxState::Uncertain,
-                    OutboxState::Done,
-                    Outcome {
-                        error_code: None,
-                        result_ref: Some(merchant_id),
-                    },
-                    now,
-                )
-            })?;
-            settled = Some(registration);
-        }
-    }
-    Ok(settled)
-}
-
-fn intent_of(entry: &OutboxEntry) -> Result<MerchantIntent, MerchantError> {
-    serde_json::from_str(&entry.intent).map_err(|e| MerchantError::Intent(e.to_string()))
-}
-
-async fn outcome(
-    store: &Arc<Store>,
-    profile_id: &str,
-    entry: OutboxEntry,
-) -> Result<RegisterOutcome, MerchantError> {
-    let (profile, id) = (profile_id.to_owned(), entry.result_ref.clone());
-    let merchant = match (id, entry.state) {
-        (Some(id), OutboxState::Done) => {
-            blocking::<_, StoreError, MerchantError>(store, move |s| s.merchant(&profile, &id))
-                .await
-                .ok()
-        }
-        _ => None,
-    };
-    Ok(RegisterOutcome {
-        state: entry.state,
-        last_error_code: entry.last_error_code,
-        merchant,
-    })
-}
-
-fn code(error: &ProviderError) -> String {
-    format!("billpocket.{}", error.code().as_str())
 }
 
 /// A refusal as the form shows it: each field Billpocket named, with its code (the double

@@ -1,4 +1,4 @@
-use mostrador_store::OutboxState::{self, Done, Failed, Pending, Sent, Uncertain};
+use mostrador_store::OutboxState::{self, Done, Failed, NotApplied, Pending, Sent, Uncertain};
 use mostrador_store::{NewOutboxEntry, Outcome, Store};
 
 use crate::common::{PROFILE, T0, link, store};
@@ -20,6 +20,7 @@ fn entry_in(store: &Store, key: &str, state: OutboxState) -> i64 {
         Pending => &[],
         Sent => &[Sent],
         Uncertain => &[Sent, Uncertain],
+        NotApplied => &[Sent, NotApplied],
         Done => &[Sent, Done],
         Failed => &[Failed],
     };
@@ -33,7 +34,7 @@ fn entry_in(store: &Store, key: &str, state: OutboxState) -> i64 {
     seq
 }
 
-const LEGAL: [(OutboxState, OutboxState); 9] = [
+const LEGAL: [(OutboxState, OutboxState); 13] = [
     (Pending, Sent),
     (Pending, Failed),
     (Sent, Done),
@@ -44,6 +45,11 @@ const LEGAL: [(OutboxState, OutboxState); 9] = [
     (Uncertain, Done),
     (Uncertain, Failed),
     (Uncertain, Pending),
+    // Answered without the change: looked at again, sent again or discarded.
+    (Sent, NotApplied),
+    (Uncertain, NotApplied),
+    (NotApplied, Sent),
+    (NotApplied, Failed),
 ];
 
 #[test]
@@ -83,7 +89,7 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
         Uncertain,
         Outcome {
             error_code: Some("provider.timeout"),
-            result_ref: None,
+            ..Outcome::default()
         },
     )
     .unwrap();
@@ -98,8 +104,8 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
                 Sent,
                 Done,
                 Outcome {
-                    error_code: None,
                     result_ref: Some("L1"),
+                    ..Outcome::default()
                 },
                 T0 + 2,
             )
@@ -110,6 +116,31 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
     assert_eq!(entry.last_error_code.as_deref(), Some("provider.timeout"));
     assert_eq!(entry.result_ref.as_deref(), Some("L1"));
     assert!(store.open_outbox(PROFILE).unwrap().is_empty());
+}
+
+#[test]
+fn a_write_answered_without_the_change_keeps_the_differing_fields_until_sent_again() {
+    let (_dir, store) = store();
+    let seq = enqueue(&store, "k1");
+    let differences = ["status".to_owned(), "amount".to_owned()];
+    let t =
+        |from, to, outcome| store.write(|w| w.transition_outbox(seq, from, to, outcome, T0 + 1));
+    t(Pending, Sent, Outcome::default()).unwrap();
+    t(
+        Sent,
+        NotApplied,
+        Outcome {
+            error_code: Some("outbox.not_applied"),
+            differences: &differences,
+            ..Outcome::default()
+        },
+    )
+    .unwrap();
+    let entry = store.outbox_entry(seq).unwrap();
+    assert_eq!(entry.differences, differences);
+    assert_eq!(store.open_outbox(PROFILE).unwrap().len(), 1, "still open");
+    t(NotApplied, Sent, Outcome::default()).unwrap();
+    assert!(store.outbox_entry(seq).unwrap().differences.is_empty());
 }
 
 #[test]
