@@ -73,7 +73,15 @@ pub enum FaultAction {
     /// exist there). The handler does not run: nothing is written.
     #[serde(rename_all = "camelCase")]
     ForeignPage { status: u16 },
+    /// Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
+    /// something that exists is answered with it as it was, as a server that ignores a field it
+    /// does not know would; anything new is answered as if made, and nothing is kept.
+    IgnoreChanges,
 }
+
+/// Request extension set by [`FaultAction::IgnoreChanges`] for the double's write handlers.
+#[derive(Clone, Copy, Debug)]
+pub struct IgnoreChanges;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -274,6 +282,7 @@ impl FaultAction {
             Self::MalformedBody => "malformed_body",
             Self::CommitThenDrop { .. } => "commit_then_drop",
             Self::ForeignPage { .. } => "foreign_page",
+            Self::IgnoreChanges => "ignore_changes",
         }
     }
 }
@@ -281,7 +290,7 @@ impl FaultAction {
 /// The middleware; mount with `axum::middleware::from_fn_with_state(controller, inject_faults)`.
 pub async fn inject_faults(
     State(faults): State<FaultController>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let method = request.method().as_str().to_owned();
@@ -310,6 +319,10 @@ pub async fn inject_faults(
             Response::from_parts(parts, Body::from(r#"{"id": "truncated"#))
         }
         FaultAction::ForeignPage { status } => foreign_page(status),
+        FaultAction::IgnoreChanges => {
+            request.extensions_mut().insert(IgnoreChanges);
+            next.run(request).await
+        }
         FaultAction::CommitThenDrop { mode } => {
             let committed = next.run(request).await;
             drop(committed);

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use axum::Extension;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -15,8 +16,8 @@ use mostrador_providers::billpocket::endpoints::{
     self as ep, API_KEY_HEADER, USER_TOKEN_HEADER, X_API_KEY_HEADER,
 };
 use mostrador_providers::billpocket::types::{
-    CatalogItem, ClabeRequest, CreateUserRequest, ErrorBody, LinkConfigRequest, LinkRequest,
-    LinkUpdate, TokenRequest, TokenValidation,
+    CatalogItem, ClabeAccount, ClabeRequest, CreateUserRequest, ErrorBody, LinkConfig,
+    LinkConfigRequest, LinkRequest, LinkUpdate, TokenRequest, TokenValidation,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -25,6 +26,7 @@ use super::seed::{SANDBOX_API_KEY, SANDBOX_X_API_KEY};
 use super::state::{BillpocketState, Rejection};
 use super::{catalogues, validate};
 use crate::double::Double;
+use crate::faults::IgnoreChanges;
 use crate::json_body::{self, BodyError};
 use crate::server::EndpointRoutes;
 
@@ -100,9 +102,19 @@ fn read(d: &Double<BillpocketState>, f: impl FnOnce(&BillpocketState) -> Answer)
     f(&d.lock())
 }
 
+type Ignore = Option<Extension<IgnoreChanges>>;
+
 /// Runs a mutation and persists the state if it succeeded: an answer is only sent once the
-/// change is saved.
-fn write(d: &Double<BillpocketState>, f: impl FnOnce(&mut BillpocketState) -> Answer) -> Answer {
+/// change is saved. Under the `ignoreChanges` fault it runs on a copy that is thrown away.
+fn write(
+    d: &Double<BillpocketState>,
+    ignore: &Ignore,
+    f: impl FnOnce(&mut BillpocketState) -> Answer,
+) -> Answer {
+    if ignore.is_some() {
+        let mut scratch = d.lock().clone();
+        return f(&mut scratch);
+    }
     d.write(f, || {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Could not save")
     })
@@ -177,8 +189,13 @@ fn body<T: DeserializeOwned>(
     })
 }
 
-async fn create_user(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
+async fn create_user(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
+    write(&d, &ignore, |state| {
         authorize(state, &ep::CREATE_USER, &headers)?;
         let request: CreateUserRequest = body(&headers, &bytes, StatusCode::BAD_REQUEST)?;
         let user =
@@ -268,8 +285,13 @@ async fn municipalities(
     })
 }
 
-async fn create_link(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
+async fn create_link(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
+    write(&d, &ignore, |state| {
         let user_id = merchant(authorize(state, &ep::CREATE_LINK, &headers)?)?;
         let request: LinkRequest = body(&headers, &bytes, StatusCode::UNPROCESSABLE_ENTITY)?;
         let now = super::now();
@@ -297,15 +319,21 @@ async fn list_links(State(d): State<Shared>, headers: HeaderMap) -> Answer {
 
 async fn update_link(
     State(d): State<Shared>,
+    ignore: Ignore,
     headers: HeaderMap,
     Path(id): Path<String>,
     bytes: Bytes,
 ) -> Answer {
-    write(&d, |state| {
+    write(&d, &ignore, |state| {
         let user_id = merchant(authorize(state, &ep::UPDATE_LINK, &headers)?)?;
         let changes: LinkUpdate = body(&headers, &bytes, StatusCode::UNPROCESSABLE_ENTITY)?;
         let now = super::now();
         let changes = validate::link_update(changes, now).map_err(unprocessable)?;
+        if ignore.is_some() {
+            let current = state.links(user_id).iter().find(|l| l.id == id);
+            let current = current.ok_or_else(|| unprocessable(Rejection::NotFound))?;
+            return json(StatusCode::OK, current);
+        }
         let link = state
             .update_link(user_id, &id, changes, now)
             .map_err(unprocessable)?;
@@ -315,21 +343,34 @@ async fn update_link(
 
 async fn delete_link(
     State(d): State<Shared>,
+    ignore: Ignore,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Answer {
-    write(&d, |state| {
+    write(&d, &ignore, |state| {
         let user_id = merchant(authorize(state, &ep::DELETE_LINK, &headers)?)?;
         state.delete_link(user_id, &id).map_err(unprocessable)?;
         Ok(StatusCode::NO_CONTENT.into_response())
     })
 }
 
-async fn configure_links(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
+async fn configure_links(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
+    write(&d, &ignore, |state| {
         let user_id = merchant(authorize(state, &ep::CONFIGURE_LINKS, &headers)?)?;
         let request: LinkConfigRequest = body(&headers, &bytes, StatusCode::UNPROCESSABLE_ENTITY)?;
         let main_link = validate::main_link(&request.main_link).map_err(unprocessable)?;
+        if ignore.is_some() {
+            let current = state.config(user_id).unwrap_or_else(|| LinkConfig {
+                main_link: String::new(),
+                domain: state.domain.clone(),
+            });
+            return json(StatusCode::OK, &current);
+        }
         json(
             StatusCode::OK,
             &state
@@ -349,11 +390,23 @@ async fn link_config(State(d): State<Shared>, headers: HeaderMap) -> Answer {
     })
 }
 
-async fn set_clabe(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
+async fn set_clabe(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
+    write(&d, &ignore, |state| {
         let user_id = merchant(authorize(state, &ep::SET_CLABE, &headers)?)?;
         let request: ClabeRequest = body(&headers, &bytes, StatusCode::UNPROCESSABLE_ENTITY)?;
         let account = validate::clabe(&request.clabe).map_err(unprocessable)?;
+        if ignore.is_some() {
+            let current = state.clabe(user_id).unwrap_or_else(|| ClabeAccount {
+                clabe: String::new(),
+                bank: String::new(),
+            });
+            return json(StatusCode::OK, &current);
+        }
         json(
             StatusCode::OK,
             &state.set_clabe(user_id, account).map_err(unprocessable)?,

@@ -151,6 +151,11 @@ impl BillpocketState {
         })
     }
 
+    pub fn clabe(&self, user_id: i64) -> Option<ClabeAccount> {
+        let merchant = self.merchants.iter().find(|m| m.user_id == user_id)?;
+        merchant.clabe.clone()
+    }
+
     pub fn set_clabe(
         &mut self,
         user_id: i64,
