@@ -73,7 +73,7 @@ impl From<mostrador_service::billpocket_access::AccessError> for AppError {
 impl From<mostrador_service::merchants::MerchantError> for AppError {
     fn from(error: mostrador_service::merchants::MerchantError) -> Self {
         Self {
-            field: error.issues().first().map(|issue| issue.field.clone()),
+            field: error.field().map(str::to_owned),
             ..Self::new(&error.code(), error.to_string())
         }
     }

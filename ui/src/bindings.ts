@@ -326,7 +326,13 @@ export type FaultAction_Deserialize =
  *  instead of the provider's error body (a wrong base URL, a proxy, a path that does not
  *  exist there). The handler does not run: nothing is written.
  */
-{ kind: "foreignPage"; status: number };
+{ kind: "foreignPage"; status: number } | 
+/**
+ *  Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
+ *  something that exists is answered with it as it was, as a server that ignores a field it
+ *  does not know would; anything new is answered as if made, and nothing is kept.
+ */
+{ kind: "ignoreChanges" };
 
 export type FaultAction_Serialize = 
 /**
@@ -343,7 +349,13 @@ export type FaultAction_Serialize =
  *  instead of the provider's error body (a wrong base URL, a proxy, a path that does not
  *  exist there). The handler does not run: nothing is written.
  */
-{ kind: "foreignPage"; status: number };
+{ kind: "foreignPage"; status: number } | 
+/**
+ *  Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
+ *  something that exists is answered with it as it was, as a server that ignores a field it
+ *  does not know would; anything new is answered as if made, and nothing is kept.
+ */
+{ kind: "ignoreChanges" };
 
 /**  What the sandbox should do wrong, and when. */
 export type FaultPlan = FaultPlan_Serialize | FaultPlan_Deserialize;
@@ -858,11 +870,13 @@ export type Outage_Serialize = {
 };
 
 /**
- *  `pending` → `sent` → `done` | `failed` | `uncertain`; `uncertain` is reconciled against the
- *  provider's list into `done`, `failed`, or back to `pending` when the write is absent.
- *  `sent` → `pending` only when the request provably never left (connection refused).
+ *  `pending` → `sent` → `done` | `failed` | `uncertain` | `not_applied`; `uncertain` is
+ *  reconciled against the provider into `done`, `failed`, `not_applied`, or back to `pending`
+ *  when the write is absent. `sent` → `pending` only when the request provably never left
+ *  (connection refused). `not_applied`: the provider answered without making the change; the
+ *  user sends it again or discards it.
  */
-export type OutboxState = "pending" | "sent" | "uncertain" | "done" | "failed";
+export type OutboxState = "pending" | "sent" | "uncertain" | "not_applied" | "done" | "failed";
 
 /**  An outbox entry as the links screen shows it. */
 export type PendingWrite = PendingWrite_Serialize | PendingWrite_Deserialize;
@@ -874,6 +888,11 @@ export type PendingWrite_Deserialize = {
 	intent: LinkWrite<ValidLink_Deserialize>,
 	attempts: number,
 	lastErrorCode?: string | null,
+	/**
+	 *  When Billpocket answered without the change (`notApplied`): the form fields whose
+	 *  answered value differs from what was asked (`status`, `amount`, …).
+	 */
+	differences: string[],
 	/**  The link the write created or changed, once known. */
 	linkId?: string | null,
 	/**
@@ -892,6 +911,11 @@ export type PendingWrite_Serialize = {
 	intent: LinkWrite<ValidLink_Serialize>,
 	attempts: number,
 	lastErrorCode: string | null,
+	/**
+	 *  When Billpocket answered without the change (`notApplied`): the form fields whose
+	 *  answered value differs from what was asked (`status`, `amount`, …).
+	 */
+	differences: string[],
 	/**  The link the write created or changed, once known. */
 	linkId: string | null,
 	/**

@@ -1,4 +1,4 @@
-import { Badge, Loader } from "@mantine/core";
+import { Badge, Group, Loader } from "@mantine/core";
 import { IconAlertTriangle, IconClockPause } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,9 +13,14 @@ const WRITE_ICONS: Record<WriteStatus, ReactNode> = {
   queued: <IconClockPause size={12} aria-hidden />,
   checking: <Loader size={10} color="orange" />,
   waiting: <IconAlertTriangle size={12} aria-hidden />,
+  notApplied: <IconAlertTriangle size={12} aria-hidden />,
 };
 
-/** The link's state, or the state of a write to it that Billpocket has not confirmed yet. */
+/**
+ * The link's state, or the state of a write to it that Billpocket has not confirmed yet. A write
+ * Billpocket answered without applying leaves the link as Billpocket says it is: that state shows,
+ * with the write's badge beside it.
+ */
 export function LinkStateBadge({
   state,
   write,
@@ -24,6 +29,27 @@ export function LinkStateBadge({
   write?: PendingWrite | null;
 }) {
   const { t } = useTranslation("links");
+  const own = (
+    <Badge variant="light" color={COLORS[state]} data-testid="link-state">
+      {t(`state.${state}`)}
+    </Badge>
+  );
+  if (write && writeStatus(write) === "notApplied") {
+    return (
+      <Group gap={4} wrap="nowrap">
+        {own}
+        <Badge
+          variant="light"
+          color={WRITE_STATUS_COLORS.notApplied}
+          leftSection={WRITE_ICONS.notApplied}
+          data-testid="link-write-state"
+          data-write-status="notApplied"
+        >
+          {t("writes.status.notApplied")}
+        </Badge>
+      </Group>
+    );
+  }
   if (write) {
     const status = writeStatus(write);
     return (
@@ -38,9 +64,5 @@ export function LinkStateBadge({
       </Badge>
     );
   }
-  return (
-    <Badge variant="light" color={COLORS[state]} data-testid="link-state">
-      {t(`state.${state}`)}
-    </Badge>
-  );
+  return own;
 }

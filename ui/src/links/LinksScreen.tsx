@@ -33,7 +33,7 @@ import { useLinkPages, useLinksStatus, useLinkSync, useMerchants } from "./queri
 import { SyncBar } from "./SyncBar";
 import { useSyncRetry } from "./syncRetry";
 import { useNow } from "./useNow";
-import { isQueuedCreate, pendingWriteId } from "./writeSummary";
+import { differingFields, isQueuedCreate, pendingWriteId } from "./writeSummary";
 
 /** The Ligas area: pick a merchant (remembered by the shell), then its links. */
 export function LinksScreen({
@@ -151,6 +151,11 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   function announce(outcome: WriteOutcome, done: string) {
     const state = outcome.write.state;
     if (state === "done") notifications.show({ color: "green", message: done });
+    else if (state === "not_applied")
+      notifications.show({
+        color: "red",
+        message: t("writes.toastNotApplied", { fields: differingFields(outcome.write, t) }),
+      });
     else if (state === "uncertain" || state === "sent")
       notifications.show({ color: "orange", message: t("writes.toastUncertain") });
     else notifications.show({ color: "yellow", message: t("writes.toastQueued") });

@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 
 import type { PendingWrite } from "../bindings";
 import {
+  differingFields,
   pendingWriteId,
   WRITE_STATUS_COLORS,
   writeStatus,
@@ -21,11 +22,12 @@ import {
   type WriteStatus,
 } from "./writeSummary";
 
-const STATUSES: WriteStatus[] = ["waiting", "checking", "sending", "queued"];
+const STATUSES: WriteStatus[] = ["notApplied", "waiting", "checking", "sending", "queued"];
 
 /**
  * The writes not yet confirmed by Billpocket: being sent, queued (no connection), being checked
- * (sent, answer lost) or waiting for the user (checked and absent). Nothing is hidden or silently
+ * (sent, answer lost), answered without the change (the differing fields are named) or waiting
+ * for the user (checked and absent). Nothing is hidden or silently
  * dropped, but the panel folds into one line (with a count per status) so the list keeps its
  * rows; the rows themselves show the same status.
  */
@@ -127,8 +129,8 @@ function WriteLine({
         <Text size="sm" truncate="end">
           {writeSummary(write, t)}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t(`writes.detail.${status}`)}
+        <Text size="xs" c="dimmed" data-testid="pending-detail">
+          {t(`writes.detail.${status}`, { fields: differingFields(write, t) })}
         </Text>
       </Stack>
       <Group gap="xs" wrap="nowrap">

@@ -1,6 +1,6 @@
 import type { PendingWrite } from "../bindings";
 import { createI18n } from "../i18n";
-import { writeStatus, writeSummary } from "./writeSummary";
+import { differingFields, writeStatus, writeSummary } from "./writeSummary";
 
 function write(patch: Partial<PendingWrite>): PendingWrite {
   return {
@@ -9,6 +9,7 @@ function write(patch: Partial<PendingWrite>): PendingWrite {
     intent: { op: "delete", merchantId: "61234", linkId: "lnk_8f2a" },
     attempts: 1,
     lastErrorCode: null,
+    differences: [],
     linkId: "lnk_8f2a",
     subject: "Clase de yoga",
     createdAt: 0,
@@ -26,6 +27,19 @@ describe("writeStatus", () => {
     ).toBe("queued");
     expect(writeStatus(write({ state: "pending", lastErrorCode: "outbox.not_applied" }))).toBe(
       "waiting",
+    );
+    expect(writeStatus(write({ state: "not_applied" }))).toBe("notApplied");
+  });
+});
+
+describe("differingFields", () => {
+  it("names the fields Billpocket did not change as the form names them", async () => {
+    const i18n = await createI18n("es-MX");
+    const t = i18n.getFixedT("es-MX", "links");
+    const ignored = write({ state: "not_applied", differences: ["status", "amount"] });
+    expect(differingFields(ignored, t)).toBe("estado, monto");
+    expect(t("writes.detail.notApplied", { fields: differingFields(ignored, t) })).toBe(
+      "Billpocket respondió pero no aplicó el cambio (estado, monto). Reinténtalo o descártalo.",
     );
   });
 });

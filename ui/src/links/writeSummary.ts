@@ -7,7 +7,7 @@ import { formatCentavos } from "../format/money";
  * What the user is told about a write Billpocket has not confirmed. The one mapping from the
  * outbox's state to words: the pending panel and the row's badge both use it, so they agree.
  */
-export type WriteStatus = "sending" | "queued" | "checking" | "waiting";
+export type WriteStatus = "sending" | "queued" | "checking" | "waiting" | "notApplied";
 
 /** Recorded when a write checked with Billpocket was not there: the user retries or discards. */
 const NOT_APPLIED = "outbox.not_applied";
@@ -18,6 +18,8 @@ export function writeStatus(write: Pick<PendingWrite, "state" | "lastErrorCode">
       return "sending";
     case "uncertain":
       return "checking";
+    case "not_applied":
+      return "notApplied";
     default:
       return write.lastErrorCode === NOT_APPLIED ? "waiting" : "queued";
   }
@@ -29,7 +31,18 @@ export const WRITE_STATUS_COLORS: Record<WriteStatus, string> = {
   queued: "gray",
   checking: "orange",
   waiting: "red",
+  notApplied: "red",
 };
+
+/** The fields Billpocket answered with other values than asked, named as the form names them. */
+export function differingFields(
+  write: Pick<PendingWrite, "differences">,
+  t: TFunction<"links">,
+): string {
+  return write.differences
+    .map((field) => t(`writes.field.${field}`, { defaultValue: field }))
+    .join(", ");
+}
 
 /** A row that stands for a create still in the outbox: no URL yet, nothing to share. */
 export function isQueuedCreate(row: LinkRow): boolean {

@@ -37,6 +37,7 @@ const NEXT: NextFailure[] = [
   "commitThenDrop",
   "commitThenReset",
   "foreignPage",
+  "ignoreChanges",
 ];
 const TRIGGERS: FailureTrigger[] = ["next", "percent"];
 

@@ -26,6 +26,11 @@ describe("toFaultPlan", () => {
     expect(rule).toEqual({ action: { kind: "foreignPage", status: 404 }, trigger: { next: 2 } });
   });
 
+  it("answers the next write without making it", () => {
+    const [ignore] = toFaultPlan({ ...NO_FAULTS, next: "ignoreChanges", count: 1 }).rules ?? [];
+    expect(ignore).toEqual({ action: { kind: "ignoreChanges" }, trigger: { next: 1 } });
+  });
+
   it("fails a percentage of calls as a fraction, and can break bodies", () => {
     const plan = toFaultPlan({
       ...NO_FAULTS,

@@ -15,7 +15,8 @@ export type NextFailure =
   | "malformedBody"
   | "commitThenDrop"
   | "commitThenReset"
-  | "foreignPage";
+  | "foreignPage"
+  | "ignoreChanges";
 
 /** Which calls fail: the next N, or a percentage of all calls. */
 export type FailureTrigger = "next" | "percent";
@@ -76,6 +77,9 @@ function toAction(next: NextFailure): FaultAction_Deserialize | null {
     case "foreignPage":
       // A 404 page that is not Billpocket's, as a wrong profile URL would get: nothing is written.
       return { kind: "foreignPage", status: 404 };
+    case "ignoreChanges":
+      // Billpocket answers the next writes without making them (reads are not counted).
+      return { kind: "ignoreChanges" };
     default:
       return null;
   }

@@ -49,6 +49,7 @@ export const doneWrite: WriteOutcome = {
     intent: { op: "delete", merchantId: sandboxMerchant.id, linkId: "x" },
     attempts: 1,
     lastErrorCode: null,
+    differences: [],
     linkId: null,
     createdAt: 0,
     updatedAt: 0,

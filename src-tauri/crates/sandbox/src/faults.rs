@@ -246,6 +246,10 @@ impl FaultController {
             if !rule.scope.matches(method, path) || state.remaining[index] == 0 {
                 continue;
             }
+            // Only a write can be answered without being made: reads do not use up the rule.
+            if rule.action == FaultAction::IgnoreChanges && method.eq_ignore_ascii_case("GET") {
+                continue;
+            }
             let fires = match rule.trigger {
                 Trigger::Next(_) => true,
                 Trigger::Fraction(fraction) => state.next_unit() < fraction,

@@ -88,6 +88,16 @@ impl MerchantError {
         }
     }
 
+    /// The form field to mark: the first refused one, or the first one Billpocket answered
+    /// with another value than the one sent.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::Invalid(issues) => issues.first().map(|issue| issue.field.as_str()),
+            Self::Unsettled { differences, .. } => differences.first().map(String::as_str),
+            _ => None,
+        }
+    }
+
     /// Every refused field with its code, for the form.
     pub fn issues(&self) -> &[FieldIssue] {
         match self {
