@@ -1,4 +1,4 @@
-import { Badge, Group, Loader } from "@mantine/core";
+import { Badge, Group, Loader, VisuallyHidden } from "@mantine/core";
 import { IconAlertTriangle, IconClockPause } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,17 +35,22 @@ export function LinkStateBadge({
     </Badge>
   );
   if (write && writeStatus(write) === "notApplied") {
+    // The column is narrow: the write shows as a warning sign beside the state, named for
+    // screen readers and on hover; the pending panel says which fields differ.
+    const label = t("writes.status.notApplied");
     return (
       <Group gap={4} wrap="nowrap">
         {own}
         <Badge
+          circle
           variant="light"
           color={WRITE_STATUS_COLORS.notApplied}
-          leftSection={WRITE_ICONS.notApplied}
+          title={label}
           data-testid="link-write-state"
           data-write-status="notApplied"
         >
-          {t("writes.status.notApplied")}
+          {WRITE_ICONS.notApplied}
+          <VisuallyHidden>{label}</VisuallyHidden>
         </Badge>
       </Group>
     );
