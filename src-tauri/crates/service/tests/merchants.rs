@@ -14,7 +14,7 @@ use mostrador_sandbox::billpocket::seed::{
 };
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
 use mostrador_service::billpocket_access::integrator_access;
-use mostrador_service::merchants::form::{MerchantForm, PersonKind};
+use mostrador_service::merchants::form::MerchantForm;
 use mostrador_service::merchants::{self, ConnectRequest, Context, MerchantError};
 use mostrador_service::profiles::{SANDBOX_PROFILE_ID, ensure_sandbox_profile};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
@@ -22,7 +22,8 @@ use mostrador_store::{Environment, Merchant, OutboxState, Store};
 use mostrador_vault::leak_check::vault_for_tests;
 use mostrador_vault::{CredentialKind, Secret, Vault};
 
-const NOW: i64 = 1_800_000_000;
+mod common;
+use common::{NOW, fisica};
 
 struct World {
     _dir: tempfile::TempDir,
@@ -109,27 +110,6 @@ fn cache_seeded(w: &World, id: i64) -> Merchant {
         .write(|wr| wr.upsert_merchants(&w.profile, std::slice::from_ref(&seeded), NOW))
         .unwrap();
     w.store.merchant(&w.profile, &seeded.id).unwrap()
-}
-
-fn fisica(email: &str) -> MerchantForm {
-    MerchantForm {
-        person_type: Some(PersonKind::Fisica),
-        email: email.into(),
-        phone: "55 8765 4321".into(),
-        first_name: "Guadalupe".into(),
-        paternal_surname: "Ramírez".into(),
-        maternal_surname: "Soto".into(),
-        commercial_activity: "01".into(),
-        curp: "RASG850312MDFMTD08".into(),
-        street: "Calle Durango".into(),
-        exterior_number: "45".into(),
-        neighbourhood: "Roma Norte".into(),
-        postal_code: "06700".into(),
-        state: "09".into(),
-        municipality: "015".into(),
-        rfc: "RASG850312AB1".into(),
-        ..MerchantForm::default()
-    }
 }
 
 fn password() -> Credential {

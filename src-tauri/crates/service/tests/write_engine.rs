@@ -16,13 +16,12 @@ use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Sco
 use mostrador_service::billpocket_access::{BillpocketAccess, integrator_access};
 use mostrador_service::links::form::{self, LinkForm};
 use mostrador_service::links::writes::{self, LinkIntent};
-use mostrador_service::merchants::form::{MerchantForm, PersonKind};
 use mostrador_service::merchants::{self, Context};
 use mostrador_service::profiles::SANDBOX_PROFILE_ID;
 use mostrador_store::{Environment, Link, LinkQuery, LinkStatus, OutboxState, Store};
 
 mod common;
-use common::{MERCHANT, NOW, World, world};
+use common::{MERCHANT, NOW, World, fisica, world};
 
 use OutboxState::{Done, Failed, NotApplied, Pending, Uncertain};
 
@@ -297,7 +296,7 @@ impl Case {
             Op::Register => {
                 let cx = self.cx(&self.integrator);
                 let password = Credential::new("Pan-dulce-2026");
-                return merchants::register(&cx, "k", registration(), password, NOW)
+                return merchants::register(&cx, "k", fisica(EMAIL), password, NOW)
                     .await
                     .err()
                     .map(|e| e.code());
@@ -367,27 +366,6 @@ fn links_of_merchant(store: &Store) -> Vec<Link> {
         ..LinkQuery::default()
     };
     store.search_links(&query, NOW).unwrap().items
-}
-
-fn registration() -> MerchantForm {
-    MerchantForm {
-        person_type: Some(PersonKind::Fisica),
-        email: EMAIL.into(),
-        phone: "55 8765 4321".into(),
-        first_name: "Guadalupe".into(),
-        paternal_surname: "Ramírez".into(),
-        maternal_surname: "Soto".into(),
-        commercial_activity: "01".into(),
-        curp: "RASG850312MDFMTD08".into(),
-        street: "Calle Durango".into(),
-        exterior_number: "45".into(),
-        neighbourhood: "Roma Norte".into(),
-        postal_code: "06700".into(),
-        state: "09".into(),
-        municipality: "015".into(),
-        rfc: "RASG850312AB1".into(),
-        ..MerchantForm::default()
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -92,12 +92,13 @@ pub async fn retry<O: Operation>(
     }
 }
 
-/// Gives up on an open write (it becomes `failed`, marked discarded).
-pub async fn discard(
+/// Gives up on an open write (it becomes `failed`, marked discarded). Nothing is sent, so it
+/// fails as any operation's error type `E` the caller names.
+pub async fn discard<E: std::error::Error + Send + 'static>(
     store: &Arc<Store>,
     seq: i64,
     now: UnixSeconds,
-) -> Result<(), EngineError<std::convert::Infallible>> {
+) -> Result<(), EngineError<E>> {
     crate::blocking::blocking(store, move |store| {
         let entry = store.outbox_entry(seq)?;
         if !matches!(
@@ -223,10 +224,6 @@ pub(super) async fn settle<O: Operation>(
     now: UnixSeconds,
 ) -> EngineResult<OutboxEntry, O> {
     let not_applied = format!("{}.not_applied", O::PROVIDER);
-    let effects = Effects::<O::Intent, O::Answer> {
-        apply: O::apply,
-        note_failure: O::note_failure,
-    };
     let (seq, from, profile, intent) = (
         entry.seq,
         entry.state,
@@ -240,7 +237,7 @@ pub(super) async fn settle<O: Operation>(
                     answer,
                     differences,
                 } => {
-                    let result_ref = (effects.apply)(w, &profile, &intent, &answer, now)?;
+                    let result_ref = O::apply(w, &profile, &intent, &answer, now)?;
                     if differences.is_empty() {
                         (OutboxState::Done, None, result_ref, differences)
                     } else {
@@ -249,7 +246,7 @@ pub(super) async fn settle<O: Operation>(
                     }
                 }
                 Settlement::Moved { to, code } => {
-                    (effects.note_failure)(w, &profile, &intent, &code, now)?;
+                    O::note_failure(w, &profile, &intent, &code, now)?;
                     (to, Some(code), None, Vec::new())
                 }
             };
@@ -275,21 +272,11 @@ pub(super) async fn note<O: Operation>(
     code: String,
     now: UnixSeconds,
 ) -> EngineResult<(), O> {
-    let note_failure: NoteFailure<O::Intent> = O::note_failure;
     let (profile, intent) = (entry.profile_id.clone(), intent.clone());
     blocking::<_, O>(store, move |store| {
-        store.write(|w| note_failure(w, &profile, &intent, &code, now))
+        store.write(|w| O::note_failure(w, &profile, &intent, &code, now))
     })
     .await
-}
-
-type NoteFailure<I> = fn(&mut Writer<'_>, &str, &I, &str, UnixSeconds) -> Result<(), StoreError>;
-
-/// An operation's cache effects as plain functions, so they can run on the blocking pool
-/// without the operation (which borrows its client) going along.
-struct Effects<I, A> {
-    apply: fn(&mut Writer<'_>, &str, &I, &A, UnixSeconds) -> Result<Option<String>, StoreError>,
-    note_failure: NoteFailure<I>,
 }
 
 pub(super) fn intent_of<O: Operation>(entry: &OutboxEntry) -> EngineResult<O::Intent, O> {

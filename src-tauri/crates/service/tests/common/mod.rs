@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use mostrador_providers::HttpConfig;
 use mostrador_service::billpocket_access::{BillpocketAccess, merchant_access};
+use mostrador_service::merchants::form::{MerchantForm, PersonKind};
 use mostrador_service::profiles::{SANDBOX_PROFILE_ID, ensure_sandbox_profile};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
 use mostrador_store::Store;
@@ -49,5 +50,27 @@ pub async fn world() -> World {
         sandbox,
         store: Arc::new(store),
         access,
+    }
+}
+
+/// A persona física's registration that passes every check (catalogue ids from the double).
+pub fn fisica(email: &str) -> MerchantForm {
+    MerchantForm {
+        person_type: Some(PersonKind::Fisica),
+        email: email.into(),
+        phone: "55 8765 4321".into(),
+        first_name: "Guadalupe".into(),
+        paternal_surname: "Ramírez".into(),
+        maternal_surname: "Soto".into(),
+        commercial_activity: "01".into(),
+        curp: "RASG850312MDFMTD08".into(),
+        street: "Calle Durango".into(),
+        exterior_number: "45".into(),
+        neighbourhood: "Roma Norte".into(),
+        postal_code: "06700".into(),
+        state: "09".into(),
+        municipality: "015".into(),
+        rfc: "RASG850312AB1".into(),
+        ..MerchantForm::default()
     }
 }

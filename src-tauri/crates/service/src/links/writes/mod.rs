@@ -72,18 +72,6 @@ impl From<EngineError<ProviderError>> for WriteError {
     }
 }
 
-impl From<EngineError<std::convert::Infallible>> for WriteError {
-    fn from(error: EngineError<std::convert::Infallible>) -> Self {
-        match error {
-            EngineError::Refused(never) => match never {},
-            EngineError::NotOpen(seq) => Self::NotOpen(seq),
-            EngineError::Intent(detail) => Self::Intent(detail),
-            EngineError::Task(detail) => Self::Task(detail),
-            EngineError::Store(error) => Self::Store(error),
-        }
-    }
-}
-
 impl WriteError {
     pub fn code(&self) -> String {
         match self {
@@ -131,7 +119,7 @@ pub async fn retry(
 
 /// Gives up on an open write (it becomes `failed`, marked discarded).
 pub async fn discard(store: &Arc<Store>, seq: i64, now: UnixSeconds) -> Result<(), WriteError> {
-    Ok(outbox::discard(store, seq, now).await?)
+    Ok(outbox::discard::<ProviderError>(store, seq, now).await?)
 }
 
 /// The open writes of one merchant, oldest first.
