@@ -106,10 +106,10 @@ impl Op {
         }
     }
 
-    /// A registration cannot wait in the outbox (its password is not kept); the CLABE cannot be
-    /// looked for (Billpocket has no read of it).
+    /// A registration cannot wait in the outbox (its password is not kept), nor a CLABE (nothing
+    /// would send it later); the CLABE cannot be looked for (Billpocket has no read of it).
     fn expected(self, answer: Answer) -> Expected {
-        let queues = self != Op::Register;
+        let queues = !matches!(self, Op::Register | Op::Clabe);
         let findable = self != Op::Clabe;
         let e = |state, code: Option<&str>, cached, writes| Expected {
             state,

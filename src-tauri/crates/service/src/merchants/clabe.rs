@@ -38,6 +38,12 @@ impl Operation for ClabeOp<'_> {
         "billpocket.set_clabe"
     }
 
+    /// Nothing shows a queued CLABE or sends it later: a CLABE that did not reach Billpocket
+    /// fails at once and the user sends it again.
+    fn can_queue(&self) -> bool {
+        false
+    }
+
     async fn send(&self, intent: &ClabeIntent) -> Result<ClabeAccount, ProviderError> {
         let access = self.access;
         access
