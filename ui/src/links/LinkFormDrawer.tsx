@@ -11,11 +11,10 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type LinkForm, type Merchant, type WriteOutcome } from "../bindings";
+import type { LinkForm, Merchant, WriteOutcome } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
@@ -62,7 +61,6 @@ export function LinkFormDrawer({
 }) {
   const { t, i18n } = useTranslation("links");
   const errorMessage = useErrorMessage();
-  const client = useQueryClient();
   const [form, setForm] = useState<LinkForm>(mode.form);
   const [expiry, setExpiry] = useState<ExpiryParts>(() => splitExpiry(mode.form.expiresAt));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -77,18 +75,8 @@ export function LinkFormDrawer({
 
   const message = (issue: FormIssue) => (t as unknown as DynamicT)(issue.key, issue.values);
 
-  const submit = useMutation({
-    mutationFn: (link: LinkForm) =>
-      call(
-        commands.submitLinkWrite(
-          key.current,
-          mode.kind === "edit"
-            ? { op: "update", merchantId: merchant.id, linkId: mode.linkId, link }
-            : { op: "create", merchantId: merchant.id, link },
-        ),
-      ),
+  const submit = useSubmitLinkWrite({
     onSuccess: (outcome) => {
-      void client.invalidateQueries({ queryKey: ["links"] });
       onDone(outcome);
     },
     onError: (error) => {
@@ -118,7 +106,13 @@ export function LinkFormDrawer({
       setFieldErrors(Object.fromEntries(issues.map(([field, issue]) => [field, message(issue)])));
       return;
     }
-    submit.mutate(value);
+    submit.mutate({
+      key: key.current,
+      request:
+        mode.kind === "edit"
+          ? { op: "update", merchantId: merchant.id, linkId: mode.linkId, link: value }
+          : { op: "create", merchantId: merchant.id, link: value },
+    });
   }
 
   const generalError =

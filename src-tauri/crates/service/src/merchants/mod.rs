@@ -560,8 +560,7 @@ async fn keep_token(
         },
         Secret::new(token.expose()),
     );
-    tokio::task::spawn_blocking(move || vault.put(&profile, &kind, &secret)).await??;
-    Ok(())
+    crate::blocking::run(move || vault.put(&profile, &kind, &secret)).await
 }
 
 async fn settle(
