@@ -2,7 +2,7 @@ import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor } from "@testing-library/react";
 
-import type { AppEvent } from "../bindings";
+import type { AppEvent_Serialize as AppEvent } from "../bindings";
 import { createI18n } from "../i18n";
 import { useLinksStatus } from "../links/queries";
 import { useMerchantDrafts, useMerchantsOverview } from "../merchants/queries";
@@ -21,7 +21,7 @@ function Watched() {
   return loaded ? <p>loaded</p> : null;
 }
 
-function renderWatched() {
+async function renderWatched() {
   const calls: string[] = [];
   mockIPC(
     (cmd, args) => {
@@ -32,8 +32,9 @@ function renderWatched() {
     },
     { shouldMockEvents: true },
   );
+  const i18n = await createI18n("es-MX");
   render(
-    <Providers i18n={createI18n("es-MX")}>
+    <Providers i18n={i18n}>
       <Watched />
     </Providers>,
   );
@@ -48,7 +49,7 @@ async function announce(event: AppEvent) {
 
 describe("backend events", () => {
   it("a finished sync reads again that merchant's links and the counts, nothing else", async () => {
-    const calls = renderWatched();
+    const calls = await renderWatched();
     await screen.findByText("loaded");
     await announce({
       kind: "syncFinished",
@@ -68,7 +69,7 @@ describe("backend events", () => {
   });
 
   it("a settled write reads again the list it changed", async () => {
-    const calls = renderWatched();
+    const calls = await renderWatched();
     await screen.findByText("loaded");
     await announce({
       kind: "writeSettled",

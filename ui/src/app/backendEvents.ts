@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect } from "react";
 
-import { events, type AppEvent } from "../bindings";
+import { events, type AppEvent_Serialize as AppEvent } from "../bindings";
 import { linksChanged } from "../links/queries";
 
 /** The queries an event from the backend makes stale: exactly those, nothing else. */
@@ -18,9 +18,7 @@ export function staleQueries(event: AppEvent): readonly QueryKey[] {
 }
 
 export function invalidateFor(client: QueryClient, event: AppEvent) {
-  return Promise.all(
-    staleQueries(event).map((queryKey) => client.invalidateQueries({ queryKey })),
-  );
+  return Promise.all(staleQueries(event).map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
 /**
@@ -30,13 +28,25 @@ export function invalidateFor(client: QueryClient, event: AppEvent) {
 export function useBackendEvents() {
   const client = useQueryClient();
   useEffect(() => {
-    const listening = events.backendEvent.listen(({ payload }) => {
-      void invalidateFor(client, payload);
-    });
+    let unlisten: (() => void) | undefined;
+    let unmounted = false;
+    events.backendEvent
+      .listen(({ payload }) => {
+        void invalidateFor(client, payload);
+      })
+      .then(
+        (stop) => {
+          if (unmounted) stop();
+          else unlisten = stop;
+        },
+        (error: unknown) => {
+          // Only a capability without event listening gets here: the lists still work, stale.
+          console.error("backend events are not reaching the window", error);
+        },
+      );
     return () => {
-      void listening.then((unlisten) => {
-        unlisten();
-      });
+      unmounted = true;
+      unlisten?.();
     };
   }, [client]);
 }

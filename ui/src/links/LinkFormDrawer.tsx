@@ -20,7 +20,7 @@ import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { ValidatedField } from "../forms/ValidatedField";
 import { formatDateTime, nowSeconds, toLocalInput } from "../format/time";
-import { call, CommandError } from "../ipc";
+import { CommandError } from "../ipc";
 import {
   characterCount,
   DESCRIPTION_MAX,
@@ -33,6 +33,7 @@ import {
   type ExpiryParts,
   type FormIssue,
 } from "./linkForm";
+import { useSubmitLinkWrite } from "./queries";
 
 export type FormMode =
   { kind: "create" | "clone"; form: LinkForm } | { kind: "edit"; linkId: string; form: LinkForm };

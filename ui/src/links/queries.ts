@@ -76,9 +76,7 @@ export interface WriteRequest {
 }
 
 /** Submits a write (create, edit, main link, …) under its idempotency key. */
-export function useSubmitLinkWrite(
-  callbacks?: MutationCallbacks<WriteOutcome, WriteRequest>,
-) {
+export function useSubmitLinkWrite(callbacks?: MutationCallbacks<WriteOutcome, WriteRequest>) {
   return useCommandMutation(
     ({ key, request }: WriteRequest) => call(commands.submitLinkWrite(key, request)),
     ({ request }) => [...linksChanged(request.merchantId), linkKeys.merchants],
@@ -111,7 +109,11 @@ export function useExportLinks(
   lang: string,
   callbacks?: MutationCallbacks<Awaited<ReturnType<typeof exportLinks>>, void>,
 ) {
-  return useCommandMutation(() => exportLinks(query, lang), () => [], callbacks);
+  return useCommandMutation(
+    () => exportLinks(query, lang),
+    () => [],
+    callbacks,
+  );
 }
 
 function exportLinks(query: LinkQuery, lang: string) {
@@ -120,5 +122,9 @@ function exportLinks(query: LinkQuery, lang: string) {
 
 /** A share or copy action of a link (clipboard, QR file, WhatsApp…); it changes no list. */
 export function useLinkAction(callbacks?: MutationCallbacks<unknown, () => Promise<unknown>>) {
-  return useCommandMutation((run: () => Promise<unknown>) => run(), () => [], callbacks);
+  return useCommandMutation(
+    (run: () => Promise<unknown>) => run(),
+    () => [],
+    callbacks,
+  );
 }

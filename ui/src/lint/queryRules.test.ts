@@ -1,5 +1,3 @@
-import path from "node:path";
-
 import { Linter } from "eslint";
 import tseslint from "typescript-eslint";
 
@@ -11,10 +9,12 @@ const config = [
   queryRules,
 ] as Linter.Config[];
 
+// Paths as ESLint sees them from the ui folder, wherever that is.
+const UI = "/ui";
+
 function lint(code: string, file: string) {
-  const filename = path.join(process.cwd(), file);
-  return new Linter({ cwd: process.cwd() })
-    .verify(code, config, filename)
+  return new Linter({ cwd: UI })
+    .verify(code, config, `${UI}/${file}`)
     .map((message) => message.ruleId);
 }
 

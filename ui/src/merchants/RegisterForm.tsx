@@ -137,8 +137,7 @@ export function RegisterForm({
   });
   const { mutate: saveDraft } = save;
   useEffect(() => {
-    if (worthDrafting(toSave))
-      saveDraft({ id: draftId, title: draftTitle(toSave), form: toSave });
+    if (worthDrafting(toSave)) saveDraft({ id: draftId, title: draftTitle(toSave), form: toSave });
   }, [toSave, saveDraft, draftId]);
   const { mutateAsync: discardDraft } = useDiscardDraft();
 

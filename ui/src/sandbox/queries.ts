@@ -30,7 +30,9 @@ function useSandboxMutation<TVars>(
 
 /** Simulates provider failures (latency, outage, errors). */
 export function useSetFaults() {
-  return useSandboxMutation((form: FaultForm) => call(commands.sandboxSetFaults(toFaultPlan(form))));
+  return useSandboxMutation((form: FaultForm) =>
+    call(commands.sandboxSetFaults(toFaultPlan(form))),
+  );
 }
 
 /** Back to the seed data, with faults cleared. */

@@ -8,8 +8,7 @@ use mostrador_store::OutboxState;
 use serde::Serialize;
 use specta::Type;
 
-/// One change the UI may be showing stale data for. Every event names its profile, so a window
-/// that switched profiles meanwhile ignores it.
+/// One change the UI may be showing stale data for; each names the profile it happened in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(
     tag = "kind",
@@ -25,8 +24,7 @@ pub enum AppEvent {
         merchant_id: Option<String>,
         error_code: Option<String>,
     },
-    /// An outbox write left `sent` (or was discarded): the list it concerns and its open writes
-    /// changed.
+    /// An outbox write left `sent`: the list it concerns and its open writes changed.
     WriteSettled {
         profile_id: String,
         merchant_id: String,
