@@ -38,7 +38,9 @@ pub async fn register_merchant(
     password: String,
 ) -> CommandResult<RegisterAnswer> {
     let password = Credential::new(password);
-    Ok(app.register_merchant(&idempotency_key, form, password).await?)
+    Ok(app
+        .register_merchant(&idempotency_key, form, password)
+        .await?)
 }
 
 /// Connects a merchant that already exists at Billpocket.

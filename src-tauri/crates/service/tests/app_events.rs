@@ -84,7 +84,10 @@ async fn a_sync_is_announced_whether_it_worked_or_not() {
 #[tokio::test]
 async fn a_settled_write_is_announced_and_a_queued_one_is_listed_in_the_status() {
     let (_dir, app, events) = open().await;
-    let done = app.submit_link_write("key-1", create("galletas-1")).await.unwrap();
+    let done = app
+        .submit_link_write("key-1", create("galletas-1"))
+        .await
+        .unwrap();
     assert_eq!(done.write.state, OutboxState::Done);
     assert_eq!(
         events.try_recv().unwrap(),
@@ -101,7 +104,10 @@ async fn a_settled_write_is_announced_and_a_queued_one_is_listed_in_the_status()
         ..FaultPlan::default()
     });
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let queued = app.submit_link_write("key-2", create("galletas-2")).await.unwrap();
+    let queued = app
+        .submit_link_write("key-2", create("galletas-2"))
+        .await
+        .unwrap();
     assert_eq!(queued.write.state, OutboxState::Pending);
     let AppEvent::WriteSettled { seq, state, .. } = events.try_recv().unwrap() else {
         panic!("expected a settled write");
@@ -121,7 +127,13 @@ async fn a_bad_main_link_is_refused_on_its_field_before_the_outbox() {
     };
     let error = app.submit_link_write("key-3", request).await.unwrap_err();
     assert!(
-        matches!(error, ServiceError::Form(FormError::Field { field: "mainLink", .. })),
+        matches!(
+            error,
+            ServiceError::Form(FormError::Field {
+                field: "mainLink",
+                ..
+            })
+        ),
         "{error:?}"
     );
     assert!(events.try_recv().is_err(), "nothing was written");

@@ -69,8 +69,7 @@ impl App {
     pub async fn sync_links(&self, merchant_id: &str) -> Result<SyncOutcome, ServiceError> {
         let (profile, access) = self.billpocket(Some(merchant_id)).await?;
         let synced =
-            writes::sync_merchant(&self.store, &access, &profile.id, merchant_id, unix_now())
-                .await;
+            writes::sync_merchant(&self.store, &access, &profile.id, merchant_id, unix_now()).await;
         let error_code = synced.as_ref().err().map(WriteError::code);
         self.events
             .links_synced(&profile.id, merchant_id, error_code);
@@ -111,8 +110,15 @@ impl App {
             .store(move |store| check_write(store, &profile_id, request))
             .await?;
         let now = unix_now();
-        let outcome =
-            writes::submit(&self.store, &access, &profile.id, idempotency_key, intent, now).await?;
+        let outcome = writes::submit(
+            &self.store,
+            &access,
+            &profile.id,
+            idempotency_key,
+            intent,
+            now,
+        )
+        .await?;
         self.announce(&profile.id, &outcome);
         Ok(outcome)
     }

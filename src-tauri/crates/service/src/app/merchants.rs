@@ -127,8 +127,10 @@ impl App {
             serde_json::from_str(&body).map_err(|e| DraftError::Body(e.to_string()))?;
         let profile = self.active_profile().await?;
         let now = unix_now();
-        self.store(move |store| drafts::save_draft(store, &profile.id, id, &kind, &title, body, now))
-            .await
+        self.store(move |store| {
+            drafts::save_draft(store, &profile.id, id, &kind, &title, body, now)
+        })
+        .await
     }
 
     /// Discards the drafts of a form last saved more than `older_than_days` ago; returns how

@@ -137,7 +137,9 @@ impl App {
         let access = self
             .store(move |store| {
                 let why = vault.as_ref().err().map(ToString::to_string);
-                let vault = vault.as_deref().map_err(|_| why.as_deref().unwrap_or_default());
+                let vault = vault
+                    .as_deref()
+                    .map_err(|_| why.as_deref().unwrap_or_default());
                 let config = HttpConfig::default();
                 match merchant_id {
                     Some(id) => merchant_access(store, vault, &sandbox, &profile_id, &id, config),
