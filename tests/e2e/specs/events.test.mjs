@@ -21,14 +21,15 @@ useDriver({
 
 const MERCHANT = "61234";
 
-async function rowDescriptions(browser) {
-  const rows = await browser.$$('[data-testid="link-row"]');
-  return Promise.all(rows.map((row) => text(row)));
+async function rowTexts(browser) {
+  const texts = [];
+  for (const row of await browser.$$('[data-testid="link-row"]')) texts.push(await text(row));
+  return texts;
 }
 
 async function waitForRow(browser, description, present, timeoutMsg) {
   await browser.waitUntil(
-    async () => (await rowDescriptions(browser)).some((row) => row.includes(description)) === present,
+    async () => (await rowTexts(browser)).some((row) => row.includes(description)) === present,
     { timeout: 15_000, interval: 250, timeoutMsg },
   );
 }
