@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 
 import {
   commands,
@@ -53,16 +54,24 @@ export function useLinksStatus(merchantId: string) {
 }
 
 /**
- * Syncs the merchant's links when the screen opens and on demand (`refetch`). The backend
- * refreshes the lists by itself afterwards, and every finished sync reaches the window as an
- * event that reads the list and its status again (`app/backendEvents`): nothing here polls.
+ * Syncs the merchant's links when the screen opens and on demand (`refetch`); what it changed
+ * is read again once it settles. Later syncs (the backend's own refresh, a queued write sent)
+ * reach the window as events that do the same (`app/backendEvents`): nothing here polls.
  */
 export function useLinkSync(merchantId: string) {
-  return useQuery({
+  const client = useQueryClient();
+  const sync = useQuery({
     queryKey: linkKeys.sync(merchantId),
     queryFn: () => call(commands.syncLinks(merchantId)),
     staleTime: 30_000,
   });
+  // This sync's own answer, not its event: the window may start listening after it finished.
+  const settledAt = Math.max(sync.dataUpdatedAt, sync.errorUpdatedAt);
+  useEffect(() => {
+    if (settledAt > 0)
+      for (const queryKey of linksChanged(merchantId)) void client.invalidateQueries({ queryKey });
+  }, [client, merchantId, settledAt]);
+  return sync;
 }
 
 /** The QR code of a link's URL. */

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 
 import {
@@ -37,10 +37,11 @@ export function useMerchantDrafts() {
 
 /**
  * Syncs, once per screen opening, the links of merchants whose links were never synced, so the
- * list shows their real count instead of "not synced" (offline, it stays so). Each finished
- * sync is announced by the backend, which reads the counts again.
+ * list shows their real count instead of "not synced" (offline, it stays so). The counts are
+ * read again once they all settled (their events may come before the window listens).
  */
 export function useFirstLinkSync(summaries: MerchantSummary[] | undefined) {
+  const client = useQueryClient();
   const tried = useRef(new Set<string>());
   useEffect(() => {
     const ids = (summaries ?? [])
@@ -48,8 +49,10 @@ export function useFirstLinkSync(summaries: MerchantSummary[] | undefined) {
       .map(({ merchant }) => merchant.id);
     if (ids.length === 0) return;
     for (const id of ids) tried.current.add(id);
-    void Promise.allSettled(ids.map((id) => call(commands.syncLinks(id))));
-  }, [summaries]);
+    void Promise.allSettled(ids.map((id) => call(commands.syncLinks(id)))).then(() =>
+      client.invalidateQueries({ queryKey: merchantKeys.overview }),
+    );
+  }, [summaries, client]);
 }
 
 /** A Billpocket catalogue (cached by the app for a week, so it works offline). */
