@@ -1,5 +1,5 @@
-//! Use cases behind the Tauri commands. Each command in the app crate is a one-line adapter over a
-//! function here, so behaviour is tested without WebKit.
+//! Use cases behind the Tauri commands. `app::App` is the app's state, opened once; each command
+//! in the app crate adapts one of its methods, so behaviour is tested without WebKit.
 
 pub mod app;
 pub mod billpocket_access;
