@@ -2,11 +2,18 @@
 //! makes Tauri check every app command against the capabilities, so the window can call exactly
 //! the commands its capability grants.
 
-include!("src/commands/names.rs");
+/// The command names of `src/commands/list.rs`.
+macro_rules! app_commands {
+    ($($module:ident :: $name:ident $(<$runtime:path>)?),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+include!("src/commands/list.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
-    println!("cargo:rerun-if-changed=src-tauri/src/commands/names.rs");
+    println!("cargo:rerun-if-changed=src-tauri/src/commands/list.rs");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

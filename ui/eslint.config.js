@@ -4,6 +4,9 @@ import reactHooks from "eslint-plugin-react-hooks";
 import reactRefresh from "eslint-plugin-react-refresh";
 import tseslint from "typescript-eslint";
 
+// Each feature keeps its queries, mutations and keys in one `queries.ts`; anywhere else they fail.
+import queryRules from "./src/lint/queryRules.json" with { type: "json" };
+
 export default tseslint.config(
   // bindings.ts is generated from the Rust commands.
   { ignores: ["dist", "node_modules", "src/bindings.ts"] },
@@ -22,4 +25,5 @@ export default tseslint.config(
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
     },
   },
+  queryRules,
 );

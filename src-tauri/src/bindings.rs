@@ -1,55 +1,30 @@
-//! The single place that declares which commands exist for the UI. The same builder feeds Tauri's
-//! invoke handler and the TypeScript bindings in `ui/src/bindings.ts`, which a test regenerates
-//! and compares, so stale bindings fail the suite.
+//! The app's commands and events for tauri-specta. The same builder feeds Tauri's invoke handler
+//! and the TypeScript bindings in `ui/src/bindings.ts`, which a test regenerates and compares, so
+//! stale bindings fail the suite. The commands come from `commands/list.rs`, the list `build.rs`
+//! also reads.
 
 use tauri::Runtime;
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::commands;
+use crate::events::BackendEvent;
 
-pub fn builder<R: Runtime>() -> Builder<R> {
-    Builder::<R>::new().commands(collect_commands![
-        commands::app::app_info,
-        commands::app::startup_status,
-        commands::preferences::get_preferences,
-        commands::preferences::set_locale,
-        commands::validation::validate_field,
-        commands::validation::validate_cross,
-        commands::profiles::list_profiles,
-        commands::profiles::create_profile,
-        commands::profiles::update_profile,
-        commands::profiles::delete_profile,
-        commands::profiles::switch_profile,
-        commands::profiles::credential_slots,
-        commands::profiles::set_credential,
-        commands::profiles::clear_credential,
-        commands::sandbox::sandbox_status,
-        commands::sandbox::sandbox_reset,
-        commands::sandbox::sandbox_set_faults,
-        commands::links::list_merchants,
-        commands::links::search_links,
-        commands::links::links_status,
-        commands::links::sync_links,
-        commands::links::submit_link_write,
-        commands::links::retry_link_write,
-        commands::links::discard_link_write,
-        commands::share::link_qr,
-        commands::share::copy_text::<tauri::Wry>,
-        commands::share::copy_link_qr::<tauri::Wry>,
-        commands::share::save_link_qr::<tauri::Wry>,
-        commands::share::export_links_csv::<tauri::Wry>,
-        commands::share::open_share::<tauri::Wry>,
-        commands::merchants::merchants_overview,
-        commands::merchants::merchant_catalogue,
-        commands::merchants::register_merchant,
-        commands::merchants::connect_merchant,
-        commands::merchants::set_merchant_clabe,
-        commands::merchants::list_drafts,
-        commands::merchants::save_draft,
-        commands::merchants::discard_draft,
-        commands::merchants::discard_old_drafts,
-    ])
+/// Registers the commands of `commands/list.rs` and keeps their names for the tests.
+macro_rules! app_commands {
+    ($($module:ident :: $name:ident $(<$runtime:path>)?),* $(,)?) => {
+        pub fn builder<R: Runtime>() -> Builder<R> {
+            Builder::<R>::new()
+                .commands(collect_commands![$(commands::$module::$name $(::<$runtime>)?),*])
+                .events(collect_events![BackendEvent])
+        }
+
+        /// The command names, as `build.rs` declares them to Tauri.
+        #[cfg(test)]
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
 }
+
+include!("commands/list.rs");
 
 #[cfg(test)]
 mod tests {
@@ -59,7 +34,6 @@ mod tests {
     use specta_typescript::Typescript;
 
     use super::*;
-    use crate::commands::names::COMMANDS;
 
     /// Writes the TypeScript bindings for every command and the types they use.
     pub fn export(path: &Path) -> Result<(), String> {
@@ -95,7 +69,7 @@ mod tests {
         );
     }
 
-    /// The ACL manifest (names.rs) and the registered commands are the same set.
+    /// The names `build.rs` declares to Tauri are the names the bindings invoke.
     #[test]
     fn every_registered_command_is_in_the_acl_manifest() {
         let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,8 @@
 mod bindings;
 pub(crate) mod commands;
 mod error;
+mod events;
+mod service_errors;
 mod state;
 
 #[cfg(test)]
@@ -34,11 +36,12 @@ pub fn run() {
             builder.mount_events(app);
             // A failed start still opens the window: the UI asks `startup_status` first and
             // explains what happened (e.g. data from a newer version) instead of vanishing.
-            match state::AppState::resolve(app.handle()) {
+            match state::open(app.handle()) {
                 Ok(state) => {
-                    tracing::info!(data_dir = %state.data_dir.display(), "Mostrador starting");
+                    tracing::info!(data_dir = %state.data_dir().display(), "Mostrador starting");
                     app.manage(state);
                     app.manage(state::Startup(None));
+                    state::refresh_in_background(app.handle().clone());
                 }
                 Err(error) => {
                     tracing::error!(%error, "Mostrador could not start");

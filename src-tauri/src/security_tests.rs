@@ -7,7 +7,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::commands::names::COMMANDS;
+use crate::bindings::COMMANDS;
+
+/// Core permissions the window needs besides the commands: listening to the backend's events.
+const EVENT_PERMISSIONS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten"];
 
 fn json(relative: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
@@ -16,7 +19,7 @@ fn json(relative: &str) -> Value {
 }
 
 #[test]
-fn the_main_capability_grants_exactly_the_app_commands() {
+fn the_main_capability_grants_exactly_the_app_commands_and_event_listening() {
     let capability = json("src-tauri/capabilities/main.json");
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
     let granted: BTreeSet<String> = capability["permissions"]
@@ -28,6 +31,7 @@ fn the_main_capability_grants_exactly_the_app_commands() {
     let expected: BTreeSet<String> = COMMANDS
         .iter()
         .map(|command| format!("allow-{}", command.replace('_', "-")))
+        .chain(EVENT_PERMISSIONS.map(str::to_owned))
         .collect();
     assert_eq!(granted, expected);
 }

@@ -1,11 +1,11 @@
+use mostrador_service::app::App;
 use mostrador_service::profiles::ActiveProfile;
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use crate::error::AppError;
-use crate::error::CommandResult;
-use crate::state::{AppState, Startup};
+use crate::error::{AppError, CommandResult};
+use crate::state::Startup;
 
 /// What the shell shows about the running app (About dialog, support details).
 #[derive(Debug, Clone, Serialize, Type)]
@@ -19,12 +19,12 @@ pub struct AppInfo {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+pub async fn app_info(app: State<'_, App>) -> CommandResult<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        data_dir: state.data_dir.display().to_string(),
+        data_dir: app.data_dir().display().to_string(),
         platform: std::env::consts::OS.to_owned(),
-        active_profile: state.active_profile().await?,
+        active_profile: app.active_profile().await?,
     })
 }
 

@@ -1,11 +1,10 @@
-//! Tauri commands: one-line adapters over the service crate, one file per area. Every command is
-//! listed in `names.rs` (the ACL manifest) and registered in `crate::bindings::builder`.
+//! Tauri commands: adapters of a line or two over the service's `App`, one file per area. Every
+//! command is listed once, in `list.rs`, which both `build.rs` (the ACL manifest) and
+//! `crate::bindings` (tauri-specta) include.
 
 pub mod app;
 pub mod links;
 pub mod merchants;
-#[cfg(test)]
-pub mod names;
 pub mod preferences;
 pub mod profiles;
 pub mod sandbox;

@@ -1,17 +1,17 @@
+use mostrador_service::app::App;
 use mostrador_service::preferences::{Locale, Preferences};
 use tauri::State;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_preferences(state: State<'_, AppState>) -> CommandResult<Preferences> {
-    Ok(state.preferences.load())
+pub async fn get_preferences(app: State<'_, App>) -> CommandResult<Preferences> {
+    Ok(app.preferences())
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn set_locale(state: State<'_, AppState>, locale: Locale) -> CommandResult<Preferences> {
-    Ok(state.preferences.set_locale(locale)?)
+pub async fn set_locale(app: State<'_, App>, locale: Locale) -> CommandResult<Preferences> {
+    Ok(app.set_locale(locale)?)
 }

@@ -1,28 +1,28 @@
 use mostrador_sandbox::FaultPlan;
+use mostrador_service::app::App;
 use mostrador_service::sandbox_host::SandboxStatus;
 use tauri::State;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn sandbox_status(state: State<'_, AppState>) -> CommandResult<SandboxStatus> {
-    Ok(state.sandbox.status())
+pub async fn sandbox_status(app: State<'_, App>) -> CommandResult<SandboxStatus> {
+    Ok(app.sandbox_status())
 }
 
 /// Back to the seed data, with faults cleared.
 #[tauri::command]
 #[specta::specta]
-pub async fn sandbox_reset(state: State<'_, AppState>) -> CommandResult<SandboxStatus> {
-    Ok(state.sandbox.reset()?)
+pub async fn sandbox_reset(app: State<'_, App>) -> CommandResult<SandboxStatus> {
+    Ok(app.sandbox_reset()?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn sandbox_set_faults(
-    state: State<'_, AppState>,
+    app: State<'_, App>,
     plan: FaultPlan,
 ) -> CommandResult<SandboxStatus> {
-    Ok(state.sandbox.set_faults(plan))
+    Ok(app.sandbox_set_faults(plan))
 }

@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 
-use mostrador_service::links::export::{csv_locale, export_file_name, export_links};
+use mostrador_service::app::App;
+use mostrador_service::blocking::run as blocking;
 use mostrador_service::links::qr::{self, IMAGE_QUIET_ZONE, IMAGE_SCALE, QrCode};
 use mostrador_service::links::share::{self, ShareTarget};
 use mostrador_store::LinkQuery;
@@ -19,7 +20,6 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{AppError, CommandResult};
-use crate::state::{AppState, blocking, unix_now};
 
 /// The QR code of a link's URL, for the UI to draw.
 #[tauri::command]
@@ -77,23 +77,17 @@ pub struct ExportReport {
 #[specta::specta]
 pub async fn export_links_csv<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
-    mut query: LinkQuery,
+    state: State<'_, App>,
+    query: LinkQuery,
     lang: String,
 ) -> CommandResult<Option<ExportReport>> {
-    query.profile_id = state.active_profile().await?.id;
-    let now = unix_now();
-    let locale = csv_locale(&lang);
-    let (csv, rows) = state
-        .with_store(move |store| export_links(store, &query, now, locale))
-        .await?;
-    let Some(path) = choose_save_path(&app, export_file_name(now), "CSV", "csv").await? else {
+    let export = state.export_links(query, &lang).await?;
+    let Some(path) = choose_save_path(&app, export.file_name, "CSV", "csv").await? else {
         return Ok(None);
     };
-    let path = write(path, csv).await?;
     Ok(Some(ExportReport {
-        path,
-        rows: u32::try_from(rows).unwrap_or(u32::MAX),
+        path: write(path, export.csv).await?,
+        rows: u32::try_from(export.rows).unwrap_or(u32::MAX),
     }))
 }
 

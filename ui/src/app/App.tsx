@@ -12,6 +12,7 @@ import { useActiveProfile } from "../profiles/useActiveProfile";
 import { ListArea } from "../screens/ListArea";
 import { SettingsScreen } from "../screens/SettingsScreen";
 import { AREA_ICONS, AREAS, type Area } from "./areas";
+import { useBackendEvents } from "./backendEvents";
 import { modKeyLabel } from "./shortcut";
 
 const MOD_KEY = modKeyLabel();
@@ -22,6 +23,7 @@ export function App() {
   // The merchant whose links the Ligas area shows; "Ver sus ligas" in Comercios sets it.
   const [linksMerchant, setLinksMerchant] = useState<string | null>(null);
   const activeProfile = useActiveProfile();
+  useBackendEvents();
   // Leaving an area closes its forms: one with typed input asks first.
   const goTo = (target: Area) => {
     leaveDirtyForms(() => {

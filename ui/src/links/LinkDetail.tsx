@@ -28,7 +28,6 @@ import {
   IconQrcode,
   IconTrash,
 } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -43,6 +42,7 @@ import { call, CommandError } from "../ipc";
 import { copyNotice } from "./copyNotice";
 import { LinkStateBadge } from "./LinkStateBadge";
 import { QrCodeView } from "./QrCodeView";
+import { useLinkAction } from "./queries";
 import { shareMessage, shareSubject } from "./shareMessage";
 
 /**
@@ -88,8 +88,7 @@ export function LinkDetail({
   const [phoneError, setPhoneError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const action = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
+  const action = useLinkAction({
     onError: (error) => {
       const { text } = errorMessage(error);
       // A number WhatsApp cannot take is said on its field, where it is fixed.
@@ -97,7 +96,7 @@ export function LinkDetail({
       else notifications.show({ color: "red", message: text });
     },
   });
-  const remove = useMutation({ mutationFn: onDelete });
+  const remove = useLinkAction();
 
   function run(work: () => Promise<unknown>, done?: { message: string; color?: string }) {
     action.mutate(work, {
@@ -362,7 +361,7 @@ export function LinkDetail({
         error={remove.error}
         testId="confirm-delete"
         onConfirm={() => {
-          remove.mutate();
+          remove.mutate(onDelete);
         }}
         onClose={() => {
           setConfirmDelete(false);

@@ -11,17 +11,16 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type LinkForm, type Merchant, type WriteOutcome } from "../bindings";
+import type { LinkForm, Merchant, WriteOutcome } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { ValidatedField } from "../forms/ValidatedField";
 import { formatDateTime, nowSeconds, toLocalInput } from "../format/time";
-import { call, CommandError } from "../ipc";
+import { CommandError } from "../ipc";
 import {
   characterCount,
   DESCRIPTION_MAX,
@@ -34,6 +33,7 @@ import {
   type ExpiryParts,
   type FormIssue,
 } from "./linkForm";
+import { useSubmitLinkWrite } from "./queries";
 
 export type FormMode =
   { kind: "create" | "clone"; form: LinkForm } | { kind: "edit"; linkId: string; form: LinkForm };
@@ -62,7 +62,6 @@ export function LinkFormDrawer({
 }) {
   const { t, i18n } = useTranslation("links");
   const errorMessage = useErrorMessage();
-  const client = useQueryClient();
   const [form, setForm] = useState<LinkForm>(mode.form);
   const [expiry, setExpiry] = useState<ExpiryParts>(() => splitExpiry(mode.form.expiresAt));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -77,18 +76,8 @@ export function LinkFormDrawer({
 
   const message = (issue: FormIssue) => (t as unknown as DynamicT)(issue.key, issue.values);
 
-  const submit = useMutation({
-    mutationFn: (link: LinkForm) =>
-      call(
-        commands.submitLinkWrite(
-          key.current,
-          mode.kind === "edit"
-            ? { op: "update", merchantId: merchant.id, linkId: mode.linkId, link }
-            : { op: "create", merchantId: merchant.id, link },
-        ),
-      ),
+  const submit = useSubmitLinkWrite({
     onSuccess: (outcome) => {
-      void client.invalidateQueries({ queryKey: ["links"] });
       onDone(outcome);
     },
     onError: (error) => {
@@ -118,7 +107,13 @@ export function LinkFormDrawer({
       setFieldErrors(Object.fromEntries(issues.map(([field, issue]) => [field, message(issue)])));
       return;
     }
-    submit.mutate(value);
+    submit.mutate({
+      key: key.current,
+      request:
+        mode.kind === "edit"
+          ? { op: "update", merchantId: merchant.id, linkId: mode.linkId, link: value }
+          : { op: "create", merchantId: merchant.id, link: value },
+    });
   }
 
   const generalError =

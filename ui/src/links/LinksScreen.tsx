@@ -2,7 +2,6 @@ import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink, IconSearchOff } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -12,7 +11,6 @@ import {
   type LinkForm,
   type LinkWrite,
   type Merchant,
-  type PendingWrite,
   type WriteOutcome,
 } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
@@ -29,7 +27,16 @@ import tableClasses from "./LinksTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "./PendingWrites";
-import { useLinkPages, useLinksStatus, useLinkSync, useMerchants } from "./queries";
+import {
+  useDiscardLinkWrite,
+  useExportLinks,
+  useLinkPages,
+  useLinksStatus,
+  useLinkSync,
+  useMerchants,
+  useRetryLinkWrite,
+  useSubmitLinkWrite,
+} from "./queries";
 import { SyncBar } from "./SyncBar";
 import { useSyncRetry } from "./syncRetry";
 import { useNow } from "./useNow";
@@ -91,7 +98,6 @@ export function LinksScreen({
 function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const { t, i18n } = useTranslation("links");
   const errorMessage = useErrorMessage();
-  const client = useQueryClient();
   const [filters, setFilters] = useState<LinkFilters>(NO_FILTERS);
   const [debounced] = useDebouncedValue(filters, 120);
   const query = useMemo(() => toQuery(debounced, merchant.id), [debounced, merchant.id]);
@@ -143,10 +149,6 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     ],
   ]);
 
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: ["links"] });
-  };
-
   /** Tells what happened to a write in words: done, queued, or being checked. */
   function announce(outcome: WriteOutcome, done: string) {
     const state = outcome.write.state;
@@ -161,36 +163,25 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     else notifications.show({ color: "yellow", message: t("writes.toastQueued") });
     // A write that got through while the list was marked offline: no need to wait for a retry.
     if (state === "done" && syncState?.lastErrorCode != null) void sync.refetch();
-    refresh();
   }
 
-  const write = useMutation({
-    mutationFn: (request: LinkWrite<LinkForm>) =>
-      call(commands.submitLinkWrite(newWriteKey(), request)),
-    onError: (error) => {
-      notifications.show({ color: "red", message: errorMessage(error).text });
-      refresh();
-    },
-  });
+  const showError = (error: Error) => {
+    notifications.show({ color: "red", message: errorMessage(error).text });
+  };
+  const submit = useSubmitLinkWrite({ onError: showError });
+  /** A write from the drawer's buttons (activate, delete): a new idempotency key each time. */
+  const write = (request: LinkWrite<LinkForm>) =>
+    submit.mutateAsync({ key: newWriteKey(), request });
 
-  const retry = useMutation({
-    mutationFn: (pending: PendingWrite) => {
-      setBusySeq(pending.seq);
-      return call(commands.retryLinkWrite(merchant.id, pending.seq));
-    },
+  const retry = useRetryLinkWrite(merchant.id, {
     onSettled: () => {
       setBusySeq(null);
-      refresh();
     },
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error).text }),
+    onError: showError,
   });
-  const discard = useMutation({
-    mutationFn: (pending: PendingWrite) => call(commands.discardLinkWrite(pending.seq)),
-    onSettled: refresh,
-  });
+  const discard = useDiscardLinkWrite(merchant.id);
 
-  const exportCsv = useMutation({
-    mutationFn: () => call(commands.exportLinksCsv({ ...query, limit: 500 }, i18n.language)),
+  const exportCsv = useExportLinks(query, i18n.language, {
     onSuccess: (report) => {
       if (report)
         notifications.show({
@@ -198,7 +189,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           message: t("toolbar.exported", { count: report.rows, path: report.path }),
         });
     },
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error).text }),
+    onError: showError,
   });
 
   const filtered = debounced.text.trim() !== "" || activeFilterCount(debounced) > 0;
@@ -225,6 +216,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         }}
         busySeq={busySeq}
         onRetry={(pending) => {
+          setBusySeq(pending.seq);
           retry.mutate(pending);
         }}
         onDiscard={(pending) => {
@@ -292,7 +284,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           row={open}
           merchant={merchant}
           now={now}
-          busy={write.isPending}
+          busy={submit.isPending}
           onClose={() => {
             returnTo.current = open.link.id;
             setOpenId(null);
@@ -308,17 +300,15 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             setForm({ kind: "clone", form: formFromLink(open.link, "clone", now) });
           }}
           onSetActive={(active) => {
-            write.mutate(
-              { op: "setActive", merchantId: merchant.id, linkId: open.link.id, active },
-              {
-                onSuccess: (outcome) => {
-                  announce(outcome, active ? t("writes.activated") : t("writes.deactivated"));
-                },
+            write({ op: "setActive", merchantId: merchant.id, linkId: open.link.id, active }).then(
+              (outcome) => {
+                announce(outcome, active ? t("writes.activated") : t("writes.deactivated"));
               },
+              () => undefined,
             );
           }}
           onDelete={async () => {
-            const outcome = await write.mutateAsync({
+            const outcome = await write({
               op: "delete",
               merchantId: merchant.id,
               linkId: open.link.id,

@@ -1,36 +1,23 @@
 import { Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type Merchant } from "../bindings";
+import type { Merchant } from "../bindings";
 import { useErrorMessage } from "../components/useErrorMessage";
-import { call } from "../ipc";
 import { newWriteKey } from "./linkForm";
-import { linkKeys } from "./queries";
+import { useSubmitLinkWrite } from "./queries";
 
 /** The merchant's main link slug: the first segment of every link URL. */
 export function MainLinkCard({ merchant }: { merchant: Merchant }) {
   const { t } = useTranslation("links");
   const errorMessage = useErrorMessage();
-  const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(merchant.mainLink ?? "");
   const key = useRef(newWriteKey());
-  const save = useMutation({
-    mutationFn: () =>
-      call(
-        commands.submitLinkWrite(key.current, {
-          op: "configureMainLink",
-          merchantId: merchant.id,
-          mainLink: value,
-        }),
-      ),
+  const save = useSubmitLinkWrite({
     onSuccess: () => {
       key.current = newWriteKey();
       setEditing(false);
-      void client.invalidateQueries({ queryKey: linkKeys.merchants });
-      void client.invalidateQueries({ queryKey: ["links"] });
     },
     onError: () => {
       key.current = newWriteKey();
@@ -43,7 +30,11 @@ export function MainLinkCard({ merchant }: { merchant: Merchant }) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (!save.isPending) save.mutate();
+            if (save.isPending) return;
+            save.mutate({
+              key: key.current,
+              request: { op: "configureMainLink", merchantId: merchant.id, mainLink: value },
+            });
           }}
         >
           <Group align="flex-end" gap="xs">

@@ -1,8 +1,6 @@
 import { Skeleton } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 
-import { commands } from "../bindings";
-import { call } from "../ipc";
+import { useLinkQr } from "./queries";
 
 /** The QR code of a URL, drawn as SVG squares from the matrix the Rust `qrcode` crate builds. */
 export function QrCodeView({
@@ -14,7 +12,7 @@ export function QrCodeView({
   size?: number;
   label: string;
 }) {
-  const qr = useQuery({ queryKey: ["qr", text], queryFn: () => call(commands.linkQr(text)) });
+  const qr = useLinkQr(text);
   if (!qr.data) return <Skeleton width={size} height={size} />;
   const { size: modules, modules: dark } = qr.data;
   const quiet = 4;

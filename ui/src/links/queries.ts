@@ -1,19 +1,33 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 
-import { commands, type LinkQuery } from "../bindings";
+import {
+  commands,
+  type LinkForm,
+  type LinkQuery,
+  type LinkWrite,
+  type PendingWrite,
+  type WriteOutcome,
+} from "../bindings";
 import { call } from "../ipc";
-
-/** How often an open links screen refreshes from Billpocket. */
-export const SYNC_INTERVAL_MS = 5 * 60_000;
+import { useCommandMutation, type MutationCallbacks } from "../app/queries";
+import { merchantKeys } from "../merchants/queries";
 
 export const linkKeys = {
-  merchants: ["merchants"] as const,
-  pages: (query: LinkQuery) => ["links", "pages", query] as const,
-  status: (merchantId: string) => ["links", "status", merchantId] as const,
-  // Not under "links": invalidating the list after a sync must not start another sync.
+  merchants: ["merchants", "list"] as const,
+  /** Everything shown of one merchant's links: its pages and its status. */
+  merchant: (merchantId: string) => ["links", merchantId] as const,
+  pages: (query: LinkQuery) => ["links", query.merchantId ?? "", "pages", query] as const,
+  status: (merchantId: string) => ["links", merchantId, "status"] as const,
+  // Not under "links": reading a list again must not start another sync.
   sync: (merchantId: string) => ["linksSync", merchantId] as const,
+  qr: (text: string) => ["linkQr", text] as const,
 };
+
+/** What a change to one merchant's links makes stale: its list, its status, its count. */
+export function linksChanged(merchantId: string) {
+  return [linkKeys.merchant(merchantId), merchantKeys.overview] as const;
+}
 
 export function useMerchants() {
   return useQuery({ queryKey: linkKeys.merchants, queryFn: () => call(commands.listMerchants()) });
@@ -40,22 +54,86 @@ export function useLinksStatus(merchantId: string) {
 }
 
 /**
- * Syncs the merchant's links when the screen opens, every few minutes while it stays open, and
- * on demand (`refetch`). Whatever the outcome, the list and its status are read again from the
- * cache, which a failed sync leaves untouched.
+ * Syncs the merchant's links when the screen opens and on demand (`refetch`); what it changed
+ * is read again once it settles. Later syncs (the backend's own refresh, a queued write sent)
+ * reach the window as events that do the same (`app/backendEvents`): nothing here polls.
  */
 export function useLinkSync(merchantId: string) {
   const client = useQueryClient();
   const sync = useQuery({
     queryKey: linkKeys.sync(merchantId),
     queryFn: () => call(commands.syncLinks(merchantId)),
-    refetchInterval: SYNC_INTERVAL_MS,
     staleTime: 30_000,
   });
+  // This sync's own answer, not its event: the window may start listening after it finished.
   const settledAt = Math.max(sync.dataUpdatedAt, sync.errorUpdatedAt);
   useEffect(() => {
     if (settledAt > 0)
-      void client.invalidateQueries({ queryKey: ["links"], refetchType: "active" });
-  }, [client, settledAt]);
+      for (const queryKey of linksChanged(merchantId)) void client.invalidateQueries({ queryKey });
+  }, [client, merchantId, settledAt]);
   return sync;
+}
+
+/** The QR code of a link's URL. */
+export function useLinkQr(text: string) {
+  return useQuery({ queryKey: linkKeys.qr(text), queryFn: () => call(commands.linkQr(text)) });
+}
+
+export interface WriteRequest {
+  key: string;
+  request: LinkWrite<LinkForm>;
+}
+
+/** Submits a write (create, edit, main link, …) under its idempotency key. */
+export function useSubmitLinkWrite(callbacks?: MutationCallbacks<WriteOutcome, WriteRequest>) {
+  return useCommandMutation(
+    ({ key, request }: WriteRequest) => call(commands.submitLinkWrite(key, request)),
+    ({ request }) => [...linksChanged(request.merchantId), linkKeys.merchants],
+    callbacks,
+  );
+}
+
+/** Sends a queued write again, or checks an uncertain one. */
+export function useRetryLinkWrite(
+  merchantId: string,
+  callbacks?: MutationCallbacks<WriteOutcome, PendingWrite>,
+) {
+  return useCommandMutation(
+    (pending: PendingWrite) => call(commands.retryLinkWrite(merchantId, pending.seq)),
+    () => linksChanged(merchantId),
+    callbacks,
+  );
+}
+
+export function useDiscardLinkWrite(merchantId: string) {
+  return useCommandMutation(
+    (pending: PendingWrite) => call(commands.discardLinkWrite(pending.seq)),
+    () => linksChanged(merchantId),
+  );
+}
+
+/** Exports the filtered view as CSV where the user chooses (`null` if they cancelled). */
+export function useExportLinks(
+  query: LinkQuery,
+  lang: string,
+  callbacks?: MutationCallbacks<Awaited<ReturnType<typeof exportLinks>>, void>,
+) {
+  return useCommandMutation(
+    () => exportLinks(query, lang),
+    () => [],
+    callbacks,
+  );
+}
+
+function exportLinks(query: LinkQuery, lang: string) {
+  return call(commands.exportLinksCsv({ ...query, limit: 500 }, lang));
+}
+
+/** A share or copy action of a link (clipboard, QR file, WhatsApp…); it changes no list. */
+export function useLinkAction(callbacks?: MutationCallbacks<unknown, () => Promise<unknown>>) {
+  return useCommandMutation(
+    (run: () => Promise<unknown>) => run(),
+    () => [],
+    callbacks,
+  );
 }

@@ -7,15 +7,15 @@ import {
   Stack,
   TextInput,
 } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type ConnectOutcome } from "../bindings";
+import type { ConnectOutcome, ConnectRequest } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
-import { call, CommandError } from "../ipc";
+import { CommandError } from "../ipc";
+import { useConnectMerchant } from "./queries";
 
 /** Connects a merchant that already exists at Billpocket, by its login or a pasted token. */
 export function ConnectDialog({
@@ -27,24 +27,18 @@ export function ConnectDialog({
 }) {
   const { t } = useTranslation("merchants");
   const errorMessage = useErrorMessage();
-  const client = useQueryClient();
   const [by, setBy] = useState<"login" | "token">("login");
   const [email, setEmail] = useState("");
   const [secret, setSecret] = useState("");
   const [name, setName] = useState("");
   const guard = useDiscardGuard(email !== "" || secret !== "" || name !== "", onClose);
-  const connect = useMutation({
-    mutationFn: () =>
-      call(
-        commands.connectMerchant(
-          by === "login" ? { by, email, password: secret, name } : { by, token: secret, name },
-        ),
-      ),
+  const connect = useConnectMerchant({
     onSuccess: (outcome) => {
-      void client.invalidateQueries({ queryKey: ["merchants"] });
       onDone(outcome);
     },
   });
+  const request: ConnectRequest =
+    by === "login" ? { by, email, password: secret, name } : { by, token: secret, name };
   const fieldError =
     connect.error instanceof CommandError && connect.error.field
       ? errorMessage(connect.error).text
@@ -60,7 +54,7 @@ export function ConnectDialog({
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!connect.isPending) connect.mutate();
+          if (!connect.isPending) connect.mutate(request);
         }}
       >
         <Stack>

@@ -1,22 +1,17 @@
 import { Button, Card, Drawer, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconLink } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import {
-  commands,
-  type MerchantForm_Serialize as MerchantForm,
-  type MerchantSummary,
-} from "../bindings";
+import type { MerchantForm_Serialize as MerchantForm, MerchantSummary } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { Fact } from "../components/Fact";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { ValidatedField } from "../forms/ValidatedField";
 import { formatDateTime } from "../format/time";
-import { call, CommandError } from "../ipc";
-import { useCatalogueName } from "./queries";
+import { CommandError } from "../ipc";
+import { useCatalogueName, useSetClabe } from "./queries";
 import { formFromDraft } from "./registration";
 
 /** A merchant's details (what was registered, with catalogue names), its links and its CLABE. */
@@ -108,14 +103,11 @@ function ClabeCard({
 }) {
   const { t } = useTranslation("merchants");
   const errorMessage = useErrorMessage();
-  const client = useQueryClient();
   const [clabe, setClabe] = useState("");
-  const save = useMutation({
-    mutationFn: () => call(commands.setMerchantClabe(merchantId, clabe)),
+  const save = useSetClabe(merchantId, {
     onSuccess: (saved) => {
       setClabe("");
       notifications.show({ color: "green", message: t("clabe.saved", { bank: saved.bank ?? "" }) });
-      void client.invalidateQueries({ queryKey: ["merchants"] });
     },
   });
   return (
@@ -130,7 +122,7 @@ function ClabeCard({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (!save.isPending) save.mutate();
+            if (!save.isPending) save.mutate(clabe);
           }}
         >
           <Group align="flex-end" gap="xs">

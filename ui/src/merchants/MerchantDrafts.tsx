@@ -1,13 +1,11 @@
 import { Button, Card, Group, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type Draft } from "../bindings";
+import type { Draft } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { formatRelative, nowSeconds } from "../format/time";
-import { call } from "../ipc";
-import { DRAFT_KIND, merchantKeys } from "./queries";
+import { useDiscardDraft, useDiscardOldDrafts } from "./queries";
 
 /** Drafts not touched for this many days can be discarded together. */
 export const OLD_DRAFT_DAYS = 30;
@@ -21,19 +19,12 @@ export function MerchantDrafts({
   onResume: (draft: Draft) => void;
 }) {
   const { t, i18n } = useTranslation("merchants");
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const refresh = () => client.invalidateQueries({ queryKey: merchantKeys.drafts });
-  const discard = useMutation({
-    mutationFn: (id: string) => call(commands.discardDraft(id)),
-    onSettled: refresh,
-  });
-  const discardOld = useMutation({
-    mutationFn: () => call(commands.discardOldDrafts(DRAFT_KIND, OLD_DRAFT_DAYS)),
+  const discard = useDiscardDraft();
+  const discardOld = useDiscardOldDrafts(OLD_DRAFT_DAYS, {
     onSuccess: () => {
       setConfirming(false);
     },
-    onSettled: refresh,
   });
   const now = nowSeconds();
   const old = drafts.filter((draft) => now - draft.updatedAt > OLD_DRAFT_DAYS * 86_400).length;

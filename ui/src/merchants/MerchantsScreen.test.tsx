@@ -1,8 +1,10 @@
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
 import type { Draft, MerchantSummary } from "../bindings";
+import { useBackendEvents } from "../app/backendEvents";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
 import { MerchantsScreen } from "./MerchantsScreen";
@@ -54,17 +56,26 @@ async function renderScreen(backend: Backend) {
     validate_field: () => null,
     ...backend,
   };
-  mockIPC((cmd, args) => {
-    const answer = answers[cmd];
-    if (!answer) throw new Error(`unexpected command ${cmd}`);
-    return answer((args ?? {}) as Record<string, unknown>);
-  });
+  mockIPC(
+    (cmd, args) => {
+      const answer = answers[cmd];
+      if (!answer) throw new Error(`unexpected command ${cmd}`);
+      return answer((args ?? {}) as Record<string, unknown>);
+    },
+    { shouldMockEvents: true },
+  );
   const i18n = await createI18n("es-MX");
   render(
     <Providers i18n={i18n}>
-      <MerchantsScreen onOpenLinks={() => undefined} />
+      <ListeningScreen />
     </Providers>,
   );
+}
+
+/** The screen as the app shows it: with the backend's events heard. */
+function ListeningScreen() {
+  useBackendEvents();
+  return <MerchantsScreen onOpenLinks={() => undefined} />;
 }
 
 describe("Merchants screen", () => {
@@ -122,9 +133,17 @@ describe("Merchants screen", () => {
     const syncedFor: unknown[] = [];
     await renderScreen({
       merchants_overview: () => [elena, { ...bajio, links: synced ? 24 : null }],
-      sync_links: ({ merchantId }) => {
+      sync_links: async ({ merchantId }) => {
         syncedFor.push(merchantId);
         synced = true;
+        // As the backend does: the finished sync is announced.
+        await emit("backend-event", {
+          kind: "syncFinished",
+          profileId: "sandbox",
+          resource: `links/${String(merchantId)}`,
+          merchantId,
+          errorCode: null,
+        });
         return { report: { fetched: 24, removed: 0, syncedAt: 0 }, reconciled: 0, sent: 0 };
       },
     });

@@ -14,12 +14,10 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconRefresh } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
-  commands,
   type CatalogueName,
   type Draft,
   type FieldIssue,
@@ -33,9 +31,8 @@ import { codeMessage } from "../forms/codeMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { useRfcCurpCheck } from "../forms/useRfcCurpCheck";
 import { ValidatedField } from "../forms/ValidatedField";
-import { call } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
-import { DRAFT_KIND, merchantKeys, useCatalogue } from "./queries";
+import { useCatalogue, useDiscardDraft, useRegisterMerchant, useSaveDraft } from "./queries";
 import {
   ADDRESS,
   draftTitle,
@@ -117,7 +114,6 @@ export function RegisterForm({
   onDone: (merchant: Merchant | null) => void;
 }) {
   const { t, i18n } = useTranslation("merchants");
-  const client = useQueryClient();
   const [form, setForm] = useState<MerchantForm>(() =>
     draft ? formFromDraft(draft.body) : EMPTY_REGISTRATION,
   );
@@ -134,21 +130,18 @@ export function RegisterForm({
 
   // Every change worth keeping is a draft: closing the app or a crash loses at most the last
   // 400 ms.
-  const save = useMutation({
-    mutationFn: (value: MerchantForm) =>
-      call(commands.saveDraft(draftId, DRAFT_KIND, draftTitle(value), JSON.stringify(value))),
+  const save = useSaveDraft({
     onSuccess: (stored) => {
       setSavedAt(stored.updatedAt);
-      void client.invalidateQueries({ queryKey: merchantKeys.drafts });
     },
   });
   const { mutate: saveDraft } = save;
   useEffect(() => {
-    if (worthDrafting(toSave)) saveDraft(toSave);
-  }, [toSave, saveDraft]);
+    if (worthDrafting(toSave)) saveDraft({ id: draftId, title: draftTitle(toSave), form: toSave });
+  }, [toSave, saveDraft, draftId]);
+  const { mutateAsync: discardDraft } = useDiscardDraft();
 
-  const submit = useMutation({
-    mutationFn: () => call(commands.registerMerchant(key.current, form, password)),
+  const submit = useRegisterMerchant({
     onSuccess: async (answer) => {
       if (answer.status === "refused") {
         key.current = newWriteKey();
@@ -157,9 +150,8 @@ export function RegisterForm({
       }
       // Registered: its draft (resumed, or saved while typing) has served its purpose.
       if (answer.outcome.state === "done" && (draft !== null || savedAt !== null)) {
-        await call(commands.discardDraft(draftId));
+        await discardDraft(draftId);
       }
-      void client.invalidateQueries({ queryKey: ["merchants"] });
       onDone(answer.outcome.merchant ?? null);
     },
     onError: () => {
@@ -245,7 +237,7 @@ export function RegisterForm({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (!submit.isPending) submit.mutate();
+          if (!submit.isPending) submit.mutate({ key: key.current, form, password });
         }}
       >
         <Stack gap="lg">

@@ -1,20 +1,15 @@
 import { Badge, Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type CredentialSlot, type SlotStatus } from "../bindings";
+import type { SlotStatus } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { call } from "../ipc";
+import { useCredentialSlot, useCredentialSlots } from "./queries";
 
 /** A profile's keyring slots: set or missing, replace or remove; values never come back. */
 export function CredentialSlots({ profileId }: { profileId: string }) {
   const { t } = useTranslation();
-  const key = ["credentialSlots", profileId];
-  const slots = useQuery({
-    queryKey: key,
-    queryFn: () => call(commands.credentialSlots(profileId)),
-  });
+  const slots = useCredentialSlots(profileId);
   return (
     <Stack gap="xs">
       <Text fw={600} size="sm">
@@ -25,36 +20,20 @@ export function CredentialSlots({ profileId }: { profileId: string }) {
       </Text>
       {slots.isError && <ErrorNotice error={slots.error} />}
       {slots.data?.map((slot) => (
-        <SlotRow key={slot.slot} profileId={profileId} slot={slot} queryKey={key} />
+        <SlotRow key={slot.slot} profileId={profileId} slot={slot} />
       ))}
     </Stack>
   );
 }
 
-function SlotRow({
-  profileId,
-  slot,
-  queryKey,
-}: {
-  profileId: string;
-  slot: SlotStatus;
-  queryKey: string[];
-}) {
+function SlotRow({ profileId, slot }: { profileId: string; slot: SlotStatus }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [value, setValue] = useState("");
-  const onSaved = (next: SlotStatus[]) => {
-    queryClient.setQueryData(queryKey, next);
+  const onSaved = () => {
     setValue("");
   };
-  const save = useMutation({
-    mutationFn: (secret: string) => call(commands.setCredential(profileId, slot.slot, secret)),
-    onSuccess: onSaved,
-  });
-  const clear = useMutation({
-    mutationFn: (which: CredentialSlot) => call(commands.clearCredential(profileId, which)),
-    onSuccess: onSaved,
-  });
+  const save = useCredentialSlot(profileId, slot.slot, onSaved);
+  const clear = useCredentialSlot(profileId, slot.slot, onSaved);
   const isSet = slot.status === "set";
   return (
     <Stack gap={4} data-testid={`slot-${slot.slot}`}>
@@ -100,7 +79,7 @@ function SlotRow({
               color="red"
               loading={clear.isPending}
               onClick={() => {
-                clear.mutate(slot.slot);
+                clear.mutate(null);
               }}
             >
               {t("profiles.credentials.clear")}

@@ -1,13 +1,13 @@
 import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type ProfileInput_Deserialize, type Profile_Serialize } from "../bindings";
+import type { ProfileInput_Deserialize, Profile_Serialize } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
-import { call, CommandError } from "../ipc";
+import { CommandError } from "../ipc";
+import { useSaveProfile } from "./queries";
 
 type Field = "name" | "billpocketBaseUrl" | "cryptopocketBaseUrl" | "undostresBaseUrl";
 const URL_FIELDS = [
@@ -36,19 +36,10 @@ export function ProfileForm({
 }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
-  const queryClient = useQueryClient();
   const [initial] = useState(() => toForm(profile));
   const [form, setForm] = useState(initial);
   const guard = useDiscardGuard(JSON.stringify(form) !== JSON.stringify(initial), onClose);
-  const save = useMutation({
-    mutationFn: () =>
-      call(profile ? commands.updateProfile(profile.id, form) : commands.createProfile(form)),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["profiles"] });
-      await queryClient.invalidateQueries({ queryKey: ["appInfo"] });
-      onClose();
-    },
-  });
+  const save = useSaveProfile(profile, { onSuccess: onClose });
   const error = save.error instanceof CommandError ? save.error : null;
   const fieldError = (field: Field) => {
     if (error?.field !== field) return undefined;
@@ -66,7 +57,7 @@ export function ProfileForm({
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (!save.isPending) save.mutate();
+          if (!save.isPending) save.mutate(form);
         }}
       >
         <Stack>

@@ -1,17 +1,16 @@
 import { Badge, Button, Card, Divider, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconPlus, IconUserCircle } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type ProfileSummary_Serialize, type Profile_Serialize } from "../bindings";
+import type { ProfileSummary_Serialize, Profile_Serialize } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { call } from "../ipc";
 import { CredentialSlots } from "./CredentialSlots";
 import { EnvironmentBadge } from "./EnvironmentBadge";
 import { ProfileForm } from "./ProfileForm";
+import { useDeleteProfile, useProfiles, useSwitchProfile } from "./queries";
 import { useActiveProfile } from "./useActiveProfile";
 
 const PROVIDERS = [
@@ -25,10 +24,7 @@ type Editing = null | "new" | Profile_Serialize;
 
 export function ProfilesScreen() {
   const { t } = useTranslation();
-  const profiles = useQuery({
-    queryKey: ["profiles"],
-    queryFn: () => call(commands.listProfiles()),
-  });
+  const profiles = useProfiles();
   const active = useActiveProfile();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Profile_Serialize | null>(null);
@@ -107,13 +103,8 @@ function ProfileCard({
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const builtIn = profile.environment === "sandbox";
-  const use = useMutation({
-    mutationFn: () => call(commands.switchProfile(profile.id)),
-    // Every cached result (lists, their last sync) belongs to the profile left behind.
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
+  const use = useSwitchProfile(profile.id);
   return (
     <Card withBorder padding="lg" data-testid={`profile-${builtIn ? profile.id : profile.name}`}>
       <Stack gap="xs">
@@ -187,15 +178,7 @@ function ProfileCard({
 
 function DeleteProfile({ profile, onClose }: { profile: Profile_Serialize; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => call(commands.deleteProfile(profile.id)),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["profiles"] });
-      await queryClient.invalidateQueries({ queryKey: ["appInfo"] });
-      onClose();
-    },
-  });
+  const remove = useDeleteProfile(profile.id, { onSuccess: onClose });
   return (
     <ConfirmDialog
       title={t("profiles.deleteConfirm.title", { name: profile.name })}

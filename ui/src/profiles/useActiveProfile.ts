@@ -1,10 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
-
-import { commands } from "../bindings";
-import { call } from "../ipc";
+import { useAppInfo } from "../app/queries";
 
 /** The active profile, from the same `app_info` answer the About card uses. */
 export function useActiveProfile() {
-  const info = useQuery({ queryKey: ["appInfo"], queryFn: () => call(commands.appInfo()) });
-  return info.data?.activeProfile;
+  return useAppInfo().data?.activeProfile;
 }

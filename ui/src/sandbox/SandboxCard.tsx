@@ -11,22 +11,19 @@ import {
   Text,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type SandboxStatus_Serialize } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { call } from "../ipc";
 import {
   hasFaults,
   NO_FAULTS,
-  toFaultPlan,
   type FailureTrigger,
   type FaultForm,
   type NextFailure,
 } from "./faultPlan";
+import { useResetSandbox, useSandboxStatus, useSetFaults } from "./queries";
 
 const NEXT: NextFailure[] = [
   "none",
@@ -44,24 +41,12 @@ const TRIGGERS: FailureTrigger[] = ["next", "percent"];
 /** The embedded provider doubles: what they hold, failures to simulate, and a reset. */
 export function SandboxCard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const status = useQuery({
-    queryKey: ["sandboxStatus"],
-    queryFn: () => call(commands.sandboxStatus()),
-  });
+  const status = useSandboxStatus();
   const [form, setForm] = useState<FaultForm>(NO_FAULTS);
   const [confirming, confirm] = useDisclosure(false);
-  const onStatus = (next: SandboxStatus_Serialize) => {
-    queryClient.setQueryData(["sandboxStatus"], next);
-  };
-  const applyFaults = useMutation({
-    mutationFn: (next: FaultForm) => call(commands.sandboxSetFaults(toFaultPlan(next))),
-    onSuccess: onStatus,
-  });
-  const reset = useMutation({
-    mutationFn: () => call(commands.sandboxReset()),
-    onSuccess: (next) => {
-      onStatus(next);
+  const applyFaults = useSetFaults();
+  const reset = useResetSandbox({
+    onSuccess: () => {
       setForm(NO_FAULTS);
       confirm.close();
     },

@@ -9,13 +9,12 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-import { commands, type Locale } from "../bindings";
+import type { Locale } from "../bindings";
+import { useAppInfo, useSetLocale } from "../app/queries";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LOCALES } from "../i18n";
-import { call } from "../ipc";
 import { SandboxCard } from "../sandbox/SandboxCard";
 
 export function SettingsScreen() {
@@ -32,15 +31,7 @@ export function SettingsScreen() {
 
 function LanguageCard() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const setLocale = useMutation({
-    mutationFn: (locale: Locale) => call(commands.setLocale(locale)),
-    onSuccess: async (preferences) => {
-      await i18n.changeLanguage(preferences.locale);
-      document.documentElement.lang = preferences.locale;
-      queryClient.setQueryData(["preferences"], preferences);
-    },
-  });
+  const setLocale = useSetLocale();
   return (
     <Card withBorder padding="lg">
       <Stack gap="xs">
@@ -68,7 +59,7 @@ function LanguageCard() {
 
 function AboutCard() {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ["appInfo"], queryFn: () => call(commands.appInfo()) });
+  const info = useAppInfo();
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">

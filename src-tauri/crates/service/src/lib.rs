@@ -1,11 +1,13 @@
-//! Use cases behind the Tauri commands. Each command in the app crate is a one-line adapter over a
-//! function here, so behaviour is tested without WebKit.
+//! Use cases behind the Tauri commands. `app::App` is the app's state, opened once; each command
+//! in the app crate adapts one of its methods, so behaviour is tested without WebKit.
 
+pub mod app;
 pub mod billpocket_access;
-mod blocking;
+pub mod blocking;
 pub mod catalogues;
 pub mod credentials;
 pub mod drafts;
+pub mod events;
 pub mod links;
 pub mod merchants;
 pub mod outbox;

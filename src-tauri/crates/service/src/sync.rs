@@ -10,9 +10,16 @@ use mostrador_store::{Link, LinkStatus, Store, StoreError, UnixSeconds, Writer};
 use serde::Serialize;
 use specta::Type;
 
+const LINKS_RESOURCE: &str = "links/";
+
 /// The sync-state resource name of one merchant's links.
 pub fn links_resource(merchant_id: &str) -> String {
-    format!("links/{merchant_id}")
+    format!("{LINKS_RESOURCE}{merchant_id}")
+}
+
+/// The merchant whose links a sync-state resource is, if it is one.
+pub fn links_merchant(resource: &str) -> Option<&str> {
+    resource.strip_prefix(LINKS_RESOURCE)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]

@@ -84,7 +84,7 @@ impl FormError {
     }
 
     /// The first error of a validator's report, on `field`.
-    fn from_report(field: &'static str, report: &FieldReport) -> Self {
+    pub(crate) fn from_report(field: &'static str, report: &FieldReport) -> Self {
         let code = report
             .errors()
             .next()

@@ -181,8 +181,7 @@ async fn keep_token(
         },
         Secret::new(token.expose()),
     );
-    tokio::task::spawn_blocking(move || vault.put(&profile, &kind, &secret)).await??;
-    Ok(())
+    crate::blocking::run(move || vault.put(&profile, &kind, &secret)).await
 }
 
 /// A refusal as the form shows it: each field Billpocket named, with its code (the double

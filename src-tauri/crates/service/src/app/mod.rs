@@ -1,0 +1,161 @@
+//! The app's state as one value, opened once from its two directories: the cache, the embedded
+//! Sandbox, the OS keyring (or why there is none), the preferences file and the event sink. Its
+//! methods are the use cases the shell's commands adapt, one each, so the shell holds no logic
+//! and every path here is testable without a window.
+
+mod error;
+mod links;
+mod merchants;
+mod profiles;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use mostrador_providers::HttpConfig;
+use mostrador_store::{Store, UnixSeconds};
+use mostrador_vault::{Vault, VaultError};
+
+pub use self::error::ServiceError;
+pub use self::links::{LinkExport, LinksStatus};
+pub use self::merchants::RegisterAnswer;
+use crate::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
+use crate::blocking::blocking;
+use crate::events::Events;
+use crate::outbox::recover_interrupted;
+use crate::preferences::PreferencesFile;
+use crate::profiles::{ActiveProfile, ensure_sandbox_profile};
+use crate::sandbox_host::EmbeddedSandbox;
+
+/// Where the app keeps its data (the cache, the Sandbox's state) and its preferences.
+#[derive(Debug, Clone)]
+pub struct AppDirs {
+    pub data: PathBuf,
+    pub config: PathBuf,
+}
+
+pub struct App {
+    data_dir: PathBuf,
+    preferences: PreferencesFile,
+    store: Arc<Store>,
+    sandbox: Arc<EmbeddedSandbox>,
+    /// The OS keyring, or why there is none: the app still opens (the Sandbox needs no secret)
+    /// and every credential action explains how to fix it.
+    vault: Result<Arc<Vault>, Arc<VaultError>>,
+    events: Events,
+}
+
+impl App {
+    /// The start-up sequence: creates the data directory, opens (and migrates) the cache, makes
+    /// sure the Sandbox profile exists, starts the embedded doubles and caches their merchants,
+    /// marks writes cut off by the last exit as uncertain, and opens the OS keyring.
+    pub async fn open(dirs: AppDirs, events: Events) -> Result<Self, ServiceError> {
+        let vault = Vault::open_os_keyring().inspect_err(|error| {
+            tracing::warn!(%error, "no OS keyring: credentials cannot be stored");
+        });
+        Self::open_with_vault(dirs, vault, events).await
+    }
+
+    /// [`App::open`] with a given keyring, or why there is none (tests use an in-memory one).
+    pub async fn open_with_vault(
+        dirs: AppDirs,
+        vault: Result<Vault, VaultError>,
+        events: Events,
+    ) -> Result<Self, ServiceError> {
+        let AppDirs { data, config } = dirs;
+        std::fs::create_dir_all(&data).map_err(|source| ServiceError::DataDir {
+            path: data.clone(),
+            source,
+        })?;
+        let store = Store::open(&data)?;
+        ensure_sandbox_profile(&store, unix_now())?;
+        let sandbox = EmbeddedSandbox::start(&data).await?;
+        let now = unix_now();
+        sandbox.cache_merchants(&store, now)?;
+        let interrupted = recover_interrupted(&store, now)?;
+        if interrupted > 0 {
+            tracing::warn!(
+                interrupted,
+                "writes cut off by the last exit will be checked at sync"
+            );
+        }
+        Ok(Self {
+            data_dir: data,
+            preferences: PreferencesFile::in_dir(&config),
+            store: Arc::new(store),
+            sandbox: Arc::new(sandbox),
+            vault: vault.map(Arc::new).map_err(Arc::new),
+            events,
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The chosen profile if it still exists, else the Sandbox profile.
+    pub async fn active_profile(&self) -> Result<ActiveProfile, ServiceError> {
+        let chosen = self.preferences.load().active_profile_id;
+        self.store(move |store| crate::profiles::active_profile(store, chosen.as_deref()))
+            .await
+    }
+
+    /// Store work on the blocking pool: SQLite never runs on the async runtime's threads.
+    async fn store<T, E>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, ServiceError>
+    where
+        T: Send + 'static,
+        E: Into<ServiceError> + Send + 'static,
+    {
+        blocking(&self.store, work).await
+    }
+
+    /// Store and keyring work together on the blocking pool (D-Bus blocks too).
+    async fn store_and_vault<T, E>(
+        &self,
+        work: impl FnOnce(&Store, &Vault) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, ServiceError>
+    where
+        T: Send + 'static,
+        E: Into<ServiceError> + Send + 'static,
+    {
+        let vault = self.vault.clone().map_err(ServiceError::NoKeyring)?;
+        blocking(&self.store, move |store| work(store, &vault)).await
+    }
+
+    /// The Billpocket client and credentials of a merchant (`Some`) or of the integrator
+    /// (`None`: registering, connecting, catalogues) in the active profile.
+    async fn billpocket(
+        &self,
+        merchant_id: Option<&str>,
+    ) -> Result<(ActiveProfile, BillpocketAccess), ServiceError> {
+        let profile = self.active_profile().await?;
+        let (vault, sandbox) = (self.vault.clone(), Arc::clone(&self.sandbox));
+        let (profile_id, merchant_id) = (profile.id.clone(), merchant_id.map(str::to_owned));
+        let access = self
+            .store(move |store| {
+                let why = vault.as_ref().err().map(ToString::to_string);
+                let vault = vault
+                    .as_deref()
+                    .map_err(|_| why.as_deref().unwrap_or_default());
+                let config = HttpConfig::default();
+                match merchant_id {
+                    Some(id) => merchant_access(store, vault, &sandbox, &profile_id, &id, config),
+                    None => integrator_access(store, vault, &sandbox, &profile_id, config),
+                }
+            })
+            .await?;
+        Ok((profile, access))
+    }
+}
+
+/// Now, in Unix seconds, for stamping rows and judging expiry.
+pub fn unix_now() -> UnixSeconds {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+        })
+}

@@ -1,0 +1,90 @@
+//! What the backend tells the UI by itself: a sync ended, a write settled, a customer's status
+//! changed. The service knows no window: it hands events to a sink, and the shell's sink forwards
+//! them to the webview, where each one invalidates exactly the queries it affects.
+
+use std::sync::Arc;
+
+use mostrador_store::OutboxState;
+use serde::Serialize;
+use specta::Type;
+
+/// One change the UI may be showing stale data for; each names the profile it happened in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum AppEvent {
+    /// A sync of `resource` (e.g. `links/<merchant>`) ended: its cached rows and its sync state
+    /// may have changed. `error_code` is set when it failed (the cache was left as it was).
+    SyncFinished {
+        profile_id: String,
+        resource: String,
+        merchant_id: Option<String>,
+        error_code: Option<String>,
+    },
+    /// An outbox write left `sent`: the list it concerns and its open writes changed.
+    WriteSettled {
+        profile_id: String,
+        merchant_id: String,
+        #[specta(type = specta_typescript::Number)]
+        seq: i64,
+        state: OutboxState,
+    },
+    /// A customer's KYC status changed at its provider (the background KYC refresh sends it).
+    CustomerStatusChanged {
+        profile_id: String,
+        provider: String,
+        customer_id: String,
+        status: String,
+    },
+}
+
+/// Where events go. The shell forwards them to the window; tests collect them.
+pub trait EventSink: Send + Sync + 'static {
+    fn emit(&self, event: AppEvent);
+}
+
+/// A channel is a sink: the receiver sees every event in order. Once the receiver is gone,
+/// events are dropped, since nobody is listening.
+impl EventSink for std::sync::mpsc::Sender<AppEvent> {
+    fn emit(&self, event: AppEvent) {
+        let _ = self.send(event);
+    }
+}
+
+/// The service's handle on the sink; cheap to clone.
+#[derive(Clone)]
+pub struct Events(Arc<dyn EventSink>);
+
+impl Events {
+    pub fn new(sink: impl EventSink) -> Self {
+        Self(Arc::new(sink))
+    }
+
+    /// A sync of one merchant's links ended, well (`error_code` `None`) or not.
+    pub fn links_synced(&self, profile_id: &str, merchant_id: &str, error_code: Option<String>) {
+        self.emit(AppEvent::SyncFinished {
+            profile_id: profile_id.to_owned(),
+            resource: crate::sync::links_resource(merchant_id),
+            merchant_id: Some(merchant_id.to_owned()),
+            error_code,
+        });
+    }
+
+    /// The one place a settled write is announced; every settle point calls it.
+    pub fn write_settled(&self, profile_id: &str, merchant_id: &str, seq: i64, state: OutboxState) {
+        self.emit(AppEvent::WriteSettled {
+            profile_id: profile_id.to_owned(),
+            merchant_id: merchant_id.to_owned(),
+            seq,
+            state,
+        });
+    }
+
+    fn emit(&self, event: AppEvent) {
+        tracing::debug!(?event, "event");
+        self.0.emit(event);
+    }
+}

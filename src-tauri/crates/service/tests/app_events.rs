@@ -1,0 +1,152 @@
+//! The app as the shell opens it (a real data directory, the embedded doubles, an in-memory
+//! keyring) tells its sink when a sync finishes and when a write settles, and its use cases do
+//! what the commands used to do themselves: the status joins the sync state with the open
+//! writes, a write's main link is checked again, a vanished profile cannot be switched to.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use mostrador_sandbox::{FaultPlan, Outage};
+use mostrador_service::app::{App, AppDirs, ServiceError};
+use mostrador_service::events::{AppEvent, Events};
+use mostrador_service::links::form::{DEFAULT_LINK_TYPE, FormError, LinkForm};
+use mostrador_service::links::writes::LinkWrite;
+use mostrador_service::profiles::SANDBOX_PROFILE_ID;
+use mostrador_store::OutboxState;
+use mostrador_vault::{MemoryStore, Vault};
+
+const MERCHANT: &str = "61234";
+
+async fn open() -> (tempfile::TempDir, App, Receiver<AppEvent>) {
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = AppDirs {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let (sink, events) = channel();
+    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
+    let app = App::open_with_vault(dirs, vault, Events::new(sink))
+        .await
+        .unwrap();
+    (dir, app, events)
+}
+
+fn create(slug: &str) -> LinkWrite<LinkForm> {
+    LinkWrite::Create {
+        merchant_id: MERCHANT.into(),
+        link: LinkForm {
+            slug: slug.into(),
+            amount: "99.00".into(),
+            description: "Galletas".into(),
+            expires_at: String::new(),
+            link_type: DEFAULT_LINK_TYPE,
+            installments: vec![],
+            fixed_term: false,
+        },
+    }
+}
+
+#[tokio::test]
+async fn a_sync_is_announced_whether_it_worked_or_not() {
+    let (_dir, app, events) = open().await;
+    app.sync_links(MERCHANT).await.unwrap();
+    assert_eq!(
+        events.try_recv().unwrap(),
+        AppEvent::SyncFinished {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            resource: format!("links/{MERCHANT}"),
+            merchant_id: Some(MERCHANT.into()),
+            error_code: None,
+        }
+    );
+    let status = app.links_status(MERCHANT.into()).await.unwrap();
+    assert!(status.sync.unwrap().synced_at.is_some());
+
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.sync_links(MERCHANT).await.unwrap_err();
+    let AppEvent::SyncFinished { error_code, .. } = events.try_recv().unwrap() else {
+        panic!("expected a finished sync");
+    };
+    assert_eq!(
+        error_code.as_deref(),
+        Some("billpocket.network_unreachable")
+    );
+    assert!(events.try_recv().is_err(), "one event per sync");
+}
+
+#[tokio::test]
+async fn a_settled_write_is_announced_and_a_queued_one_is_listed_in_the_status() {
+    let (_dir, app, events) = open().await;
+    let done = app
+        .submit_link_write("key-1", create("galletas-1"))
+        .await
+        .unwrap();
+    assert_eq!(done.write.state, OutboxState::Done);
+    assert_eq!(
+        events.try_recv().unwrap(),
+        AppEvent::WriteSettled {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            merchant_id: MERCHANT.into(),
+            seq: done.write.seq,
+            state: OutboxState::Done,
+        }
+    );
+
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let queued = app
+        .submit_link_write("key-2", create("galletas-2"))
+        .await
+        .unwrap();
+    assert_eq!(queued.write.state, OutboxState::Pending);
+    let AppEvent::WriteSettled { seq, state, .. } = events.try_recv().unwrap() else {
+        panic!("expected a settled write");
+    };
+    assert_eq!((seq, state), (queued.write.seq, OutboxState::Pending));
+    let status = app.links_status(MERCHANT.into()).await.unwrap();
+    let open: Vec<i64> = status.writes.iter().map(|write| write.seq).collect();
+    assert_eq!(open, vec![queued.write.seq]);
+}
+
+#[tokio::test]
+async fn a_bad_main_link_is_refused_on_its_field_before_the_outbox() {
+    let (_dir, app, events) = open().await;
+    let request = LinkWrite::ConfigureMainLink {
+        merchant_id: MERCHANT.into(),
+        main_link: "no spaces/allowed".into(),
+    };
+    let error = app.submit_link_write("key-3", request).await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ServiceError::Form(FormError::Field {
+                field: "mainLink",
+                ..
+            })
+        ),
+        "{error:?}"
+    );
+    assert!(events.try_recv().is_err(), "nothing was written");
+    let status = app.links_status(MERCHANT.into()).await.unwrap();
+    assert!(status.writes.is_empty());
+}
+
+#[tokio::test]
+async fn only_an_existing_profile_can_become_active() {
+    let (_dir, app, _events) = open().await;
+    let error = app.switch_profile("gone".into()).await.unwrap_err();
+    assert!(matches!(error, ServiceError::Store(_)), "{error:?}");
+    let active = app.switch_profile(SANDBOX_PROFILE_ID.into()).await.unwrap();
+    assert_eq!(active.id, SANDBOX_PROFILE_ID);
+    assert_eq!(app.preferences().active_profile_id, None);
+}

@@ -1,0 +1,64 @@
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+  type UseMutationOptions,
+} from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+import { commands, type Locale } from "../bindings";
+import { call } from "../ipc";
+
+/** What a screen may add to a feature's mutation: its own reaction, never the cache's. */
+export type MutationCallbacks<TData, TVars> = Pick<
+  UseMutationOptions<TData, Error, TVars>,
+  "onSuccess" | "onError" | "onSettled"
+>;
+
+/**
+ * The one shape of every mutation: a command, the queries it makes stale (read again once it
+ * settled, whatever the outcome), and the screen's own callbacks. Used only by the features'
+ * `queries.ts` modules, which own their keys.
+ */
+export function useCommandMutation<TData, TVars = void>(
+  mutationFn: (vars: TVars) => Promise<TData>,
+  invalidates: (vars: TVars, data: TData | undefined) => readonly QueryKey[],
+  callbacks: MutationCallbacks<TData, TVars> = {},
+) {
+  const client = useQueryClient();
+  return useMutation<TData, Error, TVars>({
+    mutationFn,
+    ...callbacks,
+    onSettled: async (data, error, vars, ...rest) => {
+      await Promise.all(
+        invalidates(vars, data).map((queryKey) => client.invalidateQueries({ queryKey })),
+      );
+      await callbacks.onSettled?.(data, error, vars, ...rest);
+    },
+  });
+}
+
+export const appKeys = {
+  info: ["appInfo"] as const,
+};
+
+/** Version, data directory and the active profile. */
+export function useAppInfo() {
+  return useQuery({ queryKey: appKeys.info, queryFn: () => call(commands.appInfo()) });
+}
+
+/** Saves the UI language and switches the page to it. */
+export function useSetLocale() {
+  const { i18n } = useTranslation();
+  return useCommandMutation(
+    (locale: Locale) => call(commands.setLocale(locale)),
+    () => [],
+    {
+      onSuccess: async (preferences) => {
+        await i18n.changeLanguage(preferences.locale);
+        document.documentElement.lang = preferences.locale;
+      },
+    },
+  );
+}
