@@ -9,15 +9,10 @@ use mostrador_providers::ErrorCode;
 use mostrador_providers::cryptopocket::Refusal;
 use mostrador_providers::cryptopocket::errors::UNKNOWN_ERROR;
 use mostrador_providers::cryptopocket::rules;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-fn catalogue(locale: &str) -> Map<String, Value> {
-    let path = format!(
-        "{}/../../../ui/src/i18n/locales/{locale}/errors.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::catalogue;
 
 #[test]
 fn every_cryptopocket_code_has_a_message_in_both_languages() {
