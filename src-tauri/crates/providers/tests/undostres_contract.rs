@@ -371,7 +371,7 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
         assert_eq!(made.len(), 1);
     });
     // A 503 on a read is retried; on the create it is not.
-    sandbox.faults().set_plan(FaultPlan {
+    let one_503 = || FaultPlan {
         rules: vec![FaultRule {
             action: FaultAction::Status {
                 status: 503,
@@ -381,8 +381,10 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
             scope: Scope::default(),
         }],
         ..FaultPlan::default()
-    });
+    };
+    sandbox.faults().set_plan(one_503());
     client.account(FIRST_ID).await.unwrap();
+    sandbox.faults().set_plan(one_503());
     let error = client
         .create_account(&udt_person("cinco@example.com", "100"))
         .await

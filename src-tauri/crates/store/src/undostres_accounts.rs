@@ -195,6 +195,6 @@ impl Store {
 
     /// This installation's `device_id` (see [`Writer::device_id`]).
     pub fn device_id(&self) -> Result<String> {
-        self.write(Writer::device_id)
+        self.write(|w| w.device_id())
     }
 }
