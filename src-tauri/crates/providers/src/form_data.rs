@@ -108,9 +108,7 @@ fn disposition_name(head: &str) -> Result<String, FormError> {
             _ => {}
         }
     }
-    let name = name
-        .filter(|n| !n.is_empty())
-        .ok_or(FormError::Malformed)?;
+    let name = name.filter(|n| !n.is_empty()).ok_or(FormError::Malformed)?;
     if file {
         return Err(FormError::File { field: name });
     }
@@ -126,12 +124,18 @@ mod tests {
         let fields = [
             ("email", "ana@example.com".to_owned()),
             ("first_name", "María José".to_owned()),
-            ("composite_balance", r#"{"parent":{"credit_line":10000000}}"#.to_owned()),
+            (
+                "composite_balance",
+                r#"{"parent":{"credit_line":10000000}}"#.to_owned(),
+            ),
             ("empty", String::new()),
             ("lines", "a\r\nb".to_owned()),
         ];
         let body = encode(&fields);
-        assert!(body.content_type.starts_with("multipart/form-data; boundary="));
+        assert!(
+            body.content_type
+                .starts_with("multipart/form-data; boundary=")
+        );
         let decoded = decode(&body.content_type, &body.bytes).unwrap();
         let expected: Vec<_> = fields
             .iter()

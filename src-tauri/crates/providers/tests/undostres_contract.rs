@@ -46,7 +46,10 @@ async fn a_person_is_created_with_its_line_in_cents_then_read_back() {
 
     let created = client.create_account(&request).await.unwrap();
     let account = &created.account;
-    assert_eq!((account.account_level, account.account_status), (1, Some(1)));
+    assert_eq!(
+        (account.account_level, account.account_status),
+        (1, Some(1))
+    );
     assert_eq!(account.account_status_string, "Active");
     assert_eq!(account.email, "juan.perez@example.com");
     assert_eq!(account.mobile, "4958129198");
@@ -86,7 +89,10 @@ async fn a_person_is_created_with_its_line_in_cents_then_read_back() {
     assert_ne!(refreshed.oauth_token, oauth);
     assert!(refreshed.expiration_timestamp.ends_with("-06:00"));
     sandbox.inspect(|s| {
-        assert_eq!(s.accounts.last().unwrap().tokens.oauth_token, refreshed.oauth_token);
+        assert_eq!(
+            s.accounts.last().unwrap().tokens.oauth_token,
+            refreshed.oauth_token
+        );
     });
 }
 
@@ -140,7 +146,11 @@ async fn a_missing_or_wrong_ecommerce_token_is_401_on_every_endpoint() {
                 .unwrap_err(),
         ];
         for error in errors {
-            assert_eq!(error.code(), ErrorCode::Unauthorized.as_str(), "{token:?}: {error:?}");
+            assert_eq!(
+                error.code(),
+                ErrorCode::Unauthorized.as_str(),
+                "{token:?}: {error:?}"
+            );
         }
     }
     // And the raw answer: 401 in the `{rs: null, err}` shape.
@@ -170,7 +180,12 @@ async fn json_instead_of_multipart_is_400_bad_parameters() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["rs"], Value::Null);
     assert_eq!(body["err"]["code"], 4400);
-    assert!(body["err"]["hints"][0].as_str().unwrap().contains("multipart/form-data"));
+    assert!(
+        body["err"]["hints"][0]
+            .as_str()
+            .unwrap()
+            .contains("multipart/form-data")
+    );
     sandbox.inspect(|s| assert_eq!(s.accounts.len(), 15));
 }
 
@@ -191,9 +206,19 @@ async fn field_rules_are_code_5000_naming_each_field_and_nothing_is_created() {
         .unwrap_err();
     assert_eq!(refusal(&error), Refusal::ValidationError);
     assert_eq!(error.code(), "validation_error");
-    assert_eq!(field_codes(&error, "rfc"), [Code::RfcExpectedFisica.as_str()]);
-    assert_eq!(field_codes(&error, "mobile"), [Code::PhoneMxLength.as_str()]);
-    let rfc = error.fields().iter().find(|f| f.provider_field == "rfc").unwrap();
+    assert_eq!(
+        field_codes(&error, "rfc"),
+        [Code::RfcExpectedFisica.as_str()]
+    );
+    assert_eq!(
+        field_codes(&error, "mobile"),
+        [Code::PhoneMxLength.as_str()]
+    );
+    let rfc = error
+        .fields()
+        .iter()
+        .find(|f| f.provider_field == "rfc")
+        .unwrap();
     assert_eq!(rfc.form_field.as_deref(), Some("rfc"));
 
     // A business with a person's RFC, a CURP and a second last name.
@@ -206,7 +231,10 @@ async fn field_rules_are_code_5000_naming_each_field_and_nothing_is_created() {
         })
         .await
         .unwrap_err();
-    assert_eq!(field_codes(&error, "rfc"), [Code::RfcExpectedMoral.as_str()]);
+    assert_eq!(
+        field_codes(&error, "rfc"),
+        [Code::RfcExpectedMoral.as_str()]
+    );
     assert_eq!(field_codes(&error, "curp"), [NOT_FOR_BUSINESS]);
     assert_eq!(field_codes(&error, "second_last_name"), [NOT_FOR_BUSINESS]);
 
@@ -226,7 +254,10 @@ async fn field_rules_are_code_5000_naming_each_field_and_nothing_is_created() {
         [Code::CreditLineNegative.as_str()]
     );
     let after = sandbox.inspect(|s| (s.accounts.len(), s.next_customer_id, s.rng));
-    assert_eq!(before, after, "all or nothing: no account, id or token was used");
+    assert_eq!(
+        before, after,
+        "all or nothing: no account, id or token was used"
+    );
 }
 
 #[tokio::test]
@@ -310,7 +341,11 @@ async fn refresh_refusals_are_typed_8000_8002_8005() {
         .unwrap_err();
     assert_eq!(refusal(&error), Refusal::ExtraLoginDataRequired);
     client
-        .refresh_customer_token(&refresh, UDT_DEVICE_ID, r#"{"idAuth":1,"detail":"mostrador"}"#)
+        .refresh_customer_token(
+            &refresh,
+            UDT_DEVICE_ID,
+            r#"{"idAuth":1,"detail":"mostrador"}"#,
+        )
         .await
         .unwrap();
 }
@@ -331,14 +366,29 @@ async fn the_admin_control_raises_a_level_and_suspends_an_account() {
     };
     assert_eq!(admin(json!({ "account_level": 2 })).await, 204);
     assert_eq!(client.account(id).await.unwrap().account_level, 2);
-    assert_eq!(admin(json!({ "account_level": 3, "account_status": 2 })).await, 204);
+    assert_eq!(
+        admin(json!({ "account_level": 3, "account_status": 2 })).await,
+        204
+    );
     let account = client.account(id).await.unwrap();
-    assert_eq!((account.account_level, account.account_status), (3, Some(2)));
-    assert_eq!(admin(json!({ "account_level": 1, "account_status": 1 })).await, 204);
+    assert_eq!(
+        (account.account_level, account.account_status),
+        (3, Some(2))
+    );
+    assert_eq!(
+        admin(json!({ "account_level": 1, "account_status": 1 })).await,
+        204
+    );
     assert_eq!(client.account(id).await.unwrap().account_level, 1);
     assert_eq!(admin(json!({ "account_level": 7 })).await, 422);
     let missing = format!("{}/__sandbox/undostres/accounts/424242", sandbox.base_url());
-    let status = raw().post(missing).json(&json!({ "account_level": 2 })).send().await.unwrap().status();
+    let status = raw()
+        .post(missing)
+        .json(&json!({ "account_level": 2 }))
+        .send()
+        .await
+        .unwrap()
+        .status();
     assert_eq!(status, 404);
 }
 
@@ -391,6 +441,16 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
         .unwrap_err();
     assert!(matches!(error, UnDosTresError::Provider(_)), "{error:?}");
     assert_eq!(error.code(), ErrorCode::ProviderError.as_str());
-    assert_eq!(udt_seen(&sandbox, "POST", CREATE), 2, "sent once, not retried");
-    sandbox.inspect(|s| assert!(!s.accounts.iter().any(|a| a.request.email == "cinco@example.com")));
+    assert_eq!(
+        udt_seen(&sandbox, "POST", CREATE),
+        2,
+        "sent once, not retried"
+    );
+    sandbox.inspect(|s| {
+        assert!(
+            !s.accounts
+                .iter()
+                .any(|a| a.request.email == "cinco@example.com")
+        )
+    });
 }

@@ -83,7 +83,10 @@ async fn no_secret_in_logs_errors_or_debug_output() {
         });
         errors.push(
             client
-                .create_account(&udt_person(&format!("caida{}@example.com", errors.len()), "1"))
+                .create_account(&udt_person(
+                    &format!("caida{}@example.com", errors.len()),
+                    "1",
+                ))
                 .await
                 .unwrap_err(),
         );

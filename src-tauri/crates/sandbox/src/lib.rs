@@ -19,11 +19,11 @@ use std::path::PathBuf;
 pub use billpocket::BillpocketSandbox;
 pub use cryptopocket::CryptoPocketSandbox;
 pub use double::{Double, DoubleState, Sandbox};
-pub use undostres::UnDosTresSandbox;
 pub use faults::{
     DropMode, FaultAction, FaultController, FaultPlan, FaultRule, Outage, Scope, SeenRequest,
     Trigger,
 };
+pub use undostres::UnDosTresSandbox;
 
 /// Where a double listens and keeps its state.
 #[derive(Clone, Debug)]

@@ -268,15 +268,28 @@ mod tests {
         )
         .unwrap();
         let seeded = client.account(FIRST_ID).await.unwrap();
-        assert!(sandbox.set_undostres_account(FIRST_ID, Some(1), Some(2)).unwrap());
+        assert!(
+            sandbox
+                .set_undostres_account(FIRST_ID, Some(1), Some(2))
+                .unwrap()
+        );
         let moved = client.account(FIRST_ID).await.unwrap();
         assert_eq!((moved.account_level, moved.account_status), (1, Some(2)));
         assert!(!sandbox.set_undostres_account(1, Some(2), None).unwrap());
         assert_eq!(
-            sandbox_error_code(&sandbox.set_undostres_account(FIRST_ID, Some(5), None).unwrap_err()),
+            sandbox_error_code(
+                &sandbox
+                    .set_undostres_account(FIRST_ID, Some(5), None)
+                    .unwrap_err()
+            ),
             "sandbox.refused"
         );
-        assert!(dir.path().join("sandbox").join("undostres-sandbox.json").exists());
+        assert!(
+            dir.path()
+                .join("sandbox")
+                .join("undostres-sandbox.json")
+                .exists()
+        );
         sandbox.reset().unwrap();
         let reset = client.account(FIRST_ID).await.unwrap();
         assert_eq!(reset.account_level, seeded.account_level);

@@ -80,18 +80,29 @@ async fn an_account_is_cached_tracked_and_its_secrets_stay_in_the_vault() {
     assert_eq!(view.account.customer.kyc_level, Some(1));
 
     // Reading it again changes nothing; the Sandbox control moves it, and that is recorded.
-    accounts::refresh_account(&store, &client, SANDBOX_PROFILE_ID, created.account.id, NOW + 2)
-        .await
-        .unwrap();
+    accounts::refresh_account(
+        &store,
+        &client,
+        SANDBOX_PROFILE_ID,
+        created.account.id,
+        NOW + 2,
+    )
+    .await
+    .unwrap();
     assert!(
         sandbox
             .set_undostres_account(created.account.id, Some(2), Some(2))
             .unwrap()
     );
-    let moved =
-        accounts::refresh_account(&store, &client, SANDBOX_PROFILE_ID, created.account.id, NOW + 3)
-            .await
-            .unwrap();
+    let moved = accounts::refresh_account(
+        &store,
+        &client,
+        SANDBOX_PROFILE_ID,
+        created.account.id,
+        NOW + 3,
+    )
+    .await
+    .unwrap();
     assert_eq!(moved.customer.kyc_status, KycStatus::Fail);
     assert_eq!(moved.customer.updated_at, NOW + 3);
     let history: Vec<_> = store
@@ -134,7 +145,10 @@ async fn an_account_is_cached_tracked_and_its_secrets_stay_in_the_vault() {
         assert!(!contains(&wal, value), "{value} is in the WAL");
         assert!(!contains(&logs, value), "{value} is in the logs");
     }
-    assert!(contains(&db, &device_id), "the device id is kept in the app's data");
+    assert!(
+        contains(&db, &device_id),
+        "the device id is kept in the app's data"
+    );
     for secret in [
         CustomerSecret::OauthToken,
         CustomerSecret::RefreshToken,

@@ -99,7 +99,9 @@ impl Writer<'_> {
             .iter()
             .any(|a| a.customer.provider != Provider::Undostres)
         {
-            return Err(StoreError::Invalid("an UnDosTres account of another provider"));
+            return Err(StoreError::Invalid(
+                "an UnDosTres account of another provider",
+            ));
         }
         let customers: Vec<Customer> = accounts.iter().map(|a| a.customer.clone()).collect();
         let written = self.upsert_customers(profile_id, &customers, synced_at)?;

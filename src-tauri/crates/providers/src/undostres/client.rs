@@ -150,7 +150,10 @@ mod tests {
         let CreatedAccount { account, secrets } = created(rs).unwrap();
         assert_eq!(account.id, 85);
         assert_eq!(account.ecommerce_id, Some(91));
-        assert_eq!((account.account_level, account.account_status), (1, Some(1)));
+        assert_eq!(
+            (account.account_level, account.account_status),
+            (1, Some(1))
+        );
         assert_eq!(account.account_status_string, "Active");
         assert_eq!(account.gender, Some(2));
         assert!(!account.is_business());
@@ -158,7 +161,10 @@ mod tests {
         assert_eq!(account.mobile_country_code, "52");
         assert_eq!(account.last_name, "Pérez");
         assert_eq!(account.second_last_name, "Gómez");
-        assert_eq!(account.parent_id(), Some("66acce83856147e791206ca90a6e4b6d"));
+        assert_eq!(
+            account.parent_id(),
+            Some("66acce83856147e791206ca90a6e4b6d")
+        );
         let [(kind, oauth), _, (_, private_key)] = secrets.into_entries();
         assert_eq!(kind, CustomerSecret::OauthToken);
         assert_eq!(oauth.expose().len(), 64);

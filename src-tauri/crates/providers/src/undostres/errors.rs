@@ -389,7 +389,13 @@ mod tests {
         let fields: Vec<_> = error
             .fields()
             .iter()
-            .map(|f| (f.provider_field.as_str(), f.form_field.as_deref(), f.messages.len()))
+            .map(|f| {
+                (
+                    f.provider_field.as_str(),
+                    f.form_field.as_deref(),
+                    f.messages.len(),
+                )
+            })
             .collect();
         assert_eq!(
             fields,
@@ -412,18 +418,30 @@ mod tests {
         assert!(error.to_string().contains("email already registered"));
         let long = "x".repeat(5000);
         let error = read_answer(
-            &raw(200, &format!(r#"{{"rs":null,"err":{{"code":9999,"text":"{long}"}}}}"#)),
+            &raw(
+                200,
+                &format!(r#"{{"rs":null,"err":{{"code":9999,"text":"{long}"}}}}"#),
+            ),
             Envelope::User,
         )
         .unwrap_err();
-        assert!(matches!(error, UnDosTresError::Unknown { code: Some(9999), .. }));
+        assert!(matches!(
+            error,
+            UnDosTresError::Unknown {
+                code: Some(9999),
+                ..
+            }
+        ));
         assert!(error.to_string().len() < 300);
     }
 
     #[test]
     fn success_reads_the_envelopes_data() {
         let ok = |body: &str, envelope| read_answer(&raw(200, body), envelope).unwrap();
-        assert_eq!(ok(r#"{"rs":{"id":85},"err":null}"#, Envelope::User)["id"], 85);
+        assert_eq!(
+            ok(r#"{"rs":{"id":85},"err":null}"#, Envelope::User)["id"],
+            85
+        );
         assert_eq!(ok(r#"{"ss":{"id":86},"err":""}"#, Envelope::User)["id"], 86);
         assert_eq!(
             ok(
@@ -433,7 +451,10 @@ mod tests {
             "p"
         );
         assert_eq!(
-            ok(r#"{"response":{"oauth_token":"t"},"err":null}"#, Envelope::OAuth)["oauth_token"],
+            ok(
+                r#"{"response":{"oauth_token":"t"},"err":null}"#,
+                Envelope::OAuth
+            )["oauth_token"],
             "t"
         );
     }
@@ -444,7 +465,10 @@ mod tests {
             Err(UnDosTresError::Provider(error)) => error.code(),
             other => panic!("{other:?}"),
         };
-        assert_eq!(code(404, "<html>Not Found</html>"), ErrorCode::UnknownAddress);
+        assert_eq!(
+            code(404, "<html>Not Found</html>"),
+            ErrorCode::UnknownAddress
+        );
         assert_eq!(code(401, ""), ErrorCode::Unauthorized);
         assert_eq!(
             code(401, r#"{"rs":null,"err":{"text":"Unauthorized"}}"#),
@@ -452,7 +476,10 @@ mod tests {
         );
         assert_eq!(code(502, "bad gateway"), ErrorCode::ProviderError);
         assert_eq!(code(200, "<html>"), ErrorCode::UnreadableResponse);
-        assert_eq!(code(200, r#"{"rs":null,"err":null}"#), ErrorCode::UnreadableResponse);
+        assert_eq!(
+            code(200, r#"{"rs":null,"err":null}"#),
+            ErrorCode::UnreadableResponse
+        );
         assert_eq!(code(400, ""), ErrorCode::Invalid);
     }
 }

@@ -30,7 +30,10 @@ mod tests {
 
     #[test]
     fn the_credit_line_lands_on_its_input_and_ids_on_none() {
-        assert_eq!(form_field("composite_balance.parent.credit_line"), Some("creditLine"));
+        assert_eq!(
+            form_field("composite_balance.parent.credit_line"),
+            Some("creditLine")
+        );
         assert_eq!(form_field("gender"), Some("accountType"));
         assert_eq!(form_field("device_id"), None);
         assert_eq!(form_field("parent_id"), None);

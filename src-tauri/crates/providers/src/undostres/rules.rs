@@ -150,7 +150,10 @@ mod tests {
     fn a_person_comes_back_normalised() {
         let checked = check_account(person()).unwrap();
         assert_eq!(checked.device_id, "mostrador-device-1");
-        assert_eq!(checked.email, "Juan@example.com", "trimmed; the domain lowercased");
+        assert_eq!(
+            checked.email, "Juan@example.com",
+            "trimmed; the domain lowercased"
+        );
         assert_eq!(checked.mobile, "5512345678");
         assert_eq!(checked.rfc, "PEGJ8001014H1");
         let checked = check_account(business()).unwrap();
@@ -213,6 +216,9 @@ mod tests {
             ..person()
         })
         .unwrap_err();
-        assert_eq!(too_much["composite_balance"], [Code::CreditLineMax.as_str()]);
+        assert_eq!(
+            too_much["composite_balance"],
+            [Code::CreditLineMax.as_str()]
+        );
     }
 }

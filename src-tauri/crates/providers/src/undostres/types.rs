@@ -124,7 +124,8 @@ pub struct AccountRequest {
 impl AccountRequest {
     /// The form's fields as sent.
     pub fn to_form(&self) -> Vec<(&'static str, String)> {
-        let composite = json!({ "parent": { "credit_line": self.credit_line.to_undostres_cents() } });
+        let composite =
+            json!({ "parent": { "credit_line": self.credit_line.to_undostres_cents() } });
         let fields = [
             (form::DEVICE_ID, self.device_id.clone()),
             (form::EMAIL, self.email.clone()),
@@ -431,7 +432,9 @@ fn cents<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Centavos, D::Erro
     number_or_string::<D, i64>(deserializer).map(Centavos::from_undostres_cents)
 }
 
-fn optional_cents<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Centavos>, D::Error> {
+fn optional_cents<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Centavos>, D::Error> {
     optional_number_or_string::<D, i64>(deserializer)
         .map(|cents| cents.map(Centavos::from_undostres_cents))
 }

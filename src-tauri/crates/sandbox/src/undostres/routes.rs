@@ -82,12 +82,20 @@ impl ApiError {
 
     /// `{rs: null, err}` (users).
     fn user(self) -> Response {
-        (self.status, axum::Json(json!({ "rs": null, "err": self.error }))).into_response()
+        (
+            self.status,
+            axum::Json(json!({ "rs": null, "err": self.error })),
+        )
+            .into_response()
     }
 
     /// `{response: null, err}` (oauth).
     fn oauth(self) -> Response {
-        (self.status, axum::Json(json!({ "response": null, "err": self.error }))).into_response()
+        (
+            self.status,
+            axum::Json(json!({ "response": null, "err": self.error })),
+        )
+            .into_response()
     }
 
     /// `{timestamp, endpoint, error, payload: {}}` (wallet; no `text` on failure, as documented).
@@ -153,7 +161,12 @@ async fn create_account(State(d): State<Shared>, headers: HeaderMap, bytes: Byte
             tracing::debug!("sandbox undostres: account created");
             Ok(account.created_rs(ecommerce_id))
         },
-        || ApiError::refused(Refusal::DatabaseError, vec!["the account was not saved".into()]),
+        || {
+            ApiError::refused(
+                Refusal::DatabaseError,
+                vec!["the account was not saved".into()],
+            )
+        },
     );
     match answer {
         Ok(rs) => axum::Json(json!({ "rs": rs, "err": null })).into_response(),
@@ -242,7 +255,12 @@ async fn refresh_customer_token(
                 "expiration_timestamp": timestamp(expires_at),
             }))
         },
-        || ApiError::refused(Refusal::DatabaseError, vec!["the token was not saved".into()]),
+        || {
+            ApiError::refused(
+                Refusal::DatabaseError,
+                vec!["the token was not saved".into()],
+            )
+        },
     );
     match answer {
         Ok(response) => axum::Json(json!({ "response": response, "err": null })).into_response(),

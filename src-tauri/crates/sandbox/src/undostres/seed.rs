@@ -65,8 +65,9 @@ const ACCOUNTS: &[Row] = &[
 pub fn seeded() -> UnDosTresState {
     let mut state = UnDosTresState::empty(SANDBOX_ECOMMERCE_TOKEN, FIRST_ID, 0x5EED_0123_0000_0015);
     for row in ACCOUNTS {
-        let (first, middle, last, second, gender, rfc, curp, email, mobile) =
-            (row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8);
+        let (first, middle, last, second, gender, rfc, curp, email, mobile) = (
+            row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8,
+        );
         let (level, line_pesos, used, days) = (row.9, row.10, row.11, row.12);
         let request = AccountRequest {
             device_id: SEED_DEVICE_ID.into(),
@@ -88,7 +89,10 @@ pub fn seeded() -> UnDosTresState {
         // The seed follows the rules it serves; a row that did not would be a bug caught by the
         // seed test, and is skipped rather than served.
         let Ok(request) = check_account(request) else {
-            tracing::error!(email, "sandbox undostres: seed row breaks the rules; skipped");
+            tracing::error!(
+                email,
+                "sandbox undostres: seed row breaks the rules; skipped"
+            );
             continue;
         };
         let created_at = SEED_AT - days * DAY;
@@ -131,7 +135,11 @@ mod tests {
             .collect();
         assert_eq!(suspended, [SUSPENDED_ID]);
         for account in &state.accounts {
-            assert!(account.parent.used <= account.parent.credit_line, "{}", account.id);
+            assert!(
+                account.parent.used <= account.parent.credit_line,
+                "{}",
+                account.id
+            );
         }
         // Deterministic: the same tokens every time.
         assert_eq!(

@@ -182,7 +182,8 @@ impl UnDosTresState {
             .iter()
             .any(|a| a.request.email.eq_ignore_ascii_case(&request.email))
         {
-            let problems = FieldProblems::from([(form::EMAIL.to_owned(), vec![EMAIL_TAKEN.into()])]);
+            let problems =
+                FieldProblems::from([(form::EMAIL.to_owned(), vec![EMAIL_TAKEN.into()])]);
             return Err(Rejection::Invalid(problems));
         }
         let id = self.next_customer_id;
@@ -451,19 +452,32 @@ mod tests {
     fn an_account_opens_active_at_its_level_with_the_line_available() {
         let mut s = UnDosTresState::empty("e", 85, 7);
         let account = s.create_account(request("ana@example.com"), 0).unwrap();
-        assert_eq!((account.id, account.account_level, account.account_status), (85, 1, 1));
+        assert_eq!(
+            (account.id, account.account_level, account.account_status),
+            (85, 1, 1)
+        );
         let payload = account.parent_payload(0);
         assert_eq!(payload["credit_line"], 10_000_000);
         assert_eq!(payload["available_credit"], 10_000_000);
         let rs = account.created_rs(91);
         assert_eq!(rs["private_key"].as_str().unwrap().len(), 67);
         assert_eq!(rs["oauth_token"].as_str().unwrap().len(), 64);
-        assert_eq!(rs["composite_balance"]["parent"]["id"].as_str().unwrap().len(), 32);
+        assert_eq!(
+            rs["composite_balance"]["parent"]["id"]
+                .as_str()
+                .unwrap()
+                .len(),
+            32
+        );
         assert!(matches!(
             s.create_account(request("ANA@example.com"), 0),
             Err(Rejection::Invalid(problems)) if problems["email"] == [EMAIL_TAKEN]
         ));
-        assert_eq!(s.accounts.len(), 1, "a refused account leaves nothing behind");
+        assert_eq!(
+            s.accounts.len(),
+            1,
+            "a refused account leaves nothing behind"
+        );
         assert_eq!(s.next_customer_id, 86);
     }
 
@@ -497,7 +511,10 @@ mod tests {
             code(s.refresh(&refresh(&token, "device-1", ""), later)),
             Refusal::ExtraLoginDataRequired
         );
-        assert!(s.refresh(&refresh(&token, "device-1", "{\"idAuth\":1}"), later).is_ok());
+        assert!(
+            s.refresh(&refresh(&token, "device-1", "{\"idAuth\":1}"), later)
+                .is_ok()
+        );
         assert_eq!(
             code(s.refresh(&refresh(&token, "device-1", "x"), REFRESH_TTL_SECONDS)),
             Refusal::RefreshTokenExpired
@@ -509,7 +526,10 @@ mod tests {
         let mut s = UnDosTresState::empty("e", 1, 7);
         s.create_account(request("ana@example.com"), 0).unwrap();
         assert_eq!(s.set_account(1, Some(3), Some(STATUS_SUSPENDED)), Ok(true));
-        assert_eq!((s.accounts[0].account_level, s.accounts[0].account_status), (3, 2));
+        assert_eq!(
+            (s.accounts[0].account_level, s.accounts[0].account_status),
+            (3, 2)
+        );
         assert_eq!(s.set_account(2, Some(2), None), Ok(false));
         assert!(s.set_account(1, Some(4), None).is_err());
         assert!(s.set_account(1, None, Some(9)).is_err());

@@ -23,7 +23,11 @@ pub fn client(
     let profile = store.profile(profile_id)?;
     if profile.environment == Environment::Sandbox {
         let token = Credential::new(SANDBOX_ECOMMERCE_TOKEN);
-        return Ok(UnDosTresClient::new(&sandbox.undostres_url(), config, token)?);
+        return Ok(UnDosTresClient::new(
+            &sandbox.undostres_url(),
+            config,
+            token,
+        )?);
     }
     let base_url = profile
         .undostres_base_url

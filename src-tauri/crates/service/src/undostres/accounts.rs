@@ -26,7 +26,11 @@ pub fn kyc_status(account_status: Option<i64>) -> KycStatus {
 
 /// The cache row of an account UnDosTres returned. A business's legal name (first name and
 /// last name) is its company name; the RFC is its id number.
-pub fn cache_row(account: &Account, created_at: UnixSeconds, updated_at: UnixSeconds) -> UndostresAccount {
+pub fn cache_row(
+    account: &Account,
+    created_at: UnixSeconds,
+    updated_at: UnixSeconds,
+) -> UndostresAccount {
     let business = account.is_business();
     let company_name = if business {
         format!("{} {}", account.first_name, account.last_name)
@@ -35,7 +39,13 @@ pub fn cache_row(account: &Account, created_at: UnixSeconds, updated_at: UnixSec
     } else {
         String::new()
     };
-    let person_field = |value: &str| if business { String::new() } else { value.to_owned() };
+    let person_field = |value: &str| {
+        if business {
+            String::new()
+        } else {
+            value.to_owned()
+        }
+    };
     UndostresAccount {
         customer: Customer {
             provider: Provider::Undostres,

@@ -51,7 +51,8 @@ pub async fn refresh_customer_token(
     customer_id: &str,
     extra_login_data: &str,
 ) -> Result<(), UndostresServiceError> {
-    let device_id = blocking::<_, _, UndostresServiceError>(store, |store| store.device_id()).await?;
+    let device_id =
+        blocking::<_, _, UndostresServiceError>(store, |store| store.device_id()).await?;
     let refresh_slot = slot(CustomerSecret::RefreshToken, customer_id);
     let refresh_token = keyring(vault, {
         let profile_id = profile_id.to_owned();
@@ -74,7 +75,10 @@ pub async fn refresh_customer_token(
     let oauth_slot = slot(CustomerSecret::OauthToken, customer_id);
     let token = Secret::new(refreshed.oauth_token.expose());
     let profile_id = profile_id.to_owned();
-    keyring(vault, move |vault| vault.put(&profile_id, &oauth_slot, &token)).await
+    keyring(vault, move |vault| {
+        vault.put(&profile_id, &oauth_slot, &token)
+    })
+    .await
 }
 
 /// Keyring work on the blocking pool.

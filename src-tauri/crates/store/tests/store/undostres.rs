@@ -53,7 +53,11 @@ fn accounts_keep_their_fields_and_their_level_and_status_history() {
         parent_balance_id: None,
         ..account("1001", 2, 2, KycStatus::Fail)
     };
-    for (at, read) in [(T0 + DAY, &raised), (T0 + 2 * DAY, &suspended), (T0 + 3 * DAY, &suspended)] {
+    for (at, read) in [
+        (T0 + DAY, &raised),
+        (T0 + 2 * DAY, &suspended),
+        (T0 + 3 * DAY, &suspended),
+    ] {
         store
             .write(|w| w.upsert_undostres_accounts(PROFILE, std::slice::from_ref(read), at))
             .unwrap();
@@ -77,7 +81,12 @@ fn accounts_keep_their_fields_and_their_level_and_status_history() {
         [
             (None, KycStatus::Valid, Some(1), T0),
             (Some(KycStatus::Valid), KycStatus::Valid, Some(2), T0 + DAY),
-            (Some(KycStatus::Valid), KycStatus::Fail, Some(2), T0 + 2 * DAY),
+            (
+                Some(KycStatus::Valid),
+                KycStatus::Fail,
+                Some(2),
+                T0 + 2 * DAY
+            ),
         ]
     );
 }
@@ -86,7 +95,9 @@ fn accounts_keep_their_fields_and_their_level_and_status_history() {
 fn the_balance_is_recorded_for_a_cached_account_only() {
     let (_dir, store) = store();
     store
-        .write(|w| w.upsert_undostres_accounts(PROFILE, &[account("1002", 1, 1, KycStatus::Valid)], T0))
+        .write(|w| {
+            w.upsert_undostres_accounts(PROFILE, &[account("1002", 1, 1, KycStatus::Valid)], T0)
+        })
         .unwrap();
     let balance = ParentBalanceRead {
         credit_line: 10_000_000,
@@ -119,7 +130,10 @@ fn the_balance_is_recorded_for_a_cached_account_only() {
 fn the_device_id_is_made_once_and_survives_reopening() {
     let (dir, store) = store();
     let device = store.device_id().unwrap();
-    assert!(device.starts_with("mostrador-") && device.len() == 42, "{device}");
+    assert!(
+        device.starts_with("mostrador-") && device.len() == 42,
+        "{device}"
+    );
     assert_eq!(store.device_id().unwrap(), device);
     drop(store);
     let reopened = Store::open(dir.path()).unwrap();
