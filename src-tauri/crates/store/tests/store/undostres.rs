@@ -28,7 +28,7 @@ fn accounts_keep_their_fields_and_their_level_and_status_history() {
     let (_dir, store) = store();
     let created = account("1001", 1, 1, KycStatus::Valid);
     store
-        .write(|w| w.upsert_undostres_accounts(PROFILE, &[created.clone()], T0))
+        .write(|w| w.upsert_undostres_accounts(PROFILE, std::slice::from_ref(&created), T0))
         .unwrap();
     let view = store.undostres_account(PROFILE, "1001").unwrap().unwrap();
     assert_eq!(view.account.customer.synced_at, Some(T0));
