@@ -135,6 +135,26 @@ pub(crate) struct RawResponse {
     pub body: Vec<u8>,
 }
 
+impl RawResponse {
+    /// What a failure status means when the body says nothing more: credentials refused, an
+    /// address that is not the provider's (a 404 without its error body), throttling, or the
+    /// provider's own failure. Each provider module handles its own bodies first.
+    pub(crate) fn status_error(&self) -> ProviderError {
+        match self.status {
+            401 => ProviderError::Unauthorized,
+            403 => ProviderError::Forbidden,
+            404 => ProviderError::UnknownAddress { status: 404 },
+            429 => ProviderError::RateLimited {
+                retry_after: self.retry_after,
+            },
+            status => ProviderError::Provider {
+                status,
+                retry_after: self.retry_after,
+            },
+        }
+    }
+}
+
 #[cfg(test)]
 impl RawResponse {
     /// An answer with this status and body, for the provider modules' mapping tests.

@@ -15,7 +15,7 @@ use mostrador_providers::undostres::rules::{EMAIL_TAKEN, NOT_FOR_BUSINESS};
 use mostrador_providers::undostres::types::{AccountRequest, CustomerSecret, STATUS_SUSPENDED};
 use mostrador_providers::undostres::{Refusal, UnDosTresError};
 use mostrador_sandbox::undostres::seed::{FIRST_ID, SANDBOX_ECOMMERCE_TOKEN, SUSPENDED_ID};
-use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Scope, Trigger};
+use mostrador_sandbox::{DropMode, FaultAction};
 use serde_json::{Value, json};
 
 const CREATE: &str = "/user/v1/account/create";
@@ -396,22 +396,17 @@ async fn the_admin_control_raises_a_level_and_suspends_an_account() {
 async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
     let sandbox = udt_sandbox().await;
     let client = udt_client(&sandbox);
-    sandbox.faults().set_plan(FaultPlan {
-        rules: vec![FaultRule {
-            action: FaultAction::CommitThenDrop {
-                mode: DropMode::Reset,
-            },
-            trigger: Trigger::Next(1),
-            scope: Scope::default(),
-        }],
-        ..FaultPlan::default()
-    });
+    sandbox
+        .faults()
+        .set_plan(next_call(FaultAction::CommitThenDrop {
+            mode: DropMode::Reset,
+        }));
     let error = client
         .create_account(&udt_person("perdida@example.com", "100"))
         .await
         .unwrap_err();
     assert!(error.write_may_have_happened(), "{error:?}");
-    assert_eq!(udt_seen(&sandbox, "POST", CREATE), 1, "never resent");
+    assert_eq!(seen(&sandbox, "POST", CREATE), 1, "never resent");
     sandbox.inspect(|s| {
         let made: Vec<_> = s
             .accounts
@@ -421,16 +416,11 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
         assert_eq!(made.len(), 1);
     });
     // A 503 on a read is retried; on the create it is not.
-    let one_503 = || FaultPlan {
-        rules: vec![FaultRule {
-            action: FaultAction::Status {
-                status: 503,
-                retry_after: None,
-            },
-            trigger: Trigger::Next(1),
-            scope: Scope::default(),
-        }],
-        ..FaultPlan::default()
+    let one_503 = || {
+        next_call(FaultAction::Status {
+            status: 503,
+            retry_after: None,
+        })
     };
     sandbox.faults().set_plan(one_503());
     client.account(FIRST_ID).await.unwrap();
@@ -441,11 +431,7 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
         .unwrap_err();
     assert!(matches!(error, UnDosTresError::Provider(_)), "{error:?}");
     assert_eq!(error.code(), ErrorCode::ProviderError.as_str());
-    assert_eq!(
-        udt_seen(&sandbox, "POST", CREATE),
-        2,
-        "sent once, not retried"
-    );
+    assert_eq!(seen(&sandbox, "POST", CREATE), 2, "sent once, not retried");
     sandbox.inspect(|s| {
         assert!(
             !s.accounts

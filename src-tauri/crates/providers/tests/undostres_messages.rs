@@ -9,10 +9,9 @@ use mostrador_providers::ErrorCode;
 use mostrador_providers::undostres::Refusal;
 use mostrador_providers::undostres::errors::UNKNOWN_ERROR;
 use mostrador_providers::undostres::{rules, types};
-use serde_json::Value;
 
 mod common;
-use common::catalogue;
+use common::{assert_messages, catalogue};
 
 #[test]
 fn every_undostres_code_has_a_message_in_both_languages() {
@@ -35,16 +34,7 @@ fn every_undostres_code_has_a_message_in_both_languages() {
         ]
         .map(str::to_owned),
     );
-    for locale in ["es-MX", "en"] {
-        let messages = catalogue(locale);
-        for code in &codes {
-            let message = messages.get(code).and_then(Value::as_str);
-            assert!(
-                message.is_some_and(|m| !m.trim().is_empty()),
-                "{locale} has no message for {code}"
-            );
-        }
-    }
+    assert_messages(&codes);
     assert!(
         catalogue("es-MX")["undostres.unknown_error"]
             .as_str()

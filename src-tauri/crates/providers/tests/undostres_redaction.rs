@@ -11,7 +11,7 @@ use common::*;
 use mostrador_providers::Credential;
 use mostrador_providers::undostres::types::AccountRequest;
 use mostrador_sandbox::undostres::seed::{FIRST_ID, SANDBOX_ECOMMERCE_TOKEN};
-use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Scope, Trigger};
+use mostrador_sandbox::{DropMode, FaultAction};
 
 #[tokio::test]
 async fn no_secret_in_logs_errors_or_debug_output() {
@@ -73,14 +73,7 @@ async fn no_secret_in_logs_errors_or_debug_output() {
         },
         FaultAction::MalformedBody,
     ] {
-        sandbox.faults().set_plan(FaultPlan {
-            rules: vec![FaultRule {
-                action,
-                trigger: Trigger::Next(1),
-                scope: Scope::default(),
-            }],
-            ..FaultPlan::default()
-        });
+        sandbox.faults().set_plan(next_call(action));
         errors.push(
             client
                 .create_account(&udt_person(

@@ -211,7 +211,7 @@ pub(crate) fn read_answer(
         }
         // Credentials, throttling and server failures keep their meaning whatever the body.
         if matches!(raw.status, 401 | 403 | 429) || raw.status >= 500 {
-            return Err(from_status(raw).into());
+            return Err(raw.status_error().into());
         }
         return Err(UnDosTresError::Unknown {
             code,
@@ -335,17 +335,9 @@ fn from_status(raw: &RawResponse) -> ProviderError {
             fields: Vec::new(),
             message: "UnDosTres refused the request without an error body".into(),
         },
-        401 => ProviderError::Unauthorized,
-        403 => ProviderError::Forbidden,
-        // UnDosTres answers unknown ids with its error body (above): a bare 404 is a wrong address.
-        404 => ProviderError::UnknownAddress { status: 404 },
-        429 => ProviderError::RateLimited {
-            retry_after: raw.retry_after,
-        },
-        status => ProviderError::Provider {
-            status,
-            retry_after: raw.retry_after,
-        },
+        // UnDosTres answers unknown ids with its error body (above): a bare 404 is a wrong
+        // address.
+        _ => raw.status_error(),
     }
 }
 

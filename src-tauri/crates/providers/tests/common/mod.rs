@@ -164,6 +164,32 @@ pub fn assert_no_secret(secrets: &[String], logs: &str, printed: &[String]) {
     }
 }
 
+/// A fault plan that applies `action` to the next matching call only.
+pub fn next_call(action: mostrador_sandbox::FaultAction) -> mostrador_sandbox::FaultPlan {
+    mostrador_sandbox::FaultPlan {
+        rules: vec![mostrador_sandbox::FaultRule {
+            action,
+            trigger: mostrador_sandbox::Trigger::Next(1),
+            scope: mostrador_sandbox::Scope::default(),
+        }],
+        ..mostrador_sandbox::FaultPlan::default()
+    }
+}
+
+/// Fails naming the first code without a non-empty message in either language.
+pub fn assert_messages(codes: &[String]) {
+    for locale in ["es-MX", "en"] {
+        let messages = catalogue(locale);
+        for code in codes {
+            let message = messages.get(code).and_then(serde_json::Value::as_str);
+            assert!(
+                message.is_some_and(|m| !m.trim().is_empty()),
+                "{locale} has no message for {code}"
+            );
+        }
+    }
+}
+
 /// The UI's error messages in one language (`errors.json`).
 pub fn catalogue(locale: &str) -> serde_json::Map<String, serde_json::Value> {
     let path = format!(
@@ -225,8 +251,12 @@ pub fn documented_person(email: &str) -> PersonRequest {
     }
 }
 
-/// How many requests the double saw for this method and path.
-pub fn seen(sandbox: &CryptoPocketSandbox, method: &str, path: &str) -> usize {
+/// How many requests a double saw for this method and path.
+pub fn seen<S: mostrador_sandbox::DoubleState>(
+    sandbox: &mostrador_sandbox::Sandbox<S>,
+    method: &str,
+    path: &str,
+) -> usize {
     sandbox
         .faults()
         .seen()
@@ -293,14 +323,4 @@ pub fn udt_business(email: &str) -> AccountRequest {
         curp: String::new(),
         ..udt_person(email, "250,000.50")
     }
-}
-
-/// How many requests the UnDosTres double saw for this method and path.
-pub fn udt_seen(sandbox: &UnDosTresSandbox, method: &str, path: &str) -> usize {
-    sandbox
-        .faults()
-        .seen()
-        .iter()
-        .filter(|r| r.method == method && r.path == path)
-        .count()
 }
