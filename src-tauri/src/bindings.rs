@@ -26,6 +26,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::sandbox::sandbox_status,
         commands::sandbox::sandbox_reset,
         commands::sandbox::sandbox_set_faults,
+        commands::sandbox::sandbox_set_undostres_account,
         commands::links::list_merchants,
         commands::links::search_links,
         commands::links::links_status,

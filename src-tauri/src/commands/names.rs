@@ -19,6 +19,7 @@ pub const COMMANDS: &[&str] = &[
     "sandbox_status",
     "sandbox_reset",
     "sandbox_set_faults",
+    "sandbox_set_undostres_account",
     "list_merchants",
     "search_links",
     "links_status",

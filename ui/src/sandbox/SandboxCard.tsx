@@ -27,6 +27,7 @@ import {
   type FaultForm,
   type NextFailure,
 } from "./faultPlan";
+import { UndostresAccountControl } from "./UndostresAccountControl";
 
 const NEXT: NextFailure[] = [
   "none",
@@ -185,6 +186,7 @@ export function SandboxCard() {
             {t("sandbox.reset.button")}
           </Button>
         </Group>
+        <UndostresAccountControl />
       </Stack>
 
       <ConfirmDialog
