@@ -26,10 +26,11 @@ describe("UnDosTres account control", () => {
     const id = screen.getByTestId("sandbox-undostres-id");
     await user.clear(id);
     await user.type(id, "1005");
+    await user.click(screen.getByText("3"));
     await user.click(screen.getByText("Suspendida"));
     await user.click(screen.getByTestId("sandbox-undostres-apply"));
-    expect(await screen.findByText("Cuenta 1005: nivel 2, Suspendida")).toBeInTheDocument();
-    expect(calls).toEqual([{ customerId: 1005, level: 2, suspended: true }]);
+    expect(await screen.findByText("Cuenta 1005: nivel 3, Suspendida")).toBeInTheDocument();
+    expect(calls).toEqual([{ customerId: 1005, level: 3, suspended: true }]);
   });
 
   it("shows the double's refusal for an unknown account", async () => {

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Text } from "@mantine/core";
+import { Button, Group, Input, NumberInput, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -56,22 +56,20 @@ export function UndostresAccountControl() {
           value={typedId}
           onChange={setTypedId}
         />
-        <Select
-          w={120}
-          label={t("sandbox.undostres.level")}
-          data-testid="sandbox-undostres-level"
-          allowDeselect={false}
-          value={String(level)}
-          data={LEVELS}
-          onChange={(value) => {
-            if (value) setLevel(Number(value));
-          }}
-        />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t("sandbox.undostres.status")}
-          </Text>
+        <Input.Wrapper label={t("sandbox.undostres.level")}>
           <SegmentedControl
+            display="flex"
+            data-testid="sandbox-undostres-level"
+            value={String(level)}
+            onChange={(value) => {
+              setLevel(Number(value));
+            }}
+            data={LEVELS}
+          />
+        </Input.Wrapper>
+        <Input.Wrapper label={t("sandbox.undostres.status")}>
+          <SegmentedControl
+            display="flex"
             data-testid="sandbox-undostres-status"
             value={suspended ? "suspended" : "active"}
             onChange={(value) => {
@@ -82,7 +80,7 @@ export function UndostresAccountControl() {
               { value: "suspended", label: statusLabel(true) },
             ]}
           />
-        </Stack>
+        </Input.Wrapper>
         <Button
           variant="default"
           data-testid="sandbox-undostres-apply"
