@@ -52,6 +52,7 @@ impl AppState {
         let sandbox = tauri::async_runtime::block_on(EmbeddedSandbox::start(&data_dir))?;
         let now = unix_now();
         sandbox.cache_merchants(&store, now)?;
+        sandbox.cache_undostres_accounts(&store, now)?;
         let interrupted = recover_interrupted(&store, now)?;
         if interrupted > 0 {
             tracing::warn!(

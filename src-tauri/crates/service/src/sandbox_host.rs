@@ -12,8 +12,12 @@ use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
 
+use mostrador_providers::undostres::types::{Account, CompositeBalanceRef, ParentRef};
+
 use crate::merchants::form::MerchantForm;
 use crate::profiles::SANDBOX_PROFILE_ID;
+use crate::undostres::UndostresServiceError;
+use crate::undostres::accounts::cache_account;
 
 /// The embedded doubles of the three providers.
 pub struct EmbeddedSandbox {
@@ -135,6 +139,37 @@ impl EmbeddedSandbox {
                 .find(|m| m.user_id == user_id)
                 .map(|m| m.user_token.clone())
         })
+    }
+
+    /// Caches the UnDosTres double's accounts in the Sandbox profile, each as a get-account read
+    /// would (UnDosTres has no "list accounts" call), with the wallet and parent balance ids the
+    /// create answer gave: the customers screen shows them at once. A cached account changes only
+    /// when the double's differs (a level moved from the settings).
+    pub fn cache_undostres_accounts(
+        &self,
+        store: &Store,
+        now: UnixSeconds,
+    ) -> Result<usize, UndostresServiceError> {
+        let accounts: Vec<Account> = self.undostres.inspect(|state| {
+            state
+                .accounts
+                .iter()
+                .filter_map(|record| {
+                    let mut account: Account = serde_json::from_value(record.account_rs()).ok()?;
+                    account.ewallet_id = Some(record.ewallet_id);
+                    account.composite_balance = Some(CompositeBalanceRef {
+                        parent: Some(ParentRef {
+                            id: record.parent.id.clone(),
+                        }),
+                    });
+                    Some(account)
+                })
+                .collect()
+        });
+        for account in &accounts {
+            cache_account(store, SANDBOX_PROFILE_ID, account, now)?;
+        }
+        Ok(accounts.len())
     }
 
     /// Caches the double's merchants in the Sandbox profile, as if an agent had registered them
@@ -289,6 +324,27 @@ mod tests {
                 .join("sandbox")
                 .join("undostres-sandbox.json")
                 .exists()
+        );
+
+        // The Sandbox profile caches the double's accounts, the moved one as it is now.
+        let store = Store::open(dir.path()).unwrap();
+        crate::profiles::ensure_sandbox_profile(&store, 1).unwrap();
+        assert_eq!(sandbox.cache_undostres_accounts(&store, 2).unwrap(), 15);
+        let cached = store
+            .undostres_account(SANDBOX_PROFILE_ID, &FIRST_ID.to_string())
+            .unwrap()
+            .unwrap();
+        assert_eq!(cached.account.customer.kyc_level, Some(1));
+        assert_eq!(cached.account.account_status, 2);
+        assert!(cached.account.parent_balance_id.is_some());
+        assert_eq!(sandbox.cache_undostres_accounts(&store, 3).unwrap(), 15);
+        let again = store
+            .undostres_account(SANDBOX_PROFILE_ID, &FIRST_ID.to_string())
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            again.account.customer.updated_at, 2,
+            "unchanged: not rewritten"
         );
         sandbox.reset().unwrap();
         let reset = client.account(FIRST_ID).await.unwrap();
