@@ -133,6 +133,12 @@ impl From<mostrador_store::StoreError> for AppError {
     }
 }
 
+impl From<mostrador_service::undostres::UndostresServiceError> for AppError {
+    fn from(error: mostrador_service::undostres::UndostresServiceError) -> Self {
+        Self::new(&error.code(), error.to_string())
+    }
+}
+
 impl From<mostrador_sandbox::SandboxError> for AppError {
     fn from(error: mostrador_sandbox::SandboxError) -> Self {
         Self::new(

@@ -12,6 +12,9 @@ impl From<ServiceError> for AppError {
             ServiceError::DataDir { .. } => Self::new("app.data_dir", message),
             ServiceError::Task(_) => Self::new("app.task", message),
             ServiceError::NoSuchWrite(_) => Self::new("outbox.not_found", message),
+            ServiceError::NoSandboxAccount(_) => {
+                Self::on_field("sandbox.no_account", "customerId", message)
+            }
             ServiceError::NoKeyring(error) => Self::new(error.code(), message),
             ServiceError::Store(error) => error.into(),
             ServiceError::Vault(error) => error.into(),
@@ -26,6 +29,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Profile(error) => error.into(),
             ServiceError::Credential(error) => error.into(),
             ServiceError::Preferences(error) => error.into(),
+            ServiceError::Undostres(error) => error.into(),
         }
     }
 }

@@ -33,6 +33,11 @@ export const commands = {
 	/**  Back to the seed data, with faults cleared. */
 	sandboxReset: () => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_reset")),
 	sandboxSetFaults: (plan: FaultPlan_Deserialize) => typedError<SandboxStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("sandbox_set_faults", { plan })),
+	/**
+	 *  Puts an account of the UnDosTres double at a KYC level (1–3), active or suspended: the
+	 *  double's stand-in for UnDosTres' undocumented upgrade path.
+	 */
+	sandboxSetUndostresAccount: (customerId: number, level: number, suspended: boolean) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sandbox_set_undostres_account", { customerId, level, suspended })),
 	/**  The active profile's merchants (onboarded, connected, or the Sandbox's own). */
 	listMerchants: () => typedError<Merchant_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_merchants")),
 	/**  One page of the cached list, queued creates first; works offline. */

@@ -21,6 +21,7 @@ app_commands![
     sandbox::sandbox_status,
     sandbox::sandbox_reset,
     sandbox::sandbox_set_faults,
+    sandbox::sandbox_set_undostres_account,
     links::list_merchants,
     links::search_links,
     links::links_status,

@@ -26,3 +26,16 @@ pub async fn sandbox_set_faults(
 ) -> CommandResult<SandboxStatus> {
     Ok(app.sandbox_set_faults(plan))
 }
+
+/// Puts an account of the UnDosTres double at a KYC level (1–3), active or suspended: the
+/// double's stand-in for UnDosTres' undocumented upgrade path.
+#[tauri::command]
+#[specta::specta]
+pub async fn sandbox_set_undostres_account(
+    app: State<'_, App>,
+    customer_id: u32,
+    level: u8,
+    suspended: bool,
+) -> CommandResult<()> {
+    Ok(app.sandbox_set_undostres_account(customer_id, level, suspended)?)
+}

@@ -24,6 +24,7 @@ import {
   type NextFailure,
 } from "./faultPlan";
 import { useResetSandbox, useSandboxStatus, useSetFaults } from "./queries";
+import { UndostresAccountControl } from "./UndostresAccountControl";
 
 const NEXT: NextFailure[] = [
   "none",
@@ -171,6 +172,7 @@ export function SandboxCard() {
             {t("sandbox.reset.button")}
           </Button>
         </Group>
+        <UndostresAccountControl />
       </Stack>
 
       <ConfirmDialog

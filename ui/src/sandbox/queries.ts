@@ -39,3 +39,20 @@ export function useSetFaults() {
 export function useResetSandbox(callbacks?: MutationCallbacks<SandboxStatus_Serialize, void>) {
   return useSandboxMutation(() => call(commands.sandboxReset()), callbacks);
 }
+
+export interface UndostresAccountChange {
+  customerId: number;
+  level: number;
+  suspended: boolean;
+}
+
+/** Moves an account of the UnDosTres double; answers with the change made. */
+export function useSetUndostresAccount() {
+  return useCommandMutation(
+    (next: UndostresAccountChange) =>
+      call(commands.sandboxSetUndostresAccount(next.customerId, next.level, next.suspended)).then(
+        () => next,
+      ),
+    () => [],
+  );
+}

@@ -108,7 +108,24 @@ pub(crate) struct Call<'a> {
     pub path_params: &'a [&'a str],
     pub query: &'a [(&'a str, &'a str)],
     pub credentials: Vec<(&'static str, &'a Credential)>,
-    pub json_body: Option<Vec<u8>>,
+    pub body: Option<RequestBody>,
+}
+
+/// A request body with its content type: JSON for most calls, `multipart/form-data` where a
+/// provider documents a form (UnDosTres' account creation).
+#[derive(Clone)]
+pub(crate) struct RequestBody {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl RequestBody {
+    pub fn json(bytes: Vec<u8>) -> Self {
+        Self {
+            content_type: "application/json".into(),
+            bytes,
+        }
+    }
 }
 
 /// A complete answer (status and whole body), whatever its status.
@@ -116,6 +133,26 @@ pub(crate) struct RawResponse {
     pub status: u16,
     pub retry_after: Option<Duration>,
     pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    /// What a failure status means when the body says nothing more: credentials refused, an
+    /// address that is not the provider's (a 404 without its error body), throttling, or the
+    /// provider's own failure. Each provider module handles its own bodies first.
+    pub(crate) fn status_error(&self) -> ProviderError {
+        match self.status {
+            401 => ProviderError::Unauthorized,
+            403 => ProviderError::Forbidden,
+            404 => ProviderError::UnknownAddress { status: 404 },
+            429 => ProviderError::RateLimited {
+                retry_after: self.retry_after,
+            },
+            status => ProviderError::Provider {
+                status,
+                retry_after: self.retry_after,
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -255,10 +292,10 @@ impl HttpClient {
             .client
             .request(call.endpoint.method.as_http(), url)
             .headers(headers.clone());
-        if let Some(body) = &call.json_body {
+        if let Some(body) = &call.body {
             request = request
-                .header(CONTENT_TYPE, "application/json")
-                .body(body.clone());
+                .header(CONTENT_TYPE, body.content_type.as_str())
+                .body(body.bytes.clone());
         }
         let response = request
             .send()
@@ -394,11 +431,13 @@ pub(crate) fn is_success(status: u16) -> bool {
     (200..300).contains(&status)
 }
 
-/// A request body as JSON bytes.
-pub(crate) fn encode_json<B: serde::Serialize>(body: &B) -> Result<Vec<u8>, ProviderError> {
-    serde_json::to_vec(body).map_err(|e| ProviderError::InvalidConfiguration {
-        detail: format!("request body: {e}"),
-    })
+/// A request body as JSON.
+pub(crate) fn encode_json<B: serde::Serialize>(body: &B) -> Result<RequestBody, ProviderError> {
+    serde_json::to_vec(body)
+        .map(RequestBody::json)
+        .map_err(|e| ProviderError::InvalidConfiguration {
+            detail: format!("request body: {e}"),
+        })
 }
 
 /// A 2xx body as `T`. serde's own message can quote the offending value (a token, say): only
@@ -490,7 +529,7 @@ mod tests {
             path_params: &[id],
             query: &[],
             credentials: vec![],
-            json_body: None,
+            body: None,
         };
         client.url(&call).map(String::from)
     }

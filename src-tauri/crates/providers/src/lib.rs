@@ -6,8 +6,10 @@ pub mod credential;
 pub mod cryptopocket;
 pub mod error;
 mod fields;
+pub mod form_data;
 pub mod http;
 pub mod rules;
+pub mod undostres;
 mod wire;
 
 pub use credential::Credential;

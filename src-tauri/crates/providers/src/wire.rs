@@ -40,3 +40,14 @@ where
         Some(other) => T::deserialize(other).map(Some).map_err(D::Error::custom),
     }
 }
+
+/// Text that may come as a string, a number (`"mobile": 4958129198`) or `null` (read as empty).
+pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(
+        match Option::<serde_json::Value>::deserialize(deserializer)? {
+            None | Some(serde_json::Value::Null) => String::new(),
+            Some(serde_json::Value::String(text)) => text,
+            Some(other) => other.to_string(),
+        },
+    )
+}

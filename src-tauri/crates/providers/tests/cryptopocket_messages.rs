@@ -9,15 +9,9 @@ use mostrador_providers::ErrorCode;
 use mostrador_providers::cryptopocket::Refusal;
 use mostrador_providers::cryptopocket::errors::UNKNOWN_ERROR;
 use mostrador_providers::cryptopocket::rules;
-use serde_json::{Map, Value};
 
-fn catalogue(locale: &str) -> Map<String, Value> {
-    let path = format!(
-        "{}/../../../ui/src/i18n/locales/{locale}/errors.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::{assert_messages, catalogue};
 
 #[test]
 fn every_cryptopocket_code_has_a_message_in_both_languages() {
@@ -42,16 +36,7 @@ fn every_cryptopocket_code_has_a_message_in_both_languages() {
         ]
         .map(str::to_owned),
     );
-    for locale in ["es-MX", "en"] {
-        let messages = catalogue(locale);
-        for code in &codes {
-            let message = messages.get(code).and_then(Value::as_str);
-            assert!(
-                message.is_some_and(|m| !m.trim().is_empty()),
-                "{locale} has no message for {code}"
-            );
-        }
-    }
+    assert_messages(&codes);
     // The unknown code shows the provider's words.
     assert!(
         catalogue("es-MX")["cryptopocket.unknown_error"]

@@ -1,6 +1,6 @@
 //! Local doubles of the provider APIs, faithful to `shared/providers` and strict where the real
 //! APIs are: in-process for tests, embedded by the app for the Sandbox profile, or standalone
-//! (`mostrador-sandbox --port N [--data-dir D]`). Fault injection, state files and the server
+//! (`mostrador-sandbox --port N [--cryptopocket-port M] [--undostres-port U] [--data-dir D]`). Fault injection, state files and the server
 //! are shared by every double (`double.rs`); each provider plugs in its state and routes.
 
 pub mod billpocket;
@@ -11,6 +11,7 @@ mod json_body;
 mod persist;
 mod rng;
 mod server;
+pub mod undostres;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub use faults::{
     DropMode, FaultAction, FaultController, FaultPlan, FaultRule, Outage, Scope, SeenRequest,
     Trigger,
 };
+pub use undostres::UnDosTresSandbox;
 
 /// Where a double listens and keeps its state.
 #[derive(Clone, Debug)]
@@ -55,4 +57,7 @@ pub enum SandboxError {
     },
     #[error("sandbox state file {} is not readable: {detail}", path.display())]
     CorruptState { path: PathBuf, detail: String },
+    /// A change asked of a double's data that its rules refuse (an account level out of range).
+    #[error("the sandbox refused the change: {reason}")]
+    Refused { reason: &'static str },
 }

@@ -15,4 +15,5 @@ pub mod preferences;
 pub mod profiles;
 pub mod sandbox_host;
 pub mod sync;
+pub mod undostres;
 pub mod validation;

@@ -6,18 +6,24 @@ use std::path::Path;
 use mostrador_providers::Credential;
 use mostrador_sandbox::{
     BillpocketSandbox, CryptoPocketSandbox, FaultPlan, SandboxConfig, SandboxError,
+    UnDosTresSandbox,
 };
 use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
 
+use mostrador_providers::undostres::types::{Account, CompositeBalanceRef, ParentRef};
+
 use crate::merchants::form::MerchantForm;
 use crate::profiles::SANDBOX_PROFILE_ID;
+use crate::undostres::UndostresServiceError;
+use crate::undostres::accounts::cache_account;
 
-/// The embedded doubles (Billpocket and CryptoPocket; UnDosTres joins here).
+/// The embedded doubles of the three providers.
 pub struct EmbeddedSandbox {
     billpocket: BillpocketSandbox,
     cryptopocket: CryptoPocketSandbox,
+    undostres: UnDosTresSandbox,
 }
 
 /// What the Sandbox settings show.
@@ -36,6 +42,7 @@ pub fn sandbox_error_code(error: &SandboxError) -> &'static str {
         SandboxError::Bind { .. } => "sandbox.bind",
         SandboxError::Io { .. } => "sandbox.io",
         SandboxError::CorruptState { .. } => "sandbox.corrupt_state",
+        SandboxError::Refused { .. } => "sandbox.refused",
     }
 }
 
@@ -49,11 +56,14 @@ impl EmbeddedSandbox {
         };
         let billpocket = BillpocketSandbox::start(config.clone()).await?;
         tracing::info!(url = %billpocket.base_url(), "embedded Billpocket sandbox listening");
-        let cryptopocket = CryptoPocketSandbox::start(config).await?;
+        let cryptopocket = CryptoPocketSandbox::start(config.clone()).await?;
         tracing::info!(url = %cryptopocket.base_url(), "embedded CryptoPocket sandbox listening");
+        let undostres = UnDosTresSandbox::start(config).await?;
+        tracing::info!(url = %undostres.base_url(), "embedded UnDosTres sandbox listening");
         Ok(Self {
             billpocket,
             cryptopocket,
+            undostres,
         })
     }
 
@@ -64,6 +74,25 @@ impl EmbeddedSandbox {
     /// The base URL for the Sandbox profile's CryptoPocket client.
     pub fn cryptopocket_url(&self) -> String {
         self.cryptopocket.base_url()
+    }
+
+    /// The base URL for the Sandbox profile's UnDosTres client.
+    pub fn undostres_url(&self) -> String {
+        self.undostres.base_url()
+    }
+
+    /// Moves an UnDosTres account's KYC level (1–3) and/or status (1 Active, 2 Suspended), the
+    /// double's stand-in for UnDosTres' undocumented upgrade path (Ajustes → Sandbox). `false`
+    /// when the double has no such account.
+    pub fn set_undostres_account(
+        &self,
+        customer_id: i64,
+        level: Option<u8>,
+        status: Option<i64>,
+    ) -> Result<bool, SandboxError> {
+        self.undostres
+            .update(|state| state.set_account(customer_id, level, status))?
+            .map_err(|reason| SandboxError::Refused { reason })
     }
 
     pub fn status(&self) -> SandboxStatus {
@@ -85,6 +114,8 @@ impl EmbeddedSandbox {
         self.billpocket.reset()?;
         self.cryptopocket.faults().clear();
         self.cryptopocket.reset()?;
+        self.undostres.faults().clear();
+        self.undostres.reset()?;
         Ok(self.status())
     }
 
@@ -108,6 +139,37 @@ impl EmbeddedSandbox {
                 .find(|m| m.user_id == user_id)
                 .map(|m| m.user_token.clone())
         })
+    }
+
+    /// Caches the UnDosTres double's accounts in the Sandbox profile, each as a get-account read
+    /// would (UnDosTres has no "list accounts" call), with the wallet and parent balance ids the
+    /// create answer gave: the customers screen shows them at once. A cached account changes only
+    /// when the double's differs (a level moved from the settings).
+    pub fn cache_undostres_accounts(
+        &self,
+        store: &Store,
+        now: UnixSeconds,
+    ) -> Result<usize, UndostresServiceError> {
+        let accounts: Vec<Account> = self.undostres.inspect(|state| {
+            state
+                .accounts
+                .iter()
+                .filter_map(|record| {
+                    let mut account: Account = serde_json::from_value(record.account_rs()).ok()?;
+                    account.ewallet_id = Some(record.ewallet_id);
+                    account.composite_balance = Some(CompositeBalanceRef {
+                        parent: Some(ParentRef {
+                            id: record.parent.id.clone(),
+                        }),
+                    });
+                    Some(account)
+                })
+                .collect()
+        });
+        for account in &accounts {
+            cache_account(store, SANDBOX_PROFILE_ID, account, now)?;
+        }
+        Ok(accounts.len())
     }
 
     /// Caches the double's merchants in the Sandbox profile, as if an agent had registered them
@@ -224,6 +286,69 @@ mod tests {
         sandbox.reset().unwrap();
         // Back to the seed: the company can be registered again.
         client.create_company(&company).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_undostres_double_runs_beside_them_and_its_levels_move_from_settings() {
+        use mostrador_providers::undostres::UnDosTresClient;
+        use mostrador_sandbox::undostres::seed::{FIRST_ID, SANDBOX_ECOMMERCE_TOKEN};
+
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
+        assert_ne!(sandbox.undostres_url(), sandbox.cryptopocket_url());
+        let client = UnDosTresClient::new(
+            &sandbox.undostres_url(),
+            HttpConfig::default(),
+            Credential::new(SANDBOX_ECOMMERCE_TOKEN),
+        )
+        .unwrap();
+        let seeded = client.account(FIRST_ID).await.unwrap();
+        assert!(
+            sandbox
+                .set_undostres_account(FIRST_ID, Some(1), Some(2))
+                .unwrap()
+        );
+        let moved = client.account(FIRST_ID).await.unwrap();
+        assert_eq!((moved.account_level, moved.account_status), (1, Some(2)));
+        assert!(!sandbox.set_undostres_account(1, Some(2), None).unwrap());
+        assert_eq!(
+            sandbox_error_code(
+                &sandbox
+                    .set_undostres_account(FIRST_ID, Some(5), None)
+                    .unwrap_err()
+            ),
+            "sandbox.refused"
+        );
+        assert!(
+            dir.path()
+                .join("sandbox")
+                .join("undostres-sandbox.json")
+                .exists()
+        );
+
+        // The Sandbox profile caches the double's accounts, the moved one as it is now.
+        let store = Store::open(dir.path()).unwrap();
+        crate::profiles::ensure_sandbox_profile(&store, 1).unwrap();
+        assert_eq!(sandbox.cache_undostres_accounts(&store, 2).unwrap(), 15);
+        let cached = store
+            .undostres_account(SANDBOX_PROFILE_ID, &FIRST_ID.to_string())
+            .unwrap()
+            .unwrap();
+        assert_eq!(cached.account.customer.kyc_level, Some(1));
+        assert_eq!(cached.account.account_status, 2);
+        assert!(cached.account.parent_balance_id.is_some());
+        assert_eq!(sandbox.cache_undostres_accounts(&store, 3).unwrap(), 15);
+        let again = store
+            .undostres_account(SANDBOX_PROFILE_ID, &FIRST_ID.to_string())
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            again.account.customer.updated_at, 2,
+            "unchanged: not rewritten"
+        );
+        sandbox.reset().unwrap();
+        let reset = client.account(FIRST_ID).await.unwrap();
+        assert_eq!(reset.account_level, seeded.account_level);
     }
 
     #[tokio::test]

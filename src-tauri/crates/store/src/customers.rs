@@ -107,7 +107,7 @@ static LISTING: Listing = Listing {
     columns: COLUMNS,
 };
 
-const COLUMNS: &str = "t.provider, t.id, t.kind, t.first_name, t.last_name, t.second_last_name, \
+pub(crate) const COLUMNS: &str = "t.provider, t.id, t.kind, t.first_name, t.last_name, t.second_last_name, \
                        t.company_name, t.email, t.id_type, t.id_number, t.country, t.kyc_status, \
                        t.kyc_level, t.kyc_url, t.created_at, t.updated_at, t.synced_at";
 
@@ -115,7 +115,7 @@ const COLUMNS: &str = "t.provider, t.id, t.kind, t.first_name, t.last_name, t.se
 const NAME_KEY: &str = "lower(CASE t.kind WHEN 'company' THEN t.company_name \
                         ELSE t.last_name || ' ' || t.second_last_name || ' ' || t.first_name END)";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
         provider: row.get(0)?,
         id: row.get(1)?,

@@ -18,6 +18,7 @@ mod profiles;
 mod search;
 mod sync_state;
 mod text_enum;
+mod undostres_accounts;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -37,6 +38,7 @@ pub use outbox::{NewOutboxEntry, OutboxEntry, OutboxState, Outcome};
 pub use profiles::{Environment, Profile};
 pub use search::{Cursor, Page};
 pub use sync_state::SyncState;
+pub use undostres_accounts::{ParentBalanceRead, UndostresAccount, UndostresAccountView};
 
 /// Seconds since the Unix epoch, UTC. Callers pass the clock so tests are deterministic.
 pub type UnixSeconds = i64;

@@ -280,7 +280,7 @@ impl BillpocketClient {
                 path_params,
                 query,
                 credentials,
-                json_body,
+                body: json_body,
             })
             .await
     }

@@ -49,21 +49,12 @@ pub(crate) fn from_status(raw: &RawResponse) -> ProviderError {
     let (message, fields) = body.unwrap_or_default().into_parts();
     match raw.status {
         400 | 422 => ProviderError::Invalid { fields, message },
-        401 => ProviderError::Unauthorized,
-        403 => ProviderError::Forbidden,
         404 if from_billpocket => ProviderError::NotFound,
-        404 => ProviderError::UnknownAddress { status: 404 },
         409 => ProviderError::Conflict {
             field: fields.into_iter().next(),
             message,
         },
-        429 => ProviderError::RateLimited {
-            retry_after: raw.retry_after,
-        },
-        status => ProviderError::Provider {
-            status,
-            retry_after: raw.retry_after,
-        },
+        _ => raw.status_error(),
     }
 }
 

@@ -16,7 +16,7 @@ use super::types::{
 };
 use crate::credential::Credential;
 use crate::error::{FieldError, ProviderError};
-use crate::http::{Call, Endpoint, HttpClient, HttpConfig, encode_json, unreadable};
+use crate::http::{Call, Endpoint, HttpClient, HttpConfig, RequestBody, encode_json, unreadable};
 
 /// The integration's key and secret, from the vault.
 #[derive(Clone, Debug)]
@@ -196,7 +196,7 @@ impl CryptoPocketClient {
         endpoint: &Endpoint,
         path_params: &[&str],
         query: &[(&str, &str)],
-        json_body: Option<Vec<u8>>,
+        json_body: Option<RequestBody>,
         token: &Credential,
     ) -> Result<Map<String, Value>, CryptoPocketError> {
         let raw = self
@@ -206,7 +206,7 @@ impl CryptoPocketClient {
                 path_params,
                 query,
                 credentials: vec![(AUTH_HEADER, token)],
-                json_body,
+                body: json_body,
             })
             .await?;
         read_answer(&raw)
@@ -247,7 +247,7 @@ impl CryptoPocketClient {
                 path_params: &[],
                 query: &[],
                 credentials: vec![],
-                json_body: Some(encode_json(&body)?),
+                body: Some(encode_json(&body)?),
             })
             .await?;
         let answer = read_answer(&raw)?;

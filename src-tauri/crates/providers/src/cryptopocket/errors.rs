@@ -168,18 +168,9 @@ fn from_status(raw: &RawResponse, object: Option<Map<String, Value>>) -> Provide
                 message: body.message,
             }
         }
-        401 => ProviderError::Unauthorized,
-        403 => ProviderError::Forbidden,
-        // CryptoPocket's own 404s carry its envelope (handled above): anything else is a wrong
+        // CryptoPocket's own 404s carry its envelope (handled above): a bare one is a wrong
         // address.
-        404 => ProviderError::UnknownAddress { status: 404 },
-        429 => ProviderError::RateLimited {
-            retry_after: raw.retry_after,
-        },
-        status => ProviderError::Provider {
-            status,
-            retry_after: raw.retry_after,
-        },
+        _ => raw.status_error(),
     }
 }
 

@@ -164,6 +164,41 @@ pub fn assert_no_secret(secrets: &[String], logs: &str, printed: &[String]) {
     }
 }
 
+/// A fault plan that applies `action` to the next matching call only.
+pub fn next_call(action: mostrador_sandbox::FaultAction) -> mostrador_sandbox::FaultPlan {
+    mostrador_sandbox::FaultPlan {
+        rules: vec![mostrador_sandbox::FaultRule {
+            action,
+            trigger: mostrador_sandbox::Trigger::Next(1),
+            scope: mostrador_sandbox::Scope::default(),
+        }],
+        ..mostrador_sandbox::FaultPlan::default()
+    }
+}
+
+/// Fails naming the first code without a non-empty message in either language.
+pub fn assert_messages(codes: &[String]) {
+    for locale in ["es-MX", "en"] {
+        let messages = catalogue(locale);
+        for code in codes {
+            let message = messages.get(code).and_then(serde_json::Value::as_str);
+            assert!(
+                message.is_some_and(|m| !m.trim().is_empty()),
+                "{locale} has no message for {code}"
+            );
+        }
+    }
+}
+
+/// The UI's error messages in one language (`errors.json`).
+pub fn catalogue(locale: &str) -> serde_json::Map<String, serde_json::Value> {
+    let path = format!(
+        "{}/../../../ui/src/i18n/locales/{locale}/errors.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 /// A raw HTTP client, for asserting exact statuses and bodies the typed client hides.
 pub fn raw() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().unwrap()
@@ -216,12 +251,76 @@ pub fn documented_person(email: &str) -> PersonRequest {
     }
 }
 
-/// How many requests the double saw for this method and path.
-pub fn seen(sandbox: &CryptoPocketSandbox, method: &str, path: &str) -> usize {
+/// How many requests a double saw for this method and path.
+pub fn seen<S: mostrador_sandbox::DoubleState>(
+    sandbox: &mostrador_sandbox::Sandbox<S>,
+    method: &str,
+    path: &str,
+) -> usize {
     sandbox
         .faults()
         .seen()
         .iter()
         .filter(|r| r.method == method && r.path == path)
         .count()
+}
+
+// UnDosTres.
+
+use mostrador_core::Centavos;
+use mostrador_providers::undostres::UnDosTresClient;
+use mostrador_providers::undostres::types::{AccountRequest, Gender};
+use mostrador_sandbox::UnDosTresSandbox;
+use mostrador_sandbox::undostres::seed::SANDBOX_ECOMMERCE_TOKEN;
+
+/// This installation's device in the UnDosTres tests.
+pub const UDT_DEVICE_ID: &str = "mostrador-test-device-0001";
+
+pub async fn udt_sandbox() -> UnDosTresSandbox {
+    UnDosTresSandbox::start(SandboxConfig::default())
+        .await
+        .unwrap()
+}
+
+pub fn udt_client_with_token(sandbox: &UnDosTresSandbox, token: &str) -> UnDosTresClient {
+    UnDosTresClient::new(&sandbox.base_url(), fast_config(), Credential::new(token)).unwrap()
+}
+
+pub fn udt_client(sandbox: &UnDosTresSandbox) -> UnDosTresClient {
+    udt_client_with_token(sandbox, SANDBOX_ECOMMERCE_TOKEN)
+}
+
+/// A valid person with the credit line typed in pesos, converted with integer arithmetic.
+pub fn udt_person(email: &str, credit_line_pesos: &str) -> AccountRequest {
+    AccountRequest {
+        device_id: UDT_DEVICE_ID.into(),
+        email: email.into(),
+        first_name: "Juan".into(),
+        middle_name: "Carlos".into(),
+        last_name: "Pérez".into(),
+        second_last_name: "Gómez".into(),
+        gender: Gender::Male,
+        mobile: "4958129198".into(),
+        mobile_country_code: "52".into(),
+        rfc: "PEGJ8001014H1".into(),
+        curp: "PEGJ800101HDFRRN03".into(),
+        kyc_level: 1,
+        zipcode: "06700".into(),
+        campaign_id: String::new(),
+        credit_line: Centavos::parse(credit_line_pesos).unwrap(),
+    }
+}
+
+/// A valid business (gender 3, 12-character RFC, no CURP, no middle or second last name).
+pub fn udt_business(email: &str) -> AccountRequest {
+    AccountRequest {
+        first_name: "Materiales del Bajío".into(),
+        middle_name: String::new(),
+        last_name: "S.A. de C.V.".into(),
+        second_last_name: String::new(),
+        gender: Gender::Business,
+        rfc: "MAB9307148T4".into(),
+        curp: String::new(),
+        ..udt_person(email, "250,000.50")
+    }
 }

@@ -18,6 +18,7 @@ use crate::links::writes::WriteError;
 use crate::merchants::MerchantError;
 use crate::preferences::PreferencesError;
 use crate::profiles::ProfileError;
+use crate::undostres::UndostresServiceError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -33,6 +34,9 @@ pub enum ServiceError {
     /// An outbox sequence number that cannot exist (code `outbox.not_found`).
     #[error("no outbox entry {0}")]
     NoSuchWrite(f64),
+    /// The UnDosTres double has no such account (code `sandbox.no_account`, field `customerId`).
+    #[error("the UnDosTres double has no account {0}")]
+    NoSandboxAccount(u32),
     /// The OS has no keyring; the app runs without one (code `vault.unavailable`).
     #[error(transparent)]
     NoKeyring(Arc<VaultError>),
@@ -62,4 +66,6 @@ pub enum ServiceError {
     Credential(#[from] CredentialError),
     #[error(transparent)]
     Preferences(#[from] PreferencesError),
+    #[error(transparent)]
+    Undostres(#[from] UndostresServiceError),
 }

@@ -72,6 +72,7 @@ impl App {
         let sandbox = EmbeddedSandbox::start(&data).await?;
         let now = unix_now();
         sandbox.cache_merchants(&store, now)?;
+        sandbox.cache_undostres_accounts(&store, now)?;
         let interrupted = recover_interrupted(&store, now)?;
         if interrupted > 0 {
             tracing::warn!(

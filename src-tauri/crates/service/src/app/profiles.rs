@@ -1,5 +1,6 @@
 //! Profiles, their credentials, the preferences and the embedded Sandbox.
 
+use mostrador_providers::undostres::types::{STATUS_ACTIVE, STATUS_SUSPENDED};
 use mostrador_sandbox::FaultPlan;
 use mostrador_store::Profile;
 
@@ -103,5 +104,29 @@ impl App {
 
     pub fn sandbox_set_faults(&self, plan: FaultPlan) -> SandboxStatus {
         self.sandbox.set_faults(plan)
+    }
+
+    /// Puts an account of the UnDosTres double at a KYC level (1–3), active or suspended: the
+    /// double's stand-in for UnDosTres' undocumented upgrade path.
+    pub fn sandbox_set_undostres_account(
+        &self,
+        customer_id: u32,
+        level: u8,
+        suspended: bool,
+    ) -> Result<(), ServiceError> {
+        let status = if suspended {
+            STATUS_SUSPENDED
+        } else {
+            STATUS_ACTIVE
+        };
+        let id = i64::from(customer_id);
+        if self
+            .sandbox
+            .set_undostres_account(id, Some(level), Some(status))?
+        {
+            Ok(())
+        } else {
+            Err(ServiceError::NoSandboxAccount(customer_id))
+        }
     }
 }

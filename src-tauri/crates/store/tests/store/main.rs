@@ -10,3 +10,4 @@ mod migrations;
 mod outbox;
 mod records;
 mod search;
+mod undostres;
