@@ -48,6 +48,11 @@ pub fn builder<R: Runtime>() -> Builder<R> {
         commands::merchants::save_draft,
         commands::merchants::discard_draft,
         commands::merchants::discard_old_drafts,
+        commands::customers::search_customers,
+        commands::customers::customers_sync_state,
+        commands::customers::sync_customers,
+        commands::customers::check_customer_status,
+        commands::customers::customer_status_history,
     ])
 }
 

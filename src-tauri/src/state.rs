@@ -6,7 +6,9 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_providers::HttpConfig;
+use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_service::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
+use mostrador_service::customers::access::cryptopocket_client;
 use mostrador_service::links::writes::recover_interrupted;
 use mostrador_service::preferences::PreferencesFile;
 use mostrador_service::profiles::{ActiveProfile, ensure_sandbox_profile};
@@ -107,25 +109,47 @@ impl AppState {
         self.access(None).await
     }
 
+    /// The CryptoPocket client of the active profile.
+    pub async fn cryptopocket(&self) -> CommandResult<(ActiveProfile, CryptoPocketClient)> {
+        self.provider(|store, vault, sandbox, profile_id| {
+            cryptopocket_client(store, vault, sandbox, profile_id, HttpConfig::default())
+        })
+        .await
+    }
+
     async fn access(
         &self,
         merchant_id: Option<String>,
     ) -> CommandResult<(ActiveProfile, BillpocketAccess)> {
+        self.provider(move |store, vault, sandbox, profile_id| {
+            let config = HttpConfig::default();
+            match merchant_id {
+                Some(id) => merchant_access(store, vault, sandbox, profile_id, &id, config),
+                None => integrator_access(store, vault, sandbox, profile_id, config),
+            }
+        })
+        .await
+    }
+
+    /// Resolves a provider client for the active profile on the blocking pool: the profile
+    /// comes from SQLite and real profiles' secrets from the keyring (D-Bus).
+    async fn provider<T: Send + 'static, E: Into<AppError> + Send + 'static>(
+        &self,
+        resolve: impl FnOnce(&Store, Result<&Vault, &str>, &EmbeddedSandbox, &str) -> Result<T, E>
+        + Send
+        + 'static,
+    ) -> CommandResult<(ActiveProfile, T)> {
         let profile = self.active_profile().await?;
         let store = Arc::clone(&self.store);
         let vault = self.vault.clone();
         let sandbox = Arc::clone(&self.sandbox);
         let profile_id = profile.id.clone();
-        let access = blocking(move || {
+        let resolved = blocking(move || {
             let vault = vault.as_deref().map_err(|error| error.message.as_str());
-            let config = HttpConfig::default();
-            match merchant_id {
-                Some(id) => merchant_access(&store, vault, &sandbox, &profile_id, &id, config),
-                None => integrator_access(&store, vault, &sandbox, &profile_id, config),
-            }
+            resolve(&store, vault, &sandbox, &profile_id)
         })
         .await?;
-        Ok((profile, access))
+        Ok((profile, resolved))
     }
 
     /// The OS keyring, if there is one.

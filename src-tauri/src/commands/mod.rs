@@ -2,6 +2,7 @@
 //! listed in `names.rs` (the ACL manifest) and registered in `crate::bindings::builder`.
 
 pub mod app;
+pub mod customers;
 pub mod links;
 pub mod merchants;
 #[cfg(test)]

@@ -41,4 +41,9 @@ pub const COMMANDS: &[&str] = &[
     "save_draft",
     "discard_draft",
     "discard_old_drafts",
+    "search_customers",
+    "customers_sync_state",
+    "sync_customers",
+    "check_customer_status",
+    "customer_status_history",
 ];

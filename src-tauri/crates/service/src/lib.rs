@@ -5,6 +5,7 @@ pub mod billpocket_access;
 mod blocking;
 pub mod catalogues;
 pub mod credentials;
+pub mod customers;
 pub mod drafts;
 pub mod links;
 pub mod merchants;

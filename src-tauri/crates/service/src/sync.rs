@@ -42,6 +42,44 @@ impl SyncError {
     }
 }
 
+/// What a failed sync records: its stable code. A store failure is one too.
+pub trait SyncFailure: From<StoreError> {
+    fn sync_code(&self) -> String;
+}
+
+impl SyncFailure for SyncError {
+    fn sync_code(&self) -> String {
+        self.code()
+    }
+}
+
+/// Writes a fetch outcome for one cached resource (`links/<merchant>`, `customers/cryptopocket`):
+/// on success `write` runs in one transaction with the stamp of a good sync; on failure only the
+/// attempt and its code are recorded (the cached rows stay usable) and the error is returned.
+/// `now` is when the fetch started.
+pub fn apply_fetch<T, R, E: SyncFailure>(
+    store: &Store,
+    profile_id: &str,
+    resource: &str,
+    fetched: Result<T, E>,
+    now: UnixSeconds,
+    write: impl FnOnce(&mut Writer<'_>, T) -> Result<R, StoreError>,
+) -> Result<R, E> {
+    let fetched = match fetched {
+        Ok(fetched) => fetched,
+        Err(error) => {
+            let code = error.sync_code();
+            store.write(|w| w.record_sync(profile_id, resource, now, Some(&code)))?;
+            return Err(error);
+        }
+    };
+    Ok(store.write(|w| {
+        let written = write(w, fetched)?;
+        w.record_sync(profile_id, resource, now, None)?;
+        Ok(written)
+    })?)
+}
+
 /// Codes of the errors that show Billpocket cannot be reached at all (as opposed to refusing).
 pub const UNREACHABLE: [&str; 2] = ["billpocket.network_unreachable", "billpocket.timeout"];
 
@@ -83,31 +121,25 @@ pub fn apply_links(
     fetched: Result<Vec<ProviderLink>, ProviderError>,
     now: UnixSeconds,
 ) -> Result<LinkSyncReport, SyncError> {
+    let cached = fetched.map_err(SyncError::Provider).map(|links| {
+        links
+            .iter()
+            .map(|link| to_cache(link, merchant_id))
+            .collect::<Vec<Link>>()
+    });
     let resource = links_resource(merchant_id);
-    let links = match fetched {
-        Ok(links) => links,
-        Err(error) => {
-            let code = SyncError::Provider(error);
-            store.write(|w| w.record_sync(profile_id, &resource, now, Some(&code.code())))?;
-            return Err(code);
-        }
-    };
-    let cached: Vec<Link> = links
-        .iter()
-        .map(|link| to_cache(link, merchant_id))
-        .collect();
-    let (written, removed) = store.write(|w| {
-        let written = w.upsert_links(profile_id, &cached, now)?;
-        let removed = w.delete_links_synced_before(profile_id, Some(merchant_id), now)?;
-        w.record_sync(profile_id, &resource, now, None)?;
-        Ok((written, removed))
-    })?;
+    let (fetched, written, removed) =
+        apply_fetch(store, profile_id, &resource, cached, now, |w, cached| {
+            let written = w.upsert_links(profile_id, &cached, now)?;
+            let removed = w.delete_links_synced_before(profile_id, Some(merchant_id), now)?;
+            Ok((cached.len(), written, removed))
+        })?;
     if written + removed >= LARGE_SYNC {
         // Fresh statistics and merged search segments keep the next searches in milliseconds.
         store.optimize()?;
     }
     Ok(LinkSyncReport {
-        fetched: u32::try_from(cached.len()).unwrap_or(u32::MAX),
+        fetched: u32::try_from(fetched).unwrap_or(u32::MAX),
         removed: u32::try_from(removed).unwrap_or(u32::MAX),
         synced_at: now,
     })

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_form_drafts_merchant_registration.sql"),
     include_str!("../migrations/0006_links_fts_deferred_updates.sql"),
     include_str!("../migrations/0007_customers_fts_deferred_updates.sql"),
+    include_str!("../migrations/0008_kyc_history_source.sql"),
 ];
 
 /// The schema version this build writes.
