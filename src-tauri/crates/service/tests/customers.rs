@@ -97,7 +97,10 @@ async fn a_sync_follows_every_page_and_the_list_works_offline() {
     assert_eq!(by_id_number(&world, "10117410").first_name, "Rosa");
     let by_email = search(&world, "javiera.munoz@sandbox.mostrador.test");
     assert_eq!(by_email.len(), 1);
-    assert_eq!(by_email[0].id_number, "123456785", "the double keeps RUTs without the dash");
+    assert_eq!(
+        by_email[0].id_number, "123456785",
+        "the double keeps RUTs without the dash"
+    );
     assert_eq!(search(&world, "").len(), SEEDED);
 }
 
