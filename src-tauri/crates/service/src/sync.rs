@@ -80,12 +80,12 @@ pub fn apply_fetch<T, R, E: SyncFailure>(
     })?)
 }
 
-/// Codes of the errors that show Billpocket cannot be reached at all (as opposed to refusing).
-pub const UNREACHABLE: [&str; 2] = ["billpocket.network_unreachable", "billpocket.timeout"];
+/// Whether an error code shows its provider cannot be reached at all (as opposed to refusing).
+pub fn is_unreachable(code: &str) -> bool {
+    code.ends_with(".network_unreachable") || code.ends_with(".timeout")
+}
 
-/// Records a failed call of any kind (a write, a check) as a failed attempt on the merchant's
-/// list when its code shows Billpocket cannot be reached: the screen then says it is offline at
-/// once, rather than at the next sync, and the age it shows stays that of the last good sync.
+/// Records a failed call of any kind on the merchant's links; see [`record_unreachable_on`].
 pub fn record_unreachable(
     w: &mut Writer<'_>,
     profile_id: &str,
@@ -93,10 +93,24 @@ pub fn record_unreachable(
     code: &str,
     now: UnixSeconds,
 ) -> Result<(), StoreError> {
-    if !UNREACHABLE.contains(&code) {
+    record_unreachable_on(w, profile_id, &links_resource(merchant_id), code, now)
+}
+
+/// Records a failed call of any kind (a write, a check) as a failed attempt on a cached
+/// resource when its code shows the provider cannot be reached: the screen then says it is
+/// offline at once, rather than at the next sync, and the age it shows stays that of the last
+/// good sync.
+pub fn record_unreachable_on(
+    w: &mut Writer<'_>,
+    profile_id: &str,
+    resource: &str,
+    code: &str,
+    now: UnixSeconds,
+) -> Result<(), StoreError> {
+    if !is_unreachable(code) {
         return Ok(());
     }
-    w.record_sync(profile_id, &links_resource(merchant_id), now, Some(code))
+    w.record_sync(profile_id, resource, now, Some(code))
 }
 
 /// Fetches one merchant's links from Billpocket (reads are retried by the client).

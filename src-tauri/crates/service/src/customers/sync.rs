@@ -18,7 +18,7 @@ use specta::Type;
 
 use super::{CustomerError, cached_status};
 use crate::blocking::blocking;
-use crate::sync::apply_fetch;
+use crate::sync::{apply_fetch, is_unreachable, record_unreachable_on};
 
 /// The sync-state resource of the CryptoPocket customers list.
 pub const RESOURCE: &str = "customers/cryptopocket";
@@ -60,6 +60,29 @@ pub async fn sync_customers(
         apply_customers(store, &profile_id, fetched, now)
     })
     .await
+}
+
+/// Records on the list's sync state that another call (a check) found CryptoPocket unreachable,
+/// so the screen says it is offline at once; returns the error. A failure to record it is only
+/// logged: the caller's error is the one worth showing.
+pub(crate) async fn note_unreachable(
+    store: &Arc<Store>,
+    profile_id: &str,
+    error: CustomerError,
+    now: UnixSeconds,
+) -> CustomerError {
+    let code = error.code();
+    if is_unreachable(&code) {
+        let profile_id = profile_id.to_owned();
+        let recorded = blocking::<_, _, CustomerError>(store, move |store| {
+            store.write(|w| record_unreachable_on(w, &profile_id, RESOURCE, &code, now))
+        })
+        .await;
+        if let Err(failed) = recorded {
+            tracing::warn!(code = %failed.code(), "could not record that CryptoPocket is unreachable");
+        }
+    }
+    error
 }
 
 /// Writes a fetch outcome; blocking.
