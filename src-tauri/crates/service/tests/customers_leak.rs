@@ -14,7 +14,9 @@ use mostrador_providers::cryptopocket::types::{CompanyRequest, PersonRequest};
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
 use mostrador_sandbox::cryptopocket::seed::{SANDBOX_API_KEY, SANDBOX_API_SECRET};
 use mostrador_service::customers::access::cryptopocket_client;
-use mostrador_service::customers::created::{cache_person, keep_company, kyb_password};
+use mostrador_service::customers::created::{
+    company_row, keep_kyb_password, kyb_password, person_row, write_created,
+};
 use mostrador_service::customers::kyc::check_status;
 use mostrador_service::customers::sync::sync_customers;
 use mostrador_service::sandbox_host::EmbeddedSandbox;
@@ -95,7 +97,10 @@ async fn no_secret_token_or_kyb_password_reaches_the_database_wal_logs_or_errors
         ..PersonRequest::default()
     };
     let created = client.create_person(&person).await.unwrap();
-    let row = cache_person(&store, &profile_id, &person, &created, NOW + 2).unwrap();
+    let row = person_row(&person, &created, NOW + 2);
+    store
+        .write(|w| write_created(w, &profile_id, &row))
+        .unwrap();
     assert!(
         row.kyc_url
             .as_deref()
@@ -110,8 +115,15 @@ async fn no_secret_token_or_kyb_password_reaches_the_database_wal_logs_or_errors
     let company = client.create_company(&request).await.unwrap();
     let kyb = company.password.expose().to_owned();
     tracing::debug!(?company, "company created");
-    let row = keep_company(&store, Ok(&vault), &profile_id, &request, &company, NOW + 3).unwrap();
-    assert_eq!(row.kyc_url.as_deref(), Some(company.kyb_link.as_str()));
+    let row = company_row(&request, company.id, Some(&company.kyb_link), NOW + 3);
+    store
+        .write(|w| write_created(w, &profile_id, &row))
+        .unwrap();
+    keep_kyb_password(Ok(&vault), &profile_id, &row.id, &company.password).unwrap();
+    let cached = store
+        .customer(&profile_id, Provider::Cryptopocket, &row.id)
+        .unwrap();
+    assert_eq!(cached.kyc_url.as_deref(), Some(company.kyb_link.as_str()));
     assert_eq!(
         vault
             .get(&profile_id, &kyb_password(&row.id))

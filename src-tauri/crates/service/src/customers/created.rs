@@ -1,27 +1,21 @@
 //! What the cache and the vault keep of a customer CryptoPocket just created: the row (with the
 //! KYC form or KYB link) and its first status in the history, seen at creation. A company's KYB
 //! password is a credential: it goes to the vault only, never to the database, a log or an error.
-//! The create operations of the write engine apply their answers through these.
 
+use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::types::{
-    Company, CompanyRequest, Customer as Created, PersonRequest,
+    CompanyRequest, Customer as Created, PersonRequest,
 };
 use mostrador_store::{
-    Customer, CustomerKind, KycSource, KycStatus, Provider, Store, StoreError, UnixSeconds,
+    Customer, CustomerKind, KycSource, KycStatus, Provider, StoreError, UnixSeconds, Writer,
 };
 use mostrador_vault::{CredentialKind, Secret, Vault};
 
 use super::CustomerError;
 use crate::billpocket_access::AccessError;
 
-/// Caches a created person with its KYC form link.
-pub fn cache_person(
-    store: &Store,
-    profile_id: &str,
-    request: &PersonRequest,
-    created: &Created,
-    now: UnixSeconds,
-) -> Result<Customer, StoreError> {
+/// A created person as the cache keeps it, with its KYC form link.
+pub fn person_row(request: &PersonRequest, created: &Created, now: UnixSeconds) -> Customer {
     let answered = |value: &Option<String>, asked: &str| {
         value
             .as_deref()
@@ -29,7 +23,7 @@ pub fn cache_person(
             .unwrap_or(asked)
             .to_owned()
     };
-    let row = Customer {
+    Customer {
         first_name: answered(&created.name, &request.name),
         last_name: answered(&created.last_name, &request.last_name),
         second_last_name: request.last_name2.clone(),
@@ -47,37 +41,51 @@ pub fn cache_person(
         },
         kyc_url: created.kyc_form_url.clone(),
         ..new_row(created.id, CustomerKind::Person, now)
-    };
-    cache(store, profile_id, row)
+    }
 }
 
-/// Caches a created company with its KYB link, and keeps the link's password in the vault under
-/// the customer's id. The row is written first: if the keyring then fails, the company is still
-/// listed and the error says the password could not be kept.
-pub fn keep_company(
-    store: &Store,
-    vault: Result<&Vault, &str>,
-    profile_id: &str,
+/// A created company as the cache keeps it, with its KYB link (never its password).
+pub fn company_row(
     request: &CompanyRequest,
-    created: &Company,
+    id: i64,
+    kyb_link: Option<&str>,
     now: UnixSeconds,
-) -> Result<Customer, CustomerError> {
-    let row = Customer {
+) -> Customer {
+    Customer {
         company_name: request.company_name.clone(),
         email: request.email.clone(),
-        kyc_url: Some(created.kyb_link.clone()),
-        ..new_row(created.id, CustomerKind::Company, now)
-    };
-    let row = cache(store, profile_id, row)?;
+        kyc_url: kyb_link.map(str::to_owned),
+        ..new_row(id, CustomerKind::Company, now)
+    }
+}
+
+/// Writes a created customer and its first history entry, seen at creation.
+pub fn write_created(
+    w: &mut Writer<'_>,
+    profile_id: &str,
+    row: &Customer,
+) -> Result<(), StoreError> {
+    let rows = std::slice::from_ref(row);
+    w.upsert_customers_seen(profile_id, rows, row.created_at, KycSource::Create)?;
+    Ok(())
+}
+
+/// Keeps a company's KYB password in the vault under its customer id. Blocking (the keyring).
+pub fn keep_kyb_password(
+    vault: Result<&Vault, &str>,
+    profile_id: &str,
+    customer_id: &str,
+    password: &Credential,
+) -> Result<(), CustomerError> {
     let vault = vault.map_err(|why| AccessError::NoKeyring(why.to_owned()))?;
     vault
         .put(
             profile_id,
-            &kyb_password(&row.id),
-            &Secret::new(created.password.expose()),
+            &kyb_password(customer_id),
+            &Secret::new(password.expose()),
         )
         .map_err(AccessError::from)?;
-    Ok(row)
+    Ok(())
 }
 
 /// Where a company's KYB password lives in the vault.
@@ -107,12 +115,4 @@ fn new_row(id: i64, kind: CustomerKind, now: UnixSeconds) -> Customer {
         updated_at: now,
         synced_at: None,
     }
-}
-
-/// Writes the row, its first history entry seen at creation, and reads it back stamped.
-fn cache(store: &Store, profile_id: &str, row: Customer) -> Result<Customer, StoreError> {
-    let rows = std::slice::from_ref(&row);
-    store
-        .write(|w| w.upsert_customers_seen(profile_id, rows, row.created_at, KycSource::Create))?;
-    store.customer(profile_id, Provider::Cryptopocket, &row.id)
 }
