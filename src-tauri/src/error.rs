@@ -70,6 +70,15 @@ impl From<mostrador_service::billpocket_access::AccessError> for AppError {
     }
 }
 
+impl From<mostrador_service::customers::CustomerError> for AppError {
+    fn from(error: mostrador_service::customers::CustomerError) -> Self {
+        Self {
+            field: error.field().map(str::to_owned),
+            ..Self::new(&error.code(), error.to_string())
+        }
+    }
+}
+
 impl From<mostrador_service::merchants::MerchantError> for AppError {
     fn from(error: mostrador_service::merchants::MerchantError) -> Self {
         Self {

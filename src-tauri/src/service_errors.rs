@@ -30,6 +30,7 @@ impl From<ServiceError> for AppError {
             ServiceError::Credential(error) => error.into(),
             ServiceError::Preferences(error) => error.into(),
             ServiceError::Undostres(error) => error.into(),
+            ServiceError::Customer(error) => error.into(),
         }
     }
 }

@@ -88,6 +88,19 @@ export const commands = {
 	discardDraft: (id: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
 	/**  Discards the drafts of a form last saved more than `older_than_days` ago; returns how many. */
 	discardOldDrafts: (kind: string, olderThanDays: number) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("discard_old_drafts", { kind, olderThanDays })),
+	/**
+	 *  One page of the cached customers (names, e-mail, id number); works offline. The query's
+	 *  profile is always the active one.
+	 */
+	searchCustomers: (query: CustomerQuery_Deserialize) => typedError<CustomerPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_customers", { query })),
+	/**  How fresh the cached CryptoPocket list is (`None` before the first sync attempt). */
+	customersSyncState: () => typedError<SyncState_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("customers_sync_state")),
+	/**  Fetches every CryptoPocket customer into the cache; a failure is recorded and returned. */
+	syncCustomers: () => typedError<CustomerSyncReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("sync_customers")),
+	/**  Asks CryptoPocket where one cached customer's KYC/KYB stands and records a change. */
+	checkCustomerStatus: (customerId: string) => typedError<KycCheckOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_customer_status", { customerId })),
+	/**  Every status change the app observed for one customer, oldest first. */
+	customerStatusHistory: (customerId: string) => typedError<KycTransition_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_status_history", { customerId })),
 };
 
 /** Events */
@@ -309,6 +322,140 @@ export type CrossCheck_Serialize =
 
 /**  Opaque position after the last row of a page; pass it back to get the next page. */
 export type Cursor = string;
+
+export type Customer = Customer_Serialize | Customer_Deserialize;
+
+export type CustomerKind = "person" | "company";
+
+/**
+ *  One page of cached customers (a concrete type: the bindings exporter loses generic arguments
+ *  of command results).
+ */
+export type CustomerPage = CustomerPage_Serialize | CustomerPage_Deserialize;
+
+/**
+ *  One page of cached customers (a concrete type: the bindings exporter loses generic arguments
+ *  of command results).
+ */
+export type CustomerPage_Deserialize = {
+	items: Customer_Deserialize[],
+	/**  `None` on the last page. */
+	next?: Cursor | null,
+};
+
+/**
+ *  One page of cached customers (a concrete type: the bindings exporter loses generic arguments
+ *  of command results).
+ */
+export type CustomerPage_Serialize = {
+	items: Customer_Serialize[],
+	/**  `None` on the last page. */
+	next: Cursor | null,
+};
+
+export type CustomerQuery = CustomerQuery_Serialize | CustomerQuery_Deserialize;
+
+export type CustomerQuery_Deserialize = {
+	profileId?: string,
+	/**  Words matched as prefixes against names, email and id number, accents ignored. */
+	text?: string,
+	provider?: Provider | null,
+	kycStatus?: KycStatus | null,
+	sort?: CustomerSort,
+	/**  Page size: 0 means 50; at most 500. */
+	limit?: number,
+	cursor?: Cursor | null,
+};
+
+export type CustomerQuery_Serialize = {
+	profileId: string,
+	/**  Words matched as prefixes against names, email and id number, accents ignored. */
+	text: string,
+	provider: Provider | null,
+	kycStatus: KycStatus | null,
+	sort: CustomerSort,
+	/**  Page size: 0 means 50; at most 500. */
+	limit: number,
+	cursor: Cursor | null,
+};
+
+export type CustomerSort = "recentlyUpdated" | "nameAscending";
+
+export type CustomerSyncReport = CustomerSyncReport_Serialize | CustomerSyncReport_Deserialize;
+
+export type CustomerSyncReport_Deserialize = {
+	fetched: number,
+	/**  Customers new to the cache or changed in it. */
+	written: number,
+	/**  The status changes this sync observed (each is also in the customer's history). */
+	statusChanges: StatusChange_Deserialize[],
+	syncedAt: number,
+};
+
+export type CustomerSyncReport_Serialize = {
+	fetched: number,
+	/**  Customers new to the cache or changed in it. */
+	written: number,
+	/**  The status changes this sync observed (each is also in the customer's history). */
+	statusChanges: StatusChange_Serialize[],
+	syncedAt: number,
+};
+
+export type Customer_Deserialize = {
+	provider: Provider,
+	/**  The provider's customer id. */
+	id: string,
+	kind: CustomerKind,
+	firstName: string,
+	lastName: string,
+	secondLastName: string,
+	companyName: string,
+	email: string,
+	/**  e.g. CURP, RFC, GOVERNMENT_ID. */
+	idType: string,
+	idNumber: string,
+	country: string,
+	kycStatus: KycStatus,
+	/**  UnDosTres `account_level`. */
+	kycLevel?: number | null,
+	/**  KYC form or KYB link (no password: that lives in the vault). */
+	kycUrl?: string | null,
+	createdAt: number,
+	updatedAt: number,
+	/**
+	 *  When the provider last confirmed this row (a list sync or a status check); set by the
+	 *  store.
+	 */
+	syncedAt?: number | null,
+};
+
+export type Customer_Serialize = {
+	provider: Provider,
+	/**  The provider's customer id. */
+	id: string,
+	kind: CustomerKind,
+	firstName: string,
+	lastName: string,
+	secondLastName: string,
+	companyName: string,
+	email: string,
+	/**  e.g. CURP, RFC, GOVERNMENT_ID. */
+	idType: string,
+	idNumber: string,
+	country: string,
+	kycStatus: KycStatus,
+	/**  UnDosTres `account_level`. */
+	kycLevel: number | null,
+	/**  KYC form or KYB link (no password: that lives in the vault). */
+	kycUrl: string | null,
+	createdAt: number,
+	updatedAt: number,
+	/**
+	 *  When the provider last confirmed this row (a list sync or a status check); set by the
+	 *  store.
+	 */
+	syncedAt: number | null,
+};
 
 export type Draft = {
 	id: string,
@@ -541,6 +688,58 @@ export type Issue = {
 	field: FieldKind,
 	/**  Interpolation values for the message, keyed by the names in [`Code::params`]. */
 	params: { [key in string]: string },
+};
+
+export type KycCheckOutcome = KycCheckOutcome_Serialize | KycCheckOutcome_Deserialize;
+
+export type KycCheckOutcome_Deserialize = {
+	status: KycStatus,
+	/**  The change this check observed, if the status differs from the cached one. */
+	change?: KycTransition_Deserialize | null,
+	checkedAt: number,
+};
+
+export type KycCheckOutcome_Serialize = {
+	status: KycStatus,
+	/**  The change this check observed, if the status differs from the cached one. */
+	change: KycTransition_Serialize | null,
+	checkedAt: number,
+};
+
+/**  How the app saw a KYC change (migration 0008). */
+export type KycSource = 
+/**  In the provider's customers list. */
+"sync" | 
+/**  By asking for one customer's status. */
+"check" | 
+/**  In the answer that created the customer. */
+"create";
+
+/**
+ *  CryptoPocket's `kyc_status` values; UnDosTres accounts are mapped onto them by the
+ *  service (with `kyc_level` carrying the account level).
+ */
+export type KycStatus = "unused" | "processing" | "valid" | "fail";
+
+/**  One observed KYC change; `from_status` is `None` for the first sighting. */
+export type KycTransition = KycTransition_Serialize | KycTransition_Deserialize;
+
+/**  One observed KYC change; `from_status` is `None` for the first sighting. */
+export type KycTransition_Deserialize = {
+	fromStatus?: KycStatus | null,
+	toStatus: KycStatus,
+	kycLevel?: number | null,
+	observedAt: number,
+	source: KycSource,
+};
+
+/**  One observed KYC change; `from_status` is `None` for the first sighting. */
+export type KycTransition_Serialize = {
+	fromStatus: KycStatus | null,
+	toStatus: KycStatus,
+	kycLevel: number | null,
+	observedAt: number,
+	source: KycSource,
 };
 
 export type Link = Link_Serialize | Link_Deserialize;
@@ -1055,6 +1254,9 @@ export type Profile_Serialize = {
 	updatedAt: number,
 };
 
+/**  The provider a customer is registered with. */
+export type Provider = "cryptopocket" | "undostres";
+
 /**  A QR code as a square of modules, without quiet zone. */
 export type QrCode = {
 	/**  Modules per side. */
@@ -1168,6 +1370,25 @@ export type ShareTarget_Serialize =
 export type SlotStatus = {
 	slot: CredentialSlot,
 	status: SecretStatus,
+};
+
+/**  One customer's KYC status as the app saw it change; `from` is `None` for a new customer. */
+export type StatusChange = StatusChange_Serialize | StatusChange_Deserialize;
+
+/**  One customer's KYC status as the app saw it change; `from` is `None` for a new customer. */
+export type StatusChange_Deserialize = {
+	customerId: string,
+	from?: KycStatus | null,
+	to: KycStatus,
+	observedAt: number,
+};
+
+/**  One customer's KYC status as the app saw it change; `from` is `None` for a new customer. */
+export type StatusChange_Serialize = {
+	customerId: string,
+	from: KycStatus | null,
+	to: KycStatus,
+	observedAt: number,
 };
 
 /**  What a sync did besides refreshing the list. */

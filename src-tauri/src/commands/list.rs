@@ -44,4 +44,9 @@ app_commands![
     merchants::save_draft,
     merchants::discard_draft,
     merchants::discard_old_drafts,
+    customers::search_customers,
+    customers::customers_sync_state,
+    customers::sync_customers,
+    customers::check_customer_status,
+    customers::customer_status_history,
 ];

@@ -3,6 +3,7 @@
 //! `crate::bindings` (tauri-specta) include.
 
 pub mod app;
+pub mod customers;
 pub mod links;
 pub mod merchants;
 pub mod preferences;

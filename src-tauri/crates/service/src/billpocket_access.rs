@@ -122,7 +122,7 @@ fn access(
 }
 
 /// A vault read where "not set" is an answer, not an error.
-fn optional(
+pub(crate) fn optional(
     read: Result<mostrador_vault::Secret, VaultError>,
 ) -> Result<Option<Credential>, VaultError> {
     match read {

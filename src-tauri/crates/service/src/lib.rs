@@ -6,6 +6,7 @@ pub mod billpocket_access;
 pub mod blocking;
 pub mod catalogues;
 pub mod credentials;
+pub mod customers;
 pub mod drafts;
 pub mod events;
 pub mod links;

@@ -95,6 +95,12 @@ impl EmbeddedSandbox {
             .map_err(|reason| SandboxError::Refused { reason })
     }
 
+    /// The embedded CryptoPocket double itself: its faults, and its state for the KYC admin
+    /// controls and tests.
+    pub fn cryptopocket(&self) -> &CryptoPocketSandbox {
+        &self.cryptopocket
+    }
+
     pub fn status(&self) -> SandboxStatus {
         let (merchants, links) = self.billpocket.inspect(|state| {
             let links: usize = state.merchants.iter().map(|m| m.links.len()).sum();

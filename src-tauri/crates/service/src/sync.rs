@@ -49,12 +49,50 @@ impl SyncError {
     }
 }
 
-/// Codes of the errors that show Billpocket cannot be reached at all (as opposed to refusing).
-pub const UNREACHABLE: [&str; 2] = ["billpocket.network_unreachable", "billpocket.timeout"];
+/// What a failed sync records: its stable code. A store failure is one too.
+pub trait SyncFailure: From<StoreError> {
+    fn sync_code(&self) -> String;
+}
 
-/// Records a failed call of any kind (a write, a check) as a failed attempt on the merchant's
-/// list when its code shows Billpocket cannot be reached: the screen then says it is offline at
-/// once, rather than at the next sync, and the age it shows stays that of the last good sync.
+impl SyncFailure for SyncError {
+    fn sync_code(&self) -> String {
+        self.code()
+    }
+}
+
+/// Writes a fetch outcome for one cached resource (`links/<merchant>`, `customers/cryptopocket`):
+/// on success `write` runs in one transaction with the stamp of a good sync; on failure only the
+/// attempt and its code are recorded (the cached rows stay usable) and the error is returned.
+/// `now` is when the fetch started.
+pub fn apply_fetch<T, R, E: SyncFailure>(
+    store: &Store,
+    profile_id: &str,
+    resource: &str,
+    fetched: Result<T, E>,
+    now: UnixSeconds,
+    write: impl FnOnce(&mut Writer<'_>, T) -> Result<R, StoreError>,
+) -> Result<R, E> {
+    let fetched = match fetched {
+        Ok(fetched) => fetched,
+        Err(error) => {
+            let code = error.sync_code();
+            store.write(|w| w.record_sync(profile_id, resource, now, Some(&code)))?;
+            return Err(error);
+        }
+    };
+    Ok(store.write(|w| {
+        let written = write(w, fetched)?;
+        w.record_sync(profile_id, resource, now, None)?;
+        Ok(written)
+    })?)
+}
+
+/// Whether an error code shows its provider cannot be reached at all (as opposed to refusing).
+pub fn is_unreachable(code: &str) -> bool {
+    code.ends_with(".network_unreachable") || code.ends_with(".timeout")
+}
+
+/// Records a failed call of any kind on the merchant's links; see [`record_unreachable_on`].
 pub fn record_unreachable(
     w: &mut Writer<'_>,
     profile_id: &str,
@@ -62,10 +100,24 @@ pub fn record_unreachable(
     code: &str,
     now: UnixSeconds,
 ) -> Result<(), StoreError> {
-    if !UNREACHABLE.contains(&code) {
+    record_unreachable_on(w, profile_id, &links_resource(merchant_id), code, now)
+}
+
+/// Records a failed call of any kind (a write, a check) as a failed attempt on a cached
+/// resource when its code shows the provider cannot be reached: the screen then says it is
+/// offline at once, rather than at the next sync, and the age it shows stays that of the last
+/// good sync.
+pub fn record_unreachable_on(
+    w: &mut Writer<'_>,
+    profile_id: &str,
+    resource: &str,
+    code: &str,
+    now: UnixSeconds,
+) -> Result<(), StoreError> {
+    if !is_unreachable(code) {
         return Ok(());
     }
-    w.record_sync(profile_id, &links_resource(merchant_id), now, Some(code))
+    w.record_sync(profile_id, resource, now, Some(code))
 }
 
 /// Fetches one merchant's links from Billpocket (reads are retried by the client).
@@ -90,31 +142,25 @@ pub fn apply_links(
     fetched: Result<Vec<ProviderLink>, ProviderError>,
     now: UnixSeconds,
 ) -> Result<LinkSyncReport, SyncError> {
+    let cached = fetched.map_err(SyncError::Provider).map(|links| {
+        links
+            .iter()
+            .map(|link| to_cache(link, merchant_id))
+            .collect::<Vec<Link>>()
+    });
     let resource = links_resource(merchant_id);
-    let links = match fetched {
-        Ok(links) => links,
-        Err(error) => {
-            let code = SyncError::Provider(error);
-            store.write(|w| w.record_sync(profile_id, &resource, now, Some(&code.code())))?;
-            return Err(code);
-        }
-    };
-    let cached: Vec<Link> = links
-        .iter()
-        .map(|link| to_cache(link, merchant_id))
-        .collect();
-    let (written, removed) = store.write(|w| {
-        let written = w.upsert_links(profile_id, &cached, now)?;
-        let removed = w.delete_links_synced_before(profile_id, Some(merchant_id), now)?;
-        w.record_sync(profile_id, &resource, now, None)?;
-        Ok((written, removed))
-    })?;
+    let (fetched, written, removed) =
+        apply_fetch(store, profile_id, &resource, cached, now, |w, cached| {
+            let written = w.upsert_links(profile_id, &cached, now)?;
+            let removed = w.delete_links_synced_before(profile_id, Some(merchant_id), now)?;
+            Ok((cached.len(), written, removed))
+        })?;
     if written + removed >= LARGE_SYNC {
         // Fresh statistics and merged search segments keep the next searches in milliseconds.
         store.optimize()?;
     }
     Ok(LinkSyncReport {
-        fetched: u32::try_from(cached.len()).unwrap_or(u32::MAX),
+        fetched: u32::try_from(fetched).unwrap_or(u32::MAX),
         removed: u32::try_from(removed).unwrap_or(u32::MAX),
         synced_at: now,
     })

@@ -38,6 +38,18 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// How the app saw a KYC change (migration 0008).
+    pub enum KycSource {
+        /// In the provider's customers list.
+        Sync = "sync",
+        /// By asking for one customer's status.
+        Check = "check",
+        /// In the answer that created the customer.
+        Create = "create",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
@@ -63,7 +75,8 @@ pub struct Customer {
     pub created_at: UnixSeconds,
     #[specta(type = specta_typescript::Number)]
     pub updated_at: UnixSeconds,
-    /// Set by the store on upsert.
+    /// When the provider last confirmed this row (a list sync or a status check); set by the
+    /// store.
     #[specta(type = Option<specta_typescript::Number>)]
     pub synced_at: Option<UnixSeconds>,
 }
@@ -77,6 +90,7 @@ pub struct KycTransition {
     pub kyc_level: Option<u8>,
     #[specta(type = specta_typescript::Number)]
     pub observed_at: UnixSeconds,
+    pub source: KycSource,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -185,12 +199,13 @@ fn previous_sql(rows: usize) -> String {
     )
 }
 
-/// One history entry per changed customer (`?1` the profile, `?2` the observation time, then
-/// provider, id, from, to and level per row).
+/// One history entry per changed customer (`?1` the profile, `?2` the observation time, `?3`
+/// how it was observed, then provider, id, from, to and level per row).
 fn history_sql(rows: usize) -> String {
     format!(
-        "INSERT INTO kyc_history (customer_rowid, from_status, to_status, kyc_level, observed_at) \
-         SELECT c.rowid, v.column3, v.column4, v.column5, ?2 \
+        "INSERT INTO kyc_history (customer_rowid, from_status, to_status, kyc_level, observed_at, \
+             source) \
+         SELECT c.rowid, v.column3, v.column4, v.column5, ?2, ?3 \
          FROM (VALUES {}) AS v \
          JOIN customers c ON c.profile_id = ?1 AND c.provider = v.column1 AND c.id = v.column2",
         vec!["(?,?,?,?,?)"; rows].join(",")
@@ -211,14 +226,25 @@ type KycState = (KycStatus, Option<u8>);
 impl Writer<'_> {
     /// Inserts or replaces customers by (profile, provider, id), stamps them `synced_at`, and
     /// appends a history entry for each whose KYC status or level differs from what was cached
-    /// (or that is new), observed at `synced_at`. A few statements per thousand customers; the
-    /// search entries of changed ones are replaced before commit. Returns how many customers
-    /// were new or changed.
+    /// (or that is new), observed at `synced_at` in a list sync. A few statements per thousand
+    /// customers; the search entries of changed ones are replaced before commit. Returns how many
+    /// customers were new or changed.
     pub fn upsert_customers(
         &mut self,
         profile_id: &str,
         customers: &[Customer],
         synced_at: UnixSeconds,
+    ) -> Result<usize> {
+        self.upsert_customers_seen(profile_id, customers, synced_at, KycSource::Sync)
+    }
+
+    /// [`Self::upsert_customers`] for changes observed some other way (a create's answer).
+    pub fn upsert_customers_seen(
+        &mut self,
+        profile_id: &str,
+        customers: &[Customer],
+        synced_at: UnixSeconds,
+        source: KycSource,
     ) -> Result<usize> {
         // Oldest first, so rowids follow creation time as they do for links.
         let mut ordered: Vec<&Customer> = customers.iter().collect();
@@ -289,7 +315,11 @@ impl Writer<'_> {
             if changed.is_empty() {
                 continue;
             }
-            let mut history = vec![profile, Value::Integer(synced_at)];
+            let mut history = vec![
+                profile,
+                Value::Integer(synced_at),
+                Value::Text(source.as_str().into()),
+            ];
             for (c, from) in &changed {
                 history.extend([
                     Value::Text(c.provider.as_str().into()),
@@ -311,6 +341,73 @@ impl Writer<'_> {
             "upserted customers"
         );
         Ok(written)
+    }
+
+    /// The cached customers of one provider, read inside this transaction: a sync merges what
+    /// the provider lists with what only the cache knows, and skips rows observed after its
+    /// fetch began.
+    pub fn customers_of(&self, profile_id: &str, provider: Provider) -> Result<Vec<Customer>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM customers t WHERE t.profile_id = ?1 AND t.provider = ?2"
+        ))?;
+        let rows = stmt.query_map(params![profile_id, provider], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records what a status check of one cached customer answered: the row is stamped
+    /// `synced_at`; when the status or level differs from the cached one, both are updated
+    /// (with `updated_at`) and one history entry is appended, which is returned.
+    pub fn record_kyc_check(
+        &mut self,
+        profile_id: &str,
+        provider: Provider,
+        id: &str,
+        status: KycStatus,
+        level: Option<u8>,
+        at: UnixSeconds,
+    ) -> Result<Option<KycTransition>> {
+        let (rowid, was): (i64, KycState) = self
+            .tx
+            .query_row(
+                "SELECT rowid, kyc_status, kyc_level FROM customers \
+                 WHERE profile_id = ?1 AND provider = ?2 AND id = ?3",
+                params![profile_id, provider, id],
+                |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("customer"))?;
+        if was == (status, level) {
+            self.tx.execute(
+                "UPDATE customers SET synced_at = ?2 WHERE rowid = ?1",
+                params![rowid, at],
+            )?;
+            return Ok(None);
+        }
+        self.tx.execute(
+            "UPDATE customers SET kyc_status = ?2, kyc_level = ?3, updated_at = ?4, \
+             synced_at = ?4 WHERE rowid = ?1",
+            params![rowid, status, level, at],
+        )?;
+        let transition = KycTransition {
+            from_status: Some(was.0),
+            to_status: status,
+            kyc_level: level,
+            observed_at: at,
+            source: KycSource::Check,
+        };
+        self.tx.execute(
+            "INSERT INTO kyc_history (customer_rowid, from_status, to_status, kyc_level, \
+             observed_at, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                rowid,
+                transition.from_status,
+                status,
+                level,
+                at,
+                transition.source
+            ],
+        )?;
+        Ok(Some(transition))
     }
 
     /// Replaces the search entries of customers whose text changed in this transaction.
@@ -350,6 +447,20 @@ impl Store {
         )
     }
 
+    pub fn customer(&self, profile_id: &str, provider: Provider, id: &str) -> Result<Customer> {
+        self.read_conn()
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM customers t \
+                     WHERE t.profile_id = ?1 AND t.provider = ?2 AND t.id = ?3"
+                ),
+                params![profile_id, provider, id],
+                from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("customer"))
+    }
+
     /// Every observed KYC change of one customer, oldest first.
     pub fn kyc_history(
         &self,
@@ -367,7 +478,7 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound("customer"))?;
         let mut stmt = conn.prepare_cached(
-            "SELECT from_status, to_status, kyc_level, observed_at FROM kyc_history \
+            "SELECT from_status, to_status, kyc_level, observed_at, source FROM kyc_history \
              WHERE customer_rowid = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([rowid], |r| {
@@ -376,6 +487,7 @@ impl Store {
                 to_status: r.get(1)?,
                 kyc_level: r.get(2)?,
                 observed_at: r.get(3)?,
+                source: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

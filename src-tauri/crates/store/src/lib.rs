@@ -27,7 +27,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use catalogues::Catalogue;
 pub use customers::{
-    Customer, CustomerKind, CustomerQuery, CustomerSort, KycStatus, KycTransition, Provider,
+    Customer, CustomerKind, CustomerQuery, CustomerSort, KycSource, KycStatus, KycTransition,
+    Provider,
 };
 pub use drafts::{Draft, DraftInput};
 pub use error::{Result, StoreError};

@@ -14,7 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_form_drafts_merchant_registration.sql"),
     include_str!("../migrations/0006_links_fts_deferred_updates.sql"),
     include_str!("../migrations/0007_customers_fts_deferred_updates.sql"),
-    // 0008 is CryptoPocket's status history (another branch): it goes before this one.
+    include_str!("../migrations/0008_kyc_history_source.sql"),
     include_str!("../migrations/0009_undostres_accounts_installation.sql"),
     include_str!("../migrations/0010_outbox_not_applied.sql"),
 ];

@@ -11,6 +11,7 @@ use mostrador_vault::VaultError;
 use crate::billpocket_access::AccessError;
 use crate::catalogues::CatalogueError;
 use crate::credentials::CredentialError;
+use crate::customers::CustomerError;
 use crate::drafts::DraftError;
 use crate::links::form::FormError;
 use crate::links::share::ShareError;
@@ -68,4 +69,6 @@ pub enum ServiceError {
     Preferences(#[from] PreferencesError),
     #[error(transparent)]
     Undostres(#[from] UndostresServiceError),
+    #[error(transparent)]
+    Customer(#[from] CustomerError),
 }

@@ -3,6 +3,7 @@
 //! methods are the use cases the shell's commands adapt, one each, so the shell holds no logic
 //! and every path here is testable without a window.
 
+mod customers;
 mod error;
 mod links;
 mod merchants;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_providers::HttpConfig;
+use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_store::{Store, UnixSeconds};
 use mostrador_vault::{Vault, VaultError};
 
@@ -21,6 +23,7 @@ pub use self::links::{LinkExport, LinksStatus};
 pub use self::merchants::RegisterAnswer;
 use crate::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
 use crate::blocking::blocking;
+use crate::customers::access::cryptopocket_client;
 use crate::events::Events;
 use crate::outbox::recover_interrupted;
 use crate::preferences::PreferencesFile;
@@ -132,23 +135,50 @@ impl App {
         &self,
         merchant_id: Option<&str>,
     ) -> Result<(ActiveProfile, BillpocketAccess), ServiceError> {
+        let merchant_id = merchant_id.map(str::to_owned);
+        self.provider(move |store, vault, sandbox, profile_id| {
+            let config = HttpConfig::default();
+            match merchant_id {
+                Some(id) => merchant_access(store, vault, sandbox, profile_id, &id, config),
+                None => integrator_access(store, vault, sandbox, profile_id, config),
+            }
+        })
+        .await
+    }
+
+    /// The CryptoPocket client of the active profile.
+    async fn cryptopocket(&self) -> Result<(ActiveProfile, CryptoPocketClient), ServiceError> {
+        self.provider(|store, vault, sandbox, profile_id| {
+            cryptopocket_client(store, vault, sandbox, profile_id, HttpConfig::default())
+        })
+        .await
+    }
+
+    /// A provider client for the active profile, resolved on the blocking pool: the profile
+    /// comes from SQLite and real profiles' secrets from the keyring (D-Bus).
+    async fn provider<T, E>(
+        &self,
+        resolve: impl FnOnce(&Store, Result<&Vault, &str>, &EmbeddedSandbox, &str) -> Result<T, E>
+        + Send
+        + 'static,
+    ) -> Result<(ActiveProfile, T), ServiceError>
+    where
+        T: Send + 'static,
+        E: Into<ServiceError> + Send + 'static,
+    {
         let profile = self.active_profile().await?;
         let (vault, sandbox) = (self.vault.clone(), Arc::clone(&self.sandbox));
-        let (profile_id, merchant_id) = (profile.id.clone(), merchant_id.map(str::to_owned));
-        let access = self
+        let profile_id = profile.id.clone();
+        let resolved = self
             .store(move |store| {
                 let why = vault.as_ref().err().map(ToString::to_string);
                 let vault = vault
                     .as_deref()
                     .map_err(|_| why.as_deref().unwrap_or_default());
-                let config = HttpConfig::default();
-                match merchant_id {
-                    Some(id) => merchant_access(store, vault, &sandbox, &profile_id, &id, config),
-                    None => integrator_access(store, vault, &sandbox, &profile_id, config),
-                }
+                resolve(store, vault, &sandbox, &profile_id)
             })
             .await?;
-        Ok((profile, access))
+        Ok((profile, resolved))
     }
 }
 

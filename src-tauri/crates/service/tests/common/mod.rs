@@ -31,18 +31,13 @@ pub async fn world() -> World {
     let store = Store::open(dir.path()).unwrap();
     ensure_sandbox_profile(&store, NOW).unwrap();
     sandbox.cache_merchants(&store, NOW).unwrap();
-    let config = HttpConfig {
-        total_timeout: Duration::from_millis(800),
-        read_retries: 0,
-        ..HttpConfig::default()
-    };
     let access = merchant_access(
         &store,
         Err("no keyring in this test"),
         &sandbox,
         SANDBOX_PROFILE_ID,
         MERCHANT,
-        config,
+        config(),
     )
     .unwrap();
     World {
@@ -72,5 +67,26 @@ pub fn fisica(email: &str) -> MerchantForm {
         municipality: "015".into(),
         rfc: "RASG850312AB1".into(),
         ..MerchantForm::default()
+    }
+}
+
+/// A CryptoPocket client of the Sandbox profile (the embedded double, its test key and secret).
+pub fn cryptopocket(world: &World) -> mostrador_providers::cryptopocket::CryptoPocketClient {
+    mostrador_service::customers::access::cryptopocket_client(
+        &world.store,
+        Err("no keyring in this test"),
+        &world.sandbox,
+        SANDBOX_PROFILE_ID,
+        config(),
+    )
+    .unwrap()
+}
+
+/// Short timeouts and no read retries, so fault tests finish quickly.
+pub fn config() -> HttpConfig {
+    HttpConfig {
+        total_timeout: Duration::from_millis(800),
+        read_retries: 0,
+        ..HttpConfig::default()
     }
 }

@@ -1,7 +1,7 @@
 //! Customers in bulk: the multi-row upsert across statement chunks, history of observed KYC
 //! changes, synced_at stamps, and search entries replaced at commit (migration 0007).
 
-use mostrador_store::{Customer, CustomerQuery, KycStatus, Provider, Store};
+use mostrador_store::{Customer, CustomerQuery, KycSource, KycStatus, Provider, Store};
 
 use crate::common::*;
 
@@ -130,4 +130,65 @@ fn bulk_upserts_keep_history_stamps_and_the_search_index_exact() {
             (Some(KycStatus::Processing), KycStatus::Valid, T0 + 2),
         ]
     );
+}
+
+#[test]
+fn a_status_check_records_a_change_once_and_stamps_the_row_either_way() {
+    let (_dir, store) = store();
+    let c = person(
+        Provider::Cryptopocket,
+        "c1",
+        "José",
+        "Pérez",
+        KycStatus::Unused,
+    );
+    store
+        .write(|w| w.upsert_customers(PROFILE, std::slice::from_ref(&c), T0))
+        .unwrap();
+    let check = |status, at| {
+        store
+            .write(|w| w.record_kyc_check(PROFILE, Provider::Cryptopocket, "c1", status, None, at))
+            .unwrap()
+    };
+    let changed = check(KycStatus::Processing, T0 + 10).unwrap();
+    assert_eq!(
+        (changed.from_status, changed.to_status, changed.source),
+        (
+            Some(KycStatus::Unused),
+            KycStatus::Processing,
+            KycSource::Check
+        )
+    );
+    assert_eq!(check(KycStatus::Processing, T0 + 20), None);
+    let row = store
+        .customer(PROFILE, Provider::Cryptopocket, "c1")
+        .unwrap();
+    assert_eq!(
+        (row.kyc_status, row.updated_at, row.synced_at),
+        (KycStatus::Processing, T0 + 10, Some(T0 + 20)),
+        "changed at the first check, confirmed at the second"
+    );
+    let history = store
+        .kyc_history(PROFILE, Provider::Cryptopocket, "c1")
+        .unwrap();
+    let sources: Vec<_> = history.iter().map(|t| (t.source, t.observed_at)).collect();
+    assert_eq!(
+        sources,
+        [(KycSource::Sync, T0), (KycSource::Check, T0 + 10)]
+    );
+    let error = store
+        .write(|w| {
+            w.record_kyc_check(
+                PROFILE,
+                Provider::Undostres,
+                "c1",
+                KycStatus::Valid,
+                None,
+                T0,
+            )
+        })
+        .unwrap_err();
+    assert_eq!(error.code(), "store.not_found");
+    // The search index still finds the checked customer (no text changed).
+    assert_eq!(search(&store, "perez").len(), 1);
 }

@@ -42,7 +42,9 @@ fn seed_at(conn: &Connection, version: i64) {
                  status, months, is_fixed_term, created_at, updated_at)
              VALUES ('{PROFILE}', 'old1', 'Consulta de la Dra. Pérez', 55000, 'perez', 'https://x/m/perez', 1, '[]', 0, {T0}, {T0});
              INSERT INTO customers (profile_id, provider, id, kind, first_name, last_name, kyc_status, created_at, updated_at)
-             VALUES ('{PROFILE}', 'cryptopocket', 'c1', 'person', 'José', 'Núñez', 'processing', {T0}, {T0});"
+             VALUES ('{PROFILE}', 'cryptopocket', 'c1', 'person', 'José', 'Núñez', 'processing', {T0}, {T0});
+             INSERT INTO kyc_history (customer_rowid, from_status, to_status, observed_at)
+             SELECT rowid, NULL, 'processing', {T0} FROM customers WHERE id = 'c1';"
         ))
         .unwrap();
     }
@@ -122,6 +124,19 @@ fn every_earlier_version_migrates_to_latest_keeping_data() {
                 })
                 .unwrap();
             assert_eq!(customers.items.len(), 1, "from {version}");
+            // History kept before 0008 came from list syncs.
+            let history = store
+                .kyc_history(PROFILE, mostrador_store::Provider::Cryptopocket, "c1")
+                .unwrap();
+            let seen: Vec<_> = history.iter().map(|t| (t.to_status, t.source)).collect();
+            assert_eq!(
+                seen,
+                [(
+                    mostrador_store::KycStatus::Processing,
+                    mostrador_store::KycSource::Sync
+                )],
+                "from {version}"
+            );
         }
         if version >= 1 {
             let merchant = store.merchant(PROFILE, "m-old").unwrap();
