@@ -88,18 +88,10 @@ export const commands = {
 	discardDraft: (id: string) => typedError<boolean, AppError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
 	/**  Discards the drafts of a form last saved more than `older_than_days` ago; returns how many. */
 	discardOldDrafts: (kind: string, olderThanDays: number) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("discard_old_drafts", { kind, olderThanDays })),
-	/**
-	 *  One page of the cached customers (names, e-mail, id number); works offline. The query's
-	 *  profile is always the active one.
-	 */
 	searchCustomers: (query: CustomerQuery_Deserialize) => typedError<CustomerPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_customers", { query })),
-	/**  How fresh the cached CryptoPocket list is (`None` before the first sync attempt). */
 	customersSyncState: () => typedError<SyncState_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("customers_sync_state")),
-	/**  Fetches every CryptoPocket customer into the cache; a failure is recorded and returned. */
 	syncCustomers: () => typedError<CustomerSyncReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("sync_customers")),
-	/**  Asks CryptoPocket where one cached customer's KYC/KYB stands and records a change. */
 	checkCustomerStatus: (customerId: string) => typedError<KycCheckOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_customer_status", { customerId })),
-	/**  Every status change the app observed for one customer, oldest first. */
 	customerStatusHistory: (customerId: string) => typedError<KycTransition_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_status_history", { customerId })),
 };
 
