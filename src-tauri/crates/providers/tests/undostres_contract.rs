@@ -10,10 +10,10 @@ mod common;
 
 use common::*;
 use mostrador_core::{Centavos, Code};
-use mostrador_providers::{ErrorCode, Verdict};
 use mostrador_providers::undostres::rules::{EMAIL_TAKEN, NOT_FOR_BUSINESS};
 use mostrador_providers::undostres::types::{AccountRequest, CustomerSecret, STATUS_SUSPENDED};
 use mostrador_providers::undostres::{Refusal, UnDosTresError};
+use mostrador_providers::{ErrorCode, Verdict};
 use mostrador_sandbox::undostres::seed::{FIRST_ID, SANDBOX_ECOMMERCE_TOKEN, SUSPENDED_ID};
 use mostrador_sandbox::{DropMode, FaultAction};
 use serde_json::{Value, json};
