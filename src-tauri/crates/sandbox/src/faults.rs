@@ -148,6 +148,10 @@ struct FaultState {
 pub struct FaultController {
     state: Arc<Mutex<FaultState>>,
     outage: watch::Sender<bool>,
+    /// Whether the server is accepting connections, as the server itself reports it: an outage
+    /// takes effect when its listener and every open connection are closed, a little after the
+    /// plan asked for it.
+    listening: watch::Sender<bool>,
 }
 
 impl Default for FaultController {
@@ -155,6 +159,7 @@ impl Default for FaultController {
         Self {
             state: Arc::default(),
             outage: watch::Sender::new(false),
+            listening: watch::Sender::new(false),
         }
     }
 }
@@ -228,6 +233,33 @@ impl FaultController {
     /// Whether the listener should be closed now.
     pub(crate) fn outage(&self) -> watch::Receiver<bool> {
         self.outage.subscribe()
+    }
+
+    /// The server's report of whether it is accepting connections.
+    pub(crate) fn report_listening(&self, listening: bool) {
+        self.listening.send_replace(listening);
+    }
+
+    /// Waits until the server matches the plan: closed (listener and connections) during an
+    /// outage, accepting otherwise. Without it, a call made right after an outage is set can
+    /// still reach a pooled connection the server is closing and lose its answer, which is
+    /// another fault (a dropped answer) than the one asked for (a refused connection).
+    pub async fn settled(&self) {
+        let mut outage = self.outage.subscribe();
+        let mut listening = self.listening.subscribe();
+        loop {
+            let want_listening = !*outage.borrow_and_update();
+            if listening
+                .wait_for(|listening| *listening == want_listening)
+                .await
+                .is_err()
+            {
+                return;
+            }
+            if !*outage.borrow() == want_listening {
+                return;
+            }
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, FaultState> {

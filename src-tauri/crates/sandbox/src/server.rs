@@ -95,6 +95,7 @@ async fn serve_until_stopped(
                 }
             },
         };
+        faults.report_listening(true);
         let (mut stop_signal, mut outage_signal) = (stopped.clone(), outage.clone());
         let closing = async move {
             tokio::select! {
@@ -108,6 +109,7 @@ async fn serve_until_stopped(
         {
             tracing::warn!(%addr, %error, "sandbox server error");
         }
+        faults.report_listening(false);
         if *stopped.borrow() {
             return;
         }

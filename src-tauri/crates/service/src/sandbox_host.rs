@@ -130,6 +130,12 @@ impl EmbeddedSandbox {
         self.status()
     }
 
+    /// Waits until the Billpocket double's server matches its plan (closed during an outage):
+    /// see `FaultController::settled`.
+    pub async fn faults_settled(&self) {
+        self.billpocket.faults().settled().await;
+    }
+
     /// The requests the Billpocket double saw (method and path only), oldest first.
     pub fn seen_requests(&self) -> Vec<mostrador_sandbox::SeenRequest> {
         self.billpocket.faults().seen()

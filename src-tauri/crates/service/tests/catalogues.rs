@@ -26,14 +26,13 @@ fn catalogue_requests(w: &World, path: &str) -> usize {
         .count()
 }
 
-/// Closes the double's port until the plan changes; it closes on its own task, so give it a
-/// moment.
+/// Closes the double's port until the plan changes, and waits until it is closed.
 async fn outage(w: &World) {
     w.sandbox.set_faults(FaultPlan {
         outage: Some(Outage { duration_ms: None }),
         ..FaultPlan::default()
     });
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    w.sandbox.faults_settled().await;
 }
 
 async fn ask(

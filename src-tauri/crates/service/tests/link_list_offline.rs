@@ -61,11 +61,12 @@ fn sync_state(w: &World) -> SyncState {
         .unwrap()
 }
 
-fn outage(w: &World, on: bool) {
+async fn outage(w: &World, on: bool) {
     w.sandbox.set_faults(FaultPlan {
         outage: on.then_some(Outage { duration_ms: None }),
         ..FaultPlan::default()
     });
+    w.sandbox.faults_settled().await;
 }
 
 #[tokio::test]
@@ -74,7 +75,7 @@ async fn a_link_created_offline_is_listed_and_found_until_it_becomes_a_normal_ro
     writes::sync_merchant(&w.store, &w.access, SANDBOX_PROFILE_ID, MERCHANT, NOW)
         .await
         .unwrap();
-    outage(&w, true);
+    outage(&w, true).await;
     let queued = writes::submit(
         &w.store,
         &w.access,
@@ -121,7 +122,7 @@ async fn a_link_created_offline_is_listed_and_found_until_it_becomes_a_normal_ro
         0
     );
 
-    outage(&w, false);
+    outage(&w, false).await;
     // The double reopens its port on its own task.
     tokio::time::sleep(Duration::from_millis(200)).await;
     let synced = writes::sync_merchant(&w.store, &w.access, SANDBOX_PROFILE_ID, MERCHANT, NOW + 20)
@@ -185,7 +186,7 @@ async fn a_failed_write_marks_the_list_offline_and_keeps_the_last_good_age() {
         .expect("the double's seed links")
         .link
         .clone();
-    outage(&w, true);
+    outage(&w, true).await;
     // No sync runs: the write alone tells the list Billpocket cannot be reached.
     writes::submit(
         &w.store,
@@ -234,7 +235,7 @@ async fn a_failed_write_marks_the_list_offline_and_keeps_the_last_good_age() {
         .unwrap();
     assert_eq!(row.write.map(|write| write.seq), Some(open[0].seq));
 
-    outage(&w, false);
+    outage(&w, false).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     writes::sync_merchant(&w.store, &w.access, SANDBOX_PROFILE_ID, MERCHANT, NOW + 150)
         .await

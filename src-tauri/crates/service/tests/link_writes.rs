@@ -234,6 +234,7 @@ async fn an_outage_queues_the_write_and_the_next_sync_sends_it() {
         outage: Some(Outage { duration_ms: None }),
         ..FaultPlan::default()
     });
+    w.sandbox.faults_settled().await;
     let queued = writes::submit(
         &w.store,
         &w.access,

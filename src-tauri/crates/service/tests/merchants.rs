@@ -238,6 +238,7 @@ async fn an_outage_fails_the_registration_without_queueing_a_password() {
         outage: Some(Outage { duration_ms: None }),
         ..FaultPlan::default()
     });
+    w.sandbox.faults_settled().await;
     let err = merchants::register(
         &w.cx(),
         "k-off",

@@ -376,6 +376,7 @@ async fn every_write_under_every_answer_ends_where_it_should() {
             let case = Case::new().await;
             if let Some(plan) = fault_plan(op, answer) {
                 case.w.sandbox.set_faults(plan);
+                case.w.sandbox.faults_settled().await;
             }
             let call_code = case.run(op).await;
             case.w.sandbox.set_faults(FaultPlan::default());
