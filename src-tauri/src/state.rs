@@ -1,6 +1,7 @@
 //! What the app keeps for the lifetime of the window: resolved directories and the services the
 //! commands adapt. Built once in `setup`, managed by Tauri (which wraps it in an `Arc`).
 
+use mostrador_codes::ErrorCode;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -37,13 +38,13 @@ impl AppState {
         let paths = app.path();
         let data_dir = paths
             .app_data_dir()
-            .map_err(|error| AppError::new("app.data_dir", error.to_string()))?;
+            .map_err(|error| AppError::new(ErrorCode::AppDataDir, error.to_string()))?;
         let config_dir = paths
             .app_config_dir()
-            .map_err(|error| AppError::new("app.data_dir", error.to_string()))?;
+            .map_err(|error| AppError::new(ErrorCode::AppDataDir, error.to_string()))?;
         std::fs::create_dir_all(&data_dir).map_err(|error| {
             AppError::new(
-                "app.data_dir",
+                ErrorCode::AppDataDir,
                 format!("cannot create {}: {error}", data_dir.display()),
             )
         })?;
@@ -149,7 +150,7 @@ pub(crate) async fn blocking<T: Send + 'static, E: Into<AppError> + Send + 'stat
 ) -> CommandResult<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|error| AppError::new("app.task", error.to_string()))?
+        .map_err(|error| AppError::new(ErrorCode::AppTask, error.to_string()))?
         .map_err(Into::into)
 }
 

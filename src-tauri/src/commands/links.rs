@@ -1,5 +1,6 @@
 //! The Ligas screen: merchants, the cached list, sync, and writes through the outbox.
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::{FieldContext, FieldKind};
 use mostrador_service::links::form::{self, LinkForm};
 use mostrador_service::links::writes::{
@@ -141,10 +142,7 @@ fn to_intent(
             let report =
                 validation::validate_field(FieldKind::UrlPath, &main_link, FieldContext::default());
             report.value.clone().ok_or_else(|| {
-                let code = report
-                    .errors()
-                    .next()
-                    .map_or("field.invalid", |i| i.code.as_str());
+                let code = validation::first_error(&report);
                 AppError::on_field(code, "mainLink", "invalid main link")
             })
         },
@@ -158,7 +156,7 @@ fn to_seq(seq: f64) -> CommandResult<i64> {
         Ok(seq as i64)
     } else {
         Err(AppError::new(
-            "outbox.not_found",
+            ErrorCode::OutboxNotFound,
             format!("no outbox entry {seq}"),
         ))
     }

@@ -1,6 +1,7 @@
 //! The Comercios screen: the merchants list, registration with Billpocket (with drafts and
 //! cached catalogues), connecting an existing merchant, and its CLABE.
 
+use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
 use mostrador_service::billpocket_access::BillpocketAccess;
 use mostrador_service::catalogues::{self, CatalogueAnswer, CatalogueName};
@@ -145,7 +146,7 @@ pub async fn save_draft(
 ) -> CommandResult<Draft> {
     let profile = state.active_profile().await?;
     let body: serde_json::Value = serde_json::from_str(&body)
-        .map_err(|error| AppError::new("draft.body", error.to_string()))?;
+        .map_err(|error| AppError::new(ErrorCode::DraftBody, error.to_string()))?;
     let now = unix_now();
     state
         .with_store(move |store| {

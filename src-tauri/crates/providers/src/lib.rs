@@ -11,5 +11,5 @@ pub mod rules;
 mod wire;
 
 pub use credential::Credential;
-pub use error::{ErrorCode, FieldError, ProviderError};
+pub use error::{FailureKind, FieldError, ProviderError};
 pub use http::{Endpoint, HttpConfig, HttpMethod};

@@ -56,3 +56,14 @@ pub enum SandboxError {
     #[error("sandbox state file {} is not readable: {detail}", path.display())]
     CorruptState { path: PathBuf, detail: String },
 }
+
+impl mostrador_codes::Coded for SandboxError {
+    fn code(&self) -> mostrador_codes::ErrorCode {
+        use mostrador_codes::ErrorCode;
+        match self {
+            Self::Bind { .. } => ErrorCode::SandboxBind,
+            Self::Io { .. } => ErrorCode::SandboxIo,
+            Self::CorruptState { .. } => ErrorCode::SandboxCorruptState,
+        }
+    }
+}

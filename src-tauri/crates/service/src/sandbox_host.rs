@@ -30,15 +30,6 @@ pub struct SandboxStatus {
     pub faults: FaultPlan,
 }
 
-/// Stable codes for the UI.
-pub fn sandbox_error_code(error: &SandboxError) -> &'static str {
-    match error {
-        SandboxError::Bind { .. } => "sandbox.bind",
-        SandboxError::Io { .. } => "sandbox.io",
-        SandboxError::CorruptState { .. } => "sandbox.corrupt_state",
-    }
-}
-
 impl EmbeddedSandbox {
     /// Starts the doubles on free loopback ports, with state under `data_dir/sandbox`. Must run
     /// inside a Tokio runtime (the servers are spawned on it).

@@ -2,6 +2,7 @@
 //! blocking store transaction the caller runs off the async threads. A failed refresh leaves the
 //! cached rows untouched and records why, so lists keep working offline and can say so.
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::clock::to_unix;
 use mostrador_providers::billpocket::types::{LINK_ACTIVE, Link as ProviderLink};
@@ -33,17 +34,20 @@ pub enum SyncError {
     Store(#[from] StoreError),
 }
 
-impl SyncError {
-    pub fn code(&self) -> String {
+impl Coded for SyncError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
-            Self::Store(error) => error.code().to_owned(),
+            Self::Provider(error) => error.code(Provider::Billpocket),
+            Self::Store(error) => error.code(),
         }
     }
 }
 
 /// Codes of the errors that show Billpocket cannot be reached at all (as opposed to refusing).
-pub const UNREACHABLE: [&str; 2] = ["billpocket.network_unreachable", "billpocket.timeout"];
+pub const UNREACHABLE: [ErrorCode; 2] = [
+    ErrorCode::BillpocketNetworkUnreachable,
+    ErrorCode::BillpocketTimeout,
+];
 
 /// Records a failed call of any kind (a write, a check) as a failed attempt on the merchant's
 /// list when its code shows Billpocket cannot be reached: the screen then says it is offline at
@@ -52,7 +56,7 @@ pub fn record_unreachable(
     w: &mut Writer<'_>,
     profile_id: &str,
     merchant_id: &str,
-    code: &str,
+    code: ErrorCode,
     now: UnixSeconds,
 ) -> Result<(), StoreError> {
     if !UNREACHABLE.contains(&code) {
@@ -88,7 +92,7 @@ pub fn apply_links(
         Ok(links) => links,
         Err(error) => {
             let code = SyncError::Provider(error);
-            store.write(|w| w.record_sync(profile_id, &resource, now, Some(&code.code())))?;
+            store.write(|w| w.record_sync(profile_id, &resource, now, Some(code.code())))?;
             return Err(code);
         }
     };
@@ -143,6 +147,7 @@ pub(crate) fn to_cache(link: &ProviderLink, merchant_id: &str) -> Link {
 
 #[cfg(test)]
 mod tests {
+    use mostrador_codes::Coded;
     use mostrador_providers::{Credential, HttpConfig};
     use mostrador_sandbox::{FaultPlan, Outage};
     use mostrador_store::LinkQuery;
@@ -271,7 +276,7 @@ mod tests {
         assert_eq!(state[0].synced_at, Some(1_000), "still the last good sync");
         assert_eq!(state[0].attempted_at, 2_000);
         assert_eq!(
-            state[0].last_error_code.as_deref(),
+            state[0].last_error_code.map(ErrorCode::as_str),
             Some("billpocket.network_unreachable")
         );
     }

@@ -3,6 +3,7 @@
 //! same functions before sending.
 
 use chrono::{Datelike, Timelike};
+use mostrador_codes::ErrorCode;
 use mostrador_core::{CrossCheck, FieldContext, FieldKind, FieldReport, Issue};
 use time::{Date, Month, PrimitiveDateTime, Time};
 
@@ -10,6 +11,15 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 pub fn validate_field(kind: FieldKind, input: &str, mut context: FieldContext) -> FieldReport {
     context.now = local_now();
     mostrador_core::validate_field(kind, input, &context)
+}
+
+/// The code of a report's first error (`field.invalid` for a report refused without one), for
+/// a command that refuses the field.
+pub fn first_error(report: &FieldReport) -> ErrorCode {
+    report
+        .errors()
+        .next()
+        .map_or(ErrorCode::FieldInvalid, |issue| issue.code.into())
 }
 
 /// Runs a check that involves two fields of one form.

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::types::{
     ClabeAccount, CreateUserRequest, LINK_ACTIVE, Link, LinkConfig, LinkRequest, LinkUpdate, Rate,
@@ -23,8 +24,11 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    pub fn field(field: &str, code: &str) -> Self {
-        Self::Invalid(BTreeMap::from([(field.to_owned(), vec![code.to_owned()])]))
+    pub fn field(field: &str, code: ErrorCode) -> Self {
+        Self::Invalid(BTreeMap::from([(
+            field.to_owned(),
+            vec![code.as_str().to_owned()],
+        )]))
     }
 }
 
@@ -174,7 +178,7 @@ impl BillpocketState {
         let main_link = merchant
             .main_link
             .clone()
-            .ok_or_else(|| Rejection::field("main_link", "main_link.not_configured"))?;
+            .ok_or_else(|| Rejection::field("main_link", ErrorCode::MainLinkNotConfigured))?;
         let (secondary_link, description) = match request.url_path {
             Some(path) => (path, request.description),
             // Documented samples: an auto slug shows as " (SLUG)" after the description.
@@ -188,7 +192,7 @@ impl BillpocketState {
             .iter()
             .any(|l| l.secondary_link.eq_ignore_ascii_case(&secondary_link))
         {
-            return Err(Rejection::field("url_path", "url_path.taken"));
+            return Err(Rejection::field("url_path", ErrorCode::UrlPathTaken));
         }
         let link = Link {
             id,
@@ -236,7 +240,7 @@ impl BillpocketState {
                 .iter()
                 .any(|l| l.id != id && l.secondary_link.eq_ignore_ascii_case(path))
         {
-            return Err(Rejection::field("url_path", "url_path.taken"));
+            return Err(Rejection::field("url_path", ErrorCode::UrlPathTaken));
         }
         let link = merchant
             .links

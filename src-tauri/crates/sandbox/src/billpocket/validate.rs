@@ -3,6 +3,7 @@
 //! decides which rule applies to which Billpocket field and collects core's codes per field; the
 //! registration rules are shared with the app (`providers::billpocket::rules`).
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::mx::banks::bank_name;
 use mostrador_core::report::FieldKind;
 use mostrador_core::validate::{FieldContext, validate_field};
@@ -88,7 +89,7 @@ pub fn link_update(update: LinkUpdate, now: PrimitiveDateTime) -> Result<LinkUpd
         .status
         .is_some_and(|s| s != LINK_ACTIVE && s != LINK_INACTIVE)
     {
-        p.add("status", "status.unknown");
+        p.add("status", ErrorCode::StatusUnknown);
     }
     p.finish(update).map_err(Rejection::Invalid)
 }
@@ -138,10 +139,10 @@ fn check_expiry(p: &mut Problems, expiry: &PrimitiveDateTime, now: PrimitiveDate
 fn check_rates(p: &mut Problems, rates: &[RateRequest]) {
     for (i, rate) in rates.iter().enumerate() {
         if !rate.months.trim().parse::<u32>().is_ok_and(|m| m > 0) {
-            p.add(&format!("rates.{i}.months"), "rates.months");
+            p.add(&format!("rates.{i}.months"), ErrorCode::RatesMonths);
         }
         if rate.rate_type != "MSI" {
-            p.add(&format!("rates.{i}.type"), "rates.type");
+            p.add(&format!("rates.{i}.type"), ErrorCode::RatesType);
         }
     }
 }

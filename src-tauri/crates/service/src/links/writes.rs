@@ -6,10 +6,11 @@
 
 use std::sync::Arc;
 
-use mostrador_providers::ProviderError;
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_providers::billpocket::types::{
     LINK_ACTIVE, LINK_INACTIVE, Link as ProviderLink, LinkRequest, LinkUpdate, RateRequest,
 };
+use mostrador_providers::{FieldError, ProviderError};
 use mostrador_store::{
     Link, NewOutboxEntry, OutboxEntry, OutboxState, Outcome, Store, StoreError, UnixSeconds,
 };
@@ -143,7 +144,7 @@ pub struct PendingWrite {
     pub state: OutboxState,
     pub intent: LinkIntent,
     pub attempts: u32,
-    pub last_error_code: Option<String>,
+    pub last_error_code: Option<ErrorCode>,
     /// The link the write created or changed, once known.
     pub link_id: Option<String>,
     /// What the user calls that link: its description, else its slug (`None` for the main
@@ -168,7 +169,7 @@ pub enum WriteError {
     /// Billpocket refused the write (it is now `failed`); `field` is the form field to blame.
     #[error("refused by Billpocket: {code}")]
     Rejected {
-        code: String,
+        code: ErrorCode,
         field: Option<String>,
         message: String,
     },
@@ -190,19 +191,19 @@ impl From<tokio::task::JoinError> for WriteError {
     }
 }
 
-impl WriteError {
-    pub fn code(&self) -> String {
+impl Coded for WriteError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Rejected { code, .. } => code.clone(),
-            Self::NotOpen(_) => "outbox.not_open".into(),
-            Self::Intent(_) => "outbox.intent".into(),
-            Self::Task(_) => "app.task".into(),
-            Self::Store(error) => error.code().into(),
+            Self::Rejected { code, .. } => *code,
+            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
+            Self::Task(_) => ErrorCode::AppTask,
+            Self::Store(error) => error.code(),
             Self::Sync(error) => error.code(),
         }
     }
 
-    pub fn field(&self) -> Option<&str> {
+    fn field(&self) -> Option<&str> {
         match self {
             Self::Rejected { field, .. } => field.as_deref(),
             _ => None,
@@ -212,11 +213,12 @@ impl WriteError {
 
 /// Error codes of writes that never reached Billpocket; such entries are sent again by
 /// themselves once a sync shows the provider is back.
-const NOT_DELIVERED: [&str; 2] = ["billpocket.network_unreachable", "billpocket.rate_limited"];
+const NOT_DELIVERED: [ErrorCode; 2] = [
+    ErrorCode::BillpocketNetworkUnreachable,
+    ErrorCode::BillpocketRateLimited,
+];
 /// Recorded when reconciliation found an uncertain write absent: it waits for the user.
-pub const NOT_APPLIED: &str = "outbox.not_applied";
-pub const DISCARDED: &str = "outbox.discarded";
-const INTERRUPTED: &str = "outbox.interrupted";
+pub const NOT_APPLIED: ErrorCode = ErrorCode::OutboxNotApplied;
 
 /// Records `intent` under `key` and sends it. The same key again (a double click, a second
 /// Enter, a retry after a crash) never sends twice: it answers with the entry as it stands.
@@ -276,11 +278,11 @@ pub async fn retry(
             match access.client.list_links(&access.credentials).await {
                 Ok(links) => reconcile(store, &entry, &intent, links, now).await?,
                 Err(error) => {
-                    let code = format!("billpocket.{}", error.code().as_str());
+                    let code = error.code(Provider::Billpocket);
                     let profile = entry.profile_id.clone();
                     let merchant = intent.merchant_id().to_owned();
                     blocking(store, move |store| {
-                        store.write(|w| record_unreachable(w, &profile, &merchant, &code, now))
+                        store.write(|w| record_unreachable(w, &profile, &merchant, code, now))
                     })
                     .await?;
                 }
@@ -299,7 +301,7 @@ pub async fn discard(store: &Arc<Store>, seq: i64, now: UnixSeconds) -> Result<(
         return Err(WriteError::NotOpen(seq));
     }
     let outcome = Outcome {
-        error_code: Some(DISCARDED),
+        error_code: Some(ErrorCode::OutboxDiscarded),
         result_ref: None,
     };
     blocking(store, move |store| {
@@ -360,7 +362,7 @@ pub fn recover_interrupted(store: &Store, now: UnixSeconds) -> Result<usize, Sto
         for entry in store.open_outbox(&profile.id)? {
             if entry.state == OutboxState::Sent {
                 let outcome = Outcome {
-                    error_code: Some(INTERRUPTED),
+                    error_code: Some(ErrorCode::OutboxInterrupted),
                     result_ref: None,
                 };
                 store.write(|w| {
@@ -424,7 +426,6 @@ pub async fn sync_merchant(
             OutboxState::Pending
                 if entry
                     .last_error_code
-                    .as_deref()
                     .is_some_and(|code| NOT_DELIVERED.contains(&code)) =>
             {
                 // A refusal here is recorded on the entry; the list shows it.
@@ -496,7 +497,7 @@ async fn send(
             None
         }
         Err(error) => {
-            let code = format!("billpocket.{}", error.code().as_str());
+            let code = error.code(Provider::Billpocket);
             let to = after_error(&intent, &error);
             tracing::info!(seq, %code, state = %to, "link write not done");
             let (profile, intent_c, not_found) = (
@@ -504,10 +505,9 @@ async fn send(
                 intent.clone(),
                 matches!(error, ProviderError::NotFound),
             );
-            let code_c = code.clone();
             blocking(store, move |store| {
                 store.write(|w| {
-                    record_unreachable(w, &profile, intent_c.merchant_id(), &code_c, now)?;
+                    record_unreachable(w, &profile, intent_c.merchant_id(), code, now)?;
                     if to == OutboxState::Done && not_found {
                         // Deleting what is already gone is done; drop it from the cache too.
                         record_applied(w, &profile, &intent_c, Applied::Deleted, now)?;
@@ -517,7 +517,7 @@ async fn send(
                         OutboxState::Sent,
                         to,
                         Outcome {
-                            error_code: (to != OutboxState::Done).then_some(code_c.as_str()),
+                            error_code: (to != OutboxState::Done).then_some(code),
                             result_ref: None,
                         },
                         now,
@@ -574,29 +574,17 @@ fn after_error(intent: &LinkIntent, error: &ProviderError) -> OutboxState {
 
 /// The error the form shows: the provider's own code for a field when it gave one (the double
 /// speaks the app's codes), else ours; the field mapped to the form's name.
-fn rejection(code: String, error: &ProviderError) -> WriteError {
+fn rejection(code: ErrorCode, error: &ProviderError) -> WriteError {
     let field = match error {
         ProviderError::Invalid { fields, .. } => fields.first(),
         ProviderError::Conflict { field, .. } => field.as_ref(),
         _ => None,
     };
-    let specific = field
-        .and_then(|f| f.messages.first())
-        .filter(|m| is_code(m))
-        .cloned();
     WriteError::Rejected {
-        code: specific.unwrap_or(code),
+        code: field.and_then(FieldError::code).unwrap_or(code),
         field: field.and_then(|f| f.form_field.clone()),
         message: error.to_string(),
     }
-}
-
-/// A dotted lowercase code like `url_path.taken`, as opposed to prose.
-fn is_code(text: &str) -> bool {
-    text.contains('.')
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
 }
 
 async fn call(access: &BillpocketAccess, intent: &LinkIntent) -> Result<Applied, ProviderError> {
@@ -723,7 +711,11 @@ async fn reconcile(
                     (OutboxState::Done, None, id)
                 }
                 Found::Absent => (OutboxState::Pending, Some(NOT_APPLIED), None),
-                Found::Gone => (OutboxState::Failed, Some("billpocket.not_found"), None),
+                Found::Gone => (
+                    OutboxState::Failed,
+                    Some(ErrorCode::BillpocketNotFound),
+                    None,
+                ),
             };
             tracing::info!(seq, state = %to, "uncertain write reconciled");
             w.transition_outbox(
@@ -825,7 +817,7 @@ fn pending_write(entry: &OutboxEntry) -> Result<PendingWrite, WriteError> {
         intent,
         subject,
         attempts: entry.attempts,
-        last_error_code: entry.last_error_code.clone(),
+        last_error_code: entry.last_error_code,
         link_id: entry.result_ref.clone().or(changed),
         created_at: entry.created_at,
         updated_at: entry.updated_at,

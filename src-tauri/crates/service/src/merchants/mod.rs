@@ -7,6 +7,7 @@ pub mod form;
 
 use std::sync::Arc;
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_core::{FieldContext, FieldKind};
 use mostrador_providers::billpocket::BillpocketCredentials;
 use mostrador_providers::billpocket::fields::form_field;
@@ -43,7 +44,7 @@ enum MerchantIntent {
 #[serde(rename_all = "camelCase")]
 pub struct RegisterOutcome {
     pub state: OutboxState,
-    pub last_error_code: Option<String>,
+    pub last_error_code: Option<ErrorCode>,
     pub merchant: Option<Merchant>,
 }
 
@@ -67,21 +68,27 @@ pub enum MerchantError {
     Intent(String),
 }
 
-impl MerchantError {
-    pub fn code(&self) -> String {
+impl Coded for MerchantError {
+    fn code(&self) -> ErrorCode {
         match self {
             Self::Invalid(issues) => issues
                 .first()
-                .map_or_else(|| "merchant.invalid".to_owned(), |i| i.code.clone()),
-            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
-            Self::NoKeyring(_) => "vault.unavailable".into(),
-            Self::Vault(error) => error.code().into(),
-            Self::Store(error) => error.code().into(),
-            Self::Task(_) => "app.task".into(),
-            Self::Intent(_) => "outbox.intent".into(),
+                .map_or(ErrorCode::MerchantInvalid, |i| i.code),
+            Self::Provider(error) => error.code(Provider::Billpocket),
+            Self::NoKeyring(_) => ErrorCode::VaultUnavailable,
+            Self::Vault(error) => error.code(),
+            Self::Store(error) => error.code(),
+            Self::Task(_) => ErrorCode::AppTask,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
         }
     }
 
+    fn field(&self) -> Option<&str> {
+        self.issues().first().map(|issue| issue.field.as_str())
+    }
+}
+
+impl MerchantError {
     /// Every refused field with its code, for the form.
     pub fn issues(&self) -> &[FieldIssue] {
         match self {
@@ -197,7 +204,7 @@ pub async fn register(
                     &entry,
                     OutboxState::Sent,
                     OutboxState::Uncertain,
-                    Some(&code(&error)),
+                    Some(error.code(Provider::Billpocket)),
                     now,
                 )
                 .await?;
@@ -244,7 +251,7 @@ pub async fn register(
                     &entry,
                     OutboxState::Sent,
                     OutboxState::Failed,
-                    Some(&code(&other)),
+                    Some(other.code(Provider::Billpocket)),
                     now,
                 )
                 .await?;
@@ -460,13 +467,9 @@ pub async fn set_clabe(
 ) -> Result<Merchant, MerchantError> {
     let report = validation::validate_field(FieldKind::Clabe, clabe, FieldContext::default());
     let Some(clabe) = report.value.clone() else {
-        let code = report
-            .errors()
-            .next()
-            .map_or("field.invalid", |issue| issue.code.as_str());
         return Err(MerchantError::Invalid(vec![FieldIssue {
             field: "clabe".into(),
-            code: code.into(),
+            code: validation::first_error(&report),
         }]));
     };
     let account = cx
@@ -569,10 +572,10 @@ async fn settle(
     entry: &OutboxEntry,
     from: OutboxState,
     to: OutboxState,
-    error_code: Option<&str>,
+    error_code: Option<ErrorCode>,
     now: UnixSeconds,
 ) -> Result<(), MerchantError> {
-    let (seq, code) = (entry.seq, error_code.map(str::to_owned));
+    let seq = entry.seq;
     blocking::<_, StoreError, MerchantError>(cx.store, move |store| {
         store.write(|w| {
             w.transition_outbox(
@@ -580,7 +583,7 @@ async fn settle(
                 from,
                 to,
                 Outcome {
-                    error_code: code.as_deref(),
+                    error_code,
                     result_ref: None,
                 },
                 now,
@@ -652,10 +655,6 @@ async fn outcome(
     })
 }
 
-fn code(error: &ProviderError) -> String {
-    format!("billpocket.{}", error.code().as_str())
-}
-
 /// A refusal as the form shows it: each field Billpocket named, with its code (the double
 /// speaks the app's codes; a real provider's prose becomes the generic one). A 409 names the
 /// value that already exists.
@@ -677,13 +676,9 @@ fn refusal(error: ProviderError) -> MerchantError {
                 .or_else(|| form_field(&f.provider_field).map(str::to_owned))
                 .unwrap_or_else(|| "form".into()),
             code: if conflict {
-                "merchant.duplicate".into()
+                ErrorCode::MerchantDuplicate
             } else {
-                f.messages
-                    .first()
-                    .filter(|m| m.contains('.') && !m.contains(' '))
-                    .cloned()
-                    .unwrap_or_else(|| "billpocket.invalid".into())
+                f.code().unwrap_or(ErrorCode::BillpocketInvalid)
             },
         })
         .collect();
@@ -700,7 +695,7 @@ fn on_field(error: ProviderError, field: &str) -> MerchantError {
         ProviderError::Unauthorized | ProviderError::Forbidden | ProviderError::NotFound => {
             MerchantError::Invalid(vec![FieldIssue {
                 field: field.into(),
-                code: "merchant.credentials".into(),
+                code: ErrorCode::MerchantCredentials,
             }])
         }
         other => refusal(other),

@@ -1,3 +1,4 @@
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_store::OutboxState::{self, Done, Failed, Pending, Sent, Uncertain};
 use mostrador_store::{NewOutboxEntry, Outcome, Store};
 
@@ -82,7 +83,7 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
         Sent,
         Uncertain,
         Outcome {
-            error_code: Some("provider.timeout"),
+            error_code: Some(ErrorCode::BillpocketTimeout),
             result_ref: None,
         },
     )
@@ -107,7 +108,7 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
         .unwrap();
     let entry = store.outbox_entry(seq).unwrap();
     assert_eq!((entry.state, entry.attempts), (Done, 2));
-    assert_eq!(entry.last_error_code.as_deref(), Some("provider.timeout"));
+    assert_eq!(entry.last_error_code, Some(ErrorCode::BillpocketTimeout));
     assert_eq!(entry.result_ref.as_deref(), Some("L1"));
     assert!(store.open_outbox(PROFILE).unwrap().is_empty());
 }
