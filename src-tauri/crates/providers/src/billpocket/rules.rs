@@ -2,6 +2,7 @@
 //! (before anything is queued) and the sandbox double (as the provider). Problems are keyed by
 //! Billpocket's field names with core's stable codes; `fields::form_field` maps them to forms.
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::mx::PersonType;
 use mostrador_core::mx::name_key::PersonNames;
 use mostrador_core::mx::state::MxState;
@@ -10,7 +11,6 @@ use mostrador_core::validate::{CrossCheck, FieldContext, validate_cross};
 
 use super::types::{CreateUserRequest, PERSONA_FISICA, PERSONA_MORAL};
 pub use crate::rules::{FieldProblems, Problems};
-use mostrador_codes::ErrorCode;
 
 /// The catalogues a registration refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,15 +7,14 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use mostrador_codes::ErrorCode;
+use mostrador_core::dates::parse_date;
 use mostrador_core::identity::Country;
 use mostrador_core::report::FieldKind;
 use mostrador_core::validate::FieldContext;
-use time::Date;
-use time::macros::format_description;
 
 use super::types::{CompanyRequest, PersonRequest};
 pub use crate::rules::{FieldProblems, Problems};
-use mostrador_codes::ErrorCode;
 
 /// Documented: a company's name has at most 255 characters.
 pub const COMPANY_NAME_MAX: usize = 255;
@@ -76,9 +75,7 @@ pub fn check_person(mut person: PersonRequest) -> Result<PersonRequest, FieldPro
             }
         }
     }
-    if !person.dob.is_empty()
-        && Date::parse(&person.dob, format_description!("[year]-[month]-[day]")).is_err()
-    {
+    if !person.dob.is_empty() && parse_date(&person.dob).is_none() {
         p.add("dob", ErrorCode::DobFormat);
     }
     if !person.callback_url.is_empty() && !is_web_url(&person.callback_url) {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDateTime;
 use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::types::{
@@ -10,7 +11,6 @@ use mostrador_providers::billpocket::types::{
     RateRequest, UserToken,
 };
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
 
 pub use mostrador_providers::billpocket::rules::FieldProblems;
 
@@ -169,7 +169,7 @@ impl BillpocketState {
         &mut self,
         user_id: i64,
         request: LinkRequest,
-        now: PrimitiveDateTime,
+        now: NaiveDateTime,
     ) -> Result<Link, Rejection> {
         let id = self.random_chars(37, HEX);
         let generated = self.random_chars(8, SLUG);
@@ -231,7 +231,7 @@ impl BillpocketState {
         user_id: i64,
         id: &str,
         changes: LinkUpdate,
-        now: PrimitiveDateTime,
+        now: NaiveDateTime,
     ) -> Result<Link, Rejection> {
         let merchant = self.merchant_mut(user_id)?;
         if let Some(path) = &changes.url_path

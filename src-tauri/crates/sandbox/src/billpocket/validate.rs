@@ -3,6 +3,7 @@
 //! decides which rule applies to which Billpocket field and collects core's codes per field; the
 //! registration rules are shared with the app (`providers::billpocket::rules`).
 
+use chrono::NaiveDateTime;
 use mostrador_codes::ErrorCode;
 use mostrador_core::mx::banks::bank_name;
 use mostrador_core::report::FieldKind;
@@ -12,7 +13,6 @@ use mostrador_providers::billpocket::types::{
     ClabeAccount, CreateUserRequest, LINK_ACTIVE, LINK_INACTIVE, LinkRequest, LinkUpdate,
     RateRequest, naive_datetime,
 };
-use time::PrimitiveDateTime;
 
 use super::catalogues;
 use super::state::Rejection;
@@ -37,7 +37,7 @@ impl rules::Catalogues for SeedCatalogues {
 }
 
 /// Checks a new link at `now` (the sandbox clock; expiry must lie ahead).
-pub fn link(link: LinkRequest, now: PrimitiveDateTime) -> Result<LinkRequest, Rejection> {
+pub fn link(link: LinkRequest, now: NaiveDateTime) -> Result<LinkRequest, Rejection> {
     let mut p = Problems::default();
     if let Some(path) = &link.url_path {
         p.check(
@@ -61,7 +61,7 @@ pub fn link(link: LinkRequest, now: PrimitiveDateTime) -> Result<LinkRequest, Re
 }
 
 /// Checks the fields an update carries.
-pub fn link_update(update: LinkUpdate, now: PrimitiveDateTime) -> Result<LinkUpdate, Rejection> {
+pub fn link_update(update: LinkUpdate, now: NaiveDateTime) -> Result<LinkUpdate, Rejection> {
     let mut p = Problems::default();
     if let Some(path) = &update.url_path {
         p.check(
@@ -122,7 +122,7 @@ pub fn clabe(clabe: &str) -> Result<ClabeAccount, Rejection> {
         .map_err(Rejection::Invalid)
 }
 
-fn check_expiry(p: &mut Problems, expiry: &PrimitiveDateTime, now: PrimitiveDateTime) {
+fn check_expiry(p: &mut Problems, expiry: &NaiveDateTime, now: NaiveDateTime) {
     let ctx = FieldContext {
         now: Some(now),
         ..FieldContext::default()

@@ -2,6 +2,7 @@
 //! The UI runs the same validators per field as the user types; this is the last word before a
 //! write is queued, so nothing malformed reaches the outbox.
 
+use chrono::{DateTime, NaiveDateTime};
 use mostrador_codes::{Coded, ErrorCode};
 use mostrador_core::{Centavos, FieldContext, FieldKind, FieldReport};
 use mostrador_providers::billpocket::clock::TIMESTAMP_OFFSET;
@@ -9,7 +10,6 @@ use mostrador_providers::billpocket::types::naive_datetime;
 use mostrador_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::validation;
 
@@ -60,7 +60,7 @@ impl ValidLink {
         Centavos::new(self.amount_centavos)
     }
 
-    pub fn expired_at(&self) -> Option<PrimitiveDateTime> {
+    pub fn expired_at(&self) -> Option<NaiveDateTime> {
         self.expired_at
             .as_deref()
             .and_then(|text| naive_datetime::parse(text).ok())
@@ -153,9 +153,8 @@ pub fn check(
                 .and_then(|value| naive_datetime::parse(value).ok())
                 .ok_or_else(|| FormError::from_report("expiresAt", &report))?;
             let provider = validation::local_to_unix(local)
-                .and_then(|unix| OffsetDateTime::from_unix_timestamp(unix).ok())
-                .map(|at| at.to_offset(TIMESTAMP_OFFSET))
-                .map(|at| PrimitiveDateTime::new(at.date(), at.time()))
+                .and_then(|unix| DateTime::from_timestamp(unix, 0))
+                .map(|at| at.with_timezone(&TIMESTAMP_OFFSET).naive_local())
                 .ok_or_else(|| FormError::on("expiresAt", ErrorCode::ExpiryFormat))?;
             Some(naive_datetime::format(&provider))
         }

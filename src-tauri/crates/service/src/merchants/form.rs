@@ -3,15 +3,15 @@
 //! representative. Fields that do not apply are not sent. The password never lives here: it is
 //! passed alongside, only for the call.
 
+use chrono::Utc;
 use mostrador_codes::ErrorCode;
+use mostrador_core::dates::parse_date;
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::fields::form_field;
 use mostrador_providers::billpocket::rules::{self, Catalogues};
 use mostrador_providers::billpocket::types::{CreateUserRequest, PERSONA_FISICA, PERSONA_MORAL};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -192,12 +192,12 @@ fn check_incorporation(text: &str, issues: &mut Vec<FieldIssue>) {
         issues.push(issue("incorporationDate", ErrorCode::FieldRequired));
         return;
     }
-    match Date::parse(text, format_description!("[year]-[month]-[day]")) {
-        Ok(day) if day > OffsetDateTime::now_utc().date() => {
+    match parse_date(text) {
+        Some(day) if day > Utc::now().date_naive() => {
             issues.push(issue("incorporationDate", ErrorCode::DateFuture));
         }
-        Ok(_) => {}
-        Err(_) => issues.push(issue("incorporationDate", ErrorCode::DateFormat)),
+        Some(_) => {}
+        None => issues.push(issue("incorporationDate", ErrorCode::DateFormat)),
     }
 }
 
