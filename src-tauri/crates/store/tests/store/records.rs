@@ -409,3 +409,20 @@ fn duplicate_profile_name_is_a_conflict() {
         "store.conflict"
     );
 }
+
+#[test]
+fn a_stored_code_the_list_no_longer_has_reads_as_unknown() {
+    let (dir, store) = store();
+    store
+        .write(|w| w.record_sync(PROFILE, "links/m1", T0, Some(ErrorCode::BillpocketTimeout)))
+        .unwrap();
+    // A row written by an older version, with a code since renamed.
+    let conn = rusqlite::Connection::open(dir.path().join(mostrador_store::DB_FILE_NAME)).unwrap();
+    conn.execute(
+        "UPDATE sync_state SET last_error_code = 'credential.missing.billpocketXApiKey'",
+        [],
+    )
+    .unwrap();
+    let states = store.sync_states(PROFILE).unwrap();
+    assert_eq!(states[0].last_error_code, Some(ErrorCode::Unknown));
+}
