@@ -5,7 +5,6 @@ mod bindings;
 pub(crate) mod commands;
 mod error;
 mod events;
-mod service_errors;
 mod state;
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What the app keeps for the lifetime of the window: the service's `App`, opened once in
 //! `setup` from the OS directories, and why it could not open, if it could not.
 
+use mostrador_codes::ErrorCode;
 use std::time::Duration;
 
 use mostrador_service::app::{App, AppDirs};
@@ -17,7 +18,7 @@ pub struct Startup(pub Option<AppError>);
 /// `~/.config/mx.mostrador.app` on Linux), its events going to the window.
 pub fn open<R: Runtime>(handle: &AppHandle<R>) -> Result<App, AppError> {
     let paths = handle.path();
-    let dir_error = |error: tauri::Error| AppError::new("app.data_dir", error.to_string());
+    let dir_error = |error: tauri::Error| AppError::new(ErrorCode::AppDataDir, error.to_string());
     let dirs = AppDirs {
         data: paths.app_data_dir().map_err(dir_error)?,
         config: paths.app_config_dir().map_err(dir_error)?,

@@ -111,19 +111,21 @@ export type ActiveProfile = {
 export type AppError = AppError_Serialize | AppError_Deserialize;
 
 export type AppError_Deserialize = {
-	/**  Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …). */
-	code: string,
+	code: ErrorCode,
 	message: string,
 	/**  The form field the error belongs to, when it belongs to one. */
 	field?: string | null,
+	/**  The values the code's message interpolates (`ErrorCode::params` names them). */
+	params: { [key in string]: string },
 };
 
 export type AppError_Serialize = {
-	/**  Stable, dotted, translatable (`app.data_dir`, `app.preferences_io`, …). */
-	code: string,
+	code: ErrorCode,
 	message: string,
 	/**  The form field the error belongs to, when it belongs to one. */
 	field?: string,
+	/**  The values the code's message interpolates (`ErrorCode::params` names them). */
+	params?: { [key in string]: string },
 };
 
 /**  One change the UI may be showing stale data for; each names the profile it happened in. */
@@ -135,7 +137,7 @@ export type AppEvent_Deserialize =
  *  A sync of `resource` (e.g. `links/<merchant>`) ended: its cached rows and its sync state
  *  may have changed. `error_code` is set when it failed (the cache was left as it was).
  */
-{ kind: "syncFinished"; profileId: string; resource: string; merchantId?: string | null; errorCode?: string | null } | 
+{ kind: "syncFinished"; profileId: string; resource: string; merchantId?: string | null; errorCode?: ErrorCode | null } | 
 /**  An outbox write left `sent`: the list it concerns and its open writes changed. */
 { kind: "writeSettled"; profileId: string; merchantId: string; seq: number; state: OutboxState } | 
 /**  A customer's KYC status changed at its provider (the background KYC refresh sends it). */
@@ -147,7 +149,7 @@ export type AppEvent_Serialize =
  *  A sync of `resource` (e.g. `links/<merchant>`) ended: its cached rows and its sync state
  *  may have changed. `error_code` is set when it failed (the cache was left as it was).
  */
-{ kind: "syncFinished"; profileId: string; resource: string; merchantId: string | null; errorCode: string | null } | 
+{ kind: "syncFinished"; profileId: string; resource: string; merchantId: string | null; errorCode: ErrorCode | null } | 
 /**  An outbox write left `sent`: the list it concerns and its open writes changed. */
 { kind: "writeSettled"; profileId: string; merchantId: string; seq: number; state: OutboxState } | 
 /**  A customer's KYC status changed at its provider (the background KYC refresh sends it). */
@@ -471,6 +473,72 @@ export type DropMode =
 
 export type Environment = "sandbox" | "test" | "production";
 
+/**  Every code the backend can return; serialised as its dotted string. */
+export type ErrorCode = 
+/**  Nothing was typed (after trimming). */
+"field.required" | "curp.length" | "curp.format" | "curp.date" | "curp.sex" | "curp.state" | "curp.check_digit" | 
+/**  RENAPO replaces the 2nd letter of these words with X, so a CURP never starts with one. */
+"curp.inconvenient_word" | "rfc.length" | "rfc.format" | "rfc.date" | "rfc.homoclave" | 
+/**  About 1.5 % of real RFCs fail the check character, so it never blocks. */
+"rfc.check_digit" | "rfc.inconvenient_word" | "rfc.expected_fisica" | "rfc.expected_moral" | 
+/**  XAXX010101000 / XEXX010101000: SAT's generic RFCs, valid but not a real taxpayer. */
+"rfc.generic" | "rfc.curp_date_mismatch" | 
+/**
+ *  Without the names: the RFC's name letters differ from the CURP's in a way the keys
+ *  alone show no registry rule explains.
+ */
+"rfc.curp_name_mismatch" | 
+/**  Without the names: SAT and RENAPO replace an inconvenient word's letters differently. */
+"rfc.curp_name_inconvenient_word" | 
+/**
+ *  Without the names: with one surname, RENAPO writes X for the second and SAT takes two
+ *  letters of the name.
+ */
+"rfc.curp_name_single_surname" | 
+/**  The RFC's letters are not what SAT derives from the names, nor a known variant. */
+"rfc.name_mismatch" | 
+/**  The CURP's letters are not what RENAPO derives from the names, nor a known variant. */
+"curp.name_mismatch" | 
+/**  A key's letters follow the other registry's or an older treatment of an inconvenient word. */
+"name_letters.inconvenient_word" | 
+/**  A key's letters follow the other registry's form for a single or one- or two-letter surname. */
+"name_letters.surname_form" | 
+/**  A key kept a particle (DE, LA, MC, …) or skipped one by the other registry's list. */
+"name_letters.particle" | 
+/**  A key kept MARÍA or JOSÉ of a compound first name. */
+"name_letters.compound" | "clabe.length" | "clabe.digits" | "clabe.check_digit" | 
+/**  The catalogue may lag Banxico's, so an unknown bank code only warns. */
+"clabe.bank_unknown" | 
+/**  000 is no bank: a CLABE starting with it was mistyped or made up. */
+"clabe.bank_zero" | "postal_code.format" | "postal_code.unknown_prefix" | "postal_code.state_mismatch" | "phone_mx.length" | "phone_mx.characters" | "phone_mx.old_prefix" | "phone_mx.area_code" | "phone.format" | "phone.length" | "email.format" | "email.too_long" | "name.characters" | "name.too_long" | "url_path.length" | "url_path.characters" | "url_path.edge" | "amount.format" | 
+/**  "$1 234,50", "1.234,50", "1,5": separators that read differently across locales. */
+"amount.ambiguous" | "amount.decimals" | "amount.positive" | "amount.max" | "credit_line.negative" | "credit_line.max" | "expiry.format" | "expiry.past" | 
+/**  The caller did not pass "now"; a programming error surfaced rather than skipped. */
+"expiry.clock_missing" | "id.country_required" | "id.type_required" | "id.type_unknown" | "id.type_country" | "id.length" | "id.digits" | "id.characters" | "id.format" | "id.prefix" | "id.check_digit" | 
+/**
+ *  The UI's own fallback for a code it has no message for; also a provider suffix the
+ *  list lacks.
+ */
+"unknown" | 
+/**  The UI's own: the window got no answer from the backend (Tauri refused the call). */
+"ipc.failed" | "app.data_dir" | 
+/**  A background task panicked or was cancelled. */
+"app.task" | "preferences.write" | "profile.name_required" | "profile.name_too_long" | "profile.url_invalid" | "profile.url_http_not_local" | "profile.environment" | "profile.builtin" | "credential.empty" | "credential.missing.billpocketApiKey" | "credential.missing.billpocketUserToken" | "credential.missing.cryptopocketApiKey" | "credential.missing.cryptopocketApiSecret" | "credential.missing.undostresEcommerceToken" | "credential.missing.undostresRefreshToken" | "vault.unavailable" | "vault.backend" | "vault.not_set" | "vault.invalid_name" | "store.newer_schema" | "store.busy" | "store.not_found" | "store.conflict" | "store.illegal_transition" | "store.invalid" | "store.corrupt" | "store.io" | "store.sqlite" | "sandbox.io" | "sandbox.bind" | "sandbox.corrupt_state" | 
+/**  The UnDosTres double has no such account. */
+"sandbox.no_account" | "sandbox.refused" | "outbox.not_open" | "outbox.not_found" | "outbox.intent" | 
+/**  An uncertain write the provider's list showed absent: it waits for the user. */
+"outbox.not_applied" | "outbox.discarded" | 
+/**  A write left `sent` by a crash. */
+"outbox.interrupted" | "share.phone" | "share.email" | "share.url" | "share.qr" | "share.io" | "share.clipboard" | "share.dialog" | "share.opener" | "draft.no_kind" | "draft.not_found" | "draft.body" | "merchant.duplicate" | "merchant.credentials" | "merchant.invalid" | "catalogue.unknown" | "catalogue.invalid_state" | 
+/**  A field refused without a more precise code. */
+"field.invalid" | 
+/**  A field the provider does not take. */
+"field.unknown" | "date.format" | "date.future" | "url_path.taken" | "main_link.not_configured" | "link.description_length" | "link.installments" | "link.type" | "rates.months" | "rates.type" | "status.unknown" | "country.mismatch" | "dob.format" | "url.invalid" | "company_name.too_long" | "document.type" | "document.size" | "document.empty" | "document.content" | "document.encoding" | "email.taken" | "field.not_for_business" | "field.repeated" | "kyc_level.range" | "mobile_country_code.unsupported" | "billpocket.network_unreachable" | "billpocket.timeout" | "billpocket.unknown_outcome" | "billpocket.unauthorized" | "billpocket.forbidden" | "billpocket.conflict" | "billpocket.invalid" | "billpocket.not_found" | "billpocket.rate_limited" | "billpocket.provider_error" | "billpocket.unreadable_response" | "billpocket.missing_credential" | "billpocket.invalid_configuration" | "billpocket.invalid_path_id" | "billpocket.unknown_address" | "billpocket.no_base_url" | "billpocket.not_applied" | "cryptopocket.network_unreachable" | "cryptopocket.timeout" | "cryptopocket.unknown_outcome" | "cryptopocket.unauthorized" | "cryptopocket.forbidden" | "cryptopocket.conflict" | "cryptopocket.invalid" | "cryptopocket.not_found" | "cryptopocket.rate_limited" | "cryptopocket.provider_error" | "cryptopocket.unreadable_response" | "cryptopocket.missing_credential" | "cryptopocket.invalid_configuration" | "cryptopocket.invalid_path_id" | "cryptopocket.unknown_address" | "cryptopocket.no_base_url" | "cryptopocket.authorization_incorrect" | "cryptopocket.user_already_exists" | "cryptopocket.email_not_allowed" | "cryptopocket.user_not_in_integration" | "cryptopocket.user_not_found" | "cryptopocket.invalid_file" | "cryptopocket.fail_mandatory_field" | "cryptopocket.unexpected_error" | 
+/**  A refusal with a code CryptoPocket does not document; `text` is its own words. */
+"cryptopocket.unknown_error" | "undostres.network_unreachable" | "undostres.timeout" | "undostres.unknown_outcome" | "undostres.unauthorized" | "undostres.forbidden" | "undostres.conflict" | "undostres.invalid" | "undostres.not_found" | "undostres.rate_limited" | "undostres.provider_error" | "undostres.unreadable_response" | "undostres.missing_credential" | "undostres.invalid_configuration" | "undostres.invalid_path_id" | "undostres.unknown_address" | "undostres.bad_parameters" | "undostres.database_error" | "undostres.device_already_linked" | "undostres.device_not_linked" | "undostres.extra_login_data_missing" | "undostres.extra_login_data_required" | "undostres.incomplete_request" | "undostres.insufficient_balance" | "undostres.monthly_limit_reached" | "undostres.refresh_token_expired" | "undostres.server_error" | "undostres.validation_error" | "undostres.wallet_inactive" | 
+/**  A refusal with a code UnDosTres does not document; `text` is its own words. */
+"undostres.unknown_error";
+
 export type ExportReport = {
 	/**  Where the file was written. */
 	path: string,
@@ -613,7 +681,7 @@ export type FieldDetail =
 /**  One refused field of the form, with core's (or Billpocket's) stable code. */
 export type FieldIssue = {
 	field: string,
-	code: string,
+	code: ErrorCode,
 };
 
 /**  The fields the app validates; also names the offending field in an [`Issue`]. */
@@ -1110,7 +1178,7 @@ export type PendingWrite_Deserialize = {
 	state: OutboxState,
 	intent: LinkWrite<ValidLink_Deserialize>,
 	attempts: number,
-	lastErrorCode?: string | null,
+	lastErrorCode?: ErrorCode | null,
 	/**
 	 *  When Billpocket answered without the change (`notApplied`): the form fields whose
 	 *  answered value differs from what was asked (`status`, `amount`, …).
@@ -1133,7 +1201,7 @@ export type PendingWrite_Serialize = {
 	state: OutboxState,
 	intent: LinkWrite<ValidLink_Serialize>,
 	attempts: number,
-	lastErrorCode: string | null,
+	lastErrorCode: ErrorCode | null,
 	/**
 	 *  When Billpocket answered without the change (`notApplied`): the form fields whose
 	 *  answered value differs from what was asked (`status`, `amount`, …).
@@ -1281,14 +1349,14 @@ export type RegisterOutcome = RegisterOutcome_Serialize | RegisterOutcome_Deseri
 /**  Where a registration stands; `merchant` once Billpocket confirmed it. */
 export type RegisterOutcome_Deserialize = {
 	state: OutboxState,
-	lastErrorCode?: string | null,
+	lastErrorCode?: ErrorCode | null,
 	merchant?: Merchant_Deserialize | null,
 };
 
 /**  Where a registration stands; `merchant` once Billpocket confirmed it. */
 export type RegisterOutcome_Serialize = {
 	state: OutboxState,
-	lastErrorCode: string | null,
+	lastErrorCode: ErrorCode | null,
 	merchant: Merchant_Serialize | null,
 };
 
@@ -1401,7 +1469,7 @@ export type SyncState_Deserialize = {
 	syncedAt?: number | null,
 	attemptedAt: number,
 	/**  Error code of the last attempt if it failed. */
-	lastErrorCode?: string | null,
+	lastErrorCode?: ErrorCode | null,
 };
 
 export type SyncState_Serialize = {
@@ -1411,7 +1479,7 @@ export type SyncState_Serialize = {
 	syncedAt: number | null,
 	attemptedAt: number,
 	/**  Error code of the last attempt if it failed. */
-	lastErrorCode: string | null,
+	lastErrorCode: ErrorCode | null,
 };
 
 export type Trigger = 

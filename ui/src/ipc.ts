@@ -1,14 +1,16 @@
-import type { AppError_Serialize as AppError } from "./bindings";
+import type { AppError_Serialize as AppError, ErrorCode } from "./bindings";
 
 /** What every generated command returns: tauri-specta's result union. */
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
 /** A command's `{code, message}` error, thrown so TanStack Query and error boundaries see it. */
 export class CommandError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly detail: string;
   /** The form field to highlight, when the error belongs to one. */
   readonly field: string | undefined;
+  /** The values the code's message interpolates. */
+  readonly params: Partial<Record<string, string>>;
 
   constructor(error: AppError) {
     super(`${error.code}: ${error.message}`);
@@ -16,6 +18,7 @@ export class CommandError extends Error {
     this.code = error.code;
     this.detail = error.message;
     this.field = error.field;
+    this.params = error.params ?? {};
   }
 }
 
@@ -29,15 +32,21 @@ export function toAppError(rejection: unknown): AppError {
     rejection !== null &&
     typeof (rejection as { code?: unknown }).code === "string"
   ) {
-    const { code, message, field } = rejection as {
-      code: string;
+    // The backend answers only codes of its closed list (`ErrorCode`); one without a message
+    // here still gets the generic text (`codeMessage`).
+    const { code, message, field, params } = rejection as {
+      code: ErrorCode;
       message?: unknown;
       field?: unknown;
+      params?: unknown;
     };
     return {
       code,
       message: typeof message === "string" ? message : "",
       ...(typeof field === "string" ? { field } : {}),
+      ...(typeof params === "object" && params !== null
+        ? { params: params as Record<string, string> }
+        : {}),
     };
   }
   return { code: "ipc.failed", message: String(rejection) };

@@ -4,10 +4,12 @@
 //! permissions, so the page cannot reach the clipboard, the file system or the OS opener except
 //! through these commands.
 
+use mostrador_codes::ErrorCode;
 use std::path::PathBuf;
 
 use mostrador_service::app::App;
-use mostrador_service::blocking::run as blocking;
+use mostrador_service::app::ServiceError;
+use mostrador_service::blocking::run;
 use mostrador_service::links::qr::{self, IMAGE_QUIET_ZONE, IMAGE_SCALE, QrCode};
 use mostrador_service::links::share::{self, ShareTarget};
 use mostrador_store::LinkQuery;
@@ -100,7 +102,7 @@ pub async fn open_share<R: Runtime>(app: AppHandle<R>, target: ShareTarget) -> C
     blocking(move || {
         app.opener()
             .open_url(url, None::<&str>)
-            .map_err(|error| AppError::new("share.opener", error.to_string()))
+            .map_err(|error| AppError::new(ErrorCode::ShareOpener, error.to_string()))
     })
     .await
 }
@@ -126,7 +128,9 @@ async fn choose_save_path<R: Runtime>(
         return blocking(move || {
             std::fs::create_dir_all(&dir)
                 .map(|()| Some(dir.join(file_name)))
-                .map_err(|error| AppError::new("share.io", format!("{}: {error}", dir.display())))
+                .map_err(|error| {
+                    AppError::new(ErrorCode::ShareIo, format!("{}: {error}", dir.display()))
+                })
         })
         .await;
     }
@@ -144,13 +148,16 @@ async fn choose_save_path<R: Runtime>(
     dialog.save_file(move |path| {
         let _ = answer.send(path);
     });
-    let chosen = chosen
-        .await
-        .map_err(|_| AppError::new("share.dialog", "the save dialog closed without answering"))?;
+    let chosen = chosen.await.map_err(|_| {
+        AppError::new(
+            ErrorCode::ShareDialog,
+            "the save dialog closed without answering",
+        )
+    })?;
     chosen
         .map(|path| {
             path.into_path()
-                .map_err(|error| AppError::new("share.dialog", error.to_string()))
+                .map_err(|error| AppError::new(ErrorCode::ShareDialog, error.to_string()))
         })
         .transpose()
 }
@@ -161,5 +168,16 @@ async fn write(path: PathBuf, bytes: Vec<u8>) -> CommandResult<String> {
 }
 
 fn clipboard_error(error: tauri_plugin_clipboard_manager::Error) -> AppError {
-    AppError::new("share.clipboard", error.to_string())
+    AppError::new(ErrorCode::ShareClipboard, error.to_string())
+}
+
+/// Clipboard, opener and file work on the blocking pool; a lost task is the service's `app.task`.
+async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> CommandResult<T>
+where
+    T: Send + 'static,
+    E: Into<AppError> + Send + 'static,
+{
+    run::<_, ServiceError, ServiceError>(move || Ok(work()))
+        .await?
+        .map_err(Into::into)
 }

@@ -1,16 +1,19 @@
 import { useTranslation } from "react-i18next";
 
+import type { ErrorCode } from "../bindings";
 import { codeMessage } from "../forms/codeMessage";
 import { CommandError } from "../ipc";
 
 /**
- * The translated message for an error's code: the errors catalogue, then the validators' (a
- * field a command refused, such as `field.required`); unknown codes get the generic message.
+ * The translated message for an error's code, with the values the error supplies: the errors
+ * catalogue, then the validators' (a field a command refused, such as `field.required`);
+ * unknown codes get the generic message.
  */
-export function useErrorMessage(): (error: unknown) => { code: string; text: string } {
+export function useErrorMessage(): (error: unknown) => { code: ErrorCode; text: string } {
   const { t, i18n } = useTranslation("errors");
   return (error) => {
-    const code = error instanceof CommandError ? error.code : "unknown";
-    return { code, text: codeMessage(t, (key) => i18n.exists(key), code) };
+    const { code, params } =
+      error instanceof CommandError ? error : { code: "unknown" as const, params: {} };
+    return { code, text: codeMessage(t, (key) => i18n.exists(key), code, params) };
   };
 }

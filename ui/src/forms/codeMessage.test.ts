@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../bindings";
 import { createI18n } from "../i18n";
 import { codeMessage } from "./codeMessage";
 
@@ -9,6 +10,15 @@ describe("messages for bare codes", () => {
     const curp = codeMessage(i18n.t, exists, "curp.length");
     expect(curp).not.toMatch(/\{\{/);
     expect(curp).toMatch(/^La CURP tiene 18 caracteres/);
-    expect(codeMessage(i18n.t, exists, "nunca.visto")).toMatch(/Algo salió mal/);
+    // A code a newer backend added before this UI knew it.
+    expect(codeMessage(i18n.t, exists, "nunca.visto" as ErrorCode)).toMatch(/Algo salió mal/);
+  });
+
+  it("interpolates the values the error supplies", async () => {
+    const i18n = await createI18n("en");
+    const exists = (key: string) => i18n.exists(key);
+    expect(
+      codeMessage(i18n.t, exists, "cryptopocket.unknown_error", { text: "limit_exceded" }),
+    ).toMatch(/limit_exceded/);
   });
 });

@@ -1,19 +1,23 @@
 import type { Namespace, TFunction } from "i18next";
 
-type DynamicT = (key: string, options?: Record<string, string>) => string;
+import type { ErrorCode } from "../bindings";
+
+type DynamicT = (key: string, options?: Partial<Record<string, string>>) => string;
 type Exists = (key: string) => boolean;
 
 /**
- * The message for a bare code from Rust (a refused field without its parameters): the errors
- * catalogue first, then the validators' (its placeholders dropped), then the generic message.
+ * The message for a code from Rust, with the values its error supplies: the errors catalogue
+ * first, then the validators' (a refused field without its parameters, so they are dropped),
+ * then the generic message.
  */
 export function codeMessage<N extends Namespace>(
   t: TFunction<N>,
   exists: Exists,
-  code: string,
+  code: ErrorCode,
+  params: Partial<Record<string, string>> = {},
 ): string {
   const dynamic = t as unknown as DynamicT;
-  if (exists(`errors:${code}`)) return dynamic(`errors:${code}`);
+  if (exists(`errors:${code}`)) return dynamic(`errors:${code}`, params);
   if (exists(`validation:${code}`)) {
     return dynamic(`validation:${code}`)
       .replace(/\s*\(?\{\{\w+\}\}\)?/g, "")

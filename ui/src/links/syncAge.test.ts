@@ -1,10 +1,10 @@
-import type { SyncState } from "../bindings";
+import type { ErrorCode, SyncState } from "../bindings";
 import { createI18n } from "../i18n";
 import { syncAge } from "./syncAge";
 
 const NOW = 1_800_000_000;
 
-function state(syncedAt: number | null, lastErrorCode: string | null): SyncState {
+function state(syncedAt: number | null, lastErrorCode: ErrorCode | null): SyncState {
   return { resource: "links/61234", syncedAt, attemptedAt: NOW, lastErrorCode };
 }
 

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 
-import type { LinkRow, PendingWrite } from "../bindings";
+import type { ErrorCode, LinkRow, PendingWrite } from "../bindings";
 import { formatCentavos } from "../format/money";
 
 /**
@@ -10,7 +10,7 @@ import { formatCentavos } from "../format/money";
 export type WriteStatus = "sending" | "queued" | "checking" | "waiting" | "notApplied";
 
 /** Recorded when a write checked with Billpocket was not there: the user retries or discards. */
-const NOT_APPLIED = "outbox.not_applied";
+const NOT_APPLIED: ErrorCode = "outbox.not_applied";
 
 export function writeStatus(write: Pick<PendingWrite, "state" | "lastErrorCode">): WriteStatus {
   switch (write.state) {

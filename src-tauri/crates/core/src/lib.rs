@@ -7,6 +7,7 @@
 pub mod amount;
 mod check;
 pub mod contact;
+pub mod dates;
 pub mod identity;
 pub mod link;
 pub mod money;

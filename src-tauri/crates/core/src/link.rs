@@ -1,14 +1,19 @@
 //! Payment-link fields: the `url_path` slug and the expiry date.
 
-use time::macros::format_description;
-use time::{PrimitiveDateTime, Time};
+use chrono::{NaiveDateTime, NaiveTime};
 
+use crate::dates::{parse_date, parse_local_datetime};
 use crate::report::{Code, FieldKind, FieldReport};
 
 /// Slug limits. Billpocket publishes none; its own generated slugs have 8 characters and its
 /// example uses "customLink", so 3–50 of `[A-Za-z0-9_-]` keeps every URL readable and safe.
 const URL_PATH_MIN: usize = 3;
 const URL_PATH_MAX: usize = 50;
+/// The time a bare expiry date stands for.
+const END_OF_DAY: NaiveTime = match NaiveTime::from_hms_opt(23, 59, 59) {
+    Some(time) => time,
+    None => panic!("23:59:59 is a time"),
+};
 
 /// Validates a link slug (`url_path`, shown as the link's `secondary_link`); case is kept.
 /// An empty slug is reported as `field.required`; the form skips this field when left empty,
@@ -45,7 +50,7 @@ pub fn validate_url_path(input: &str) -> FieldReport {
 /// The normalised value is Billpocket's `expired_at` format, "2028-05-22T15:20:34" (no offset).
 ///
 /// `now` is the caller's local time, passed in so the check stays pure and testable.
-pub fn validate_expiry(input: &str, now: PrimitiveDateTime) -> FieldReport {
+pub fn validate_expiry(input: &str, now: NaiveDateTime) -> FieldReport {
     let report = FieldReport::new(FieldKind::ExpiryDate);
     let text = input.trim().replacen(' ', "T", 1);
     if text.is_empty() {
@@ -57,29 +62,17 @@ pub fn validate_expiry(input: &str, now: PrimitiveDateTime) -> FieldReport {
     if expiry <= now {
         return report.with(Code::ExpiryPast, &[]);
     }
-    let format = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    match expiry.format(&format) {
-        Ok(value) => report.accept(value),
-        Err(_) => report.with(Code::ExpiryFormat, &[]),
-    }
+    report.accept(expiry.format("%Y-%m-%dT%H:%M:%S").to_string())
 }
 
-fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
-    let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    let date = format_description!("[year]-[month]-[day]");
-    PrimitiveDateTime::parse(text, &seconds)
-        .or_else(|_| PrimitiveDateTime::parse(text, &minutes))
-        .ok()
-        .or_else(|| {
-            let day = time::Date::parse(text, &date).ok()?;
-            Some(day.with_time(Time::from_hms(23, 59, 59).ok()?))
-        })
+/// A local time, or a bare date meaning the end of that day.
+fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    parse_local_datetime(text).or_else(|| Some(parse_date(text)?.and_time(END_OF_DAY)))
 }
 
 #[cfg(test)]
 mod tests {
-    use time::macros::datetime;
+    use chrono::NaiveDate;
 
     use super::*;
 
@@ -117,7 +110,9 @@ mod tests {
 
     #[test]
     fn expiry_dates() {
-        let now = datetime!(2026-11-22 14:05:00);
+        let now = NaiveDate::from_ymd_opt(2026, 11, 22)
+            .and_then(|day| day.and_hms_opt(14, 5, 0))
+            .unwrap();
         for (input, value) in [
             // Billpocket's request example (billpocket-research §3.5).
             ("2028-05-22T15:20:34", "2028-05-22T15:20:34"),

@@ -1,7 +1,7 @@
 //! The single entry point behind the app's `validate_*` commands and the sandbox's checks.
 
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
 
 use crate::amount::{validate_credit_line, validate_link_amount};
 use crate::contact::{validate_email, validate_person_name, validate_phone_international};
@@ -36,7 +36,7 @@ pub struct FieldContext {
     /// The user's local time, for expiry dates. Not sent by the UI: the command fills it in
     /// from the clock, which keeps the validators pure.
     #[serde(skip)]
-    pub now: Option<PrimitiveDateTime>,
+    pub now: Option<NaiveDateTime>,
 }
 
 /// Validates one field's text.
@@ -101,7 +101,7 @@ pub fn validate_cross(check: &CrossCheck) -> Vec<Issue> {
 
 #[cfg(test)]
 mod tests {
-    use time::macros::datetime;
+    use chrono::NaiveDate;
 
     use super::*;
 
@@ -110,7 +110,7 @@ mod tests {
         let ctx = FieldContext {
             person_type: Some(PersonType::Moral),
             state: Some(MxState::Jalisco),
-            now: Some(datetime!(2026-11-22 14:05)),
+            now: NaiveDate::from_ymd_opt(2026, 11, 22).and_then(|day| day.and_hms_opt(14, 5, 0)),
             ..FieldContext::default()
         };
         assert_eq!(

@@ -1,13 +1,16 @@
-//! The typed failure of any provider call, with a stable code the UI translates.
+//! The typed failure of any provider call; its code is the provider's name and the failure's
+//! kind (`billpocket.timeout`).
 
 use std::time::Duration;
 
+use mostrador_codes::{ErrorCode, Provider};
 use serde::{Deserialize, Serialize};
 
-/// Stable, provider-agnostic error codes (the UI and the outbox switch on these, never on text).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+/// What any provider call can fail with, whichever the provider: the part of its code after
+/// the provider's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
+pub enum FailureKind {
     NetworkUnreachable,
     Timeout,
     UnknownOutcome,
@@ -25,8 +28,8 @@ pub enum ErrorCode {
     UnknownAddress,
 }
 
-impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+impl FailureKind {
+    pub const ALL: [FailureKind; 15] = [
         Self::NetworkUnreachable,
         Self::Timeout,
         Self::UnknownOutcome,
@@ -105,6 +108,12 @@ impl FieldError {
             messages,
         }
     }
+
+    /// The first message when it is one of our codes (the doubles answer with them; a real
+    /// provider's prose is not one).
+    pub fn code(&self) -> Option<ErrorCode> {
+        self.messages.first().and_then(|m| ErrorCode::parse(m))
+    }
 }
 
 /// Everything a provider call can end in besides success. Messages never contain credentials:
@@ -161,24 +170,29 @@ pub enum ProviderError {
 }
 
 impl ProviderError {
-    pub fn code(&self) -> ErrorCode {
+    pub fn kind(&self) -> FailureKind {
         match self {
-            Self::NetworkUnreachable { .. } => ErrorCode::NetworkUnreachable,
-            Self::Timeout => ErrorCode::Timeout,
-            Self::UnknownOutcome { .. } => ErrorCode::UnknownOutcome,
-            Self::Unauthorized => ErrorCode::Unauthorized,
-            Self::Forbidden => ErrorCode::Forbidden,
-            Self::Conflict { .. } => ErrorCode::Conflict,
-            Self::Invalid { .. } => ErrorCode::Invalid,
-            Self::NotFound => ErrorCode::NotFound,
-            Self::RateLimited { .. } => ErrorCode::RateLimited,
-            Self::Provider { .. } => ErrorCode::ProviderError,
-            Self::UnreadableResponse { .. } => ErrorCode::UnreadableResponse,
-            Self::MissingCredential { .. } => ErrorCode::MissingCredential,
-            Self::InvalidConfiguration { .. } => ErrorCode::InvalidConfiguration,
-            Self::InvalidPathId { .. } => ErrorCode::InvalidPathId,
-            Self::UnknownAddress { .. } => ErrorCode::UnknownAddress,
+            Self::NetworkUnreachable { .. } => FailureKind::NetworkUnreachable,
+            Self::Timeout => FailureKind::Timeout,
+            Self::UnknownOutcome { .. } => FailureKind::UnknownOutcome,
+            Self::Unauthorized => FailureKind::Unauthorized,
+            Self::Forbidden => FailureKind::Forbidden,
+            Self::Conflict { .. } => FailureKind::Conflict,
+            Self::Invalid { .. } => FailureKind::Invalid,
+            Self::NotFound => FailureKind::NotFound,
+            Self::RateLimited { .. } => FailureKind::RateLimited,
+            Self::Provider { .. } => FailureKind::ProviderError,
+            Self::UnreadableResponse { .. } => FailureKind::UnreadableResponse,
+            Self::MissingCredential { .. } => FailureKind::MissingCredential,
+            Self::InvalidConfiguration { .. } => FailureKind::InvalidConfiguration,
+            Self::InvalidPathId { .. } => FailureKind::InvalidPathId,
+            Self::UnknownAddress { .. } => FailureKind::UnknownAddress,
         }
+    }
+
+    /// The stable code of this failure at `provider`.
+    pub fn code(&self, provider: Provider) -> ErrorCode {
+        ErrorCode::of_provider(provider, self.kind().as_str())
     }
 
     /// What this failure proves about a write.
@@ -208,10 +222,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_serialise_as_their_stable_string() {
-        for code in ErrorCode::ALL {
-            let json = serde_json::to_string(&code).unwrap();
-            assert_eq!(json, format!("\"{}\"", code.as_str()));
+    fn kinds_serialise_as_their_stable_string() {
+        for kind in FailureKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
     }
 

@@ -557,7 +557,7 @@ mod tests {
             "", ".", "..", "a/b", "/", "a\\b", "a\nb", "\u{0}", "a\u{7f}", "x\u{85}",
         ] {
             let error = url_for("http://127.0.0.1:1", id).unwrap_err();
-            assert_eq!(error.code(), crate::ErrorCode::InvalidPathId, "{id:?}");
+            assert_eq!(error.kind(), crate::FailureKind::InvalidPathId, "{id:?}");
         }
     }
 
@@ -566,6 +566,6 @@ mod tests {
         let err = HttpClient::new("test", "ftp://example.test", HttpConfig::default())
             .err()
             .unwrap();
-        assert_eq!(err.code(), crate::ErrorCode::InvalidConfiguration);
+        assert_eq!(err.kind(), crate::FailureKind::InvalidConfiguration);
     }
 }

@@ -13,5 +13,5 @@ pub mod undostres;
 mod wire;
 
 pub use credential::Credential;
-pub use error::{ErrorCode, FieldError, ProviderError, Verdict};
+pub use error::{FailureKind, FieldError, ProviderError, Verdict};
 pub use http::{Endpoint, HttpConfig, HttpMethod};

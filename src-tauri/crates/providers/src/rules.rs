@@ -4,24 +4,22 @@
 
 use std::collections::BTreeMap;
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::report::{FieldKind, FieldReport};
 use mostrador_core::validate::{FieldContext, validate_field};
 
 /// Provider field → codes.
 pub type FieldProblems = BTreeMap<String, Vec<String>>;
 
-pub(crate) const REQUIRED: &str = "field.required";
-pub(crate) const CATALOGUE_UNKNOWN: &str = "catalogue.unknown";
-
 #[derive(Default)]
 pub struct Problems(FieldProblems);
 
 impl Problems {
-    pub fn add(&mut self, field: &str, code: &str) {
+    pub fn add(&mut self, field: &str, code: impl Into<ErrorCode>) {
         self.0
             .entry(field.to_owned())
             .or_default()
-            .push(code.to_owned());
+            .push(code.into().as_str().to_owned());
     }
 
     /// Records core's blocking codes for `field`; returns the normalised value when valid.
@@ -39,14 +37,14 @@ impl Problems {
 
     pub fn record(&mut self, field: &str, report: &FieldReport) {
         for issue in report.errors() {
-            self.add(field, issue.code.as_str());
+            self.add(field, issue.code);
         }
     }
 
     pub fn required(&mut self, field: &str, value: &str) -> bool {
         let present = !value.trim().is_empty();
         if !present {
-            self.add(field, REQUIRED);
+            self.add(field, ErrorCode::FieldRequired);
         }
         present
     }

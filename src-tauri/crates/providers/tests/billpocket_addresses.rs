@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use mostrador_providers::billpocket::BillpocketClient;
 use mostrador_providers::billpocket::types::{LinkUpdate, TokenRequest};
-use mostrador_providers::{Credential, ErrorCode, ProviderError, Verdict};
+use mostrador_providers::{Credential, FailureKind, ProviderError, Verdict};
 use mostrador_sandbox::billpocket::seed::MERCHANT_1_USER_ID;
 use mostrador_sandbox::{BillpocketSandbox, FaultAction, FaultPlan, FaultRule, Scope, Trigger};
 
@@ -48,12 +48,12 @@ async fn an_id_that_would_change_the_path_never_reaches_the_network() {
         "\u{0}",
     ] {
         let error = client.delete_link(&creds, id).await.unwrap_err();
-        assert_eq!(error.code(), ErrorCode::InvalidPathId, "delete {id:?}");
+        assert_eq!(error.kind(), FailureKind::InvalidPathId, "delete {id:?}");
         let error = client
             .update_link(&creds, id, &LinkUpdate::default())
             .await
             .unwrap_err();
-        assert_eq!(error.code(), ErrorCode::InvalidPathId, "update {id:?}");
+        assert_eq!(error.kind(), FailureKind::InvalidPathId, "update {id:?}");
         assert_eq!(error.verdict(), Verdict::Refused);
     }
     assert_eq!(sandbox.faults().seen(), [], "no request arrived");
@@ -96,7 +96,7 @@ async fn a_foreign_404_is_an_unknown_address_not_an_answer() {
     // "Not configured" only when Billpocket says so.
     foreign_404_on(&sandbox, "GET");
     let error = client.link_config(&creds).await.unwrap_err();
-    assert_eq!(error.code(), ErrorCode::UnknownAddress);
+    assert_eq!(error.kind(), FailureKind::UnknownAddress);
 
     // A write answered by a foreign page was refused there: nothing happened, nothing to retry.
     let before = links(&sandbox);
@@ -106,7 +106,7 @@ async fn a_foreign_404_is_an_unknown_address_not_an_answer() {
         .create_link(&creds, &plain_link("pagina ajena"))
         .await
         .unwrap_err();
-    assert_eq!(error.code(), ErrorCode::UnknownAddress);
+    assert_eq!(error.kind(), FailureKind::UnknownAddress);
     assert_eq!(error.verdict(), Verdict::Refused);
     assert_eq!(sandbox.faults().seen().len(), 1, "sent once, not retried");
     assert_eq!(links(&sandbox), before);
@@ -120,7 +120,7 @@ async fn a_wrong_base_url_is_an_unknown_address() {
         BillpocketClient::new(&format!("{}/api/v9", sandbox.base_url()), fast_config()).unwrap();
     let creds = merchant(MERCHANT_1_USER_ID);
     let error = client.link_config(&creds).await.unwrap_err();
-    assert_eq!(error.code(), ErrorCode::UnknownAddress);
+    assert_eq!(error.kind(), FailureKind::UnknownAddress);
     let error = client.delete_link(&creds, "lnk_1").await.unwrap_err();
-    assert_eq!(error.code(), ErrorCode::UnknownAddress);
+    assert_eq!(error.kind(), FailureKind::UnknownAddress);
 }

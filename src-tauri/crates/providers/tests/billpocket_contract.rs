@@ -15,7 +15,7 @@ use mostrador_providers::billpocket::endpoints::{
 use mostrador_providers::billpocket::types::{
     CreateUserRequest, LINK_INACTIVE, LinkUpdate, TokenRequest,
 };
-use mostrador_providers::{Credential, ErrorCode, HttpMethod, ProviderError};
+use mostrador_providers::{Credential, FailureKind, HttpMethod, ProviderError};
 use mostrador_sandbox::billpocket::seed::{
     MERCHANT_1_EMAIL, MERCHANT_1_PASSWORD, MERCHANT_1_USER_ID, MERCHANT_2_USER_ID, SANDBOX_API_KEY,
     SANDBOX_X_API_KEY,
@@ -125,8 +125,8 @@ async fn create_user_errors_map_to_typed_errors() {
             .create_user(&wrong_key, &new_user())
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::Unauthorized
+            .kind(),
+        FailureKind::Unauthorized
     );
 
     // A missing credential fails before anything is sent.
@@ -148,7 +148,7 @@ async fn create_user_errors_map_to_typed_errors() {
     invalid.codigo_postal = "9999".into();
     invalid.municipio = "999".into();
     let error = client.create_user(&partner(), &invalid).await.unwrap_err();
-    assert_eq!(error.code(), ErrorCode::Invalid);
+    assert_eq!(error.kind(), FailureKind::Invalid);
     let fields = field_codes(&error);
     assert!(
         fields.contains(&(
@@ -199,7 +199,7 @@ async fn create_user_errors_map_to_typed_errors() {
         (same_curp_only, "curp", "curp"),
     ] {
         let error = client.create_user(&partner(), &user).await.unwrap_err();
-        assert_eq!(error.code(), ErrorCode::Conflict, "{field}: {error:?}");
+        assert_eq!(error.kind(), FailureKind::Conflict, "{field}: {error:?}");
         assert_eq!(field_codes(&error)[0].0, field);
         assert_eq!(field_codes(&error)[0].1.as_deref(), Some(form));
     }
@@ -227,16 +227,16 @@ async fn tokens_and_catalogues() {
             .user_token(&partner(), &wrong)
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::Unauthorized
+            .kind(),
+        FailureKind::Unauthorized
     );
     let bad_token = BillpocketCredentials {
         user_token: Some(Credential::new("sandbox-bp-user-token-0")),
         ..partner()
     };
     assert_eq!(
-        client.validate_token(&bad_token).await.unwrap_err().code(),
-        ErrorCode::Unauthorized
+        client.validate_token(&bad_token).await.unwrap_err().kind(),
+        FailureKind::Unauthorized
     );
 
     let states = client.states(&partner()).await.unwrap();
@@ -283,8 +283,8 @@ async fn tokens_and_catalogues() {
             .states(&BillpocketCredentials::default())
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::MissingCredential
+            .kind(),
+        FailureKind::MissingCredential
     );
 }
 
@@ -369,8 +369,8 @@ async fn payment_links_lifecycle() {
             .update_link(&creds, "doesnotexist", &changes)
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::NotFound
+            .kind(),
+        FailureKind::NotFound
     );
     // Another merchant's link does not exist for this one.
     assert_eq!(
@@ -378,8 +378,8 @@ async fn payment_links_lifecycle() {
             .update_link(&merchant(MERCHANT_2_USER_ID), &documented.id, &changes)
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::NotFound
+            .kind(),
+        FailureKind::NotFound
     );
 
     client.delete_link(&creds, &documented.id).await.unwrap();
@@ -388,8 +388,8 @@ async fn payment_links_lifecycle() {
             .delete_link(&creds, &documented.id)
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::NotFound
+            .kind(),
+        FailureKind::NotFound
     );
     assert_eq!(client.list_links(&creds).await.unwrap().len(), 37);
 }
@@ -430,15 +430,15 @@ async fn link_validation_uses_core_codes_and_maps_to_form_fields() {
         .configure_links(&creds, "mueblesbajio")
         .await
         .unwrap_err();
-    assert_eq!(taken.code(), ErrorCode::Conflict);
+    assert_eq!(taken.kind(), FailureKind::Conflict);
     assert_eq!(field_codes(&taken)[0].1.as_deref(), Some("mainLink"));
     assert_eq!(
         client
             .configure_links(&creds, "a")
             .await
             .unwrap_err()
-            .code(),
-        ErrorCode::Invalid
+            .kind(),
+        FailureKind::Invalid
     );
 
     let clabe = client
@@ -466,16 +466,16 @@ async fn merchant_credentials_are_checked_header_by_header() {
         ..good.clone()
     };
     assert_eq!(
-        client.list_links(&wrong_x).await.unwrap_err().code(),
-        ErrorCode::Forbidden
+        client.list_links(&wrong_x).await.unwrap_err().kind(),
+        FailureKind::Forbidden
     );
     let wrong_token = BillpocketCredentials {
         user_token: Some(Credential::new("sandbox-bp-user-token-1")),
         ..good.clone()
     };
     assert_eq!(
-        client.list_links(&wrong_token).await.unwrap_err().code(),
-        ErrorCode::Unauthorized
+        client.list_links(&wrong_token).await.unwrap_err().kind(),
+        FailureKind::Unauthorized
     );
     let no_x = BillpocketCredentials {
         x_api_key: None,

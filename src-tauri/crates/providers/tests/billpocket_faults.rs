@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use mostrador_providers::billpocket::BillpocketClient;
-use mostrador_providers::{ErrorCode, HttpConfig, ProviderError, Verdict};
+use mostrador_providers::{FailureKind, HttpConfig, ProviderError, Verdict};
 use mostrador_sandbox::billpocket::seed::MERCHANT_1_USER_ID;
 use mostrador_sandbox::{
     BillpocketSandbox, DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger,
@@ -78,7 +78,7 @@ async fn commit_then_hang_is_an_unknown_outcome_and_the_write_happened() {
         matches!(error, ProviderError::UnknownOutcome { .. }),
         "{error:?}"
     );
-    assert_eq!(error.code(), ErrorCode::UnknownOutcome);
+    assert_eq!(error.kind(), FailureKind::UnknownOutcome);
     assert_eq!(error.verdict(), Verdict::Unknown);
     assert_eq!(requests(&sandbox, "POST"), 1, "a write is never retried");
     assert_eq!(
@@ -104,7 +104,7 @@ async fn commit_then_reset_is_an_unknown_outcome_and_the_write_happened() {
         .create_link(&merchant(MERCHANT_1_USER_ID), &plain_link("cortada"))
         .await
         .unwrap_err();
-    assert_eq!(error.code(), ErrorCode::UnknownOutcome, "{error:?}");
+    assert_eq!(error.kind(), FailureKind::UnknownOutcome, "{error:?}");
     assert_eq!(requests(&sandbox, "POST"), 1);
     assert_eq!(link_count(&sandbox), before + 1);
     // Reconciliation by listing finds it.
@@ -172,11 +172,11 @@ async fn writes_are_never_retried() {
             .await
             .unwrap_err();
         let expected = if code == 429 {
-            ErrorCode::RateLimited
+            FailureKind::RateLimited
         } else {
-            ErrorCode::ProviderError
+            FailureKind::ProviderError
         };
-        assert_eq!(error.code(), expected);
+        assert_eq!(error.kind(), expected);
         // Nothing was written here, but a real 5xx may follow the change: looked for first.
         let verdict = if code == 429 {
             Verdict::RetryLater
@@ -244,13 +244,13 @@ async fn outage_refuses_connections_until_it_is_over() {
     });
     wait_until(|| async { std::net::TcpStream::connect(sandbox.addr()).is_err() }).await;
     let read = client.list_links(&creds).await.unwrap_err();
-    assert_eq!(read.code(), ErrorCode::NetworkUnreachable, "{read:?}");
+    assert_eq!(read.kind(), FailureKind::NetworkUnreachable, "{read:?}");
     // Refused before sending: a definite failure, not an unknown outcome.
     let write = client
         .create_link(&creds, &plain_link("x"))
         .await
         .unwrap_err();
-    assert_eq!(write.code(), ErrorCode::NetworkUnreachable, "{write:?}");
+    assert_eq!(write.kind(), FailureKind::NetworkUnreachable, "{write:?}");
     assert_eq!(write.verdict(), Verdict::RetryLater);
 
     sandbox.faults().clear();
@@ -287,8 +287,8 @@ async fn slow_reads_time_out_and_malformed_bodies_are_unreadable() {
         ..FaultPlan::default()
     });
     assert_eq!(
-        slow.list_links(&creds).await.unwrap_err().code(),
-        ErrorCode::Timeout
+        slow.list_links(&creds).await.unwrap_err().kind(),
+        FailureKind::Timeout
     );
     assert_eq!(requests(&sandbox, "GET"), 2);
 

@@ -7,13 +7,14 @@
 mod common;
 
 use common::*;
+use mostrador_codes::Coded;
 use mostrador_providers::cryptopocket::client::PAGE_SIZE;
 use mostrador_providers::cryptopocket::endpoints::{self, AUTH_HEADER};
 use mostrador_providers::cryptopocket::types::{
     CompanyRequest, DocumentType, KycStatus, PersonRequest,
 };
 use mostrador_providers::cryptopocket::{CryptoPocketError, Refusal};
-use mostrador_providers::{Credential, ErrorCode, ProviderError, Verdict};
+use mostrador_providers::{Credential, FailureKind, ProviderError, Verdict};
 use mostrador_sandbox::cryptopocket::seed::{
     FIRST_ID, NEAR_EXPIRY_COMPANY_EMAIL, OTHER_INTEGRATION, SANDBOX_INTEGRATION,
 };
@@ -95,7 +96,7 @@ async fn wrong_key_or_secret_is_authorization_incorrect_after_one_attempt() {
     let client = cp_client_with_secret(&sandbox, "sandbox-cp-api-secret-wrong");
     let error = client.kyc_status(FIRST_ID).await.unwrap_err();
     assert_eq!(refusal(&error), Refusal::AuthorizationIncorrect);
-    assert_eq!(error.code(), "authorization_incorrect");
+    assert_eq!(error.code(), "cryptopocket.authorization_incorrect");
     assert_eq!(seen(&sandbox, "POST", "/authenticate"), 1);
     assert_eq!(seen(&sandbox, "GET", "/kyc/check"), 0);
 }
@@ -182,7 +183,7 @@ async fn person_refusals_are_typed_and_field_errors_reach_the_form() {
         fields(&error),
         [field("identification_number", "idNumber", "id.check_digit")]
     );
-    assert_eq!(error.code(), "invalid");
+    assert_eq!(error.code(), "cryptopocket.invalid");
     // Nothing was created by any of these.
     assert_eq!(sandbox.inspect(|s| s.customers.len()), 41);
 }
@@ -532,10 +533,10 @@ async fn foreign_pages_and_unknown_codes_keep_their_meaning() {
     });
     let error = client.find_by_email("x@example.com").await.unwrap_err();
     assert!(
-        matches!(&error, CryptoPocketError::Provider(e) if e.code() == ErrorCode::UnknownAddress),
+        matches!(&error, CryptoPocketError::Provider(e) if e.kind() == FailureKind::UnknownAddress),
         "{error:?}"
     );
-    assert_eq!(error.code(), "unknown_address");
+    assert_eq!(error.code(), "cryptopocket.unknown_address");
     sandbox.faults().set_plan(FaultPlan {
         rules: vec![FaultRule {
             action: FaultAction::Status {
@@ -554,5 +555,5 @@ async fn foreign_pages_and_unknown_codes_keep_their_meaning() {
         .create_person(&documented_person("caida@example.com"))
         .await
         .unwrap_err();
-    assert_eq!(error.code(), "provider_error");
+    assert_eq!(error.code(), "cryptopocket.provider_error");
 }

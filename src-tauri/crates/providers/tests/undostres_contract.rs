@@ -9,11 +9,12 @@
 mod common;
 
 use common::*;
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_core::{Centavos, Code};
+use mostrador_providers::Verdict;
 use mostrador_providers::undostres::rules::{EMAIL_TAKEN, NOT_FOR_BUSINESS};
 use mostrador_providers::undostres::types::{AccountRequest, CustomerSecret, STATUS_SUSPENDED};
 use mostrador_providers::undostres::{Refusal, UnDosTresError};
-use mostrador_providers::{ErrorCode, Verdict};
 use mostrador_sandbox::undostres::seed::{FIRST_ID, SANDBOX_ECOMMERCE_TOKEN, SUSPENDED_ID};
 use mostrador_sandbox::{DropMode, FaultAction};
 use serde_json::{Value, json};
@@ -148,7 +149,7 @@ async fn a_missing_or_wrong_ecommerce_token_is_401_on_every_endpoint() {
         for error in errors {
             assert_eq!(
                 error.code(),
-                ErrorCode::Unauthorized.as_str(),
+                ErrorCode::UndostresUnauthorized,
                 "{token:?}: {error:?}"
             );
         }
@@ -205,7 +206,7 @@ async fn field_rules_are_code_5000_naming_each_field_and_nothing_is_created() {
         .await
         .unwrap_err();
     assert_eq!(refusal(&error), Refusal::ValidationError);
-    assert_eq!(error.code(), "validation_error");
+    assert_eq!(error.code(), ErrorCode::UndostresValidationError);
     assert_eq!(
         field_codes(&error, "rfc"),
         [Code::RfcExpectedFisica.as_str()]
@@ -235,8 +236,11 @@ async fn field_rules_are_code_5000_naming_each_field_and_nothing_is_created() {
         field_codes(&error, "rfc"),
         [Code::RfcExpectedMoral.as_str()]
     );
-    assert_eq!(field_codes(&error, "curp"), [NOT_FOR_BUSINESS]);
-    assert_eq!(field_codes(&error, "second_last_name"), [NOT_FOR_BUSINESS]);
+    assert_eq!(field_codes(&error, "curp"), [NOT_FOR_BUSINESS.as_str()]);
+    assert_eq!(
+        field_codes(&error, "second_last_name"),
+        [NOT_FOR_BUSINESS.as_str()]
+    );
 
     // A level out of range and a negative credit line never leave the client's form valid, but
     // the double refuses them too.
@@ -273,7 +277,7 @@ async fn a_duplicate_email_is_refused_in_the_rs_null_err_shape() {
         .await
         .unwrap_err();
     assert_eq!(refusal(&error), Refusal::ValidationError);
-    assert_eq!(field_codes(&error, "email"), [EMAIL_TAKEN]);
+    assert_eq!(field_codes(&error, "email"), [EMAIL_TAKEN.as_str()]);
     assert_eq!(error.verdict(), Verdict::Refused);
     sandbox.inspect(|s| assert_eq!(s.accounts.len(), 16));
 }
@@ -430,7 +434,7 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
         .await
         .unwrap_err();
     assert!(matches!(error, UnDosTresError::Provider(_)), "{error:?}");
-    assert_eq!(error.code(), ErrorCode::ProviderError.as_str());
+    assert_eq!(error.code(), ErrorCode::UndostresProviderError);
     assert_eq!(seen(&sandbox, "POST", CREATE), 2, "sent once, not retried");
     sandbox.inspect(|s| {
         assert!(

@@ -61,3 +61,15 @@ pub enum SandboxError {
     #[error("the sandbox refused the change: {reason}")]
     Refused { reason: &'static str },
 }
+
+impl mostrador_codes::Coded for SandboxError {
+    fn code(&self) -> mostrador_codes::ErrorCode {
+        use mostrador_codes::ErrorCode;
+        match self {
+            Self::Bind { .. } => ErrorCode::SandboxBind,
+            Self::Io { .. } => ErrorCode::SandboxIo,
+            Self::CorruptState { .. } => ErrorCode::SandboxCorruptState,
+            Self::Refused { .. } => ErrorCode::SandboxRefused,
+        }
+    }
+}

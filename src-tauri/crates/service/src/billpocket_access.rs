@@ -4,6 +4,7 @@
 //! from the vault when one was stored (onboarding, connect) or else from the double, which
 //! issued it: a fresh install works offline without any keyring.
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
 use mostrador_providers::{Credential, HttpConfig, ProviderError};
 use mostrador_sandbox::billpocket::seed::{SANDBOX_API_KEY, SANDBOX_X_API_KEY};
@@ -24,8 +25,8 @@ pub enum AccessError {
     NoBaseUrl,
     #[error("no OS keyring: {0}")]
     NoKeyring(String),
-    #[error("credential not set: {0}")]
-    NotSet(&'static str),
+    #[error("credential not set: {}", .0.as_str())]
+    NotSet(ErrorCode),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error(transparent)]
@@ -34,15 +35,15 @@ pub enum AccessError {
     Provider(#[from] ProviderError),
 }
 
-impl AccessError {
-    pub fn code(&self) -> String {
+impl Coded for AccessError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::NoBaseUrl => "billpocket.no_base_url".into(),
-            Self::NoKeyring(_) => "vault.unavailable".into(),
-            Self::NotSet(slot) => format!("credential.missing.{slot}"),
-            Self::Vault(error) => error.code().into(),
-            Self::Store(error) => error.code().into(),
-            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
+            Self::NoBaseUrl => ErrorCode::BillpocketNoBaseUrl,
+            Self::NoKeyring(_) => ErrorCode::VaultUnavailable,
+            Self::NotSet(code) => *code,
+            Self::Vault(error) => error.code(),
+            Self::Store(error) => error.code(),
+            Self::Provider(error) => error.code(Provider::Billpocket),
         }
     }
 }
@@ -104,12 +105,16 @@ fn access(
     let vault = vault.map_err(|why| AccessError::NoKeyring(why.to_owned()))?;
     let read = |kind: &CredentialKind| optional(vault.get(profile_id, kind));
     let user_token = match &token_kind {
-        Some(kind) => Some(read(kind)?.ok_or(AccessError::NotSet("billpocketUserToken"))?),
+        Some(kind) => Some(read(kind)?.ok_or(AccessError::NotSet(
+            ErrorCode::CredentialMissingBillpocketUserToken,
+        ))?),
         None => None,
     };
     let api_key = read(&CredentialKind::BillpocketApiKey)?;
     if merchant_id.is_none() && api_key.is_none() {
-        return Err(AccessError::NotSet("billpocketApiKey"));
+        return Err(AccessError::NotSet(
+            ErrorCode::CredentialMissingBillpocketApiKey,
+        ));
     }
     Ok(BillpocketAccess {
         client: BillpocketClient::new(&base_url, config)?,

@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_core::MxState;
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::types::CatalogItem;
@@ -80,13 +81,13 @@ pub enum CatalogueError {
     Task(String),
 }
 
-impl CatalogueError {
-    pub fn code(&self) -> String {
+impl Coded for CatalogueError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::InvalidState(_) => "catalogue.invalid_state".into(),
-            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
-            Self::Store(error) => error.code().into(),
-            Self::Task(_) => "app.task".into(),
+            Self::InvalidState(_) => ErrorCode::CatalogueInvalidState,
+            Self::Provider(error) => error.code(Provider::Billpocket),
+            Self::Store(error) => error.code(),
+            Self::Task(_) => ErrorCode::AppTask,
         }
     }
 }
@@ -163,7 +164,7 @@ pub async fn catalogue(
             Some((items, fetched_at)) => {
                 tracing::info!(
                     catalogue = %key,
-                    code = error.code().as_str(),
+                    code = error.kind().as_str(),
                     fetched_at,
                     "catalogue refresh failed; answering the cached copy"
                 );
@@ -171,7 +172,7 @@ pub async fn catalogue(
             }
             None if name == CatalogueName::States => {
                 tracing::info!(
-                    code = error.code().as_str(),
+                    code = error.kind().as_str(),
                     "states not fetched; answering the built-in list"
                 );
                 Ok(answer(built_in_states(), None, false))

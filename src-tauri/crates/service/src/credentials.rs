@@ -1,6 +1,7 @@
 //! The credential slots a profile shows: which provider keys are set, never their values.
 //! Per-merchant and per-customer tokens arrive through onboarding, not through these slots.
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_vault::{CredentialKind, Secret, SecretStatus, Vault, VaultError};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -51,10 +52,10 @@ pub enum CredentialError {
     Vault(#[from] VaultError),
 }
 
-impl CredentialError {
-    pub fn code(&self) -> &'static str {
+impl Coded for CredentialError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Empty => "credential.empty",
+            Self::Empty => ErrorCode::CredentialEmpty,
             Self::Vault(error) => error.code(),
         }
     }
@@ -97,6 +98,7 @@ pub fn clear_credential(
 
 #[cfg(test)]
 mod tests {
+    use mostrador_codes::Coded;
     use std::sync::Arc;
 
     use mostrador_vault::MemoryStore;

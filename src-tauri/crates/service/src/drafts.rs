@@ -4,6 +4,7 @@
 //!
 //! Blocking (SQLite): the app calls these from the blocking pool.
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_store::{Draft, DraftInput, Store, StoreError, UnixSeconds};
 use serde_json::Value;
 
@@ -26,12 +27,12 @@ pub enum DraftError {
     Store(#[from] StoreError),
 }
 
-impl DraftError {
-    pub fn code(&self) -> &'static str {
+impl Coded for DraftError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::NoKind => "draft.no_kind",
-            Self::NotFound(_) => "draft.not_found",
-            Self::Body(_) => "draft.body",
+            Self::NoKind => ErrorCode::DraftNoKind,
+            Self::NotFound(_) => ErrorCode::DraftNotFound,
+            Self::Body(_) => ErrorCode::DraftBody,
             Self::Store(error) => error.code(),
         }
     }
@@ -125,6 +126,7 @@ fn is_secret_key(key: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use mostrador_codes::Coded;
     use mostrador_store::{Environment, Profile};
     use serde_json::json;
 

@@ -2,6 +2,7 @@
 //! changed. The service knows no window: it hands events to a sink, and the shell's sink forwards
 //! them to the webview, where each one invalidates exactly the queries it affects.
 
+use mostrador_codes::ErrorCode;
 use std::sync::Arc;
 
 use mostrador_store::OutboxState;
@@ -22,7 +23,7 @@ pub enum AppEvent {
         profile_id: String,
         resource: String,
         merchant_id: Option<String>,
-        error_code: Option<String>,
+        error_code: Option<ErrorCode>,
     },
     /// An outbox write left `sent`: the list it concerns and its open writes changed.
     WriteSettled {
@@ -64,7 +65,7 @@ impl Events {
     }
 
     /// A sync of one merchant's links ended, well (`error_code` `None`) or not.
-    pub fn links_synced(&self, profile_id: &str, merchant_id: &str, error_code: Option<String>) {
+    pub fn links_synced(&self, profile_id: &str, merchant_id: &str, error_code: Option<ErrorCode>) {
         self.emit(AppEvent::SyncFinished {
             profile_id: profile_id.to_owned(),
             resource: crate::sync::links_resource(merchant_id),

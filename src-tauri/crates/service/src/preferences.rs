@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use mostrador_codes::{Coded, ErrorCode};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -35,10 +36,10 @@ pub enum PreferencesError {
     Write { path: PathBuf, source: io::Error },
 }
 
-impl PreferencesError {
-    pub fn code(&self) -> &'static str {
+impl Coded for PreferencesError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Write { .. } => "preferences.write",
+            Self::Write { .. } => ErrorCode::PreferencesWrite,
         }
     }
 }
@@ -115,6 +116,7 @@ impl PreferencesFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mostrador_codes::Coded;
 
     #[test]
     fn defaults_to_spanish_when_nothing_was_saved() {

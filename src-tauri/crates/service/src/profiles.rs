@@ -1,6 +1,7 @@
 //! Profiles as the app uses them: the built-in Sandbox profile that a fresh install opens on,
 //! and which profile is active.
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::http::is_loopback;
 use mostrador_store::{Environment, Profile, Store, StoreError, UnixSeconds};
 use mostrador_vault::{Vault, VaultError};
@@ -81,7 +82,7 @@ pub struct ProfileInput {
 pub enum ProfileError {
     #[error("invalid profile field {field}: {code}")]
     Invalid {
-        code: &'static str,
+        code: ErrorCode,
         field: &'static str,
     },
     #[error("the built-in Sandbox profile cannot be changed or deleted")]
@@ -92,13 +93,22 @@ pub enum ProfileError {
     Vault(#[from] VaultError),
 }
 
-impl ProfileError {
-    pub fn code(&self) -> &'static str {
+impl Coded for ProfileError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Invalid { code, .. } => code,
-            Self::BuiltIn => "profile.builtin",
+            Self::Invalid { code, .. } => *code,
+            Self::BuiltIn => ErrorCode::ProfileBuiltin,
             Self::Store(error) => error.code(),
             Self::Vault(error) => error.code(),
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            Self::Invalid { field, .. } => Some(field),
+            // A duplicate name is the only uniqueness rule on profiles.
+            Self::Store(StoreError::Conflict(_)) => Some("name"),
+            _ => None,
         }
     }
 }
@@ -110,19 +120,19 @@ fn clean(input: ProfileInput) -> Result<ProfileInput, ProfileError> {
     let name = input.name.trim().to_owned();
     if name.is_empty() {
         return Err(ProfileError::Invalid {
-            code: "profile.name_required",
+            code: ErrorCode::ProfileNameRequired,
             field: "name",
         });
     }
     if name.chars().count() > MAX_NAME {
         return Err(ProfileError::Invalid {
-            code: "profile.name_too_long",
+            code: ErrorCode::ProfileNameTooLong,
             field: "name",
         });
     }
     if input.environment == Environment::Sandbox {
         return Err(ProfileError::Invalid {
-            code: "profile.environment",
+            code: ErrorCode::ProfileEnvironment,
             field: "environment",
         });
     }
@@ -147,7 +157,7 @@ fn clean_url(url: Option<String>, field: &'static str) -> Result<Option<String>,
         return Ok(None);
     }
     let invalid = |code| ProfileError::Invalid { code, field };
-    let parsed = url::Url::parse(&url).map_err(|_| invalid("profile.url_invalid"))?;
+    let parsed = url::Url::parse(&url).map_err(|_| invalid(ErrorCode::ProfileUrlInvalid))?;
     let well_formed = parsed.has_host()
         && url.contains("://")
         && parsed.username().is_empty()
@@ -156,13 +166,13 @@ fn clean_url(url: Option<String>, field: &'static str) -> Result<Option<String>,
         && parsed.fragment().is_none()
         && !url.chars().any(|c| c.is_whitespace() || c.is_control());
     if !well_formed {
-        return Err(invalid("profile.url_invalid"));
+        return Err(invalid(ErrorCode::ProfileUrlInvalid));
     }
     match parsed.scheme() {
         "https" => {}
         "http" if is_loopback(&parsed) => {}
-        "http" => return Err(invalid("profile.url_http_not_local")),
-        _ => return Err(invalid("profile.url_invalid")),
+        "http" => return Err(invalid(ErrorCode::ProfileUrlHttpNotLocal)),
+        _ => return Err(invalid(ErrorCode::ProfileUrlInvalid)),
     }
     Ok(Some(parsed.as_str().trim_end_matches('/').to_owned()))
 }
@@ -264,6 +274,7 @@ pub fn delete_profile(store: &Store, vault: &Vault, id: &str) -> Result<(), Prof
 
 #[cfg(test)]
 mod tests {
+    use mostrador_codes::Coded;
     use std::sync::Arc;
 
     use mostrador_vault::{CredentialKind, MemoryStore, Secret, SecretStatus};
@@ -344,7 +355,7 @@ mod tests {
         ] {
             match create_profile(&store, form, 1) {
                 Err(ProfileError::Invalid { code: c, field: f }) => {
-                    assert_eq!((c, f), (code, field));
+                    assert_eq!((c.as_str(), f), (code, field));
                 }
                 other => panic!("expected {code}, got {other:?}"),
             }
@@ -360,7 +371,7 @@ mod tests {
     }
 
     fn checked(url: &str) -> Result<Option<String>, &'static str> {
-        clean_url(Some(url.into()), "billpocketBaseUrl").map_err(|error| error.code())
+        clean_url(Some(url.into()), "billpocketBaseUrl").map_err(|error| error.code().as_str())
     }
 
     #[test]

@@ -36,16 +36,6 @@ pub struct SandboxStatus {
     pub faults: FaultPlan,
 }
 
-/// Stable codes for the UI.
-pub fn sandbox_error_code(error: &SandboxError) -> &'static str {
-    match error {
-        SandboxError::Bind { .. } => "sandbox.bind",
-        SandboxError::Io { .. } => "sandbox.io",
-        SandboxError::CorruptState { .. } => "sandbox.corrupt_state",
-        SandboxError::Refused { .. } => "sandbox.refused",
-    }
-}
-
 impl EmbeddedSandbox {
     /// Starts the doubles on free loopback ports, with state under `data_dir/sandbox`. Must run
     /// inside a Tokio runtime (the servers are spawned on it).
@@ -324,12 +314,12 @@ mod tests {
         assert_eq!((moved.account_level, moved.account_status), (1, Some(2)));
         assert!(!sandbox.set_undostres_account(1, Some(2), None).unwrap());
         assert_eq!(
-            sandbox_error_code(
+            mostrador_codes::Coded::code(
                 &sandbox
                     .set_undostres_account(FIRST_ID, Some(5), None)
                     .unwrap_err()
             ),
-            "sandbox.refused"
+            mostrador_codes::ErrorCode::SandboxRefused
         );
         assert!(
             dir.path()

@@ -2,6 +2,7 @@
 //! blocking store transaction the caller runs off the async threads. A failed refresh leaves the
 //! cached rows untouched and records why, so lists keep working offline and can say so.
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::clock::to_unix;
 use mostrador_providers::billpocket::types::{LINK_ACTIVE, Link as ProviderLink};
@@ -40,23 +41,12 @@ pub enum SyncError {
     Store(#[from] StoreError),
 }
 
-impl SyncError {
-    pub fn code(&self) -> String {
+impl Coded for SyncError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
-            Self::Store(error) => error.code().to_owned(),
+            Self::Provider(error) => error.code(Provider::Billpocket),
+            Self::Store(error) => error.code(),
         }
-    }
-}
-
-/// What a failed sync records: its stable code. A store failure is one too.
-pub trait SyncFailure: From<StoreError> {
-    fn sync_code(&self) -> String;
-}
-
-impl SyncFailure for SyncError {
-    fn sync_code(&self) -> String {
-        self.code()
     }
 }
 
@@ -64,7 +54,7 @@ impl SyncFailure for SyncError {
 /// on success `write` runs in one transaction with the stamp of a good sync; on failure only the
 /// attempt and its code are recorded (the cached rows stay usable) and the error is returned.
 /// `now` is when the fetch started.
-pub fn apply_fetch<T, R, E: SyncFailure>(
+pub fn apply_fetch<T, R, E: Coded + From<StoreError>>(
     store: &Store,
     profile_id: &str,
     resource: &str,
@@ -75,8 +65,8 @@ pub fn apply_fetch<T, R, E: SyncFailure>(
     let fetched = match fetched {
         Ok(fetched) => fetched,
         Err(error) => {
-            let code = error.sync_code();
-            store.write(|w| w.record_sync(profile_id, resource, now, Some(&code)))?;
+            let code = error.code();
+            store.write(|w| w.record_sync(profile_id, resource, now, Some(code)))?;
             return Err(error);
         }
     };
@@ -88,7 +78,8 @@ pub fn apply_fetch<T, R, E: SyncFailure>(
 }
 
 /// Whether an error code shows its provider cannot be reached at all (as opposed to refusing).
-pub fn is_unreachable(code: &str) -> bool {
+pub fn is_unreachable(code: ErrorCode) -> bool {
+    let code = code.as_str();
     code.ends_with(".network_unreachable") || code.ends_with(".timeout")
 }
 
@@ -97,7 +88,7 @@ pub fn record_unreachable(
     w: &mut Writer<'_>,
     profile_id: &str,
     merchant_id: &str,
-    code: &str,
+    code: ErrorCode,
     now: UnixSeconds,
 ) -> Result<(), StoreError> {
     record_unreachable_on(w, profile_id, &links_resource(merchant_id), code, now)
@@ -111,7 +102,7 @@ pub fn record_unreachable_on(
     w: &mut Writer<'_>,
     profile_id: &str,
     resource: &str,
-    code: &str,
+    code: ErrorCode,
     now: UnixSeconds,
 ) -> Result<(), StoreError> {
     if !is_unreachable(code) {
@@ -196,6 +187,7 @@ pub(crate) fn to_cache(link: &ProviderLink, merchant_id: &str) -> Link {
 
 #[cfg(test)]
 mod tests {
+    use mostrador_codes::Coded;
     use mostrador_providers::{Credential, HttpConfig};
     use mostrador_sandbox::{FaultPlan, Outage};
     use mostrador_store::LinkQuery;
@@ -324,7 +316,7 @@ mod tests {
         assert_eq!(state[0].synced_at, Some(1_000), "still the last good sync");
         assert_eq!(state[0].attempted_at, 2_000);
         assert_eq!(
-            state[0].last_error_code.as_deref(),
+            state[0].last_error_code.map(ErrorCode::as_str),
             Some("billpocket.network_unreachable")
         );
     }

@@ -2,14 +2,23 @@
 //! local clock). The UI calls these per field as the user types; the write commands call the
 //! same functions before sending.
 
-use chrono::{Datelike, Timelike};
+use chrono::{Local, NaiveDateTime, SubsecRound};
+use mostrador_codes::ErrorCode;
 use mostrador_core::{CrossCheck, FieldContext, FieldKind, FieldReport, Issue};
-use time::{Date, Month, PrimitiveDateTime, Time};
 
 /// Validates one field's text against its rules, with "now" taken from the local clock.
 pub fn validate_field(kind: FieldKind, input: &str, mut context: FieldContext) -> FieldReport {
     context.now = local_now();
     mostrador_core::validate_field(kind, input, &context)
+}
+
+/// The code of a report's first error (`field.invalid` for a report refused without one), for
+/// a command that refuses the field.
+pub fn first_error(report: &FieldReport) -> ErrorCode {
+    report
+        .errors()
+        .next()
+        .map_or(ErrorCode::FieldInvalid, |issue| issue.code.into())
 }
 
 /// Runs a check that involves two fields of one form.
@@ -19,39 +28,21 @@ pub fn validate_cross(check: &CrossCheck) -> Vec<Issue> {
 
 /// Seconds since the Unix epoch of a local wall-clock time (the earlier one when a clock change
 /// makes it ambiguous); `None` for a time that does not exist locally.
-pub fn local_to_unix(local: PrimitiveDateTime) -> Option<i64> {
-    let naive = chrono::NaiveDate::from_ymd_opt(
-        local.year(),
-        u32::from(u8::from(local.month())),
-        u32::from(local.day()),
-    )?
-    .and_hms_opt(
-        u32::from(local.hour()),
-        u32::from(local.minute()),
-        u32::from(local.second()),
-    )?;
-    naive
-        .and_local_timezone(chrono::Local)
+pub fn local_to_unix(local: NaiveDateTime) -> Option<i64> {
+    local
+        .and_local_timezone(Local)
         .earliest()
         .map(|at| at.timestamp())
 }
 
 /// The user's local date and time (seconds precision), as the expiry rules expect it.
-fn local_now() -> Option<PrimitiveDateTime> {
-    let now = chrono::Local::now().naive_local();
-    let month = Month::try_from(u8::try_from(now.month()).ok()?).ok()?;
-    let date = Date::from_calendar_date(now.year(), month, u8::try_from(now.day()).ok()?).ok()?;
-    let time = Time::from_hms(
-        u8::try_from(now.hour()).ok()?,
-        u8::try_from(now.minute()).ok()?,
-        u8::try_from(now.second()).ok()?,
-    )
-    .ok()?;
-    Some(PrimitiveDateTime::new(date, time))
+fn local_now() -> Option<NaiveDateTime> {
+    Some(Local::now().naive_local().trunc_subsecs(0))
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
     use mostrador_core::{Code, Severity};
 
     use super::*;
@@ -86,7 +77,7 @@ mod tests {
         let ours = local_now().unwrap();
         let chrono_now = chrono::Local::now().naive_local();
         assert_eq!(ours.year(), chrono_now.year());
-        assert_eq!(u32::from(ours.day()), chrono_now.day());
+        assert_eq!(ours.day(), chrono_now.day());
     }
 
     #[test]

@@ -75,8 +75,8 @@ async fn a_sync_is_announced_whether_it_worked_or_not() {
         panic!("expected a finished sync");
     };
     assert_eq!(
-        error_code.as_deref(),
-        Some("billpocket.network_unreachable")
+        error_code,
+        Some(mostrador_codes::ErrorCode::BillpocketNetworkUnreachable)
     );
     assert!(events.try_recv().is_err(), "one event per sync");
 }

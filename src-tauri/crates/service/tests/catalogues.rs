@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mostrador_codes::Coded;
 use std::time::Duration;
 
 use mostrador_sandbox::{FaultPlan, Outage};

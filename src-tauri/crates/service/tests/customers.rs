@@ -8,6 +8,7 @@
 mod common;
 
 use common::{NOW, World, cryptopocket, world};
+use mostrador_codes::Coded;
 use mostrador_providers::cryptopocket::types::{DocumentType, KycStatus as ProviderStatus};
 use mostrador_sandbox::{FaultPlan, Outage};
 use mostrador_service::customers::kyc::{check_status, history};
@@ -89,7 +90,9 @@ async fn a_sync_follows_every_page_and_the_list_works_offline() {
     let state = state.iter().find(|s| s.resource == RESOURCE).unwrap();
     assert_eq!(state.synced_at, Some(NOW + 60), "still the last good sync");
     assert_eq!(
-        state.last_error_code.as_deref(),
+        state
+            .last_error_code
+            .map(mostrador_codes::ErrorCode::as_str),
         Some("cryptopocket.network_unreachable")
     );
     // Offline: names without accents, e-mail and id numbers still find customers.
@@ -226,7 +229,12 @@ async fn a_check_that_cannot_be_answered_records_nothing() {
     let state = world.store.sync_states(PROFILE).unwrap();
     let state = state.iter().find(|s| s.resource == RESOURCE).unwrap();
     assert_eq!(
-        (state.synced_at, state.last_error_code.as_deref()),
+        (
+            state.synced_at,
+            state
+                .last_error_code
+                .map(mostrador_codes::ErrorCode::as_str)
+        ),
         (None, Some("cryptopocket.network_unreachable"))
     );
 }

@@ -9,6 +9,7 @@
 
 mod common;
 
+use mostrador_codes::Coded;
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::types::{CompanyRequest, PersonRequest};
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};

@@ -5,6 +5,7 @@
 // Helpers unwrap too (clippy.toml only exempts #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mostrador_codes::Provider;
 use mostrador_core::Centavos;
 use mostrador_providers::billpocket::types::LinkRequest;
 use mostrador_providers::billpocket::{BillpocketClient, BillpocketCredentials};
@@ -129,7 +130,12 @@ async fn no_secret_reaches_the_database_wal_or_logs_after_real_calls() {
                 },
                 2,
             )?;
-            w.record_sync(&profile_id, "links", 3, Some(rejected.code().as_str()))
+            w.record_sync(
+                &profile_id,
+                "links",
+                3,
+                Some(rejected.code(Provider::Billpocket)),
+            )
         })
         .unwrap();
     drop(store);

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mostrador_codes::ErrorCode;
 use std::time::Duration;
 
 use mostrador_sandbox::{FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
@@ -204,7 +205,7 @@ async fn a_failed_write_marks_the_list_offline_and_keeps_the_last_good_age() {
     .unwrap();
     let state = sync_state(&w);
     assert_eq!(
-        state.last_error_code.as_deref(),
+        state.last_error_code.map(ErrorCode::as_str),
         Some("billpocket.network_unreachable")
     );
     assert_eq!(state.attempted_at, NOW + 90);

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mostrador_codes::{Coded, ErrorCode};
 use std::time::Duration;
 
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
@@ -175,7 +176,7 @@ async fn an_answer_lost_after_the_commit_is_found_in_the_list_not_resent() {
     .unwrap();
     assert_eq!(outcome.write.state, OutboxState::Done, "{outcome:?}");
     assert_eq!(
-        outcome.write.last_error_code.as_deref(),
+        outcome.write.last_error_code.map(ErrorCode::as_str),
         Some("billpocket.unknown_outcome")
     );
     assert_eq!(outcome.link.unwrap().secondary_link, "perdida");
@@ -207,10 +208,7 @@ async fn a_failed_answer_without_commit_waits_for_the_user_and_retry_sends_it() 
     .unwrap();
     // Uncertain, then the list shows it absent: back to pending, for the user to retry.
     assert_eq!(outcome.write.state, OutboxState::Pending);
-    assert_eq!(
-        outcome.write.last_error_code.as_deref(),
-        Some(outbox::NOT_APPLIED)
-    );
+    assert_eq!(outcome.write.last_error_code, Some(outbox::NOT_APPLIED));
     assert_eq!(links_at_provider(&w), before);
     // A sync does not resend it by itself...
     writes::sync_merchant(&w.store, &w.access, SANDBOX_PROFILE_ID, MERCHANT, NOW + 1)
@@ -247,7 +245,7 @@ async fn an_outage_queues_the_write_and_the_next_sync_sends_it() {
     .unwrap();
     assert_eq!(queued.write.state, OutboxState::Pending);
     assert_eq!(
-        queued.write.last_error_code.as_deref(),
+        queued.write.last_error_code.map(ErrorCode::as_str),
         Some("billpocket.network_unreachable")
     );
     let open = writes::open_writes(&w.store, SANDBOX_PROFILE_ID, MERCHANT).unwrap();
@@ -433,7 +431,7 @@ async fn a_write_cut_off_by_a_crash_becomes_uncertain_and_the_sync_settles_it() 
         OutboxState::Pending,
         "absent from the list: waits for the user"
     );
-    assert_eq!(entry.last_error_code.as_deref(), Some(outbox::NOT_APPLIED));
+    assert_eq!(entry.last_error_code, Some(outbox::NOT_APPLIED));
     writes::discard(&w.store, seq, NOW + 3).await.unwrap();
     assert_eq!(
         w.store.outbox_entry(seq).unwrap().state,

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mostrador_codes::Coded;
 use std::sync::Arc;
 use std::time::Duration;
 

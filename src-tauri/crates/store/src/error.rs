@@ -1,6 +1,6 @@
-//! Typed store errors; `code()` is the stable string the UI translates.
+//! Typed store errors, each with its stable code (see [`Coded`]).
 
-use rusqlite::ErrorCode;
+use mostrador_codes::{Coded, ErrorCode};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -34,20 +34,30 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
-impl StoreError {
-    pub fn code(&self) -> &'static str {
+impl Coded for StoreError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::NewerSchema { .. } => "store.newer_schema",
-            Self::Busy => "store.busy",
-            Self::NotFound(_) => "store.not_found",
-            Self::Conflict(_) => "store.conflict",
-            Self::IllegalTransition { .. } => "store.illegal_transition",
-            Self::Invalid(_) => "store.invalid",
-            Self::Corrupt => "store.corrupt",
-            Self::Io(_) => "store.io",
-            Self::Sqlite(_) => "store.sqlite",
+            Self::NewerSchema { .. } => ErrorCode::StoreNewerSchema,
+            Self::Busy => ErrorCode::StoreBusy,
+            Self::NotFound(_) => ErrorCode::StoreNotFound,
+            Self::Conflict(_) => ErrorCode::StoreConflict,
+            Self::IllegalTransition { .. } => ErrorCode::StoreIllegalTransition,
+            Self::Invalid(_) => ErrorCode::StoreInvalid,
+            Self::Corrupt => ErrorCode::StoreCorrupt,
+            Self::Io(_) => ErrorCode::StoreIo,
+            Self::Sqlite(_) => ErrorCode::StoreSqlite,
         }
     }
+}
+
+/// A code column read back: a code the list no longer has (a row older than a rename) reads as
+/// `unknown`, whose message is the generic one.
+pub(crate) fn stored_code(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<ErrorCode>> {
+    let text: Option<String> = row.get(index)?;
+    Ok(text.map(|text| ErrorCode::parse(&text).unwrap_or(ErrorCode::Unknown)))
 }
 
 impl From<std::io::Error> for StoreError {
@@ -64,15 +74,16 @@ impl From<rusqlite::Error> for StoreError {
                 other => Self::Sqlite(other),
             };
         };
+        use rusqlite::ErrorCode as Sqlite;
         match failure.code {
-            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Self::Busy,
-            ErrorCode::ConstraintViolation => Self::Conflict(message.clone().unwrap_or_default()),
-            ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => Self::Corrupt,
-            ErrorCode::CannotOpen
-            | ErrorCode::SystemIoFailure
-            | ErrorCode::DiskFull
-            | ErrorCode::ReadOnly
-            | ErrorCode::PermissionDenied => Self::Io(err.to_string()),
+            Sqlite::DatabaseBusy | Sqlite::DatabaseLocked => Self::Busy,
+            Sqlite::ConstraintViolation => Self::Conflict(message.clone().unwrap_or_default()),
+            Sqlite::NotADatabase | Sqlite::DatabaseCorrupt => Self::Corrupt,
+            Sqlite::CannotOpen
+            | Sqlite::SystemIoFailure
+            | Sqlite::DiskFull
+            | Sqlite::ReadOnly
+            | Sqlite::PermissionDenied => Self::Io(err.to_string()),
             _ => Self::Sqlite(err),
         }
     }

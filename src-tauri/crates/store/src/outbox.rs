@@ -2,10 +2,11 @@
 //! key, and moved through its states. The legal state changes are enforced by a trigger in
 //! the schema (the single list of them); here they surface as `store.illegal_transition`.
 
+use mostrador_codes::ErrorCode;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::error::{Result, StoreError};
+use crate::error::{Result, StoreError, stored_code};
 use crate::text_enum::text_enum;
 use crate::{Store, UnixSeconds, Writer};
 
@@ -47,7 +48,7 @@ pub struct OutboxEntry {
     pub intent: String,
     pub state: OutboxState,
     pub attempts: u32,
-    pub last_error_code: Option<String>,
+    pub last_error_code: Option<ErrorCode>,
     /// The provider id of what the write created, once known.
     pub result_ref: Option<String>,
     /// In `not_applied`: the fields whose answered value differs from what was asked.
@@ -61,7 +62,7 @@ pub struct OutboxEntry {
 /// What a state change records besides the state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Outcome<'a> {
-    pub error_code: Option<&'a str>,
+    pub error_code: Option<ErrorCode>,
     pub result_ref: Option<&'a str>,
     /// Recorded with the new state (cleared when empty).
     pub differences: &'a [String],
@@ -82,7 +83,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OutboxEntry> {
         intent: row.get(4)?,
         state: row.get(5)?,
         attempts: row.get(6)?,
-        last_error_code: row.get(7)?,
+        last_error_code: stored_code(row, 7)?,
         result_ref: row.get(8)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
@@ -134,7 +135,7 @@ impl Writer<'_> {
                     seq,
                     from,
                     to,
-                    outcome.error_code,
+                    outcome.error_code.map(ErrorCode::as_str),
                     outcome.result_ref,
                     now,
                     differences
@@ -165,7 +166,13 @@ impl Writer<'_> {
                 }
             });
         }
-        tracing::debug!(seq, %from, %to, error_code = outcome.error_code, "outbox transition");
+        tracing::debug!(
+            seq,
+            %from,
+            %to,
+            error_code = outcome.error_code.map(ErrorCode::as_str),
+            "outbox transition"
+        );
         Ok(())
     }
 }

@@ -1,9 +1,10 @@
 //! How fresh each cached resource is, so every list can say how old it is.
 
+use mostrador_codes::ErrorCode;
 use rusqlite::params;
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Result, stored_code};
 use crate::{Store, UnixSeconds, Writer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -17,7 +18,7 @@ pub struct SyncState {
     #[specta(type = specta_typescript::Number)]
     pub attempted_at: UnixSeconds,
     /// Error code of the last attempt if it failed.
-    pub last_error_code: Option<String>,
+    pub last_error_code: Option<ErrorCode>,
 }
 
 impl Writer<'_> {
@@ -28,7 +29,7 @@ impl Writer<'_> {
         profile_id: &str,
         resource: &str,
         at: UnixSeconds,
-        error_code: Option<&str>,
+        error_code: Option<ErrorCode>,
     ) -> Result<()> {
         let synced_at = error_code.is_none().then_some(at);
         self.tx.execute(
@@ -37,7 +38,13 @@ impl Writer<'_> {
              ON CONFLICT (profile_id, resource) DO UPDATE SET \
                  synced_at = coalesce(excluded.synced_at, synced_at), \
                  attempted_at = excluded.attempted_at, last_error_code = excluded.last_error_code",
-            params![profile_id, resource, synced_at, at, error_code],
+            params![
+                profile_id,
+                resource,
+                synced_at,
+                at,
+                error_code.map(ErrorCode::as_str)
+            ],
         )?;
         Ok(())
     }
@@ -55,7 +62,7 @@ impl Store {
                 resource: r.get(0)?,
                 synced_at: r.get(1)?,
                 attempted_at: r.get(2)?,
-                last_error_code: r.get(3)?,
+                last_error_code: stored_code(r, 3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -133,6 +133,7 @@ fn check_segment(segment: &str, what: &'static str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mostrador_codes::Coded;
 
     fn all_kinds() -> Vec<CredentialKind> {
         let m = || "m-1".to_owned();

@@ -1,5 +1,7 @@
-//! Typed vault errors; `code()` is the stable string the UI translates. No variant carries a
-//! secret value.
+//! Typed vault errors, each with its stable code (see [`Coded`]). No variant carries a secret
+//! value.
+
+use mostrador_codes::{Coded, ErrorCode};
 
 pub type Result<T, E = VaultError> = std::result::Result<T, E>;
 
@@ -17,16 +19,18 @@ pub enum VaultError {
     Backend(&'static str),
 }
 
-impl VaultError {
-    pub fn code(&self) -> &'static str {
+impl Coded for VaultError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Unavailable { .. } => "vault.unavailable",
-            Self::NotSet(_) => "vault.not_set",
-            Self::InvalidName(_) => "vault.invalid_name",
-            Self::Backend(_) => "vault.backend",
+            Self::Unavailable { .. } => ErrorCode::VaultUnavailable,
+            Self::NotSet(_) => ErrorCode::VaultNotSet,
+            Self::InvalidName(_) => ErrorCode::VaultInvalidName,
+            Self::Backend(_) => ErrorCode::VaultBackend,
         }
     }
+}
 
+impl VaultError {
     /// How the user can fix it, when there is something to do.
     pub fn hint(&self) -> Option<&'static str> {
         match self {

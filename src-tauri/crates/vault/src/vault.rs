@@ -140,6 +140,7 @@ impl Vault {
 mod tests {
     use super::*;
     use crate::memory::MemoryStore;
+    use mostrador_codes::Coded;
 
     fn vault() -> (Arc<MemoryStore>, Vault) {
         let store = Arc::new(MemoryStore::default());

@@ -5,6 +5,7 @@
 // Helpers shared by tests unwrap too (clippy.toml only exempts #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use mostrador_codes::Coded;
 use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 

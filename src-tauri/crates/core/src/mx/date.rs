@@ -1,16 +1,15 @@
 //! The YYMMDD dates inside CURPs and RFCs.
 
-use time::{Date, Month};
+use chrono::NaiveDate;
 
 /// The date written as YYMMDD in `s` (six ASCII digits) in the given century, if it exists.
-pub(crate) fn yymmdd(s: &str, century: i32) -> Option<Date> {
-    let number = |range: std::ops::Range<usize>| s.get(range)?.parse::<u8>().ok();
+pub(crate) fn yymmdd(s: &str, century: i32) -> Option<NaiveDate> {
+    let number = |range: std::ops::Range<usize>| s.get(range)?.parse::<u32>().ok();
     if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let year = century + i32::from(number(0..2)?);
-    let month = Month::try_from(number(2..4)?).ok()?;
-    Date::from_calendar_date(year, month, number(4..6)?).ok()
+    let year = century + i32::try_from(number(0..2)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(2..4)?, number(4..6)?)
 }
 
 /// Whether YYMMDD is a real date in the 1900s or the 2000s (an RFC does not say which;

@@ -98,7 +98,7 @@ fn field_error(provider_field: String, messages: Vec<String>) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::FailureKind;
 
     fn raw(status: u16, body: &str) -> RawResponse {
         RawResponse::for_test(status, body)
@@ -150,12 +150,12 @@ mod tests {
         };
         assert_eq!(field.form_field.as_deref(), Some("rfc"));
         assert_eq!(
-            from_status(&raw(502, "<html>bad gateway</html>")).code(),
-            ErrorCode::ProviderError
+            from_status(&raw(502, "<html>bad gateway</html>")).kind(),
+            FailureKind::ProviderError
         );
-        assert_eq!(from_status(&raw(401, "")).code(), ErrorCode::Unauthorized);
-        assert_eq!(from_status(&raw(403, "")).code(), ErrorCode::Forbidden);
-        assert_eq!(from_status(&raw(429, "")).code(), ErrorCode::RateLimited);
+        assert_eq!(from_status(&raw(401, "")).kind(), FailureKind::Unauthorized);
+        assert_eq!(from_status(&raw(403, "")).kind(), FailureKind::Forbidden);
+        assert_eq!(from_status(&raw(429, "")).kind(), FailureKind::RateLimited);
     }
 
     #[test]
@@ -166,8 +166,8 @@ mod tests {
             r#"{"message":["token does not exist"],"responseCode":"010"}"#,
         ] {
             assert_eq!(
-                from_status(&raw(404, body)).code(),
-                ErrorCode::NotFound,
+                from_status(&raw(404, body)).kind(),
+                FailureKind::NotFound,
                 "{body}"
             );
         }

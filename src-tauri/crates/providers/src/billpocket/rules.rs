@@ -2,6 +2,7 @@
 //! (before anything is queued) and the sandbox double (as the provider). Problems are keyed by
 //! Billpocket's field names with core's stable codes; `fields::form_field` maps them to forms.
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::mx::PersonType;
 use mostrador_core::mx::name_key::PersonNames;
 use mostrador_core::mx::state::MxState;
@@ -9,7 +10,6 @@ use mostrador_core::report::{FieldKind, Severity};
 use mostrador_core::validate::{CrossCheck, FieldContext, validate_cross};
 
 use super::types::{CreateUserRequest, PERSONA_FISICA, PERSONA_MORAL};
-use crate::rules::CATALOGUE_UNKNOWN;
 pub use crate::rules::{FieldProblems, Problems};
 
 /// The catalogues a registration refers to.
@@ -36,14 +36,14 @@ pub fn check_user(
         PERSONA_FISICA => Some(PersonType::Fisica),
         PERSONA_MORAL => Some(PersonType::Moral),
         _ => {
-            p.add("tipo_persona", CATALOGUE_UNKNOWN);
+            p.add("tipo_persona", ErrorCode::CatalogueUnknown);
             None
         }
     };
     let state: Option<MxState> =
         serde_json::from_value(serde_json::Value::from(user.estado.as_str())).ok();
     if state.is_none() {
-        p.add("estado", CATALOGUE_UNKNOWN);
+        p.add("estado", ErrorCode::CatalogueUnknown);
     }
     let ctx = FieldContext {
         state,
@@ -92,7 +92,7 @@ pub fn check_user(
             state: state.inegi_id(),
         };
         if catalogues.knows(catalogue, &user.municipio) == Some(false) {
-            p.add("municipio", CATALOGUE_UNKNOWN);
+            p.add("municipio", ErrorCode::CatalogueUnknown);
         }
     }
     if catalogues.knows(
@@ -100,7 +100,7 @@ pub fn check_user(
         &user.actividad_comercial,
     ) == Some(false)
     {
-        p.add("actividad_comercial", CATALOGUE_UNKNOWN);
+        p.add("actividad_comercial", ErrorCode::CatalogueUnknown);
     }
     for (field, value) in [
         ("calle", &user.calle),
@@ -143,14 +143,14 @@ pub fn check_user(
                 } else {
                     "rfc"
                 };
-                p.add(field, issue.code.as_str());
+                p.add(field, issue.code);
             }
         }
         Some(PersonType::Moral) => {
             p.required("razon_social", &user.razon_social);
             p.required("representante_legal", &user.representante_legal);
             if catalogues.knows(CatalogueRef::CompanyTypes, &user.tipo_sociedad) == Some(false) {
-                p.add("tipo_sociedad", CATALOGUE_UNKNOWN);
+                p.add("tipo_sociedad", ErrorCode::CatalogueUnknown);
             }
         }
         None => {}

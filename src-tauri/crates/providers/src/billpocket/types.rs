@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDateTime;
 pub use mostrador_core::BillpocketAmount;
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
 
 use crate::credential::Credential;
 
@@ -85,7 +85,7 @@ pub struct LinkRequest {
         with = "naive_datetime::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub expired_at: Option<PrimitiveDateTime>,
+    pub expired_at: Option<NaiveDateTime>,
     /// Pesos as an exact JSON number (`55`, `55.5`), held as integer centavos by core.
     pub amount: BillpocketAmount,
     #[serde(rename = "type")]
@@ -116,7 +116,7 @@ pub struct LinkUpdate {
         with = "naive_datetime::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub expired_at: Option<PrimitiveDateTime>,
+    pub expired_at: Option<NaiveDateTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<BillpocketAmount>,
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
@@ -144,7 +144,7 @@ pub struct Link {
     #[serde(default)]
     pub available_rates: Vec<Rate>,
     #[serde(default, with = "naive_datetime::option")]
-    pub expired_at: Option<PrimitiveDateTime>,
+    pub expired_at: Option<NaiveDateTime>,
     pub is_fixed_term: bool,
     /// 1 active, 0 inactive (inferred from samples).
     pub status: i64,
@@ -157,9 +157,9 @@ pub struct Link {
     pub secondary_link: String,
     pub custom_link_path: String,
     #[serde(with = "naive_datetime")]
-    pub created_at: PrimitiveDateTime,
+    pub created_at: NaiveDateTime,
     #[serde(with = "naive_datetime")]
-    pub updated_at: PrimitiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
 pub const LINK_ACTIVE: i64 = 1;
@@ -209,28 +209,23 @@ pub struct ErrorBody {
 
 /// Billpocket timestamps: `2024-06-13T21:57:43`, no offset, no fraction (a fraction is accepted).
 pub mod naive_datetime {
+    use chrono::NaiveDateTime;
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::PrimitiveDateTime;
-    use time::format_description::BorrowedFormatItem;
-    use time::macros::format_description;
 
-    const FORMAT: &[BorrowedFormatItem<'static>] =
-        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    const WITH_FRACTION: &[BorrowedFormatItem<'static>] =
-        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond]");
+    const FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+    /// `%.f`: an optional fraction, dot included.
+    const FRACTION_ALLOWED: &str = "%Y-%m-%dT%H:%M:%S%.f";
 
-    pub fn format(value: &PrimitiveDateTime) -> String {
-        // Formatting into a String with a fixed, valid description cannot fail for a real date.
-        value.format(FORMAT).unwrap_or_default()
+    pub fn format(value: &NaiveDateTime) -> String {
+        value.format(FORMAT).to_string()
     }
 
-    pub fn parse(text: &str) -> Result<PrimitiveDateTime, time::error::Parse> {
-        PrimitiveDateTime::parse(text, FORMAT)
-            .or_else(|_| PrimitiveDateTime::parse(text, WITH_FRACTION))
+    pub fn parse(text: &str) -> Result<NaiveDateTime, chrono::ParseError> {
+        NaiveDateTime::parse_from_str(text, FRACTION_ALLOWED)
     }
 
     pub fn serialize<S: Serializer>(
-        value: &PrimitiveDateTime,
+        value: &NaiveDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&format(value))
@@ -238,7 +233,7 @@ pub mod naive_datetime {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<PrimitiveDateTime, D::Error> {
+    ) -> Result<NaiveDateTime, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse(&text).map_err(serde::de::Error::custom)
     }
@@ -247,7 +242,7 @@ pub mod naive_datetime {
         use super::*;
 
         pub fn serialize<S: Serializer>(
-            value: &Option<PrimitiveDateTime>,
+            value: &Option<NaiveDateTime>,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             match value {
@@ -258,7 +253,7 @@ pub mod naive_datetime {
 
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
-        ) -> Result<Option<PrimitiveDateTime>, D::Error> {
+        ) -> Result<Option<NaiveDateTime>, D::Error> {
             Option::<String>::deserialize(deserializer)?
                 .map(|text| parse(&text).map_err(serde::de::Error::custom))
                 .transpose()

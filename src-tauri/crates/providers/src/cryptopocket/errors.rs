@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
+
 use super::fields::form_field;
 use crate::error::{FieldError, ProviderError, Verdict};
 use crate::http::{RawResponse, is_success, unreadable};
@@ -88,16 +90,26 @@ pub enum CryptoPocketError {
     Provider(#[from] ProviderError),
 }
 
-impl CryptoPocketError {
-    /// The stable code after `cryptopocket.` (`user_already_exists`, `unknown_error`, `timeout`).
-    pub fn code(&self) -> &'static str {
-        match self {
+impl Coded for CryptoPocketError {
+    /// `cryptopocket.` and the refusal or failure (`user_already_exists`, `unknown_error`).
+    fn code(&self) -> ErrorCode {
+        let suffix = match self {
             Self::Refused(refusal) => refusal.as_str(),
             Self::Unknown { .. } => UNKNOWN_ERROR,
-            Self::Provider(error) => error.code().as_str(),
-        }
+            Self::Provider(error) => error.kind().as_str(),
+        };
+        ErrorCode::of_provider(Provider::CryptoPocket, suffix)
     }
 
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Unknown { text } => vec![("text", text.clone())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl CryptoPocketError {
     /// What this failure proves about a write (a refusal, known or not, proves it did not
     /// happen).
     pub fn verdict(&self) -> Verdict {
@@ -186,7 +198,7 @@ struct ValidationBody {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::FailureKind;
 
     fn raw(status: u16, body: &str) -> RawResponse {
         RawResponse::for_test(status, body)
@@ -202,7 +214,10 @@ mod tests {
                     matches!(error, CryptoPocketError::Refused(r) if r == refusal),
                     "{status} {body}: {error:?}"
                 );
-                assert_eq!(error.code(), refusal.as_str());
+                assert_eq!(
+                    error.code().as_str(),
+                    format!("cryptopocket.{}", refusal.as_str())
+                );
                 assert_eq!(error.verdict(), Verdict::Refused);
             }
         }
@@ -212,7 +227,8 @@ mod tests {
     fn an_unknown_code_keeps_the_provider_text() {
         let error =
             read_answer(&raw(200, r#"{"status":"error","message":"limit_exceded"}"#)).unwrap_err();
-        assert_eq!(error.code(), "unknown_error");
+        assert_eq!(error.code(), ErrorCode::CryptopocketUnknownError);
+        assert_eq!(error.params(), [("text", "limit_exceded".to_owned())]);
         assert!(matches!(&error, CryptoPocketError::Unknown { text } if text == "limit_exceded"));
         let long = "x".repeat(5000);
         let error = read_answer(&raw(
@@ -248,20 +264,20 @@ mod tests {
     #[test]
     fn statuses_without_the_envelope_map_by_status() {
         let code = |status, body| match read_answer(&raw(status, body)).unwrap_err() {
-            CryptoPocketError::Provider(error) => error.code(),
+            CryptoPocketError::Provider(error) => error.kind(),
             other => panic!("{other:?}"),
         };
         assert_eq!(
             code(404, "<html>Not Found</html>"),
-            ErrorCode::UnknownAddress
+            FailureKind::UnknownAddress
         );
         assert_eq!(
             code(404, r#"{"message":"Not Found"}"#),
-            ErrorCode::UnknownAddress
+            FailureKind::UnknownAddress
         );
-        assert_eq!(code(401, ""), ErrorCode::Unauthorized);
-        assert_eq!(code(502, "bad gateway"), ErrorCode::ProviderError);
-        assert_eq!(code(200, "<html>"), ErrorCode::UnreadableResponse);
-        assert_eq!(code(200, "[1]"), ErrorCode::UnreadableResponse);
+        assert_eq!(code(401, ""), FailureKind::Unauthorized);
+        assert_eq!(code(502, "bad gateway"), FailureKind::ProviderError);
+        assert_eq!(code(200, "<html>"), FailureKind::UnreadableResponse);
+        assert_eq!(code(200, "[1]"), FailureKind::UnreadableResponse);
     }
 }

@@ -7,14 +7,13 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use mostrador_codes::ErrorCode;
+use mostrador_core::dates::parse_date;
 use mostrador_core::identity::Country;
 use mostrador_core::report::FieldKind;
 use mostrador_core::validate::FieldContext;
-use time::Date;
-use time::macros::format_description;
 
 use super::types::{CompanyRequest, PersonRequest};
-use crate::rules::CATALOGUE_UNKNOWN;
 pub use crate::rules::{FieldProblems, Problems};
 
 /// Documented: a company's name has at most 255 characters.
@@ -27,16 +26,6 @@ pub const DOCUMENT_TYPES: &[(&str, &[u8])] = &[
     ("image/jpeg", &[0xFF, 0xD8, 0xFF]),
     ("image/png", &[0x89, b'P', b'N', b'G']),
 ];
-
-pub const COUNTRY_MISMATCH: &str = "country.mismatch";
-pub const DOB_FORMAT: &str = "dob.format";
-pub const URL_INVALID: &str = "url.invalid";
-pub const NAME_TOO_LONG: &str = "company_name.too_long";
-pub const DOCUMENT_TYPE: &str = "document.type";
-pub const DOCUMENT_SIZE: &str = "document.size";
-pub const DOCUMENT_EMPTY: &str = "document.empty";
-pub const DOCUMENT_CONTENT: &str = "document.content";
-pub const DOCUMENT_ENCODING: &str = "document.encoding";
 
 /// Checks a new person and returns it with normalised e-mail, phone and identification.
 pub fn check_person(mut person: PersonRequest) -> Result<PersonRequest, FieldProblems> {
@@ -86,13 +75,11 @@ pub fn check_person(mut person: PersonRequest) -> Result<PersonRequest, FieldPro
             }
         }
     }
-    if !person.dob.is_empty()
-        && Date::parse(&person.dob, format_description!("[year]-[month]-[day]")).is_err()
-    {
-        p.add("dob", DOB_FORMAT);
+    if !person.dob.is_empty() && parse_date(&person.dob).is_none() {
+        p.add("dob", ErrorCode::DobFormat);
     }
     if !person.callback_url.is_empty() && !is_web_url(&person.callback_url) {
-        p.add("callback_url", URL_INVALID);
+        p.add("callback_url", ErrorCode::UrlInvalid);
     }
     p.finish(person)
 }
@@ -110,15 +97,15 @@ fn country(p: &mut Problems, person: &mut PersonRequest) -> Option<Country> {
     });
     let country = match (by_code, by_name) {
         (Some(None), _) => {
-            p.add("country_code", CATALOGUE_UNKNOWN);
+            p.add("country_code", ErrorCode::CatalogueUnknown);
             None
         }
         (_, Some(None)) => {
-            p.add("country", CATALOGUE_UNKNOWN);
+            p.add("country", ErrorCode::CatalogueUnknown);
             None
         }
         (Some(Some(a)), Some(Some(b))) if a != b => {
-            p.add("country", COUNTRY_MISMATCH);
+            p.add("country", ErrorCode::CountryMismatch);
             None
         }
         (Some(Some(c)), _) | (None, Some(Some(c))) => Some(c),
@@ -147,7 +134,7 @@ pub fn check_company(mut company: CompanyRequest) -> Result<CompanyRequest, Fiel
     if p.required("company_name", &company.company_name)
         && company.company_name.chars().count() > COMPANY_NAME_MAX
     {
-        p.add("company_name", NAME_TOO_LONG);
+        p.add("company_name", ErrorCode::CompanyNameTooLong);
     }
     p.finish(company)
 }
@@ -165,11 +152,11 @@ pub fn document_data_url(mime: &str, bytes: &[u8]) -> Result<String, FieldProble
 
 /// Checks a `file` value as the provider does: a `data:` URL whose content passes, or a public
 /// http(s) URL. Returns the problem's code.
-pub fn check_file(file: &str) -> Result<(), &'static str> {
+pub fn check_file(file: &str) -> Result<(), ErrorCode> {
     if is_web_url(file) {
         return Ok(());
     }
-    let (mime, bytes) = decode_data_url(file).ok_or(DOCUMENT_ENCODING)?;
+    let (mime, bytes) = decode_data_url(file).ok_or(ErrorCode::DocumentEncoding)?;
     document_problem(&mime, &bytes).map_or(Ok(()), Err)
 }
 
@@ -181,16 +168,16 @@ pub fn decode_data_url(file: &str) -> Option<(String, Vec<u8>)> {
     Some((mime.trim().to_ascii_lowercase(), bytes))
 }
 
-fn document_problem(mime: &str, bytes: &[u8]) -> Option<&'static str> {
+fn document_problem(mime: &str, bytes: &[u8]) -> Option<ErrorCode> {
     let Some((_, magic)) = DOCUMENT_TYPES.iter().find(|(known, _)| *known == mime) else {
-        return Some(DOCUMENT_TYPE);
+        return Some(ErrorCode::DocumentType);
     };
     if bytes.is_empty() {
-        Some(DOCUMENT_EMPTY)
+        Some(ErrorCode::DocumentEmpty)
     } else if bytes.len() > MAX_DOCUMENT_BYTES {
-        Some(DOCUMENT_SIZE)
+        Some(ErrorCode::DocumentSize)
     } else if !bytes.starts_with(magic) {
-        Some(DOCUMENT_CONTENT)
+        Some(ErrorCode::DocumentContent)
     } else {
         None
     }
@@ -255,15 +242,15 @@ mod tests {
             ..person()
         })
         .unwrap_err();
-        assert_eq!(problems["country"], [COUNTRY_MISMATCH]);
+        assert_eq!(problems["country"], [ErrorCode::CountryMismatch.as_str()]);
         let problems = check_person(PersonRequest {
             dob: "03/05/1986".into(),
             callback_url: "javascript:alert(1)".into(),
             ..person()
         })
         .unwrap_err();
-        assert_eq!(problems["dob"], [DOB_FORMAT]);
-        assert_eq!(problems["callback_url"], [URL_INVALID]);
+        assert_eq!(problems["dob"], [ErrorCode::DobFormat.as_str()]);
+        assert_eq!(problems["callback_url"], [ErrorCode::UrlInvalid.as_str()]);
     }
 
     #[test]
@@ -274,7 +261,10 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(problems["email"], ["field.required"]);
-        assert_eq!(problems["company_name"], [NAME_TOO_LONG]);
+        assert_eq!(
+            problems["company_name"],
+            [ErrorCode::CompanyNameTooLong.as_str()]
+        );
     }
 
     #[test]
@@ -290,17 +280,26 @@ mod tests {
         let code = |mime: &str, bytes: &[u8]| {
             document_data_url(mime, bytes).unwrap_err()["file"][0].clone()
         };
-        assert_eq!(code("image/gif", b"GIF89a"), DOCUMENT_TYPE);
-        assert_eq!(code("image/png", b""), DOCUMENT_EMPTY);
-        assert_eq!(code("image/png", b"%PDF-"), DOCUMENT_CONTENT);
+        assert_eq!(
+            code("image/gif", b"GIF89a"),
+            ErrorCode::DocumentType.as_str()
+        );
+        assert_eq!(code("image/png", b""), ErrorCode::DocumentEmpty.as_str());
+        assert_eq!(
+            code("image/png", b"%PDF-"),
+            ErrorCode::DocumentContent.as_str()
+        );
         let mut big = b"%PDF-".to_vec();
         big.resize(MAX_DOCUMENT_BYTES + 1, 0);
-        assert_eq!(code("application/pdf", &big), DOCUMENT_SIZE);
+        assert_eq!(
+            code("application/pdf", &big),
+            ErrorCode::DocumentSize.as_str()
+        );
         assert_eq!(check_file("https://example.com/doc.pdf"), Ok(()));
         assert_eq!(
             check_file("data:application/pdf;base64,@@@"),
-            Err(DOCUMENT_ENCODING)
+            Err(ErrorCode::DocumentEncoding)
         );
-        assert_eq!(check_file("not a file"), Err(DOCUMENT_ENCODING));
+        assert_eq!(check_file("not a file"), Err(ErrorCode::DocumentEncoding));
     }
 }

@@ -178,6 +178,6 @@ mod tests {
     fn an_answer_without_the_secrets_is_unreadable() {
         let rs = serde_json::from_str(r#"{"id":1,"account_level":1,"oauth_token":"x"}"#).unwrap();
         let error = created(rs).unwrap_err();
-        assert_eq!(error.code(), crate::ErrorCode::UnreadableResponse);
+        assert_eq!(error.kind(), crate::FailureKind::UnreadableResponse);
     }
 }

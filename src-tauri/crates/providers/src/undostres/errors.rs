@@ -4,6 +4,7 @@
 //! errors come with HTTP 400 (documented) or 200. A hint `field:code` (`rfc:invalid`) or
 //! `incorrect field` (`incorrect parent_id`) names the field it is about.
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -144,16 +145,26 @@ pub enum UnDosTresError {
     Provider(#[from] ProviderError),
 }
 
-impl UnDosTresError {
-    /// The stable code after `undostres.` (`validation_error`, `unknown_error`, `timeout`).
-    pub fn code(&self) -> &'static str {
-        match self {
+impl Coded for UnDosTresError {
+    /// `undostres.` and the refusal or failure (`validation_error`, `unknown_error`, `timeout`).
+    fn code(&self) -> ErrorCode {
+        let suffix = match self {
             Self::Refused { refusal, .. } => refusal.as_str(),
             Self::Unknown { .. } => UNKNOWN_ERROR,
-            Self::Provider(error) => error.code().as_str(),
-        }
+            Self::Provider(error) => error.kind().as_str(),
+        };
+        ErrorCode::of_provider(Provider::Undostres, suffix)
     }
 
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Unknown { text, .. } => vec![("text", text.clone())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl UnDosTresError {
     /// The fields the error is about, for the form to mark.
     pub fn fields(&self) -> &[FieldError] {
         match self {
@@ -344,7 +355,7 @@ fn from_status(raw: &RawResponse) -> ProviderError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error::FailureKind;
 
     fn raw(status: u16, body: &str) -> RawResponse {
         RawResponse::for_test(status, body)
@@ -365,7 +376,11 @@ mod tests {
             for status in [200, 400] {
                 for body in &bodies {
                     let error = read_answer(&raw(status, body), Envelope::User).unwrap_err();
-                    assert_eq!(error.code(), refusal.as_str(), "{status} {body}");
+                    assert_eq!(
+                        error.code(),
+                        ErrorCode::of_provider(Provider::Undostres, refusal.as_str()),
+                        "{status} {body}"
+                    );
                     assert_eq!(error.verdict(), Verdict::Refused);
                 }
             }
@@ -406,7 +421,7 @@ mod tests {
             Envelope::User,
         )
         .unwrap_err();
-        assert_eq!(error.code(), UNKNOWN_ERROR);
+        assert_eq!(error.code(), ErrorCode::UndostresUnknownError);
         assert!(error.to_string().contains("email already registered"));
         let long = "x".repeat(5000);
         let error = read_answer(
@@ -454,24 +469,24 @@ mod tests {
     #[test]
     fn statuses_without_an_error_body_map_by_status() {
         let code = |status, body| match read_answer(&raw(status, body), Envelope::User) {
-            Err(UnDosTresError::Provider(error)) => error.code(),
+            Err(UnDosTresError::Provider(error)) => error.kind(),
             other => panic!("{other:?}"),
         };
         assert_eq!(
             code(404, "<html>Not Found</html>"),
-            ErrorCode::UnknownAddress
+            FailureKind::UnknownAddress
         );
-        assert_eq!(code(401, ""), ErrorCode::Unauthorized);
+        assert_eq!(code(401, ""), FailureKind::Unauthorized);
         assert_eq!(
             code(401, r#"{"rs":null,"err":{"text":"Unauthorized"}}"#),
-            ErrorCode::Unauthorized
+            FailureKind::Unauthorized
         );
-        assert_eq!(code(502, "bad gateway"), ErrorCode::ProviderError);
-        assert_eq!(code(200, "<html>"), ErrorCode::UnreadableResponse);
+        assert_eq!(code(502, "bad gateway"), FailureKind::ProviderError);
+        assert_eq!(code(200, "<html>"), FailureKind::UnreadableResponse);
         assert_eq!(
             code(200, r#"{"rs":null,"err":null}"#),
-            ErrorCode::UnreadableResponse
+            FailureKind::UnreadableResponse
         );
-        assert_eq!(code(400, ""), ErrorCode::Invalid);
+        assert_eq!(code(400, ""), FailureKind::Invalid);
     }
 }

@@ -6,6 +6,7 @@
 //! no middle or second last name for businesses. The 10-digit mobile, the levels 1–3 and the
 //! credit line's range are ours (the app's credit line rule).
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::amount::MAX_AMOUNT;
 use mostrador_core::report::FieldKind;
 use mostrador_core::validate::FieldContext;
@@ -15,13 +16,13 @@ use super::types::{AccountRequest, form};
 pub use crate::rules::{FieldProblems, Problems};
 
 /// A field a business account must not carry.
-pub const NOT_FOR_BUSINESS: &str = "field.not_for_business";
+pub const NOT_FOR_BUSINESS: ErrorCode = ErrorCode::FieldNotForBusiness;
 /// `kyc_level` outside 1–3.
-pub const KYC_LEVEL_RANGE: &str = "kyc_level.range";
+pub const KYC_LEVEL_RANGE: ErrorCode = ErrorCode::KycLevelRange;
 /// `mobile_country_code` other than Mexico's.
-pub const COUNTRY_CODE: &str = "mobile_country_code.unsupported";
+pub const COUNTRY_CODE: ErrorCode = ErrorCode::MobileCountryCodeUnsupported;
 /// The e-mail belongs to another account (the double's uniqueness rule).
-pub const EMAIL_TAKEN: &str = "email.taken";
+pub const EMAIL_TAKEN: ErrorCode = ErrorCode::EmailTaken;
 
 /// The KYC levels an account can be created at or moved to.
 pub const KYC_LEVELS: std::ops::RangeInclusive<u8> = 1..=3;
@@ -91,7 +92,7 @@ pub fn check_account(mut account: AccountRequest) -> Result<AccountRequest, Fiel
         p.add(form::KYC_LEVEL, KYC_LEVEL_RANGE);
     }
     if let Some(code) = credit_line_problem(account.credit_line) {
-        p.add(form::COMPOSITE_BALANCE, code.as_str());
+        p.add(form::COMPOSITE_BALANCE, code);
     }
     p.finish(account)
 }
@@ -186,7 +187,7 @@ mod tests {
         })
         .unwrap_err();
         for field in ["middle_name", "second_last_name", "curp"] {
-            assert_eq!(problems[field], [NOT_FOR_BUSINESS], "{field}");
+            assert_eq!(problems[field], [NOT_FOR_BUSINESS.as_str()], "{field}");
         }
     }
 
@@ -204,8 +205,8 @@ mod tests {
         .unwrap_err();
         assert_eq!(problems["device_id"], ["field.required"]);
         assert_eq!(problems["mobile"], [Code::PhoneMxLength.as_str()]);
-        assert_eq!(problems["mobile_country_code"], [COUNTRY_CODE]);
-        assert_eq!(problems["kyc_level"], [KYC_LEVEL_RANGE]);
+        assert_eq!(problems["mobile_country_code"], [COUNTRY_CODE.as_str()]);
+        assert_eq!(problems["kyc_level"], [KYC_LEVEL_RANGE.as_str()]);
         assert_eq!(
             problems["composite_balance"],
             [Code::CreditLineNegative.as_str()]

@@ -3,6 +3,7 @@
 //! (`multipart/form-data`, every value text) and read back strictly by the double; responses are
 //! read tolerantly: unknown fields ignored, numbers as numbers or text, `null` strings as empty.
 
+use mostrador_codes::ErrorCode;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -89,9 +90,9 @@ pub mod form {
     ];
 }
 
-pub const FIELD_UNKNOWN: &str = "field.unknown";
-pub const FIELD_REPEATED: &str = "field.repeated";
-pub const FIELD_INVALID: &str = "field.invalid";
+pub const FIELD_UNKNOWN: ErrorCode = ErrorCode::FieldUnknown;
+pub const FIELD_REPEATED: ErrorCode = ErrorCode::FieldRepeated;
+pub const FIELD_INVALID: ErrorCode = ErrorCode::FieldInvalid;
 
 /// `POST /user/v1/account/create`: a person (gender 1 or 2) or a business (gender 3; its name
 /// in `first_name` + `last_name`, no middle or second last name, no CURP). Empty optional
@@ -495,11 +496,11 @@ mod tests {
         }
         form.retain(|(name, _)| name != "device_id");
         let problems = AccountRequest::from_form(form).unwrap_err();
-        assert_eq!(problems["password"], [FIELD_UNKNOWN]);
-        assert_eq!(problems["email"], [FIELD_REPEATED]);
-        assert_eq!(problems["gender"], [FIELD_INVALID]);
-        assert_eq!(problems["kyc_level"], [FIELD_INVALID]);
-        assert_eq!(problems["composite_balance"], [FIELD_INVALID]);
+        assert_eq!(problems["password"], [FIELD_UNKNOWN.as_str()]);
+        assert_eq!(problems["email"], [FIELD_REPEATED.as_str()]);
+        assert_eq!(problems["gender"], [FIELD_INVALID.as_str()]);
+        assert_eq!(problems["kyc_level"], [FIELD_INVALID.as_str()]);
+        assert_eq!(problems["composite_balance"], [FIELD_INVALID.as_str()]);
         assert!(!problems.contains_key("device_id"), "rules check presence");
         let older = r#"{"source":{"total_credit":500}}"#;
         assert_eq!(composite_credit_line(older), Some(Centavos::new(500)));

@@ -176,29 +176,6 @@ pub fn next_call(action: mostrador_sandbox::FaultAction) -> mostrador_sandbox::F
     }
 }
 
-/// Fails naming the first code without a non-empty message in either language.
-pub fn assert_messages(codes: &[String]) {
-    for locale in ["es-MX", "en"] {
-        let messages = catalogue(locale);
-        for code in codes {
-            let message = messages.get(code).and_then(serde_json::Value::as_str);
-            assert!(
-                message.is_some_and(|m| !m.trim().is_empty()),
-                "{locale} has no message for {code}"
-            );
-        }
-    }
-}
-
-/// The UI's error messages in one language (`errors.json`).
-pub fn catalogue(locale: &str) -> serde_json::Map<String, serde_json::Value> {
-    let path = format!(
-        "{}/../../../ui/src/i18n/locales/{locale}/errors.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
 /// A raw HTTP client, for asserting exact statuses and bodies the typed client hides.
 pub fn raw() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().build().unwrap()

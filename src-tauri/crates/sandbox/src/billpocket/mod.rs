@@ -9,7 +9,7 @@ mod validate;
 use std::sync::Arc;
 
 use axum::Router;
-use time::PrimitiveDateTime;
+use chrono::NaiveDateTime;
 
 use crate::double::{Double, DoubleState, Sandbox};
 use state::BillpocketState;
@@ -31,6 +31,6 @@ impl DoubleState for BillpocketState {
 }
 
 /// The double's clock: Billpocket's, from the providers crate (one assumption, one place).
-fn now() -> PrimitiveDateTime {
+fn now() -> NaiveDateTime {
     mostrador_providers::billpocket::clock::now()
 }

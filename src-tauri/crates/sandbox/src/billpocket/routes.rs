@@ -11,6 +11,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use mostrador_codes::ErrorCode;
 use mostrador_providers::Endpoint;
 use mostrador_providers::billpocket::endpoints::{
     self as ep, API_KEY_HEADER, USER_TOKEN_HEADER, X_API_KEY_HEADER,
@@ -184,7 +185,7 @@ fn body<T: DeserializeOwned>(
         ),
         BodyError::Malformed => ApiError::new(StatusCode::BAD_REQUEST, "Malformed JSON"),
         BodyError::Field { field, .. } => {
-            ApiError::rejection(Rejection::field(&field, "field.invalid"), invalid)
+            ApiError::rejection(Rejection::field(&field, ErrorCode::FieldInvalid), invalid)
         }
     })
 }
@@ -277,7 +278,7 @@ async fn municipalities(
             .unwrap_or_default();
         let items = catalogues::municipalities(estado).ok_or_else(|| {
             ApiError::rejection(
-                Rejection::field(ep::MUNICIPALITIES_STATE_PARAM, "catalogue.unknown"),
+                Rejection::field(ep::MUNICIPALITIES_STATE_PARAM, ErrorCode::CatalogueUnknown),
                 StatusCode::BAD_REQUEST,
             )
         })?;

@@ -2,17 +2,31 @@
 //! links in varied states. Deterministic: the same state every time (fixed dates and generator
 //! seed), so screenshots and tests can rely on it.
 
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use mostrador_core::money::{BillpocketAmount, Centavos};
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::types::{
     CreateUserRequest, LINK_INACTIVE, LinkRequest, LinkUpdate, PERSONA_FISICA, PERSONA_MORAL,
     RateRequest,
 };
-use time::macros::datetime;
-use time::{Duration, PrimitiveDateTime};
 
 use super::state::BillpocketState;
 use super::validate;
+
+/// A fixed seed time; only ever evaluated in a `const`, so a wrong date fails the build.
+const fn at(date: (i32, u32, u32), time: (u32, u32, u32)) -> NaiveDateTime {
+    match (
+        NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+        NaiveTime::from_hms_opt(time.0, time.1, time.2),
+    ) {
+        (Some(date), Some(time)) => NaiveDateTime::new(date, time),
+        _ => panic!("not a date and time"),
+    }
+}
+
+const FIRST_LINK_CREATED: NaiveDateTime = at((2025, 3, 1), (9, 15, 0));
+const END_OF_2027: NaiveDateTime = at((2027, 12, 31), (23, 59, 59));
+const MID_2028: NaiveDateTime = at((2028, 6, 30), (18, 0, 0));
 
 /// `BP-Api-Key` the double accepts (integrator calls).
 pub const SANDBOX_API_KEY: &str = "sandbox-bp-api-key-0001";
@@ -61,7 +75,7 @@ pub fn seeded() -> BillpocketState {
             let _ = state.set_clabe(user_id, account);
         }
         for n in 0..links {
-            let created_at = datetime!(2025-03-01 09:15:00) + Duration::hours(31 * n);
+            let created_at = FIRST_LINK_CREATED + TimeDelta::hours(31 * n);
             if let Ok(link) = state.create_link(user_id, link_request(n, created_at), created_at)
                 && n % 5 == 3
             {
@@ -69,7 +83,7 @@ pub fn seeded() -> BillpocketState {
                     user_id,
                     &link.id,
                     inactive(),
-                    created_at + Duration::days(2),
+                    created_at + TimeDelta::days(2),
                 );
             }
         }
@@ -79,13 +93,13 @@ pub fn seeded() -> BillpocketState {
 
 /// The n-th link: some custom slugs, some generated; with and without MSI; with no expiry, a
 /// future one, or one already past (expired).
-fn link_request(n: i64, created_at: PrimitiveDateTime) -> LinkRequest {
+fn link_request(n: i64, created_at: NaiveDateTime) -> LinkRequest {
     let description = DESCRIPTIONS[(n % 12) as usize];
     let expired_at = match n % 4 {
         0 => None,
-        1 => Some(datetime!(2027-12-31 23:59:59)),
-        2 => Some(created_at + Duration::days(30)), // all of these are in the past by now: expired
-        _ => Some(datetime!(2028-06-30 18:00:00)),
+        1 => Some(END_OF_2027),
+        2 => Some(created_at + TimeDelta::days(30)), // all of these are in the past by now: expired
+        _ => Some(MID_2028),
     };
     let rates = match n % 3 {
         0 => vec![],
@@ -181,7 +195,7 @@ mod tests {
         assert_eq!(state.merchants.len(), 2);
         let links: Vec<_> = state.merchants.iter().flat_map(|m| &m.links).collect();
         assert_eq!(links.len(), 60);
-        let now = datetime!(2026-01-01 00:00:00);
+        let now = at((2026, 1, 1), (0, 0, 0));
         assert!(links.iter().any(|l| l.status == LINK_INACTIVE));
         assert!(links.iter().any(|l| l.expired_at.is_some_and(|e| e < now)));
         assert!(links.iter().any(|l| l.expired_at.is_some_and(|e| e > now)));

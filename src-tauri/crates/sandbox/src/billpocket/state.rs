@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDateTime;
+use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::types::{
     ClabeAccount, CreateUserRequest, LINK_ACTIVE, Link, LinkConfig, LinkRequest, LinkUpdate, Rate,
     RateRequest, UserToken,
 };
 use serde::{Deserialize, Serialize};
-use time::PrimitiveDateTime;
 
 pub use mostrador_providers::billpocket::rules::FieldProblems;
 
@@ -23,8 +24,11 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    pub fn field(field: &str, code: &str) -> Self {
-        Self::Invalid(BTreeMap::from([(field.to_owned(), vec![code.to_owned()])]))
+    pub fn field(field: &str, code: ErrorCode) -> Self {
+        Self::Invalid(BTreeMap::from([(
+            field.to_owned(),
+            vec![code.as_str().to_owned()],
+        )]))
     }
 }
 
@@ -170,7 +174,7 @@ impl BillpocketState {
         &mut self,
         user_id: i64,
         request: LinkRequest,
-        now: PrimitiveDateTime,
+        now: NaiveDateTime,
     ) -> Result<Link, Rejection> {
         let id = self.random_chars(37, HEX);
         let generated = self.random_chars(8, SLUG);
@@ -179,7 +183,7 @@ impl BillpocketState {
         let main_link = merchant
             .main_link
             .clone()
-            .ok_or_else(|| Rejection::field("main_link", "main_link.not_configured"))?;
+            .ok_or_else(|| Rejection::field("main_link", ErrorCode::MainLinkNotConfigured))?;
         let (secondary_link, description) = match request.url_path {
             Some(path) => (path, request.description),
             // Documented samples: an auto slug shows as " (SLUG)" after the description.
@@ -193,7 +197,7 @@ impl BillpocketState {
             .iter()
             .any(|l| l.secondary_link.eq_ignore_ascii_case(&secondary_link))
         {
-            return Err(Rejection::field("url_path", "url_path.taken"));
+            return Err(Rejection::field("url_path", ErrorCode::UrlPathTaken));
         }
         let link = Link {
             id,
@@ -232,7 +236,7 @@ impl BillpocketState {
         user_id: i64,
         id: &str,
         changes: LinkUpdate,
-        now: PrimitiveDateTime,
+        now: NaiveDateTime,
     ) -> Result<Link, Rejection> {
         let merchant = self.merchant_mut(user_id)?;
         if let Some(path) = &changes.url_path
@@ -241,7 +245,7 @@ impl BillpocketState {
                 .iter()
                 .any(|l| l.id != id && l.secondary_link.eq_ignore_ascii_case(path))
         {
-            return Err(Rejection::field("url_path", "url_path.taken"));
+            return Err(Rejection::field("url_path", ErrorCode::UrlPathTaken));
         }
         let link = merchant
             .links

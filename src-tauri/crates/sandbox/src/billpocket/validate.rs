@@ -3,6 +3,8 @@
 //! decides which rule applies to which Billpocket field and collects core's codes per field; the
 //! registration rules are shared with the app (`providers::billpocket::rules`).
 
+use chrono::NaiveDateTime;
+use mostrador_codes::ErrorCode;
 use mostrador_core::mx::banks::bank_name;
 use mostrador_core::report::FieldKind;
 use mostrador_core::validate::{FieldContext, validate_field};
@@ -11,7 +13,6 @@ use mostrador_providers::billpocket::types::{
     ClabeAccount, CreateUserRequest, LINK_ACTIVE, LINK_INACTIVE, LinkRequest, LinkUpdate,
     RateRequest, naive_datetime,
 };
-use time::PrimitiveDateTime;
 
 use super::catalogues;
 use super::state::Rejection;
@@ -36,7 +37,7 @@ impl rules::Catalogues for SeedCatalogues {
 }
 
 /// Checks a new link at `now` (the sandbox clock; expiry must lie ahead).
-pub fn link(link: LinkRequest, now: PrimitiveDateTime) -> Result<LinkRequest, Rejection> {
+pub fn link(link: LinkRequest, now: NaiveDateTime) -> Result<LinkRequest, Rejection> {
     let mut p = Problems::default();
     if let Some(path) = &link.url_path {
         p.check(
@@ -60,7 +61,7 @@ pub fn link(link: LinkRequest, now: PrimitiveDateTime) -> Result<LinkRequest, Re
 }
 
 /// Checks the fields an update carries.
-pub fn link_update(update: LinkUpdate, now: PrimitiveDateTime) -> Result<LinkUpdate, Rejection> {
+pub fn link_update(update: LinkUpdate, now: NaiveDateTime) -> Result<LinkUpdate, Rejection> {
     let mut p = Problems::default();
     if let Some(path) = &update.url_path {
         p.check(
@@ -88,7 +89,7 @@ pub fn link_update(update: LinkUpdate, now: PrimitiveDateTime) -> Result<LinkUpd
         .status
         .is_some_and(|s| s != LINK_ACTIVE && s != LINK_INACTIVE)
     {
-        p.add("status", "status.unknown");
+        p.add("status", ErrorCode::StatusUnknown);
     }
     p.finish(update).map_err(Rejection::Invalid)
 }
@@ -121,7 +122,7 @@ pub fn clabe(clabe: &str) -> Result<ClabeAccount, Rejection> {
         .map_err(Rejection::Invalid)
 }
 
-fn check_expiry(p: &mut Problems, expiry: &PrimitiveDateTime, now: PrimitiveDateTime) {
+fn check_expiry(p: &mut Problems, expiry: &NaiveDateTime, now: NaiveDateTime) {
     let ctx = FieldContext {
         now: Some(now),
         ..FieldContext::default()
@@ -138,10 +139,10 @@ fn check_expiry(p: &mut Problems, expiry: &PrimitiveDateTime, now: PrimitiveDate
 fn check_rates(p: &mut Problems, rates: &[RateRequest]) {
     for (i, rate) in rates.iter().enumerate() {
         if !rate.months.trim().parse::<u32>().is_ok_and(|m| m > 0) {
-            p.add(&format!("rates.{i}.months"), "rates.months");
+            p.add(&format!("rates.{i}.months"), ErrorCode::RatesMonths);
         }
         if rate.rate_type != "MSI" {
-            p.add(&format!("rates.{i}.type"), "rates.type");
+            p.add(&format!("rates.{i}.type"), ErrorCode::RatesType);
         }
     }
 }

@@ -12,6 +12,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use mostrador_codes::ErrorCode;
 use mostrador_providers::cryptopocket::Refusal;
 use mostrador_providers::cryptopocket::endpoints::{
     self as ep, AUTH_HEADER, FIND_EMAIL_PARAM, KYC_USER_PARAM, PAGE_PARAM, PER_PAGE_PARAM,
@@ -85,8 +86,11 @@ impl ApiError {
         }
     }
 
-    fn field(field: &str, code: &str) -> Self {
-        Self::invalid(BTreeMap::from([(field.to_owned(), vec![code.to_owned()])]))
+    fn field(field: &str, code: ErrorCode) -> Self {
+        Self::invalid(BTreeMap::from([(
+            field.to_owned(),
+            vec![code.as_str().to_owned()],
+        )]))
     }
 
     fn from(rejection: Rejection) -> Self {
@@ -127,15 +131,17 @@ fn authorize(state: &CryptoPocketState, headers: &HeaderMap) -> Result<u32, ApiE
 /// refused.
 fn body<T: DeserializeOwned>(headers: &HeaderMap, bytes: &Bytes) -> Result<T, ApiError> {
     json_body::parse(headers, bytes).map_err(|error| match error {
-        BodyError::NotJson | BodyError::Malformed => ApiError::field("body", "field.invalid"),
+        BodyError::NotJson | BodyError::Malformed => {
+            ApiError::field("body", ErrorCode::FieldInvalid)
+        }
         BodyError::Field {
             field,
             unknown: true,
         } => {
             tracing::warn!(%field, "sandbox cryptopocket: unknown field in request body refused");
-            ApiError::field(&field, "field.unknown")
+            ApiError::field(&field, ErrorCode::FieldUnknown)
         }
-        BodyError::Field { field, .. } => ApiError::field(&field, "field.invalid"),
+        BodyError::Field { field, .. } => ApiError::field(&field, ErrorCode::FieldInvalid),
     })
 }
 
@@ -196,7 +202,7 @@ async fn kyc_check(
         let user_id = query
             .get(KYC_USER_PARAM)
             .and_then(|id| id.trim().parse::<i64>().ok())
-            .ok_or_else(|| ApiError::field(KYC_USER_PARAM, "field.required"))?;
+            .ok_or_else(|| ApiError::field(KYC_USER_PARAM, ErrorCode::FieldRequired))?;
         let status = state
             .check_kyc(integration, user_id, now())
             .map_err(ApiError::from)?;
@@ -242,10 +248,13 @@ async fn upload_document(
             })?;
         let request: DocumentRequest = body(&headers, &bytes)?;
         if let Err(code) = check_file(&request.file) {
-            tracing::debug!(code, "sandbox cryptopocket: document refused");
+            tracing::debug!(
+                code = code.as_str(),
+                "sandbox cryptopocket: document refused"
+            );
             let mut error =
                 ApiError::refused_with(StatusCode::UNPROCESSABLE_ENTITY, Refusal::InvalidFile);
-            error.body["message"] = code.into();
+            error.body["message"] = code.as_str().into();
             return Err(error);
         }
         let (mime, size) = decode_data_url(&request.file)
@@ -297,7 +306,7 @@ async fn find_user(
     let integration = authorize(&state, &headers)?;
     let email = query.get(FIND_EMAIL_PARAM).map_or("", String::as_str);
     if email.trim().is_empty() {
-        return Err(ApiError::field(FIND_EMAIL_PARAM, "field.required"));
+        return Err(ApiError::field(FIND_EMAIL_PARAM, ErrorCode::FieldRequired));
     }
     match state.find_by_email(integration, email) {
         Some(customer) => ok(&customer),

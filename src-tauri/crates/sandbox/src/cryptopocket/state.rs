@@ -3,13 +3,13 @@
 //! [`Rejection`]s into CryptoPocket's answers. Times are Unix seconds, passed in by the caller so
 //! the rule can be tested at any instant.
 
+use chrono::{DateTime, Utc};
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::Refusal;
 use mostrador_providers::cryptopocket::types::{
     Company, CompanyRequest, Customer, CustomerSummary, DocumentType, KycStatus, PersonRequest,
 };
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 
 pub use mostrador_providers::cryptopocket::rules::FieldProblems;
 
@@ -109,7 +109,7 @@ const PASSWORD_CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz
 
 /// The current time for the double, in Unix seconds.
 pub fn now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
+    Utc::now().timestamp()
 }
 
 impl CryptoPocketState {
@@ -401,16 +401,8 @@ impl CustomerRecord {
 
 /// `2026-06-26T10:30:00.000000Z`, the provider's timestamp format.
 fn laravel_timestamp(unix: i64) -> String {
-    let at = OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.000000Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    let at = DateTime::from_timestamp(unix, 0).unwrap_or(DateTime::UNIX_EPOCH);
+    at.format("%Y-%m-%dT%H:%M:%S.000000Z").to_string()
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ fn account_form(headers: &HeaderMap, bytes: &Bytes) -> Result<AccountRequest, Ap
         FormError::File { field } => {
             tracing::warn!(%field, "sandbox undostres: file in the account form refused");
             ApiError::from(Rejection::Invalid(
-                [(field, vec![FIELD_UNKNOWN.to_owned()])].into(),
+                [(field, vec![FIELD_UNKNOWN.as_str().to_owned()])].into(),
             ))
         }
     })?;

@@ -2,6 +2,7 @@
 //! balance parents and tokens) and the operations on it. No HTTP here: routes translate
 //! [`Rejection`]s into UnDosTres' answers. Times are Unix seconds, passed in by the caller.
 
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Offset, SecondsFormat, Utc};
 use mostrador_providers::Credential;
 use mostrador_providers::undostres::Refusal;
 use mostrador_providers::undostres::rules::{EMAIL_TAKEN, KYC_LEVELS};
@@ -10,9 +11,6 @@ use mostrador_providers::undostres::types::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use time::format_description::well_known::Rfc3339;
-use time::macros::offset;
-use time::{Duration, OffsetDateTime};
 
 pub use mostrador_providers::undostres::rules::FieldProblems;
 
@@ -133,16 +131,20 @@ const ZERO_FIELDS: [&str; 7] = [
 
 /// The current time for the double, in Unix seconds.
 pub fn now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
+    Utc::now().timestamp()
+}
+
+/// `unix` on Mexico City's clock (-06:00).
+fn mexico_city(unix: i64) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::west_opt(6 * 3600).unwrap_or_else(|| Utc.fix());
+    DateTime::from_timestamp(unix, 0)
+        .unwrap_or(DateTime::UNIX_EPOCH)
+        .with_timezone(&offset)
 }
 
 /// RFC 3339 on Mexico City's clock (-06:00) with nanoseconds, as UnDosTres writes timestamps.
 pub fn timestamp(unix: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-        .to_offset(offset!(-6))
-        .format(&Rfc3339)
-        .unwrap_or_default()
+    mexico_city(unix).to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
 /// The words UnDosTres uses for an account status.
@@ -182,8 +184,10 @@ impl UnDosTresState {
             .iter()
             .any(|a| a.request.email.eq_ignore_ascii_case(&request.email))
         {
-            let problems =
-                FieldProblems::from([(form::EMAIL.to_owned(), vec![EMAIL_TAKEN.into()])]);
+            let problems = FieldProblems::from([(
+                form::EMAIL.to_owned(),
+                vec![EMAIL_TAKEN.as_str().to_owned()],
+            )]);
             return Err(Rejection::Invalid(problems));
         }
         let id = self.next_customer_id;
@@ -386,17 +390,13 @@ impl AccountRecord {
     /// a tenth of it is the minimum; billing on the first of next month, due 20 days later.
     pub fn parent_payload(&self, now: i64) -> Value {
         let parent = &self.parent;
-        let today = OffsetDateTime::from_unix_timestamp(now)
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-            .to_offset(offset!(-6))
-            .date();
+        let today: NaiveDate = mexico_city(now).date_naive();
         let billing = today
-            .replace_day(1)
-            .ok()
-            .and_then(|first| first.checked_add(Duration::days(32)))
-            .and_then(|next| next.replace_day(1).ok())
+            .with_day(1)
+            .and_then(|first| first.checked_add_days(Days::new(32)))
+            .and_then(|next| next.with_day(1))
             .unwrap_or(today);
-        let due = billing.checked_add(Duration::days(20)).unwrap_or(billing);
+        let due = billing.checked_add_days(Days::new(20)).unwrap_or(billing);
         json!({
             "id": parent.id,
             "customer_id": self.id,
@@ -471,7 +471,7 @@ mod tests {
         );
         assert!(matches!(
             s.create_account(request("ANA@example.com"), 0),
-            Err(Rejection::Invalid(problems)) if problems["email"] == [EMAIL_TAKEN]
+            Err(Rejection::Invalid(problems)) if problems["email"] == [EMAIL_TAKEN.as_str()]
         ));
         assert_eq!(
             s.accounts.len(),

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_sandbox::SandboxError;
 use mostrador_store::StoreError;
 use mostrador_vault::VaultError;
@@ -71,4 +72,52 @@ pub enum ServiceError {
     Undostres(#[from] UndostresServiceError),
     #[error(transparent)]
     Customer(#[from] CustomerError),
+}
+
+impl Coded for ServiceError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::DataDir { .. } => ErrorCode::AppDataDir,
+            Self::Task(_) => ErrorCode::AppTask,
+            Self::NoSuchWrite(_) => ErrorCode::OutboxNotFound,
+            Self::NoSandboxAccount(_) => ErrorCode::SandboxNoAccount,
+            Self::NoKeyring(error) => error.code(),
+            Self::Store(error) => error.code(),
+            Self::Vault(error) => error.code(),
+            Self::Sandbox(error) => error.code(),
+            Self::Access(error) => error.code(),
+            Self::Form(error) => error.code(),
+            Self::Write(error) => error.code(),
+            Self::Share(error) => error.code(),
+            Self::Merchant(error) => error.code(),
+            Self::Catalogue(error) => error.code(),
+            Self::Draft(error) => error.code(),
+            Self::Profile(error) => error.code(),
+            Self::Credential(error) => error.code(),
+            Self::Preferences(error) => error.code(),
+            Self::Undostres(error) => error.code(),
+            Self::Customer(error) => error.code(),
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            Self::NoSandboxAccount(_) => Some("customerId"),
+            Self::Form(error) => error.field(),
+            Self::Write(error) => error.field(),
+            Self::Share(error) => error.field(),
+            Self::Merchant(error) => error.field(),
+            Self::Profile(error) => error.field(),
+            Self::Customer(error) => error.field(),
+            _ => None,
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Undostres(error) => error.params(),
+            Self::Customer(error) => error.params(),
+            _ => Vec::new(),
+        }
+    }
 }

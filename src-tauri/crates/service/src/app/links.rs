@@ -1,6 +1,7 @@
 //! The Ligas screen's use cases: merchants, the cached list, sync, writes through the outbox and
 //! the CSV export. A finished sync and a settled write are announced as events.
 
+use mostrador_codes::Coded;
 use mostrador_core::{FieldContext, FieldKind};
 use mostrador_store::{LinkQuery, Merchant, Store, SyncState};
 use serde::Serialize;
@@ -9,9 +10,7 @@ use specta::Type;
 use super::{App, ServiceError, unix_now};
 use crate::links::export::{csv_locale, export_file_name, export_links};
 use crate::links::form::{self, FormError, LinkForm};
-use crate::links::writes::{
-    self, LinkIntent, LinkWrite, PendingWrite, SyncOutcome, WriteError, WriteOutcome,
-};
+use crate::links::writes::{self, LinkIntent, LinkWrite, PendingWrite, SyncOutcome, WriteOutcome};
 use crate::links::{self, LinkPage};
 use crate::sync::{links_merchant, links_resource};
 use crate::validation;
@@ -70,7 +69,7 @@ impl App {
         let (profile, access) = self.billpocket(Some(merchant_id)).await?;
         let synced =
             writes::sync_merchant(&self.store, &access, &profile.id, merchant_id, unix_now()).await;
-        let error_code = synced.as_ref().err().map(WriteError::code);
+        let error_code = synced.as_ref().err().map(Coded::code);
         self.events
             .links_synced(&profile.id, merchant_id, error_code);
         Ok(synced?)

@@ -3,6 +3,7 @@
 //! fresh install works without a keyring); real profiles read the URL from the profile and both
 //! secrets from the vault. The client keeps its token in memory only.
 
+use mostrador_codes::ErrorCode;
 use mostrador_providers::cryptopocket::{
     CryptoPocketClient, CryptoPocketCredentials, CryptoPocketError,
 };
@@ -36,16 +37,19 @@ pub fn cryptopocket_client(
             .cryptopocket_base_url
             .ok_or(CustomerError::NoBaseUrl)?;
         let vault = vault.map_err(|why| AccessError::NoKeyring(why.to_owned()))?;
-        let read = |kind: CredentialKind, slot: &'static str| {
+        let read = |kind: CredentialKind, slot: ErrorCode| {
             optional(vault.get(profile_id, &kind))
                 .map_err(AccessError::from)?
                 .ok_or(AccessError::NotSet(slot))
         };
         let credentials = CryptoPocketCredentials {
-            api_key: read(CredentialKind::CryptopocketApiKey, "cryptopocketApiKey")?,
+            api_key: read(
+                CredentialKind::CryptopocketApiKey,
+                ErrorCode::CredentialMissingCryptopocketApiKey,
+            )?,
             api_secret: read(
                 CredentialKind::CryptopocketApiSecret,
-                "cryptopocketApiSecret",
+                ErrorCode::CredentialMissingCryptopocketApiSecret,
             )?,
         };
         (base_url, credentials)

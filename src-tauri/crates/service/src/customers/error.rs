@@ -1,11 +1,11 @@
 //! What a customer use case can end in, each with a stable code for the UI.
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::ProviderError;
 use mostrador_providers::cryptopocket::CryptoPocketError;
 use mostrador_store::StoreError;
 
 use crate::billpocket_access::AccessError;
-use crate::sync::SyncFailure;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CustomerError {
@@ -28,29 +28,38 @@ impl From<tokio::task::JoinError> for CustomerError {
     }
 }
 
-impl CustomerError {
+impl Coded for CustomerError {
     /// `cryptopocket.<code>`, or the rule a refused field broke (`document.size`).
-    pub fn code(&self) -> String {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::NoBaseUrl => "cryptopocket.no_base_url".into(),
+            Self::NoBaseUrl => ErrorCode::CryptopocketNoBaseUrl,
             Self::Access(error) => error.code(),
             Self::CryptoPocket(error) => match self.field_problem() {
-                Some((_, code)) => code.to_owned(),
-                None => format!("cryptopocket.{}", error.code()),
+                Some((_, code)) => code,
+                None => error.code(),
             },
-            Self::Store(error) => error.code().into(),
-            Self::Task(_) => "app.task".into(),
+            Self::Store(error) => error.code(),
+            Self::Task(_) => ErrorCode::AppTask,
         }
     }
 
     /// The form field to mark, when CryptoPocket (or our check before sending) refused one.
-    pub fn field(&self) -> Option<&str> {
+    fn field(&self) -> Option<&str> {
         self.field_problem().map(|(field, _)| field)
     }
 
-    /// The first refused field and its rule's code, when that code is one of ours (dotted, like
-    /// `document.type`) rather than CryptoPocket's prose.
-    fn field_problem(&self) -> Option<(&str, &str)> {
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::CryptoPocket(error) if self.field_problem().is_none() => error.params(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl CustomerError {
+    /// The first refused field and its rule's code, when that code is one of ours (the list
+    /// has it) rather than CryptoPocket's prose.
+    fn field_problem(&self) -> Option<(&str, ErrorCode)> {
         let Self::CryptoPocket(CryptoPocketError::Provider(ProviderError::Invalid {
             fields, ..
         })) = self
@@ -58,16 +67,6 @@ impl CustomerError {
             return None;
         };
         let first = fields.first()?;
-        let code = first
-            .messages
-            .first()
-            .filter(|m| m.contains('.') && !m.contains(' '))?;
-        Some((first.form_field.as_deref()?, code.as_str()))
-    }
-}
-
-impl SyncFailure for CustomerError {
-    fn sync_code(&self) -> String {
-        self.code()
+        Some((first.form_field.as_deref()?, first.code()?))
     }
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::DateTime;
+use mostrador_codes::Coded;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::types::CustomerSummary;
 use mostrador_store::{
@@ -72,10 +73,10 @@ pub(crate) async fn note_unreachable(
     now: UnixSeconds,
 ) -> CustomerError {
     let code = error.code();
-    if is_unreachable(&code) {
+    if is_unreachable(code) {
         let profile_id = profile_id.to_owned();
         let recorded = blocking::<_, _, CustomerError>(store, move |store| {
-            store.write(|w| record_unreachable_on(w, &profile_id, RESOURCE, &code, now))
+            store.write(|w| record_unreachable_on(w, &profile_id, RESOURCE, code, now))
         })
         .await;
         if let Err(failed) = recorded {

@@ -1,12 +1,14 @@
 //! A CSV file Excel and LibreOffice open as they should: UTF-8 with a byte-order mark (without
-//! it, Excel reads accents as Latin-1), CRLF line endings and RFC 4180 quoting. Cells that a
-//! spreadsheet would run as a formula are neutralised.
+//! it, Excel reads accents as Latin-1), CRLF line endings and RFC 4180 quoting (the `csv`
+//! crate's). Cells that a spreadsheet would run as a formula are neutralised.
+
+use std::borrow::Cow;
 
 /// UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub struct CsvWriter {
-    out: Vec<u8>,
+    out: csv::Writer<Vec<u8>>,
 }
 
 impl Default for CsvWriter {
@@ -18,42 +20,42 @@ impl Default for CsvWriter {
 impl CsvWriter {
     /// An empty file that starts with the byte-order mark.
     pub fn new() -> Self {
-        Self { out: BOM.to_vec() }
+        let out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            // Records of any length, as any caller writes them; the crate checks by default.
+            .flexible(true)
+            .from_writer(BOM.to_vec());
+        Self { out }
     }
 
-    /// Appends one record.
-    pub fn row<S: AsRef<str>>(&mut self, fields: impl IntoIterator<Item = S>) {
-        for (i, field) in fields.into_iter().enumerate() {
-            if i > 0 {
-                self.out.push(b',');
-            }
-            push_field(&mut self.out, field.as_ref());
-        }
-        self.out.extend_from_slice(b"\r\n");
+    /// Appends one record. Writing to memory fails only on a bug in the writer.
+    pub fn row<S: AsRef<str>>(
+        &mut self,
+        fields: impl IntoIterator<Item = S>,
+    ) -> Result<(), csv::Error> {
+        self.out.write_record(
+            fields
+                .into_iter()
+                .map(|f| neutralised(f.as_ref()).into_owned()),
+        )
     }
 
-    pub fn into_bytes(self) -> Vec<u8> {
+    pub fn into_bytes(self) -> Result<Vec<u8>, csv::Error> {
         self.out
+            .into_inner()
+            .map_err(|error| error.into_error().into())
     }
 }
 
-/// Quotes a field when it holds a comma, a quote or a line break (quotes doubled), after
-/// prefixing an apostrophe to one a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a
-/// tab or a carriage return first: CSV injection, OWASP's advice).
-fn push_field(out: &mut Vec<u8>, field: &str) {
-    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = field.contains([',', '"', '\r', '\n']);
-    if quoted {
-        out.push(b'"');
-    }
-    if formula {
-        out.push(b'\'');
-    }
-    if quoted {
-        out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
-        out.push(b'"');
+/// The field with an apostrophe before it when a spreadsheet would take it for a formula (`=`,
+/// `+`, `-`, `@`, a tab or a carriage return first: CSV injection, OWASP's advice). Quoting is
+/// decided afterwards, on what is written.
+fn neutralised(field: &str) -> Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{field}"))
     } else {
-        out.extend_from_slice(field.as_bytes());
+        Cow::Borrowed(field)
     }
 }
 
@@ -65,16 +67,16 @@ mod tests {
 
     fn line(fields: &[&str]) -> String {
         let mut csv = CsvWriter::new();
-        csv.row(fields);
-        String::from_utf8(csv.into_bytes()[BOM.len()..].to_vec()).unwrap()
+        csv.row(fields).unwrap();
+        String::from_utf8(csv.into_bytes().unwrap()[BOM.len()..].to_vec()).unwrap()
     }
 
     #[test]
     fn starts_with_a_bom_and_ends_rows_with_crlf() {
         let mut csv = CsvWriter::new();
-        csv.row(["a", "b"]);
-        csv.row(["c"]);
-        assert_eq!(csv.into_bytes(), b"\xEF\xBB\xBFa,b\r\nc\r\n");
+        csv.row(["a", "b"]).unwrap();
+        csv.row(["c"]).unwrap();
+        assert_eq!(csv.into_bytes().unwrap(), b"\xEF\xBB\xBFa,b\r\nc\r\n");
     }
 
     #[test]

@@ -44,30 +44,35 @@ pub fn export_links(
         ..query.clone()
     };
     let mut csv = CsvWriter::new();
-    csv.row(header(lang));
+    csv.row(header(lang)).map_err(written)?;
     let mut rows = 0;
     loop {
         let page = search(store, &query, now)?;
         rows += page.items.len();
         for row in &page.items {
-            csv.row(record(row, lang));
+            csv.row(record(row, lang)).map_err(written)?;
         }
         match page.next {
             Some(next) => query.cursor = Some(next),
             None => break,
         }
     }
-    Ok((csv.into_bytes(), rows))
+    Ok((csv.into_bytes().map_err(written)?, rows))
 }
 
 /// `rows` as CSV, header first.
-pub fn links_csv(rows: &[LinkRow], lang: Locale) -> Vec<u8> {
+pub fn links_csv(rows: &[LinkRow], lang: Locale) -> Result<Vec<u8>, StoreError> {
     let mut csv = CsvWriter::new();
-    csv.row(header(lang));
+    csv.row(header(lang)).map_err(written)?;
     for row in rows {
-        csv.row(record(row, lang));
+        csv.row(record(row, lang)).map_err(written)?;
     }
-    csv.into_bytes()
+    csv.into_bytes().map_err(written)
+}
+
+/// A failure to write the CSV in memory, as the I/O error it is.
+fn written(error: csv::Error) -> StoreError {
+    std::io::Error::from(error).into()
 }
 
 fn header(lang: Locale) -> [&'static str; 9] {
@@ -203,7 +208,7 @@ mod tests {
             row(LinkState::Active, vec![3, 6, 12], Some(expires)),
             row(LinkState::Expired, vec![], None),
         ];
-        let csv = links_csv(&rows, Locale::EsMx);
+        let csv = links_csv(&rows, Locale::EsMx).unwrap();
         let lines: Vec<&str> = text(&csv).split("\r\n").collect();
         assert_eq!(
             lines[0],
@@ -225,7 +230,7 @@ mod tests {
 
     #[test]
     fn english_rows() {
-        let csv = links_csv(&[row(LinkState::Inactive, vec![], None)], Locale::En);
+        let csv = links_csv(&[row(LinkState::Inactive, vec![], None)], Locale::En).unwrap();
         let lines: Vec<&str> = text(&csv).split("\r\n").collect();
         assert_eq!(
             lines[0],

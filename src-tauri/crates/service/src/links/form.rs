@@ -2,13 +2,14 @@
 //! The UI runs the same validators per field as the user types; this is the last word before a
 //! write is queued, so nothing malformed reaches the outbox.
 
+use chrono::{DateTime, NaiveDateTime};
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_core::{Centavos, FieldContext, FieldKind, FieldReport};
 use mostrador_providers::billpocket::clock::TIMESTAMP_OFFSET;
 use mostrador_providers::billpocket::types::naive_datetime;
 use mostrador_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::validation;
 
@@ -59,7 +60,7 @@ impl ValidLink {
         Centavos::new(self.amount_centavos)
     }
 
-    pub fn expired_at(&self) -> Option<PrimitiveDateTime> {
+    pub fn expired_at(&self) -> Option<NaiveDateTime> {
         self.expired_at
             .as_deref()
             .and_then(|text| naive_datetime::parse(text).ok())
@@ -70,26 +71,38 @@ impl ValidLink {
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
     #[error("{field}: {code}")]
-    Field { field: &'static str, code: String },
+    Field {
+        field: &'static str,
+        code: ErrorCode,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-impl FormError {
-    fn field(field: &'static str, code: impl Into<String>) -> Self {
-        Self::Field {
-            field,
-            code: code.into(),
+impl Coded for FormError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Field { code, .. } => *code,
+            Self::Store(error) => error.code(),
         }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            Self::Field { field, .. } => Some(field),
+            Self::Store(_) => None,
+        }
+    }
+}
+
+impl FormError {
+    fn on(field: &'static str, code: ErrorCode) -> Self {
+        Self::Field { field, code }
     }
 
     /// The first error of a validator's report, on `field`.
     pub(crate) fn from_report(field: &'static str, report: &FieldReport) -> Self {
-        let code = report
-            .errors()
-            .next()
-            .map_or("field.invalid", |issue| issue.code.as_str());
-        Self::field(field, code)
+        Self::on(field, validation::first_error(report))
     }
 }
 
@@ -112,7 +125,7 @@ pub fn check(
                 .clone()
                 .ok_or_else(|| FormError::from_report("slug", &report))?;
             if store.slug_taken(profile_id, merchant_id, &slug, editing)? {
-                return Err(FormError::field("slug", "url_path.taken"));
+                return Err(FormError::on("slug", ErrorCode::UrlPathTaken));
             }
             slug
         }
@@ -125,7 +138,10 @@ pub fn check(
         .ok_or_else(|| FormError::from_report("amount", &report))?;
     let description = form.description.trim().to_owned();
     if description.chars().count() > DESCRIPTION_MAX {
-        return Err(FormError::field("description", "link.description_length"));
+        return Err(FormError::on(
+            "description",
+            ErrorCode::LinkDescriptionLength,
+        ));
     }
     let expired_at = match form.expires_at.trim() {
         "" => None,
@@ -137,10 +153,9 @@ pub fn check(
                 .and_then(|value| naive_datetime::parse(value).ok())
                 .ok_or_else(|| FormError::from_report("expiresAt", &report))?;
             let provider = validation::local_to_unix(local)
-                .and_then(|unix| OffsetDateTime::from_unix_timestamp(unix).ok())
-                .map(|at| at.to_offset(TIMESTAMP_OFFSET))
-                .map(|at| PrimitiveDateTime::new(at.date(), at.time()))
-                .ok_or_else(|| FormError::field("expiresAt", "expiry.format"))?;
+                .and_then(|unix| DateTime::from_timestamp(unix, 0))
+                .map(|at| at.with_timezone(&TIMESTAMP_OFFSET).naive_local())
+                .ok_or_else(|| FormError::on("expiresAt", ErrorCode::ExpiryFormat))?;
             Some(naive_datetime::format(&provider))
         }
     };
@@ -148,10 +163,10 @@ pub fn check(
     months.sort_unstable();
     months.dedup();
     if months.iter().any(|m| !INSTALLMENT_TERMS.contains(m)) {
-        return Err(FormError::field("installments", "link.installments"));
+        return Err(FormError::on("installments", ErrorCode::LinkInstallments));
     }
     if form.link_type <= 0 {
-        return Err(FormError::field("linkType", "link.type"));
+        return Err(FormError::on("linkType", ErrorCode::LinkType));
     }
     Ok(ValidLink {
         slug,

@@ -117,6 +117,8 @@ pub fn qr_png(text: &str, scale: u32, quiet_zone: u32) -> Result<Vec<u8>, ShareE
 mod tests {
     #![allow(clippy::unwrap_used)]
 
+    use mostrador_codes::Coded;
+
     use super::*;
 
     const LINK: &str = "https://test.pay.billpocket.com/laesquina/abc12345";

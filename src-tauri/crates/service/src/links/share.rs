@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_core::contact::validate_email;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
@@ -26,19 +27,19 @@ pub enum ShareError {
     },
 }
 
-impl ShareError {
-    pub fn code(&self) -> &'static str {
+impl Coded for ShareError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Phone => "share.phone",
-            Self::Email => "share.email",
-            Self::Url => "share.url",
-            Self::Qr(_) => "share.qr",
-            Self::Io { .. } => "share.io",
+            Self::Phone => ErrorCode::SharePhone,
+            Self::Email => ErrorCode::ShareEmail,
+            Self::Url => ErrorCode::ShareUrl,
+            Self::Qr(_) => ErrorCode::ShareQr,
+            Self::Io { .. } => ErrorCode::ShareIo,
         }
     }
 
     /// The [`ShareTarget`] field the error belongs to, when it belongs to one.
-    pub fn field(&self) -> Option<&'static str> {
+    fn field(&self) -> Option<&str> {
         match self {
             Self::Phone => Some("phone"),
             Self::Email => Some("to"),

@@ -2,6 +2,7 @@
 //! operation of the write engine. The cache keeps the account Billpocket answers; an answer
 //! with another CLABE than the one sent ends the write `not_applied`.
 
+use mostrador_codes::{ErrorCode, Provider};
 use mostrador_core::{FieldContext, FieldKind};
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::types::ClabeAccount;
@@ -32,7 +33,7 @@ impl Operation for ClabeOp<'_> {
     type Answer = ClabeAccount;
     type Error = ProviderError;
 
-    const PROVIDER: &'static str = "billpocket";
+    const PROVIDER: Provider = Provider::Billpocket;
 
     fn kind(_: &ClabeIntent) -> &'static str {
         "billpocket.set_clabe"
@@ -91,13 +92,9 @@ pub async fn set_clabe(
 ) -> Result<Merchant, MerchantError> {
     let report = validation::validate_field(FieldKind::Clabe, clabe, FieldContext::default());
     let Some(clabe) = report.value.clone() else {
-        let code = report
-            .errors()
-            .next()
-            .map_or("field.invalid", |issue| issue.code.as_str());
         return Err(MerchantError::Invalid(vec![FieldIssue {
             field: "clabe".into(),
-            code: code.into(),
+            code: crate::validation::first_error(&report),
         }]));
     };
     let key = format!("clabe/{}/{merchant_id}/{clabe}/{now}", cx.profile_id);
@@ -114,7 +111,7 @@ pub async fn set_clabe(
     if entry.state != OutboxState::Done {
         return Err(MerchantError::Unsettled {
             state: entry.state,
-            code: entry.last_error_code.unwrap_or_default(),
+            code: entry.last_error_code.unwrap_or(ErrorCode::Unknown),
             differences: entry.differences,
         });
     }

@@ -3,14 +3,15 @@
 //! representative. Fields that do not apply are not sent. The password never lives here: it is
 //! passed alongside, only for the call.
 
+use chrono::Utc;
+use mostrador_codes::ErrorCode;
+use mostrador_core::dates::parse_date;
 use mostrador_providers::Credential;
 use mostrador_providers::billpocket::fields::form_field;
 use mostrador_providers::billpocket::rules::{self, Catalogues};
 use mostrador_providers::billpocket::types::{CreateUserRequest, PERSONA_FISICA, PERSONA_MORAL};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -54,7 +55,7 @@ pub struct MerchantForm {
 #[serde(rename_all = "camelCase")]
 pub struct FieldIssue {
     pub field: String,
-    pub code: String,
+    pub code: ErrorCode,
 }
 
 impl MerchantForm {
@@ -121,7 +122,7 @@ pub fn check(
     let mut issues = Vec::new();
     let moral = form.person_type == Some(PersonKind::Moral);
     if form.person_type.is_none() {
-        issues.push(issue("personType", "field.required"));
+        issues.push(issue("personType", ErrorCode::FieldRequired));
     }
     if moral {
         check_incorporation(&form.incorporation_date, &mut issues);
@@ -168,7 +169,8 @@ pub fn check(
             for (provider_field, codes) in problems {
                 let field = form_field(&provider_field).unwrap_or("form");
                 for code in codes {
-                    issues.push(issue(field, &code));
+                    let code = ErrorCode::parse(&code).unwrap_or(ErrorCode::FieldInvalid);
+                    issues.push(issue(field, code));
                 }
             }
             Err(issues)
@@ -176,10 +178,10 @@ pub fn check(
     }
 }
 
-fn issue(field: &str, code: &str) -> FieldIssue {
+fn issue(field: &str, code: ErrorCode) -> FieldIssue {
     FieldIssue {
         field: field.to_owned(),
-        code: code.to_owned(),
+        code,
     }
 }
 
@@ -187,15 +189,15 @@ fn issue(field: &str, code: &str) -> FieldIssue {
 fn check_incorporation(text: &str, issues: &mut Vec<FieldIssue>) {
     let text = text.trim();
     if text.is_empty() {
-        issues.push(issue("incorporationDate", "field.required"));
+        issues.push(issue("incorporationDate", ErrorCode::FieldRequired));
         return;
     }
-    match Date::parse(text, format_description!("[year]-[month]-[day]")) {
-        Ok(day) if day > OffsetDateTime::now_utc().date() => {
-            issues.push(issue("incorporationDate", "date.future"));
+    match parse_date(text) {
+        Some(day) if day > Utc::now().date_naive() => {
+            issues.push(issue("incorporationDate", ErrorCode::DateFuture));
         }
-        Ok(_) => {}
-        Err(_) => issues.push(issue("incorporationDate", "date.format")),
+        Some(_) => {}
+        None => issues.push(issue("incorporationDate", ErrorCode::DateFormat)),
     }
 }
 
@@ -259,11 +261,11 @@ mod tests {
         form.legal_representative = String::new();
         let issues = check(&form, &Credential::new("x"), &AnyCatalogue).unwrap_err();
         assert!(
-            issues.contains(&issue("incorporationDate", "date.future")),
+            issues.contains(&issue("incorporationDate", ErrorCode::DateFuture)),
             "{issues:?}"
         );
         assert!(
-            issues.contains(&issue("legalRepresentative", "field.required")),
+            issues.contains(&issue("legalRepresentative", ErrorCode::FieldRequired)),
             "{issues:?}"
         );
 

@@ -11,6 +11,7 @@ pub mod register;
 
 use std::sync::Arc;
 
+use mostrador_codes::{Coded, ErrorCode, Provider};
 use mostrador_providers::billpocket::fields::form_field;
 use mostrador_providers::billpocket::rules::{CatalogueRef, Catalogues};
 use mostrador_providers::{Credential, ProviderError};
@@ -54,7 +55,7 @@ pub enum MerchantError {
     #[error("write {state}: {code}")]
     Unsettled {
         state: OutboxState,
-        code: String,
+        code: ErrorCode,
         differences: Vec<String>,
     },
 }
@@ -71,33 +72,35 @@ impl From<EngineError<ProviderError>> for MerchantError {
     }
 }
 
-impl MerchantError {
-    pub fn code(&self) -> String {
+impl Coded for MerchantError {
+    fn code(&self) -> ErrorCode {
         match self {
             Self::Invalid(issues) => issues
                 .first()
-                .map_or_else(|| "merchant.invalid".to_owned(), |i| i.code.clone()),
-            Self::Provider(error) => format!("billpocket.{}", error.code().as_str()),
-            Self::NoKeyring(_) => "vault.unavailable".into(),
-            Self::Vault(error) => error.code().into(),
-            Self::Store(error) => error.code().into(),
-            Self::Task(_) => "app.task".into(),
-            Self::Intent(_) => "outbox.intent".into(),
-            Self::NotOpen(_) => "outbox.not_open".into(),
-            Self::Unsettled { code, .. } => code.clone(),
+                .map_or(ErrorCode::MerchantInvalid, |i| i.code),
+            Self::Provider(error) => error.code(Provider::Billpocket),
+            Self::NoKeyring(_) => ErrorCode::VaultUnavailable,
+            Self::Vault(error) => error.code(),
+            Self::Store(error) => error.code(),
+            Self::Task(_) => ErrorCode::AppTask,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
+            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Unsettled { code, .. } => *code,
         }
     }
 
     /// The form field to mark: the first refused one, or the first one Billpocket answered
     /// with another value than the one sent.
-    pub fn field(&self) -> Option<&str> {
+    fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid(issues) => issues.first().map(|issue| issue.field.as_str()),
             Self::Unsettled { differences, .. } => differences.first().map(String::as_str),
             _ => None,
         }
     }
+}
 
+impl MerchantError {
     /// Every refused field with its code, for the form.
     pub fn issues(&self) -> &[FieldIssue] {
         match self {
@@ -205,13 +208,9 @@ fn refusal(error: ProviderError) -> MerchantError {
                 .or_else(|| form_field(&f.provider_field).map(str::to_owned))
                 .unwrap_or_else(|| "form".into()),
             code: if conflict {
-                "merchant.duplicate".into()
+                ErrorCode::MerchantDuplicate
             } else {
-                f.messages
-                    .first()
-                    .filter(|m| m.contains('.') && !m.contains(' '))
-                    .cloned()
-                    .unwrap_or_else(|| "billpocket.invalid".into())
+                f.code().unwrap_or(ErrorCode::BillpocketInvalid)
             },
         })
         .collect();
@@ -228,7 +227,7 @@ fn on_field(error: ProviderError, field: &str) -> MerchantError {
         ProviderError::Unauthorized | ProviderError::Forbidden | ProviderError::NotFound => {
             MerchantError::Invalid(vec![FieldIssue {
                 field: field.into(),
-                code: "merchant.credentials".into(),
+                code: ErrorCode::MerchantCredentials,
             }])
         }
         other => refusal(other),

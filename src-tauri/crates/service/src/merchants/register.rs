@@ -5,6 +5,7 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
+use mostrador_codes::{ErrorCode, Provider};
 use mostrador_providers::Credential;
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::types::{CreateUserRequest, TokenRequest, UserToken};
@@ -31,7 +32,7 @@ pub(super) enum MerchantIntent {
 #[serde(rename_all = "camelCase")]
 pub struct RegisterOutcome {
     pub state: OutboxState,
-    pub last_error_code: Option<String>,
+    pub last_error_code: Option<ErrorCode>,
     pub merchant: Option<Merchant>,
 }
 
@@ -63,7 +64,7 @@ impl Operation for RegisterOp<'_> {
     type Answer = UserToken;
     type Error = ProviderError;
 
-    const PROVIDER: &'static str = "billpocket";
+    const PROVIDER: Provider = Provider::Billpocket;
 
     fn kind(_: &MerchantIntent) -> &'static str {
         REGISTER_KIND

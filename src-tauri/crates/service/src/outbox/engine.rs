@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use mostrador_codes::ErrorCode;
 use mostrador_store::{
     NewOutboxEntry, OutboxEntry, OutboxState, Outcome, Store, StoreError, UnixSeconds, Writer,
 };
@@ -124,7 +125,6 @@ pub fn sends_by_itself(entry: &OutboxEntry) -> bool {
     entry.state == OutboxState::Pending
         && entry
             .last_error_code
-            .as_deref()
             .is_some_and(|code| code != NOT_APPLIED)
 }
 
@@ -181,7 +181,7 @@ async fn send<O: Operation>(
         )
         .await;
     }
-    let code = format!("{}.{}", O::PROVIDER, error.code());
+    let code = ErrorCode::of_provider(O::PROVIDER, error.code());
     let to = match error.verdict() {
         Verdict::RetryLater if op.can_queue() => OutboxState::Pending,
         Verdict::Refused | Verdict::RetryLater => OutboxState::Failed,
@@ -202,7 +202,7 @@ pub(super) enum Settlement<A> {
     /// and the write is done unless some fields differ from what was asked (`not_applied`).
     Answered { answer: A, differences: Vec<String> },
     /// Nothing to cache: the entry moves to `to` with `code`.
-    Moved { to: OutboxState, code: String },
+    Moved { to: OutboxState, code: ErrorCode },
 }
 
 impl<A> Settlement<A> {
@@ -223,7 +223,7 @@ pub(super) async fn settle<O: Operation>(
     settlement: Settlement<O::Answer>,
     now: UnixSeconds,
 ) -> EngineResult<OutboxEntry, O> {
-    let not_applied = format!("{}.not_applied", O::PROVIDER);
+    let not_applied = ErrorCode::of_provider(O::PROVIDER, "not_applied");
     let (seq, from, profile, intent) = (
         entry.seq,
         entry.state,
@@ -246,12 +246,12 @@ pub(super) async fn settle<O: Operation>(
                     }
                 }
                 Settlement::Moved { to, code } => {
-                    O::note_failure(w, &profile, &intent, &code, now)?;
+                    O::note_failure(w, &profile, &intent, code, now)?;
                     (to, Some(code), None, Vec::new())
                 }
             };
             let outcome = Outcome {
-                error_code: code.as_deref(),
+                error_code: code,
                 result_ref: result_ref.as_deref(),
                 differences: &differences,
             };
@@ -269,12 +269,12 @@ pub(super) async fn note<O: Operation>(
     store: &Arc<Store>,
     entry: &OutboxEntry,
     intent: &O::Intent,
-    code: String,
+    code: ErrorCode,
     now: UnixSeconds,
 ) -> EngineResult<(), O> {
     let (profile, intent) = (entry.profile_id.clone(), intent.clone());
     blocking::<_, O>(store, move |store| {
-        store.write(|w| O::note_failure(w, &profile, &intent, &code, now))
+        store.write(|w| O::note_failure(w, &profile, &intent, code, now))
     })
     .await
 }

@@ -16,6 +16,7 @@ mod recover;
 
 use std::future::Future;
 
+use mostrador_codes::{ErrorCode, Provider};
 use mostrador_store::{StoreError, UnixSeconds, Writer};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -27,8 +28,8 @@ pub use reconcile::{Lookup, settle_lookup};
 pub use recover::recover_interrupted;
 
 /// Recorded when a write looked for at the provider was not there: the user retries or discards.
-pub const NOT_APPLIED: &str = "outbox.not_applied";
-pub const DISCARDED: &str = "outbox.discarded";
+pub const NOT_APPLIED: ErrorCode = ErrorCode::OutboxNotApplied;
+pub const DISCARDED: ErrorCode = ErrorCode::OutboxDiscarded;
 
 /// One kind of write the engine drives: how to send it, how to check that the answer carries
 /// the change, how to mirror the answer in the cache and how to look for the write at the
@@ -40,8 +41,8 @@ pub trait Operation: Sync {
     type Answer: Send + 'static;
     type Error: WriteFailure + Send + 'static;
 
-    /// Prefix of the error codes the operation records (`billpocket`).
-    const PROVIDER: &'static str;
+    /// The provider whose codes the operation records (`billpocket.timeout`).
+    const PROVIDER: Provider;
 
     /// The outbox kind of an intent, e.g. `billpocket.create_link`.
     fn kind(intent: &Self::Intent) -> &'static str;
@@ -82,7 +83,7 @@ pub trait Operation: Sync {
         _w: &mut Writer<'_>,
         _profile_id: &str,
         _intent: &Self::Intent,
-        _code: &str,
+        _code: ErrorCode,
         _now: UnixSeconds,
     ) -> Result<(), StoreError> {
         Ok(())

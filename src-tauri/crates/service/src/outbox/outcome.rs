@@ -16,6 +16,6 @@ impl WriteFailure for ProviderError {
     }
 
     fn code(&self) -> &'static str {
-        ProviderError::code(self).as_str()
+        self.kind().as_str()
     }
 }

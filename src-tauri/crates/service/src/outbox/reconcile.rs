@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use mostrador_codes::ErrorCode;
 use mostrador_store::{OutboxEntry, OutboxState, Store, UnixSeconds};
 
 use super::engine::{EngineError, Settlement, intent_of, note, settle};
@@ -37,7 +38,7 @@ pub(super) async fn look<O: Operation>(
     match op.look_for(&intent).await {
         Ok(found) => settle_lookup(store, op, &entry, &intent, found, now).await,
         Err(error) => {
-            let code = format!("{}.{}", O::PROVIDER, error.code());
+            let code = ErrorCode::of_provider(O::PROVIDER, error.code());
             tracing::info!(seq = entry.seq, %code, "uncertain write could not be looked for");
             note::<O>(store, &entry, &intent, code, now).await?;
             Ok(entry)
@@ -69,11 +70,11 @@ pub async fn settle_lookup<O: Operation>(
             } else {
                 OutboxState::Failed
             },
-            code: NOT_APPLIED.to_owned(),
+            code: NOT_APPLIED,
         },
         Lookup::Gone => Settlement::Moved {
             to: OutboxState::Failed,
-            code: format!("{}.not_found", O::PROVIDER),
+            code: ErrorCode::of_provider(O::PROVIDER, "not_found"),
         },
     };
     settle::<O>(store, entry, intent, settlement, now).await

@@ -1,9 +1,10 @@
 //! Start-up recovery: a write left `sent` by a crash or a kill may have reached the provider. It
 //! becomes uncertain, to be looked for before anything is sent again.
 
+use mostrador_codes::ErrorCode;
 use mostrador_store::{OutboxState, Outcome, Store, StoreError, UnixSeconds};
 
-const INTERRUPTED: &str = "outbox.interrupted";
+const INTERRUPTED: ErrorCode = ErrorCode::OutboxInterrupted;
 
 /// Marks every interrupted write of every profile uncertain; returns how many there were.
 pub fn recover_interrupted(store: &Store, now: UnixSeconds) -> Result<usize, StoreError> {

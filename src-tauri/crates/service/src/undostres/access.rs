@@ -2,6 +2,7 @@
 //! base URL from the profile and the token from the vault; the Sandbox profile talks to the
 //! embedded double with its published test token, so it works with no keyring.
 
+use mostrador_codes::ErrorCode;
 use mostrador_providers::undostres::UnDosTresClient;
 use mostrador_providers::{Credential, HttpConfig};
 use mostrador_sandbox::undostres::seed::SANDBOX_ECOMMERCE_TOKEN;
@@ -36,7 +37,9 @@ pub fn client(
     let token = match vault.get(profile_id, &CredentialKind::UndostresEcommerceToken) {
         Ok(secret) => Credential::new(secret.expose()),
         Err(mostrador_vault::VaultError::NotSet(_)) => {
-            return Err(UndostresServiceError::NotSet("undostresEcommerceToken"));
+            return Err(UndostresServiceError::NotSet(
+                ErrorCode::CredentialMissingUndostresEcommerceToken,
+            ));
         }
         Err(error) => return Err(error.into()),
     };

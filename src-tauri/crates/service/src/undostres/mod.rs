@@ -6,6 +6,7 @@ pub mod access;
 pub mod accounts;
 pub mod secrets;
 
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::ProviderError;
 use mostrador_providers::undostres::UnDosTresError;
 use mostrador_store::StoreError;
@@ -18,8 +19,8 @@ pub enum UndostresServiceError {
     NoBaseUrl,
     #[error("no OS keyring: {0}")]
     NoKeyring(String),
-    #[error("credential not set: {0}")]
-    NotSet(&'static str),
+    #[error("credential not set: {}", .0.as_str())]
+    NotSet(ErrorCode),
     /// The account is not in this profile's cache (it was never created or read here).
     #[error("the account is not cached")]
     NotCached,
@@ -39,18 +40,24 @@ impl From<ProviderError> for UndostresServiceError {
     }
 }
 
-impl UndostresServiceError {
-    /// The stable code the UI translates.
-    pub fn code(&self) -> String {
+impl Coded for UndostresServiceError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::NoBaseUrl => "undostres.invalid_configuration".into(),
-            Self::NoKeyring(_) => "vault.unavailable".into(),
-            Self::NotSet(slot) => format!("credential.missing.{slot}"),
-            Self::NotCached => "store.not_found".into(),
-            Self::UnDosTres(error) => format!("undostres.{}", error.code()),
-            Self::Vault(error) => error.code().into(),
-            Self::Store(error) => error.code().into(),
-            Self::Task(_) => "app.task".into(),
+            Self::NoBaseUrl => ErrorCode::UndostresInvalidConfiguration,
+            Self::NoKeyring(_) => ErrorCode::VaultUnavailable,
+            Self::NotSet(code) => *code,
+            Self::NotCached => ErrorCode::StoreNotFound,
+            Self::UnDosTres(error) => error.code(),
+            Self::Vault(error) => error.code(),
+            Self::Store(error) => error.code(),
+            Self::Task(_) => ErrorCode::AppTask,
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::UnDosTres(error) => error.params(),
+            _ => Vec::new(),
         }
     }
 }

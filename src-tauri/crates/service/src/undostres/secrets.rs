@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
 use mostrador_providers::undostres::{CustomerSecret, CustomerSecrets, UnDosTresClient};
 use mostrador_store::Store;
@@ -61,7 +62,7 @@ pub async fn refresh_customer_token(
     .await
     .map_err(|error| match error {
         UndostresServiceError::Vault(VaultError::NotSet(_)) => {
-            UndostresServiceError::NotSet("undostresRefreshToken")
+            UndostresServiceError::NotSet(ErrorCode::CredentialMissingUndostresRefreshToken)
         }
         other => other,
     })?;

@@ -1,6 +1,7 @@
 //! Customers in bulk: the multi-row upsert across statement chunks, history of observed KYC
 //! changes, synced_at stamps, and search entries replaced at commit (migration 0007).
 
+use mostrador_codes::Coded;
 use mostrador_store::{Customer, CustomerQuery, KycSource, KycStatus, Provider, Store};
 
 use crate::common::*;

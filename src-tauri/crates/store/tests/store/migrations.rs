@@ -1,3 +1,4 @@
+use mostrador_codes::Coded;
 use mostrador_store::{DB_FILE_NAME, LATEST_VERSION, Store, StoreError};
 use rusqlite::Connection;
 

@@ -1,3 +1,4 @@
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_store::OutboxState::{self, Done, Failed, NotApplied, Pending, Sent, Uncertain};
 use mostrador_store::{NewOutboxEntry, Outcome, Store};
 
@@ -88,7 +89,7 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
         Sent,
         Uncertain,
         Outcome {
-            error_code: Some("provider.timeout"),
+            error_code: Some(ErrorCode::BillpocketTimeout),
             ..Outcome::default()
         },
     )
@@ -113,7 +114,7 @@ fn lifecycle_counts_attempts_and_keeps_error_and_result() {
         .unwrap();
     let entry = store.outbox_entry(seq).unwrap();
     assert_eq!((entry.state, entry.attempts), (Done, 2));
-    assert_eq!(entry.last_error_code.as_deref(), Some("provider.timeout"));
+    assert_eq!(entry.last_error_code, Some(ErrorCode::BillpocketTimeout));
     assert_eq!(entry.result_ref.as_deref(), Some("L1"));
     assert!(store.open_outbox(PROFILE).unwrap().is_empty());
 }
@@ -130,7 +131,7 @@ fn a_write_answered_without_the_change_keeps_the_differing_fields_until_sent_aga
         Sent,
         NotApplied,
         Outcome {
-            error_code: Some("outbox.not_applied"),
+            error_code: Some(ErrorCode::OutboxNotApplied),
             differences: &differences,
             ..Outcome::default()
         },

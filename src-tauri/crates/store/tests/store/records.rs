@@ -1,3 +1,4 @@
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_store::{Catalogue, Draft, DraftInput, Merchant, NewOutboxEntry, Store, StoreError};
 
 use crate::common::{PROFILE, T0, link, profile, store};
@@ -273,22 +274,29 @@ fn sync_state_keeps_last_success_through_failures() {
         .write(|w| w.record_sync(PROFILE, "links/m1", T0, None))
         .unwrap();
     store
-        .write(|w| w.record_sync(PROFILE, "links/m1", T0 + 60, Some("provider.unreachable")))
+        .write(|w| {
+            w.record_sync(
+                PROFILE,
+                "links/m1",
+                T0 + 60,
+                Some(ErrorCode::BillpocketNetworkUnreachable),
+            )
+        })
         .unwrap();
     let states = store.sync_states(PROFILE).unwrap();
     assert_eq!(states.len(), 1);
     assert_eq!(states[0].synced_at, Some(T0));
     assert_eq!(states[0].attempted_at, T0 + 60);
     assert_eq!(
-        states[0].last_error_code.as_deref(),
-        Some("provider.unreachable")
+        states[0].last_error_code,
+        Some(ErrorCode::BillpocketNetworkUnreachable)
     );
     store
         .write(|w| w.record_sync(PROFILE, "links/m1", T0 + 120, None))
         .unwrap();
     let states = store.sync_states(PROFILE).unwrap();
     assert_eq!(
-        (states[0].synced_at, states[0].last_error_code.clone()),
+        (states[0].synced_at, states[0].last_error_code),
         (Some(T0 + 120), None)
     );
 }
@@ -400,4 +408,21 @@ fn duplicate_profile_name_is_a_conflict() {
             .code(),
         "store.conflict"
     );
+}
+
+#[test]
+fn a_stored_code_the_list_no_longer_has_reads_as_unknown() {
+    let (dir, store) = store();
+    store
+        .write(|w| w.record_sync(PROFILE, "links/m1", T0, Some(ErrorCode::BillpocketTimeout)))
+        .unwrap();
+    // A row written by an older version, with a code since renamed.
+    let conn = rusqlite::Connection::open(dir.path().join(mostrador_store::DB_FILE_NAME)).unwrap();
+    conn.execute(
+        "UPDATE sync_state SET last_error_code = 'credential.missing.billpocketXApiKey'",
+        [],
+    )
+    .unwrap();
+    let states = store.sync_states(PROFILE).unwrap();
+    assert_eq!(states[0].last_error_code, Some(ErrorCode::Unknown));
 }

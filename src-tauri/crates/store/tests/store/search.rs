@@ -1,3 +1,4 @@
+use mostrador_codes::Coded;
 use mostrador_store::{
     Customer, CustomerQuery, CustomerSort, KycStatus, Link, LinkQuery, LinkSort, LinkStatus,
     Provider, Store,

@@ -2,6 +2,7 @@
 //! shared row, level and status changes in the shared history, the balance as last read, and
 //! the installation's stable device id.
 
+use mostrador_codes::Coded;
 use mostrador_store::{
     KycStatus, ParentBalanceRead, Provider, Store, StoreError, UndostresAccount,
 };

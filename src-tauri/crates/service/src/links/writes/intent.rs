@@ -1,5 +1,6 @@
 //! A link write as the UI sends it and as the outbox keeps it, and as the screen lists it.
 
+use mostrador_codes::ErrorCode;
 use mostrador_store::{OutboxEntry, OutboxState, UnixSeconds};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -130,7 +131,7 @@ pub struct PendingWrite {
     pub state: OutboxState,
     pub intent: LinkIntent,
     pub attempts: u32,
-    pub last_error_code: Option<String>,
+    pub last_error_code: Option<ErrorCode>,
     /// When Billpocket answered without the change (`notApplied`): the form fields whose
     /// answered value differs from what was asked (`status`, `amount`, …).
     pub differences: Vec<String>,
@@ -175,7 +176,7 @@ pub(super) fn pending_write(entry: &OutboxEntry) -> Result<PendingWrite, WriteEr
         intent,
         subject,
         attempts: entry.attempts,
-        last_error_code: entry.last_error_code.clone(),
+        last_error_code: entry.last_error_code,
         differences: entry.differences.clone(),
         link_id: entry.result_ref.clone().or(changed),
         created_at: entry.created_at,

@@ -12,7 +12,8 @@ mod sync;
 
 use std::sync::Arc;
 
-use mostrador_providers::ProviderError;
+use mostrador_codes::{Coded, ErrorCode, Provider};
+use mostrador_providers::{FieldError, ProviderError};
 use mostrador_store::{Link, OutboxEntry, OutboxState, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
@@ -38,7 +39,7 @@ pub enum WriteError {
     /// Billpocket refused the write (it is now `failed`); `field` is the form field to blame.
     #[error("refused by Billpocket: {code}")]
     Rejected {
-        code: String,
+        code: ErrorCode,
         field: Option<String>,
         message: String,
     },
@@ -72,19 +73,19 @@ impl From<EngineError<ProviderError>> for WriteError {
     }
 }
 
-impl WriteError {
-    pub fn code(&self) -> String {
+impl Coded for WriteError {
+    fn code(&self) -> ErrorCode {
         match self {
-            Self::Rejected { code, .. } => code.clone(),
-            Self::NotOpen(_) => "outbox.not_open".into(),
-            Self::Intent(_) => "outbox.intent".into(),
-            Self::Task(_) => "app.task".into(),
-            Self::Store(error) => error.code().into(),
+            Self::Rejected { code, .. } => *code,
+            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
+            Self::Task(_) => ErrorCode::AppTask,
+            Self::Store(error) => error.code(),
             Self::Sync(error) => error.code(),
         }
     }
 
-    pub fn field(&self) -> Option<&str> {
+    fn field(&self) -> Option<&str> {
         match self {
             Self::Rejected { field, .. } => field.as_deref(),
             _ => None,
@@ -181,23 +182,13 @@ fn rejection(error: &ProviderError) -> WriteError {
         ProviderError::Conflict { field, .. } => field.as_ref(),
         _ => None,
     };
-    let specific = field
-        .and_then(|f| f.messages.first())
-        .filter(|m| is_code(m))
-        .cloned();
     WriteError::Rejected {
-        code: specific.unwrap_or_else(|| format!("billpocket.{}", error.code().as_str())),
+        code: field
+            .and_then(FieldError::code)
+            .unwrap_or(error.code(Provider::Billpocket)),
         field: field.and_then(|f| f.form_field.clone()),
         message: error.to_string(),
     }
-}
-
-/// A dotted lowercase code like `url_path.taken`, as opposed to prose.
-fn is_code(text: &str) -> bool {
-    text.contains('.')
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
 }
 
 /// Store work on the blocking pool (see [`crate::blocking`]), failing as a [`WriteError`].

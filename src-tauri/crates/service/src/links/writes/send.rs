@@ -1,6 +1,7 @@
 //! Link writes as an operation of the write engine: the Billpocket call of each kind, the check
 //! that the answer carries the change, and the answer mirrored in the cache.
 
+use mostrador_codes::{ErrorCode, Provider};
 use mostrador_providers::ProviderError;
 use mostrador_providers::billpocket::types::{
     LINK_ACTIVE, Link as ProviderLink, LinkConfig, LinkRequest, LinkUpdate, RateRequest,
@@ -31,7 +32,7 @@ impl Operation for LinkOps<'_> {
     type Answer = LinkAnswer;
     type Error = ProviderError;
 
-    const PROVIDER: &'static str = "billpocket";
+    const PROVIDER: Provider = Provider::Billpocket;
 
     fn kind(intent: &LinkIntent) -> &'static str {
         intent.kind()
@@ -152,7 +153,7 @@ impl Operation for LinkOps<'_> {
         w: &mut Writer<'_>,
         profile_id: &str,
         intent: &LinkIntent,
-        code: &str,
+        code: ErrorCode,
         now: UnixSeconds,
     ) -> Result<(), StoreError> {
         record_unreachable(w, profile_id, intent.merchant_id(), code, now)
