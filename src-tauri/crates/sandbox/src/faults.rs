@@ -256,7 +256,8 @@ impl FaultController {
             {
                 return;
             }
-            if !*outage.borrow() == want_listening {
+            // The plan may have changed while this waited: then settle against the new one.
+            if !outage.has_changed().unwrap_or(false) {
                 return;
             }
         }
