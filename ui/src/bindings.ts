@@ -93,6 +93,21 @@ export const commands = {
 	syncCustomers: () => typedError<CustomerSyncReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("sync_customers")),
 	checkCustomerStatus: (customerId: string) => typedError<KycCheckOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_customer_status", { customerId })),
 	customerStatusHistory: (customerId: string) => typedError<KycTransition_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_status_history", { customerId })),
+	/**
+	 *  Checks the form and creates the account under the UI's idempotency key (one per form
+	 *  opening): refused with every field to fix, or submitted with where the write stands.
+	 */
+	createUndostresAccount: (idempotencyKey: string, form: AccountForm_Deserialize) => typedError<AccountAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_undostres_account", { idempotencyKey, form })),
+	/**  Sends a queued creation again, or looks for one whose answer was lost. */
+	retryUndostresWrite: (seq: number | null) => typedError<AccountAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_undostres_write", { seq })),
+	/**  Gives up on a queued or uncertain creation. */
+	discardUndostresWrite: (seq: number | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("discard_undostres_write", { seq })),
+	/**  The creations still open, oldest first. */
+	undostresWrites: () => typedError<AccountWrite_Serialize[], AppError_Serialize>(__TAURI_INVOKE("undostres_writes")),
+	/**  Stores the secrets the keyring refused for a new account, while the app still holds them. */
+	storeUndostresSecrets: (customerId: string) => typedError<UndostresAccountView_Serialize, AppError_Serialize>(__TAURI_INVOKE("store_undostres_secrets", { customerId })),
+	/**  Reads an account's level, status and composite balance again. */
+	refreshUndostresAccount: (customerId: string) => typedError<UndostresAccountView_Serialize, AppError_Serialize>(__TAURI_INVOKE("refresh_undostres_account", { customerId })),
 };
 
 /** Events */
@@ -101,6 +116,137 @@ export const events = {
 };
 
 /* Types */
+/**
+ *  What a creation came to: submitted (done, or waiting to be settled), or refused with every
+ *  field to fix (by the form's rules or by UnDosTres).
+ */
+export type AccountAnswer = AccountAnswer_Serialize | AccountAnswer_Deserialize;
+
+/**
+ *  What a creation came to: submitted (done, or waiting to be settled), or refused with every
+ *  field to fix (by the form's rules or by UnDosTres).
+ */
+export type AccountAnswer_Deserialize = { status: "submitted"; outcome: AccountOutcome_Deserialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**
+ *  What a creation came to: submitted (done, or waiting to be settled), or refused with every
+ *  field to fix (by the form's rules or by UnDosTres).
+ */
+export type AccountAnswer_Serialize = { status: "submitted"; outcome: AccountOutcome_Serialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**
+ *  A person (`female`/`male`, gender 1/2: 13-character RFC, optional CURP, middle and second
+ *  last names) or a business (`business`, gender 3: 12-character RFC, its legal name split over
+ *  first and last name, no CURP nor extra names).
+ */
+export type AccountForm = AccountForm_Serialize | AccountForm_Deserialize;
+
+/**
+ *  A person (`female`/`male`, gender 1/2: 13-character RFC, optional CURP, middle and second
+ *  last names) or a business (`business`, gender 3: 12-character RFC, its legal name split over
+ *  first and last name, no CURP nor extra names).
+ */
+export type AccountForm_Deserialize = {
+	accountType: Gender,
+	email: string,
+	firstName: string,
+	middleName?: string,
+	lastName: string,
+	secondLastName?: string,
+	/**  Ten digits; spaces, dashes and a +52 prefix are accepted. */
+	mobile: string,
+	rfc: string,
+	curp?: string,
+	/**  1 in every known integration; 1–3. */
+	kycLevel: number,
+	/**  In pesos as typed ("100,000", "$2,500.50"). */
+	creditLine: string,
+};
+
+/**
+ *  A person (`female`/`male`, gender 1/2: 13-character RFC, optional CURP, middle and second
+ *  last names) or a business (`business`, gender 3: 12-character RFC, its legal name split over
+ *  first and last name, no CURP nor extra names).
+ */
+export type AccountForm_Serialize = {
+	accountType: Gender,
+	email: string,
+	firstName: string,
+	middleName: string,
+	lastName: string,
+	secondLastName: string,
+	/**  Ten digits; spaces, dashes and a +52 prefix are accepted. */
+	mobile: string,
+	rfc: string,
+	curp: string,
+	/**  1 in every known integration; 1–3. */
+	kycLevel: number,
+	/**  In pesos as typed ("100,000", "$2,500.50"). */
+	creditLine: string,
+};
+
+/**  Where a creation stands, with the cached account once UnDosTres has it. */
+export type AccountOutcome = AccountOutcome_Serialize | AccountOutcome_Deserialize;
+
+/**  Where a creation stands, with the cached account once UnDosTres has it. */
+export type AccountOutcome_Deserialize = {
+	write: AccountWrite_Deserialize,
+	account?: UndostresAccountView_Deserialize | null,
+};
+
+/**  Where a creation stands, with the cached account once UnDosTres has it. */
+export type AccountOutcome_Serialize = {
+	write: AccountWrite_Serialize,
+	account: UndostresAccountView_Serialize | null,
+};
+
+/**  An account creation as the UI shows it (nothing secret). */
+export type AccountWrite = AccountWrite_Serialize | AccountWrite_Deserialize;
+
+/**  An account creation as the UI shows it (nothing secret). */
+export type AccountWrite_Deserialize = {
+	seq: number,
+	state: OutboxState,
+	/**
+	 *  What to tell the user: why the write is not done, or, once done, where the new
+	 *  account's credentials stand (`undostres.secrets_waiting`, `undostres.secrets_lost`).
+	 */
+	code?: ErrorCode | null,
+	differences: string[],
+	accountType: Gender,
+	/**  The person's full name, or the business's legal name. */
+	name: string,
+	email: string,
+	rfc: string,
+	/**  The credit line as sent, exactly as typed in pesos ("$100,000.00"). */
+	creditLine: string,
+	createdAt: number,
+	/**  UnDosTres' id of the account, once it has one. */
+	customerId?: string | null,
+};
+
+/**  An account creation as the UI shows it (nothing secret). */
+export type AccountWrite_Serialize = {
+	seq: number,
+	state: OutboxState,
+	/**
+	 *  What to tell the user: why the write is not done, or, once done, where the new
+	 *  account's credentials stand (`undostres.secrets_waiting`, `undostres.secrets_lost`).
+	 */
+	code: ErrorCode | null,
+	differences: string[],
+	accountType: Gender,
+	/**  The person's full name, or the business's legal name. */
+	name: string,
+	email: string,
+	rfc: string,
+	/**  The credit line as sent, exactly as typed in pesos ("$100,000.00"). */
+	creditLine: string,
+	createdAt: number,
+	/**  UnDosTres' id of the account, once it has one. */
+	customerId: string | null,
+};
+
 /**  What the shell shows about the active profile, always. */
 export type ActiveProfile = {
 	id: string,
@@ -537,7 +683,24 @@ export type ErrorCode =
 /**  A refusal with a code CryptoPocket does not document; `text` is its own words. */
 "cryptopocket.unknown_error" | "undostres.network_unreachable" | "undostres.timeout" | "undostres.unknown_outcome" | "undostres.unauthorized" | "undostres.forbidden" | "undostres.conflict" | "undostres.invalid" | "undostres.not_found" | "undostres.rate_limited" | "undostres.provider_error" | "undostres.unreadable_response" | "undostres.missing_credential" | "undostres.invalid_configuration" | "undostres.invalid_path_id" | "undostres.unknown_address" | "undostres.bad_parameters" | "undostres.database_error" | "undostres.device_already_linked" | "undostres.device_not_linked" | "undostres.extra_login_data_missing" | "undostres.extra_login_data_required" | "undostres.incomplete_request" | "undostres.insufficient_balance" | "undostres.monthly_limit_reached" | "undostres.refresh_token_expired" | "undostres.server_error" | "undostres.validation_error" | "undostres.wallet_inactive" | 
 /**  A refusal with a code UnDosTres does not document; `text` is its own words. */
-"undostres.unknown_error";
+"undostres.unknown_error" | 
+/**  The account was answered as created but a read of it finds no such account. */
+"undostres.not_applied" | 
+/**
+ *  A lost create answer could not be settled: the accounts after the last known one
+ *  did not show it within the lookup window.
+ */
+"undostres.lookup_inconclusive" | 
+/**
+ *  The account exists but the keyring refused its credentials: they wait in memory
+ *  until stored again (a restart loses them).
+ */
+"undostres.secrets_waiting" | 
+/**
+ *  The account exists but its credentials never reached the vault (a lost answer, or
+ *  a restart while they waited): they cannot be recovered.
+ */
+"undostres.secrets_lost";
 
 export type ExportReport = {
 	/**  Where the file was written. */
@@ -725,6 +888,12 @@ export type FieldReport_Serialize = {
 	issues: Issue[],
 	detail: FieldDetail | null,
 };
+
+/**
+ *  `gender`: the account type is decided by it (1 female, 2 male, 3 business; the majority of
+ *  the sources, against one page that swaps 1 and 2).
+ */
+export type Gender = "female" | "male" | "business";
 
 /**  A CryptoPocket `identification_type`, serialised as its API value. */
 export type IdType = 
@@ -1169,6 +1338,16 @@ export type Outage_Serialize = {
  */
 export type OutboxState = "pending" | "sent" | "uncertain" | "not_applied" | "done" | "failed";
 
+/**  The composite balance parent as last read, amounts in centavos. */
+export type ParentBalanceRead = {
+	creditLine: number,
+	creditLimit: number,
+	availableCredit: number,
+	nextBillingDate: string,
+	nextDueDate: string,
+	readAt: number,
+};
+
 /**  An outbox entry as the links screen shows it. */
 export type PendingWrite = PendingWrite_Serialize | PendingWrite_Deserialize;
 
@@ -1487,6 +1666,67 @@ export type Trigger =
 ({ next: number }) & { fraction?: never } | 
 /**  This fraction (0–1) of matching calls, drawn from the plan's seed. */
 ({ fraction: number | null }) & { next?: never };
+
+/**  An UnDosTres account as cached: its customer row and the fields only UnDosTres has. */
+export type UndostresAccount = UndostresAccount_Serialize | UndostresAccount_Deserialize;
+
+/**  An account with its balance, when one was read. */
+export type UndostresAccountView = UndostresAccountView_Serialize | UndostresAccountView_Deserialize;
+
+/**  An account with its balance, when one was read. */
+export type UndostresAccountView_Deserialize = {
+	account: UndostresAccount_Deserialize,
+	balance?: ParentBalanceRead | null,
+	/**  Where the customer's credentials stand, for an account created here. */
+	secrets?: UndostresSecrets | null,
+};
+
+/**  An account with its balance, when one was read. */
+export type UndostresAccountView_Serialize = {
+	account: UndostresAccount_Serialize,
+	balance: ParentBalanceRead | null,
+	/**  Where the customer's credentials stand, for an account created here. */
+	secrets: UndostresSecrets | null,
+};
+
+/**  An UnDosTres account as cached: its customer row and the fields only UnDosTres has. */
+export type UndostresAccount_Deserialize = {
+	/**
+	 *  `provider` is [`Provider::Undostres`]; `kyc_level` the account level; `kyc_status` the
+	 *  account status as the service maps it.
+	 */
+	customer: Customer_Deserialize,
+	/**  UnDosTres' number (1 "Active"). */
+	accountStatus: number,
+	mobile: string,
+	curp: string,
+	/**  Known from the create answer; kept when a later read does not say. */
+	ewalletId?: number | null,
+	parentBalanceId?: string | null,
+};
+
+/**  An UnDosTres account as cached: its customer row and the fields only UnDosTres has. */
+export type UndostresAccount_Serialize = {
+	/**
+	 *  `provider` is [`Provider::Undostres`]; `kyc_level` the account level; `kyc_status` the
+	 *  account status as the service maps it.
+	 */
+	customer: Customer_Serialize,
+	/**  UnDosTres' number (1 "Active"). */
+	accountStatus: number,
+	mobile: string,
+	curp: string,
+	/**  Known from the create answer; kept when a later read does not say. */
+	ewalletId: number | null,
+	parentBalanceId: string | null,
+};
+
+/**
+ *  Where a customer's UnDosTres credentials stand (never the credentials): in the OS
+ *  keyring; waiting in the app's memory because the keyring refused them; or lost (they
+ *  never reached the vault). `None` on an account for one this installation did not create.
+ */
+export type UndostresSecrets = "stored" | "waiting" | "lost";
 
 /**  A checked link, as the outbox keeps it (no secret in here). */
 export type ValidLink = ValidLink_Serialize | ValidLink_Deserialize;

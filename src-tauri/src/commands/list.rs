@@ -49,4 +49,10 @@ app_commands![
     customers::sync_customers,
     customers::check_customer_status,
     customers::customer_status_history,
+    undostres::create_undostres_account,
+    undostres::retry_undostres_write,
+    undostres::discard_undostres_write,
+    undostres::undostres_writes,
+    undostres::store_undostres_secrets,
+    undostres::refresh_undostres_account,
 ];

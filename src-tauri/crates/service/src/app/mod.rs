@@ -8,6 +8,7 @@ mod error;
 mod links;
 mod merchants;
 mod profiles;
+mod undostres;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_providers::HttpConfig;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
+use mostrador_providers::undostres::UnDosTresClient;
 use mostrador_store::{Store, UnixSeconds};
 use mostrador_vault::{Vault, VaultError};
 
@@ -29,6 +31,8 @@ use crate::outbox::recover_interrupted;
 use crate::preferences::PreferencesFile;
 use crate::profiles::{ActiveProfile, ensure_sandbox_profile};
 use crate::sandbox_host::EmbeddedSandbox;
+use crate::undostres::access::client as undostres_client;
+use crate::undostres::secrets::WaitingSecrets;
 
 /// Where the app keeps its data (the cache, the Sandbox's state) and its preferences.
 #[derive(Debug, Clone)]
@@ -45,6 +49,8 @@ pub struct App {
     /// The OS keyring, or why there is none: the app still opens (the Sandbox needs no secret)
     /// and every credential action explains how to fix it.
     vault: Result<Arc<Vault>, Arc<VaultError>>,
+    /// New UnDosTres accounts' secrets the keyring refused, until stored again (memory only).
+    waiting_secrets: WaitingSecrets,
     events: Events,
 }
 
@@ -77,6 +83,11 @@ impl App {
         sandbox.cache_merchants(&store, now)?;
         sandbox.cache_undostres_accounts(&store, now)?;
         let interrupted = recover_interrupted(&store, now)?;
+        // Secrets that waited in the memory of the last run went with it.
+        let lost = store.write(|w| w.lose_waiting_undostres_secrets())?;
+        if lost > 0 {
+            tracing::warn!(lost, "undostres accounts whose secrets were never stored");
+        }
         if interrupted > 0 {
             tracing::warn!(
                 interrupted,
@@ -89,6 +100,7 @@ impl App {
             store: Arc::new(store),
             sandbox: Arc::new(sandbox),
             vault: vault.map(Arc::new).map_err(Arc::new),
+            waiting_secrets: WaitingSecrets::default(),
             events,
         })
     }
@@ -142,6 +154,14 @@ impl App {
                 Some(id) => merchant_access(store, vault, sandbox, profile_id, &id, config),
                 None => integrator_access(store, vault, sandbox, profile_id, config),
             }
+        })
+        .await
+    }
+
+    /// The UnDosTres client of the active profile.
+    async fn undostres(&self) -> Result<(ActiveProfile, UnDosTresClient), ServiceError> {
+        self.provider(|store, vault, sandbox, profile_id| {
+            undostres_client(store, vault, sandbox, profile_id, HttpConfig::default())
         })
         .await
     }
