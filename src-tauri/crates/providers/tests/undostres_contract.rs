@@ -458,7 +458,11 @@ async fn a_create_answered_without_being_made_leaves_no_account_to_read() {
         .await
         .unwrap();
     assert_eq!(created.account.email, "ignorada@example.com");
-    assert_eq!(sandbox.inspect(|s| s.accounts.len()), before, "nothing kept");
+    assert_eq!(
+        sandbox.inspect(|s| s.accounts.len()),
+        before,
+        "nothing kept"
+    );
     let error = client.account(created.account.id).await.unwrap_err();
     assert_eq!(field_codes(&error, "customer_id").len(), 1, "{error:?}");
     // The fault was used up: the same form now makes the account.

@@ -7,11 +7,11 @@
 
 use std::sync::Arc;
 
-use axum::{Extension, Router};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Router};
 use mostrador_providers::form_data::{self, FormError};
 use mostrador_providers::undostres::Refusal;
 use mostrador_providers::undostres::endpoints::{self as ep, ECOMMERCE_HEADER};

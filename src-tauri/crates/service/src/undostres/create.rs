@@ -13,7 +13,8 @@
 //!   creation order (assumed; the double does): the accounts after the last id known when the
 //!   write was recorded are read one by one until the e-mail (unique at UnDosTres) appears, or
 //!   an id UnDosTres does not know proves the end (absent), or the window ends (still
-//!   uncertain, `undostres.lookup_inconclusive`). Found, the account is cached but its secrets
+//!   uncertain, `undostres.lookup_inconclusive`, as when no account was cached to start
+//!   after). Found, the account is cached but its secrets
 //!   are lost (`undostres.secrets_lost`): only the create answer carries them. A wrong "absent"
 //!   cannot make a duplicate either: sent again, an e-mail UnDosTres has is refused.
 
@@ -42,9 +43,10 @@ pub const NOT_KEPT: &str = "account";
 pub struct CreateIntent {
     /// Checked by the shared rules, with this installation's `device_id`.
     pub request: AccountRequest,
-    /// The highest customer id cached when the write was recorded (0 when none): a lost answer
-    /// is looked for after it.
-    pub after_id: i64,
+    /// The highest customer id cached when the write was recorded: a lost answer is looked for
+    /// after it. `None` (no account cached) leaves nowhere to start: a lost answer stays
+    /// uncertain.
+    pub after_id: Option<i64>,
 }
 
 /// An account UnDosTres answered with, or showed when looked for.
@@ -63,9 +65,10 @@ pub struct Created {
 pub enum CreateFailure {
     #[error(transparent)]
     UnDosTres(#[from] UnDosTresError),
-    /// The lookup window ended without the account or the end of the accounts.
-    #[error("the account was not among the {LOOKUP_WINDOW} accounts after {after_id}")]
-    Inconclusive { after_id: i64 },
+    /// The lookup window ended without the account or the end of the accounts, or there was no
+    /// known account to start after.
+    #[error("the account was not among the {LOOKUP_WINDOW} accounts after {after_id:?}")]
+    Inconclusive { after_id: Option<i64> },
 }
 
 impl WriteFailure for CreateFailure {
@@ -196,7 +199,9 @@ impl Operation for CreateAccountOp<'_> {
     }
 
     async fn look_for(&self, intent: &CreateIntent) -> Result<Lookup<Created>, CreateFailure> {
-        let after_id = intent.after_id;
+        let Some(after_id) = intent.after_id else {
+            return Err(CreateFailure::Inconclusive { after_id: None });
+        };
         for customer_id in after_id + 1..=after_id + LOOKUP_WINDOW {
             match self.client.account(customer_id).await {
                 Ok(account) if account.email.eq_ignore_ascii_case(&intent.request.email) => {
@@ -212,6 +217,8 @@ impl Operation for CreateAccountOp<'_> {
                 Err(error) => return Err(error.into()),
             }
         }
-        Err(CreateFailure::Inconclusive { after_id })
+        Err(CreateFailure::Inconclusive {
+            after_id: Some(after_id),
+        })
     }
 }

@@ -98,10 +98,7 @@ pub async fn create(
         Ok(request) => request,
         Err(issues) => return Ok(AccountAnswer::Refused { issues }),
     };
-    let intent = CreateIntent {
-        request,
-        after_id: after_id.unwrap_or(0),
-    };
+    let intent = CreateIntent { request, after_id };
     let op = CreateAccountOp::new(cx.client);
     let sent = outbox::submit(cx.store, &op, cx.profile_id, key, intent, now).await;
     finish(cx, &op, sent).await

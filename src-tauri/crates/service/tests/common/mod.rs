@@ -90,3 +90,4 @@ pub fn config() -> HttpConfig {
         ..HttpConfig::default()
     }
 }
+pub mod undostres;
