@@ -731,7 +731,8 @@ export type FaultAction_Deserialize =
  *  Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
  *  something that exists is answered with it as it was, as a server that ignores a field it
  *  does not know would; anything new is answered as if made, and nothing is kept. The
- *  Billpocket double honours it; the CryptoPocket double does not yet.
+ *  Billpocket double honours it, the UnDosTres double for account creation; the
+ *  CryptoPocket double does not yet.
  */
 { kind: "ignoreChanges" };
 
@@ -755,7 +756,8 @@ export type FaultAction_Serialize =
  *  Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
  *  something that exists is answered with it as it was, as a server that ignores a field it
  *  does not know would; anything new is answered as if made, and nothing is kept. The
- *  Billpocket double honours it; the CryptoPocket double does not yet.
+ *  Billpocket double honours it, the UnDosTres double for account creation; the
+ *  CryptoPocket double does not yet.
  */
 { kind: "ignoreChanges" };
 
