@@ -21,7 +21,7 @@ use mostrador_service::events::Events;
 use mostrador_service::profiles::SANDBOX_PROFILE_ID;
 use mostrador_service::undostres::secrets::slot;
 use mostrador_service::undostres::writes::{self, AccountAnswer};
-use mostrador_store::{OutboxState, UndostresSecrets};
+use mostrador_store::{KycSource, OutboxState, Provider, UndostresSecrets};
 use mostrador_vault::Vault;
 
 use OutboxState::{Done, Failed, NotApplied, Pending};
@@ -285,6 +285,18 @@ async fn secrets_the_keyring_refused_are_stored_once_when_it_works_again() {
     let created = submitted(case.create("k", EMAIL).await.unwrap());
     let id = created.write.customer_id.clone().unwrap();
     assert_eq!(created.account.unwrap().secrets, Some(Waiting));
+    let history: Vec<_> = case
+        .store
+        .kyc_history(SANDBOX_PROFILE_ID, Provider::Undostres, &id)
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.source, t.kyc_level, t.observed_at))
+        .collect();
+    assert_eq!(
+        history,
+        [(KycSource::Create, Some(1), NOW)],
+        "seen in the create answer"
+    );
 
     // Still locked: they keep waiting, and the user is told so.
     let error = writes::store_waiting(&case.cx(), &id).await.unwrap_err();

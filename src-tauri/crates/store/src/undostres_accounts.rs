@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::customers::{COLUMNS, Customer, Provider, from_row};
+use crate::customers::{COLUMNS, Customer, KycSource, Provider, from_row};
 use crate::error::{Result, StoreError};
 use crate::text_enum::text_enum;
 use crate::{Store, UnixSeconds, Writer};
@@ -110,6 +110,17 @@ impl Writer<'_> {
         accounts: &[UndostresAccount],
         synced_at: UnixSeconds,
     ) -> Result<usize> {
+        self.upsert_undostres_accounts_seen(profile_id, accounts, synced_at, KycSource::Sync)
+    }
+
+    /// [`Self::upsert_undostres_accounts`] for accounts seen some other way (a create's answer).
+    pub fn upsert_undostres_accounts_seen(
+        &mut self,
+        profile_id: &str,
+        accounts: &[UndostresAccount],
+        synced_at: UnixSeconds,
+        source: KycSource,
+    ) -> Result<usize> {
         if accounts
             .iter()
             .any(|a| a.customer.provider != Provider::Undostres)
@@ -119,7 +130,7 @@ impl Writer<'_> {
             ));
         }
         let customers: Vec<Customer> = accounts.iter().map(|a| a.customer.clone()).collect();
-        let written = self.upsert_customers(profile_id, &customers, synced_at)?;
+        let written = self.upsert_customers_seen(profile_id, &customers, synced_at, source)?;
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO undostres_accounts (customer_rowid, account_status, mobile, curp, \
                  ewallet_id, parent_balance_id) \

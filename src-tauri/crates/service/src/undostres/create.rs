@@ -24,7 +24,7 @@ use mostrador_codes::{ErrorCode, Provider};
 use mostrador_providers::Verdict;
 use mostrador_providers::undostres::types::{Account, AccountRequest};
 use mostrador_providers::undostres::{CustomerSecrets, Refusal, UnDosTresClient, UnDosTresError};
-use mostrador_store::{StoreError, UndostresSecrets, UnixSeconds, Writer};
+use mostrador_store::{KycSource, StoreError, UndostresSecrets, UnixSeconds, Writer};
 use serde::{Deserialize, Serialize};
 
 use super::accounts::cache_row;
@@ -188,7 +188,8 @@ impl Operation for CreateAccountOp<'_> {
             return Ok(None);
         }
         let row = cache_row(&answer.account, now, now);
-        w.upsert_undostres_accounts(profile_id, std::slice::from_ref(&row), now)?;
+        let rows = std::slice::from_ref(&row);
+        w.upsert_undostres_accounts_seen(profile_id, rows, now, KycSource::Create)?;
         let secrets = if answer.answered {
             UndostresSecrets::Waiting
         } else {
