@@ -237,6 +237,7 @@ async fn writes_left_open_are_sent_once_by_the_users_retry() {
     case.clean(id.parse().unwrap());
 
     // Answered without being made, then sent again by the user: made once.
+    drop(case);
     let case = Case::new().await;
     case.faults(on_create(FaultAction::IgnoreChanges));
     let ignored = submitted(case.create("k", EMAIL).await.unwrap());
@@ -256,6 +257,7 @@ async fn writes_left_open_are_sent_once_by_the_users_retry() {
     case.clean(id.parse().unwrap());
 
     // A 5xx left it waiting for the user, who discards it: nothing is sent again.
+    drop(case);
     let case = Case::new().await;
     case.faults(on_create(FaultAction::Status {
         status: 503,
@@ -330,6 +332,7 @@ async fn secrets_the_keyring_refused_are_stored_once_when_it_works_again() {
 
 #[tokio::test]
 async fn secrets_waiting_in_memory_are_lost_at_a_restart_and_the_user_is_told() {
+    let _turn = keyring_turn().await;
     let dir = tempfile::tempdir().unwrap();
     let dirs = AppDirs {
         data: dir.path().join("data"),

@@ -21,6 +21,7 @@ use mostrador_service::undostres::{UndostresServiceError, access};
 use mostrador_store::{Store, UndostresAccountView};
 use mostrador_vault::leak_check::secret_store_for_tests;
 use mostrador_vault::{Secret, SecretStore, Vault, VaultError};
+use tokio::sync::MutexGuard;
 
 pub const NOW: i64 = 1_800_000_000;
 pub const CREATE: &str = "/user/v1/account/create";
@@ -80,6 +81,14 @@ impl Recorder {
     }
 }
 
+/// Every double starts from the same seed, so every case's new account has the same id and
+/// the same keyring entries: with the real keyring, one case at a time.
+static KEYRING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub async fn keyring_turn() -> MutexGuard<'static, ()> {
+    KEYRING.lock().await
+}
+
 pub struct Case {
     pub _dir: tempfile::TempDir,
     pub sandbox: EmbeddedSandbox,
@@ -88,11 +97,13 @@ pub struct Case {
     pub recorder: Arc<Recorder>,
     pub vault: Arc<Vault>,
     pub waiting: WaitingSecrets,
+    _keyring_turn: MutexGuard<'static, ()>,
 }
 
 impl Case {
     /// The Sandbox profile with the double's accounts cached, as the app opens it.
     pub async fn new() -> Self {
+        let keyring_turn = keyring_turn().await;
         let dir = tempfile::tempdir().unwrap();
         let sandbox = EmbeddedSandbox::start(dir.path()).await.unwrap();
         let store = Store::open(dir.path()).unwrap();
@@ -115,6 +126,7 @@ impl Case {
             recorder,
             vault,
             waiting: WaitingSecrets::default(),
+            _keyring_turn: keyring_turn,
         }
     }
 
