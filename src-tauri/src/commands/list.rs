@@ -49,4 +49,10 @@ app_commands![
     customers::sync_customers,
     customers::check_customer_status,
     customers::customer_status_history,
+    customers::create_cryptopocket_person,
+    customers::create_cryptopocket_company,
+    customers::retry_customer_write,
+    customers::discard_customer_write,
+    customers::customer_writes,
+    customers::reveal_kyb_password,
 ];
