@@ -106,6 +106,10 @@ export const commands = {
 	customerWrites: () => typedError<CustomerWrite_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_writes")),
 	/**  A company's KYB password, only on this explicit call (the "reveal" button). */
 	revealKybPassword: (customerId: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("reveal_kyb_password", { customerId })),
+	/**  A customer's enhanced verification link, asked of CryptoPocket. */
+	requestEnhancedLink: (customerId: string) => typedError<CustomerWriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("request_enhanced_link", { customerId })),
+	/**  Uploads a customer's document; `file` is the data URL the page read from the chosen file. */
+	uploadCustomerDocument: (idempotencyKey: string, customerId: string, documentType: DocumentType, file: string) => typedError<CustomerWriteAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("upload_customer_document", { idempotencyKey, customerId, documentType, file })),
 };
 
 /** Events */
@@ -553,6 +557,9 @@ export type Customer_Serialize = {
 	 */
 	syncedAt: number | null,
 };
+
+/**  The documented `type` values of `POST /customers/{user_id}/documents`. */
+export type DocumentType = "onboarding_form" | "bank_statement" | "payslip" | "employment_contract" | "tax_return" | "tax_certificate" | "company_accounts" | "dividend_statement" | "investment_statement" | "crypto_wallet_statement" | "sale_of_property" | "sale_of_vehicle" | "sale_of_company_shares" | "inheritance_document" | "gift_declaration" | "loan_agreement" | "savings_evidence" | "invoice" | "freelance_income_evidence" | "pension_statement" | "unemployment_benefit_statement" | "source_of_funds_declaration" | "other";
 
 export type Draft = {
 	id: string,

@@ -2,6 +2,7 @@
 //! of every status change the app observed.
 
 use mostrador_providers::Credential;
+use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_service::app::App;
 use mostrador_service::customers::CustomerPage;
 use mostrador_service::customers::kyc::KycCheckOutcome;
@@ -112,4 +113,29 @@ pub async fn reveal_kyb_password(
     customer_id: String,
 ) -> CommandResult<String> {
     Ok(app.reveal_kyb_password(customer_id).await?)
+}
+
+/// A customer's enhanced verification link, asked of CryptoPocket.
+#[tauri::command]
+#[specta::specta]
+pub async fn request_enhanced_link(
+    app: State<'_, App>,
+    customer_id: String,
+) -> CommandResult<CustomerWriteOutcome> {
+    Ok(app.request_enhanced_link(customer_id).await?)
+}
+
+/// Uploads a customer's document; `file` is the data URL the page read from the chosen file.
+#[tauri::command]
+#[specta::specta]
+pub async fn upload_customer_document(
+    app: State<'_, App>,
+    idempotency_key: String,
+    customer_id: String,
+    document_type: DocumentType,
+    file: String,
+) -> CommandResult<CustomerWriteAnswer> {
+    Ok(app
+        .upload_customer_document(&idempotency_key, customer_id, document_type, &file)
+        .await?)
 }

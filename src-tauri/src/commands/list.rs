@@ -55,4 +55,6 @@ app_commands![
     customers::discard_customer_write,
     customers::customer_writes,
     customers::reveal_kyb_password,
+    customers::request_enhanced_link,
+    customers::upload_customer_document,
 ];

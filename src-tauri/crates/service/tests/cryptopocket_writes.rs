@@ -539,3 +539,76 @@ async fn an_uncertain_create_is_settled_by_its_email_and_can_be_discarded_otherw
     assert_eq!(entry.state, Failed);
     assert_eq!(entry.last_error_code, Some(ErrorCode::OutboxDiscarded));
 }
+
+/// The tokens the App's embedded double issued, read from its state file.
+fn issued_tokens(data: &std::path::Path) -> usize {
+    let file = data.join("sandbox").join("cryptopocket-sandbox.json");
+    let state: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    state["tokens"].as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn the_app_creates_through_the_engine_reveals_on_demand_and_keeps_one_client() {
+    use mostrador_service::app::{App, AppDirs};
+    use mostrador_service::customers::writes::CustomerWriteAnswer;
+    use mostrador_service::events::Events;
+
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = AppDirs {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let (sink, _events) = std::sync::mpsc::channel();
+    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
+    let app = App::open_with_vault(dirs, vault, Events::new(sink))
+        .await
+        .unwrap();
+
+    let refused = app
+        .create_cryptopocket_person(
+            "p",
+            PersonForm {
+                id_number: "12.345.678-0".into(),
+                ..person()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let CustomerWriteAnswer::Refused { issues } = refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(issues[0].field, "idNumber");
+
+    let created = app
+        .create_cryptopocket_company("c", company())
+        .await
+        .unwrap();
+    let CustomerWriteAnswer::Submitted { outcome } = created else {
+        panic!("{created:?}")
+    };
+    assert_eq!(outcome.write.state, Done);
+    let id = outcome.customer.unwrap().id;
+    let password = app.reveal_kyb_password(id.clone()).await.unwrap();
+    assert_eq!(password.chars().count(), 12);
+    app.sync_customers().await.unwrap();
+    app.check_customer_status(id).await.unwrap();
+    let asked = app.request_enhanced_link("186".into()).await.unwrap();
+    assert!(asked.link.unwrap().starts_with("https://"));
+    assert!(app.customer_writes_open().await.unwrap().is_empty());
+    assert_eq!(
+        issued_tokens(&dir.path().join("data")),
+        1,
+        "one authentication for every command"
+    );
+
+    app.switch_profile(PROFILE.into()).await.unwrap();
+    app.sync_customers().await.unwrap();
+    assert_eq!(
+        issued_tokens(&dir.path().join("data")),
+        2,
+        "a profile switch drops the client and its token"
+    );
+    let error = app.reveal_kyb_password("186".into()).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::VaultNotSet);
+}

@@ -1,8 +1,11 @@
 //! Clientes y KYC: the cached CryptoPocket customers, their sync, status checks and the history
 //! of every status change the app observed.
 
+use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
+use mostrador_providers::cryptopocket::rules::decode_data_url;
+use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_store::{CustomerQuery, Environment, KycTransition, SyncState};
 
 use super::links::outbox_seq;
@@ -10,11 +13,13 @@ use super::{App, ServiceError, unix_now};
 use crate::customers::created::kyb_password;
 use crate::customers::kyc::{self, KycCheckOutcome};
 use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
+use crate::customers::verification;
 use crate::customers::writes::{
     self, CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
     WriteContext,
 };
 use crate::customers::{self, CustomerError, CustomerPage};
+use crate::merchants::form::FieldIssue;
 use crate::profiles::ActiveProfile;
 
 impl App {
@@ -96,6 +101,42 @@ impl App {
         }
         let cx = self.customer_writes(&profile, &client);
         answer(writes::create_company(&cx, idempotency_key, form, unix_now()).await)
+    }
+
+    /// Asks CryptoPocket for a customer's enhanced verification link (`link` once answered).
+    pub async fn request_enhanced_link(
+        &self,
+        customer_id: String,
+    ) -> Result<CustomerWriteOutcome, ServiceError> {
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        let asked = verification::enhanced_verification_link(&cx, &customer_id, unix_now());
+        Ok(asked.await?)
+    }
+
+    /// Uploads a document of a customer under the UI's idempotency key. `file` is the data URL
+    /// the page read (`data:<type>;base64,…`); its type and size are checked before anything is
+    /// recorded or sent.
+    pub async fn upload_customer_document(
+        &self,
+        idempotency_key: &str,
+        customer_id: String,
+        document_type: DocumentType,
+        file: &str,
+    ) -> Result<CustomerWriteAnswer, ServiceError> {
+        let Some((mime, bytes)) = decode_data_url(file) else {
+            let issues = vec![FieldIssue {
+                field: "file".into(),
+                code: ErrorCode::DocumentEncoding,
+            }];
+            return Ok(CustomerWriteAnswer::Refused { issues });
+        };
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        let (key, now) = (idempotency_key, unix_now());
+        let upload =
+            verification::upload_document(&cx, key, &customer_id, document_type, &mime, bytes, now);
+        answer(upload.await)
     }
 
     /// Sends a queued customer write again, or looks for an uncertain one at CryptoPocket.
