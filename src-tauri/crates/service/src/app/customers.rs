@@ -47,9 +47,15 @@ impl App {
     }
 
     /// Fetches every CryptoPocket customer into the cache; a failure is recorded and returned.
+    /// Once CryptoPocket answered, the customer writes left open are settled: uncertain ones
+    /// looked for, queued ones sent.
     pub async fn sync_customers(&self) -> Result<CustomerSyncReport, ServiceError> {
         let (profile, client) = self.cryptopocket().await?;
-        Ok(sync::sync_customers(&self.store, &client, &profile.id, unix_now()).await?)
+        let now = unix_now();
+        let report = sync::sync_customers(&self.store, &client, &profile.id, now).await?;
+        let cx = self.customer_writes(&profile, &client);
+        writes::flush(&cx, now).await?;
+        Ok(report)
     }
 
     /// Asks CryptoPocket where one cached customer's KYC/KYB stands and records a change.

@@ -300,3 +300,68 @@ fn as_created(found: &CustomerSummary) -> Created {
         kyc_form_url: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use mostrador_providers::HttpConfig;
+    use mostrador_providers::cryptopocket::CryptoPocketCredentials;
+    use mostrador_providers::cryptopocket::types::PersonRequest;
+
+    use super::*;
+
+    fn client() -> CryptoPocketClient {
+        let credentials = CryptoPocketCredentials {
+            api_key: Credential::new("k"),
+            api_secret: Credential::new("s"),
+        };
+        CryptoPocketClient::new("http://127.0.0.1:9", HttpConfig::default(), credentials).unwrap()
+    }
+
+    fn answered(email: &str, name: &str) -> CustomerAnswer {
+        CustomerAnswer::Person(Created {
+            id: 7,
+            email: Some(email.into()),
+            name: Some(name.into()),
+            last_name: None,
+            identification_number: Some(String::new()),
+            country: None,
+            kyc_valid: false,
+            kyc_form_url: None,
+        })
+    }
+
+    #[test]
+    fn a_person_answered_with_other_values_names_those_fields_and_only_creates_queue() {
+        let client = client();
+        let intent = CustomerIntent::CreatePerson {
+            person: Box::new(PersonRequest {
+                name: "Camila".into(),
+                email: "camila@example.cl".into(),
+                identification_number: "123456785".into(),
+                ..PersonRequest::default()
+            }),
+        };
+        let ops = CustomerOps::new(&client, "p", None, &intent, CallParts::default());
+        assert!(ops.can_queue());
+        let same = answered("CAMILA@example.cl", "Camila");
+        assert!(
+            ops.differences(&intent, &same).is_empty(),
+            "case and blanks aside"
+        );
+        let other = answered("otra@example.cl", "Camilo");
+        assert_eq!(ops.differences(&intent, &other), ["email", "firstName"]);
+
+        let secret = CallParts {
+            password: Some(Credential::new("x")),
+            ..CallParts::default()
+        };
+        assert!(!CustomerOps::new(&client, "p", None, &intent, secret).can_queue());
+        let link = CustomerIntent::EnhancedLink {
+            customer_id: "7".into(),
+        };
+        let ops = CustomerOps::new(&client, "p", None, &link, CallParts::default());
+        assert!(!ops.can_queue());
+        let empty = CustomerAnswer::EnhancedLink(" ".into());
+        assert_eq!(ops.differences(&link, &empty), ["link"]);
+    }
+}
