@@ -14,7 +14,7 @@ use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_sandbox::cryptopocket::seed::NEAR_EXPIRY_COMPANY_EMAIL;
-use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
+use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, Outage};
 use mostrador_service::customers::CustomerError;
 use mostrador_service::customers::created::kyb_password;
 use mostrador_service::customers::writes::{
@@ -25,6 +25,7 @@ use mostrador_store::{OutboxState, Provider};
 use mostrador_vault::{MemoryStore, Vault};
 
 mod common;
+use common::outcomes::{ANSWERS, Answer, fault_plan, once};
 use common::{NOW, World, cryptopocket, world};
 
 use OutboxState::{Done, Failed, Pending, Uncertain};
@@ -38,29 +39,6 @@ enum Op {
 }
 
 const OPS: [Op; 4] = [Op::Person, Op::Company, Op::Upload, Op::EnhancedLink];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Answer {
-    Applied,
-    NotApplied,
-    Refused,
-    ServerError,
-    RateLimited,
-    ConnectionRefused,
-    TimeoutAfterSend,
-    DroppedAfterCommit,
-}
-
-const ANSWERS: [Answer; 8] = [
-    Answer::Applied,
-    Answer::NotApplied,
-    Answer::Refused,
-    Answer::ServerError,
-    Answer::RateLimited,
-    Answer::ConnectionRefused,
-    Answer::TimeoutAfterSend,
-    Answer::DroppedAfterCommit,
-];
 
 /// What a case must end in.
 #[derive(Debug, PartialEq, Eq)]
@@ -126,44 +104,6 @@ impl Op {
             Answer::DroppedAfterCommit => e(Uncertain, Some("cryptopocket.unknown_outcome"), 1, 1),
         }
     }
-}
-
-fn fault_plan(op: Op, answer: Answer) -> Option<FaultPlan> {
-    let (method, path) = op.route();
-    let rule = |action| FaultPlan {
-        rules: vec![FaultRule {
-            action,
-            trigger: Trigger::Next(1),
-            scope: Scope {
-                method: Some(method.into()),
-                path_prefix: Some(path.clone()),
-            },
-        }],
-        ..FaultPlan::default()
-    };
-    let status = |status: u16, retry_after: Option<&str>| FaultAction::Status {
-        status,
-        retry_after: retry_after.map(str::to_owned),
-    };
-    Some(match answer {
-        Answer::Applied => return None,
-        Answer::NotApplied => rule(FaultAction::IgnoreChanges),
-        Answer::Refused => rule(status(422, None)),
-        Answer::ServerError => rule(status(503, None)),
-        Answer::RateLimited => rule(status(429, Some("1"))),
-        Answer::ConnectionRefused => FaultPlan {
-            outage: Some(Outage { duration_ms: None }),
-            ..FaultPlan::default()
-        },
-        // Every call is slower than the client waits, the look-up too.
-        Answer::TimeoutAfterSend => FaultPlan {
-            latency_ms: 1_500,
-            ..FaultPlan::default()
-        },
-        Answer::DroppedAfterCommit => rule(FaultAction::CommitThenDrop {
-            mode: DropMode::Reset,
-        }),
-    })
 }
 
 struct Case {
@@ -313,7 +253,8 @@ async fn every_customer_write_under_every_answer_ends_where_it_should() {
         for answer in ANSWERS {
             let case = Case::new().await;
             let made_before = case.made(op);
-            if let Some(plan) = fault_plan(op, answer) {
+            let (method, path) = op.route();
+            if let Some(plan) = fault_plan(method, &path, answer) {
                 case.faults(plan).await;
             }
             let call_code = case.run(op).await;
@@ -477,14 +418,6 @@ async fn a_queued_create_is_sent_by_the_next_flush_and_a_person_with_a_password_
 async fn an_uncertain_create_is_settled_by_its_email_and_can_be_discarded_otherwise() {
     let case = Case::new().await;
     // Made, its answer lost, and the first look-up fails too.
-    let once = |method: &str, path: &str, action| FaultRule {
-        action,
-        trigger: Trigger::Next(1),
-        scope: Scope {
-            method: Some(method.into()),
-            path_prefix: Some(path.into()),
-        },
-    };
     let dropped = FaultAction::CommitThenDrop {
         mode: DropMode::Reset,
     };

@@ -15,9 +15,10 @@ use mostrador_codes::Coded;
 use mostrador_providers::Credential;
 use std::sync::Arc;
 
+use common::outcomes::once;
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
 use mostrador_sandbox::cryptopocket::seed::{SANDBOX_API_KEY, SANDBOX_API_SECRET};
-use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Scope, Trigger};
+use mostrador_sandbox::{DropMode, FaultAction, FaultPlan};
 use mostrador_service::customers::access::cryptopocket_client;
 use mostrador_service::customers::created::kyb_password;
 use mostrador_service::customers::kyc::check_status;
@@ -159,17 +160,11 @@ async fn no_secret_token_or_kyb_password_reaches_the_database_wal_logs_or_errors
 
     // A company made while its answer was lost: found by its e-mail, never sent again. Its
     // password was issued (and is checked below) but never reached the app.
+    let dropped = FaultAction::CommitThenDrop {
+        mode: DropMode::Reset,
+    };
     sandbox.cryptopocket().faults().set_plan(FaultPlan {
-        rules: vec![FaultRule {
-            action: FaultAction::CommitThenDrop {
-                mode: DropMode::Reset,
-            },
-            trigger: Trigger::Next(1),
-            scope: Scope {
-                method: Some("POST".into()),
-                path_prefix: Some("/register/company".into()),
-            },
-        }],
+        rules: vec![once("POST", "/register/company", dropped)],
         ..FaultPlan::default()
     });
     let lost = CompanyForm {
