@@ -480,10 +480,11 @@ fn issued_tokens(data: &std::path::Path) -> usize {
     state["tokens"].as_array().unwrap().len()
 }
 
-#[tokio::test]
-async fn the_app_creates_through_the_engine_reveals_on_demand_and_keeps_one_client() {
+/// The app as the shell opens it (the embedded doubles, a data directory) with `vault`.
+async fn open_app(
+    vault: Result<Vault, mostrador_vault::VaultError>,
+) -> (tempfile::TempDir, mostrador_service::app::App) {
     use mostrador_service::app::{App, AppDirs};
-    use mostrador_service::customers::writes::CustomerWriteAnswer;
     use mostrador_service::events::Events;
 
     let dir = tempfile::tempdir().unwrap();
@@ -492,10 +493,35 @@ async fn the_app_creates_through_the_engine_reveals_on_demand_and_keeps_one_clie
         config: dir.path().join("config"),
     };
     let (sink, _events) = std::sync::mpsc::channel();
-    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
     let app = App::open_with_vault(dirs, vault, Events::new(sink))
         .await
         .unwrap();
+    (dir, app)
+}
+
+#[tokio::test]
+async fn without_a_keyring_no_company_is_created_since_its_password_could_not_be_kept() {
+    let no_keyring = mostrador_vault::VaultError::Unavailable {
+        detail: "no Secret Service in this test".into(),
+        hint: "",
+    };
+    let (dir, app) = open_app(Err(no_keyring)).await;
+    let error = app
+        .create_cryptopocket_company("c", company())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::VaultUnavailable);
+    let state = std::fs::read(dir.path().join("data/sandbox/cryptopocket-sandbox.json"));
+    let state = String::from_utf8(state.unwrap_or_default()).unwrap();
+    assert!(!state.contains(COMPANY_EMAIL), "nothing was sent");
+}
+
+#[tokio::test]
+async fn the_app_creates_through_the_engine_reveals_on_demand_and_keeps_one_client() {
+    use mostrador_service::customers::writes::CustomerWriteAnswer;
+
+    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
+    let (dir, app) = open_app(vault).await;
 
     let refused = app
         .create_cryptopocket_person(

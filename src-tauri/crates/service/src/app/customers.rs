@@ -6,7 +6,7 @@ use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::rules::decode_data_url;
 use mostrador_providers::cryptopocket::types::DocumentType;
-use mostrador_store::{CustomerQuery, Environment, KycTransition, SyncState};
+use mostrador_store::{CustomerQuery, KycTransition, SyncState};
 
 use super::links::outbox_seq;
 use super::{App, ServiceError, unix_now};
@@ -92,19 +92,17 @@ impl App {
         answer(created.await)
     }
 
-    /// Creates a CryptoPocket company; its KYB password goes to the vault (a real profile needs
-    /// the keyring before anything is sent).
+    /// Creates a CryptoPocket company; its KYB password goes to the vault, so without a keyring
+    /// nothing is sent (CryptoPocket answers the password once, to this call only).
     pub async fn create_cryptopocket_company(
         &self,
         idempotency_key: &str,
         form: CompanyForm,
     ) -> Result<CustomerWriteAnswer, ServiceError> {
+        self.vault
+            .as_ref()
+            .map_err(|e| ServiceError::NoKeyring(e.clone()))?;
         let (profile, client) = self.cryptopocket().await?;
-        if profile.environment != Environment::Sandbox {
-            self.vault
-                .as_ref()
-                .map_err(|e| ServiceError::NoKeyring(e.clone()))?;
-        }
         let cx = self.customer_writes(&profile, &client);
         answer(writes::create_company(&cx, idempotency_key, form, unix_now()).await)
     }
