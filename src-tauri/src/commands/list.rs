@@ -55,4 +55,12 @@ app_commands![
     undostres::undostres_writes,
     undostres::store_undostres_secrets,
     undostres::refresh_undostres_account,
+    customers::create_cryptopocket_person,
+    customers::create_cryptopocket_company,
+    customers::retry_customer_write,
+    customers::discard_customer_write,
+    customers::customer_writes,
+    customers::reveal_kyb_password,
+    customers::request_enhanced_link,
+    customers::upload_customer_document,
 ];

@@ -261,6 +261,8 @@ codes! {
         CryptopocketInvalidPathId = "cryptopocket.invalid_path_id", [];
         CryptopocketUnknownAddress = "cryptopocket.unknown_address", [];
         CryptopocketNoBaseUrl = "cryptopocket.no_base_url", [];
+        /// CryptoPocket answered a write without what was asked (the differing fields are named).
+        CryptopocketNotApplied = "cryptopocket.not_applied", [];
         CryptopocketAuthorizationIncorrect = "cryptopocket.authorization_incorrect", [];
         CryptopocketUserAlreadyExists = "cryptopocket.user_already_exists", [];
         CryptopocketEmailNotAllowed = "cryptopocket.email_not_allowed", [];

@@ -25,7 +25,7 @@ pub use self::links::{LinkExport, LinksStatus};
 pub use self::merchants::RegisterAnswer;
 use crate::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
 use crate::blocking::blocking;
-use crate::customers::access::cryptopocket_client;
+use crate::customers::access::{ClientCache, cryptopocket_client};
 use crate::events::Events;
 use crate::outbox::recover_interrupted;
 use crate::preferences::PreferencesFile;
@@ -52,6 +52,8 @@ pub struct App {
     /// New UnDosTres accounts' secrets the keyring refused, until stored again (memory only).
     waiting_secrets: WaitingSecrets,
     events: Events,
+    /// The active profile's CryptoPocket client with its token (see [`ClientCache`]).
+    cryptopocket_clients: ClientCache,
 }
 
 impl App {
@@ -102,6 +104,7 @@ impl App {
             vault: vault.map(Arc::new).map_err(Arc::new),
             waiting_secrets: WaitingSecrets::default(),
             events,
+            cryptopocket_clients: ClientCache::default(),
         })
     }
 
@@ -166,12 +169,20 @@ impl App {
         .await
     }
 
-    /// The CryptoPocket client of the active profile.
-    async fn cryptopocket(&self) -> Result<(ActiveProfile, CryptoPocketClient), ServiceError> {
-        self.provider(|store, vault, sandbox, profile_id| {
-            cryptopocket_client(store, vault, sandbox, profile_id, HttpConfig::default())
-        })
-        .await
+    /// The CryptoPocket client of the active profile: the kept one, or a new one kept from now
+    /// on (it authenticates at its first call).
+    async fn cryptopocket(&self) -> Result<(ActiveProfile, Arc<CryptoPocketClient>), ServiceError> {
+        let profile = self.active_profile().await?;
+        if let Some(client) = self.cryptopocket_clients.get(&profile.id) {
+            return Ok((profile, client));
+        }
+        let (profile, client) = self
+            .provider(|store, vault, sandbox, profile_id| {
+                cryptopocket_client(store, vault, sandbox, profile_id, HttpConfig::default())
+            })
+            .await?;
+        let client = self.cryptopocket_clients.keep(&profile.id, client);
+        Ok((profile, client))
     }
 
     /// A provider client for the active profile, resolved on the blocking pool: the profile

@@ -9,6 +9,7 @@ mod error;
 pub mod kyc;
 pub mod sync;
 pub mod verification;
+pub mod writes;
 
 pub use error::CustomerError;
 
