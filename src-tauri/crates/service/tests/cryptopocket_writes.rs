@@ -28,7 +28,7 @@ mod common;
 use common::outcomes::{ANSWERS, Answer, fault_plan, once};
 use common::{NOW, World, cryptopocket, world};
 
-use OutboxState::{Done, Failed, Pending, Uncertain};
+use OutboxState::{Done, Failed, NotApplied, Pending, Uncertain};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
@@ -84,7 +84,9 @@ impl Op {
         };
         match answer {
             Answer::Applied => e(Done, None, 1, 1),
-            // Something new is answered as if made: nothing in the answer tells it apart.
+            // A create is read back by its e-mail: answered but not found, it was not made.
+            Answer::NotApplied if create => e(NotApplied, Some("cryptopocket.not_applied"), 0, 1),
+            // CryptoPocket has no read of documents nor of the link: the answer is taken.
             Answer::NotApplied => e(Done, None, 0, 1),
             Answer::Refused => e(Failed, Some("cryptopocket.invalid"), 0, 1),
             Answer::ServerError if create => e(Pending, Some("outbox.not_applied"), 0, 1),
@@ -110,6 +112,7 @@ struct Case {
     w: World,
     client: CryptoPocketClient,
     vault: Arc<Vault>,
+    secrets: Arc<MemoryStore>,
 }
 
 impl Case {
@@ -125,10 +128,12 @@ impl Case {
                 .unwrap()
                 .is_none()
         );
+        let secrets = Arc::new(MemoryStore::default());
         Self {
             w,
             client,
-            vault: Arc::new(Vault::new(Arc::new(MemoryStore::default()))),
+            vault: Arc::new(Vault::new(Arc::clone(&secrets) as _)),
+            secrets,
         }
     }
 
@@ -370,6 +375,27 @@ async fn a_company_keeps_its_kyb_password_in_the_vault_only_and_one_key_creates_
         writes::open_writes(&case.w.store, PROFILE)
             .unwrap()
             .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_company_answered_but_not_made_is_not_applied_and_keeps_no_password() {
+    let case = Case::new().await;
+    let (method, path) = Op::Company.route();
+    case.faults(fault_plan(method, &path, Answer::NotApplied).unwrap())
+        .await;
+    let outcome = writes::create_company(&case.cx(), "k", company(), NOW)
+        .await
+        .unwrap();
+    assert_eq!(outcome.write.state, NotApplied);
+    assert_eq!(outcome.write.differences, [writes::NOT_KEPT]);
+    assert!(outcome.customer.is_none());
+    assert!(!case.cached(Op::Company));
+    assert_eq!(case.made(Op::Company), 0);
+    assert!(
+        case.secrets.accounts().is_empty(),
+        "{:?}",
+        case.secrets.accounts()
     );
 }
 

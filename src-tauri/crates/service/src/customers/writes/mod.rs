@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use self::form::{CompanyForm, PersonForm};
-pub use self::ops::{CallParts, CustomerAnswer, CustomerOps};
+pub use self::ops::{CallParts, CustomerAnswer, CustomerOps, NOT_KEPT};
 use super::CustomerError;
 use crate::blocking::blocking;
 use crate::merchants::form::FieldIssue;

@@ -2,6 +2,10 @@
 //! the cache and looked for. A create whose answer was lost is looked for by its e-mail (never
 //! sent again). CryptoPocket offers no read of a customer's documents nor of the enhanced
 //! verification link, so those stay uncertain when their answer is lost, like the CLABE.
+//!
+//! A create's answer is not taken on trust: the new customer is read back by its e-mail, and
+//! one CryptoPocket does not find was answered without being made (`not_applied`, nothing
+//! cached, a company's KYB password never kept: it belongs to no customer).
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -20,6 +24,9 @@ use crate::customers::kyc::user_id;
 use crate::customers::{CustomerError, cached_status};
 use crate::outbox::{Lookup, Operation};
 
+/// The `differences` of a create answered but not made.
+pub const NOT_KEPT: &str = "customer";
+
 /// What CryptoPocket answered to a customer write, or showed when it was looked for.
 #[derive(Debug)]
 pub enum CustomerAnswer {
@@ -31,6 +38,8 @@ pub enum CustomerAnswer {
     },
     /// A customer found by its e-mail: a create whose answer was lost.
     Found(CustomerSummary),
+    /// A create answered, but the customer is not found by its e-mail.
+    NotKept,
     Uploaded,
     EnhancedLink(String),
 }
@@ -117,6 +126,18 @@ impl<'a> CustomerOps<'a> {
         }
     }
 
+    /// Whether CryptoPocket finds the customer just created: only an answer that it has no
+    /// such e-mail says no; any other failure to read leaves the create answer standing.
+    async fn kept(&self, email: &str) -> bool {
+        match self.client.find_by_email(email).await {
+            Ok(found) => found.is_some(),
+            Err(error) => {
+                tracing::info!(%error, "new cryptopocket customer not read back");
+                true
+            }
+        }
+    }
+
     async fn find(&self, email: &str) -> Result<Lookup<CustomerAnswer>, CryptoPocketError> {
         Ok(match self.client.find_by_email(email).await? {
             Some(found) => Lookup::Applied(CustomerAnswer::Found(found)),
@@ -146,12 +167,17 @@ impl Operation for CustomerOps<'_> {
             CustomerIntent::CreatePerson { person } => {
                 let mut request = person.clone();
                 request.password.clone_from(&self.parts.password);
-                Ok(CustomerAnswer::Person(
-                    client.create_person(&request).await?,
-                ))
+                let created = client.create_person(&request).await?;
+                if !self.kept(&person.email).await {
+                    return Ok(CustomerAnswer::NotKept);
+                }
+                Ok(CustomerAnswer::Person(created))
             }
             CustomerIntent::CreateCompany { company } => {
                 let created = client.create_company(company).await?;
+                if !self.kept(&company.email).await {
+                    return Ok(CustomerAnswer::NotKept);
+                }
                 self.keep_kyb(&created).await;
                 Ok(CustomerAnswer::Company {
                     id: created.id,
@@ -208,6 +234,7 @@ impl Operation for CustomerOps<'_> {
             (CustomerIntent::CreateCompany { company }, CustomerAnswer::Found(found)) => {
                 compare("companyName", &found.company_name, &company.company_name);
             }
+            (_, CustomerAnswer::NotKept) => differing.push(NOT_KEPT.to_owned()),
             (CustomerIntent::EnhancedLink { .. }, CustomerAnswer::EnhancedLink(link))
                 if link.trim().is_empty() =>
             {
