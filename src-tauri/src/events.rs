@@ -45,7 +45,8 @@ mod tests {
         });
         WindowSink(app.handle().clone()).emit(AppEvent::WriteSettled {
             profile_id: "sandbox".into(),
-            merchant_id: "61234".into(),
+            provider: "billpocket".into(),
+            merchant_id: Some("61234".into()),
             seq: 7,
             state: OutboxState::Done,
         });
@@ -55,6 +56,7 @@ mod tests {
             serde_json::json!({
                 "kind": "writeSettled",
                 "profileId": "sandbox",
+                "provider": "billpocket",
                 "merchantId": "61234",
                 "seq": 7,
                 "state": "done",

@@ -301,8 +301,11 @@ export type AppEvent_Deserialize =
  *  may have changed. `error_code` is set when it failed (the cache was left as it was).
  */
 { kind: "syncFinished"; profileId: string; resource: string; merchantId?: string | null; errorCode?: ErrorCode | null } | 
-/**  An outbox write left `sent`: the list it concerns and its open writes changed. */
-{ kind: "writeSettled"; profileId: string; merchantId: string; seq: number; state: OutboxState } | 
+/**
+ *  An outbox write left `sent`: the list it concerns and its open writes changed. A link
+ *  write names its merchant; a customer write (`cryptopocket`, `undostres`) names none.
+ */
+{ kind: "writeSettled"; profileId: string; provider: string; merchantId?: string | null; seq: number; state: OutboxState } | 
 /**  A customer's KYC status changed at its provider (the background KYC refresh sends it). */
 { kind: "customerStatusChanged"; profileId: string; provider: string; customerId: string; status: string };
 
@@ -313,8 +316,11 @@ export type AppEvent_Serialize =
  *  may have changed. `error_code` is set when it failed (the cache was left as it was).
  */
 { kind: "syncFinished"; profileId: string; resource: string; merchantId: string | null; errorCode: ErrorCode | null } | 
-/**  An outbox write left `sent`: the list it concerns and its open writes changed. */
-{ kind: "writeSettled"; profileId: string; merchantId: string; seq: number; state: OutboxState } | 
+/**
+ *  An outbox write left `sent`: the list it concerns and its open writes changed. A link
+ *  write names its merchant; a customer write (`cryptopocket`, `undostres`) names none.
+ */
+{ kind: "writeSettled"; profileId: string; provider: string; merchantId: string | null; seq: number; state: OutboxState } | 
 /**  A customer's KYC status changed at its provider (the background KYC refresh sends it). */
 { kind: "customerStatusChanged"; profileId: string; provider: string; customerId: string; status: string };
 

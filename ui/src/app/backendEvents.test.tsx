@@ -6,7 +6,7 @@ import type { AppEvent_Serialize as AppEvent } from "../bindings";
 import { createI18n } from "../i18n";
 import { useLinksStatus } from "../links/queries";
 import { useMerchantDrafts, useMerchantsOverview } from "../merchants/queries";
-import { useBackendEvents } from "./backendEvents";
+import { staleQueries, useBackendEvents } from "./backendEvents";
 import { Providers } from "./Providers";
 
 // The IPC and its events are mocked (jsdom has no Tauri backend); the end-to-end suite shows
@@ -74,6 +74,7 @@ describe("backend events", () => {
     await announce({
       kind: "writeSettled",
       profileId: "sandbox",
+      provider: "billpocket",
       merchantId: "61235",
       seq: 7,
       state: "done",
@@ -82,5 +83,19 @@ describe("backend events", () => {
       expect(count(calls, "links_status:61235")).toBe(2);
     });
     expect(count(calls, "links_status:61234")).toBe(1);
+  });
+
+  it("a settled customer write reads no merchant's links again", () => {
+    for (const provider of ["cryptopocket", "undostres"]) {
+      const event: AppEvent = {
+        kind: "writeSettled",
+        profileId: "sandbox",
+        provider,
+        merchantId: null,
+        seq: 8,
+        state: "not_applied",
+      };
+      expect(staleQueries(event)).toEqual([]);
+    }
   });
 });

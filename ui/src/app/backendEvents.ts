@@ -10,7 +10,9 @@ export function staleQueries(event: AppEvent): readonly QueryKey[] {
     case "syncFinished":
       return event.merchantId === null ? [] : linksChanged(event.merchantId);
     case "writeSettled":
-      return linksChanged(event.merchantId);
+      // A customer write (CryptoPocket, UnDosTres) names no merchant: the customers screen has
+      // no queries yet; it will name its own keys here, by `event.provider`.
+      return event.merchantId === null ? [] : linksChanged(event.merchantId);
     case "customerStatusChanged":
       // The customers screen (KYC) has no queries yet; it will name its own keys here.
       return [];

@@ -2,7 +2,7 @@
 //! changed. The service knows no window: it hands events to a sink, and the shell's sink forwards
 //! them to the webview, where each one invalidates exactly the queries it affects.
 
-use mostrador_codes::ErrorCode;
+use mostrador_codes::{ErrorCode, Provider};
 use std::sync::Arc;
 
 use mostrador_store::OutboxState;
@@ -25,10 +25,12 @@ pub enum AppEvent {
         merchant_id: Option<String>,
         error_code: Option<ErrorCode>,
     },
-    /// An outbox write left `sent`: the list it concerns and its open writes changed.
+    /// An outbox write left `sent`: the list it concerns and its open writes changed. A link
+    /// write names its merchant; a customer write (`cryptopocket`, `undostres`) names none.
     WriteSettled {
         profile_id: String,
-        merchant_id: String,
+        provider: String,
+        merchant_id: Option<String>,
         #[specta(type = specta_typescript::Number)]
         seq: i64,
         state: OutboxState,
@@ -76,9 +78,40 @@ impl Events {
 
     /// The one place a settled write is announced; every settle point calls it.
     pub fn write_settled(&self, profile_id: &str, merchant_id: &str, seq: i64, state: OutboxState) {
+        self.settled(
+            profile_id,
+            Provider::Billpocket,
+            Some(merchant_id),
+            seq,
+            state,
+        );
+    }
+
+    /// A customer write at `provider` settled (a `sent` one is still in flight: not announced).
+    pub fn customer_write_settled(
+        &self,
+        profile_id: &str,
+        provider: Provider,
+        seq: i64,
+        state: OutboxState,
+    ) {
+        if state != OutboxState::Sent {
+            self.settled(profile_id, provider, None, seq, state);
+        }
+    }
+
+    fn settled(
+        &self,
+        profile_id: &str,
+        provider: Provider,
+        merchant_id: Option<&str>,
+        seq: i64,
+        state: OutboxState,
+    ) {
         self.emit(AppEvent::WriteSettled {
             profile_id: profile_id.to_owned(),
-            merchant_id: merchant_id.to_owned(),
+            provider: provider.as_str().to_owned(),
+            merchant_id: merchant_id.map(str::to_owned),
             seq,
             state,
         });

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use mostrador_sandbox::{FaultPlan, Outage};
 use mostrador_service::app::{App, AppDirs, ServiceError};
+use mostrador_service::customers::writes::{CompanyForm, CustomerWriteAnswer};
 use mostrador_service::events::{AppEvent, Events};
 use mostrador_service::links::form::{DEFAULT_LINK_TYPE, FormError, LinkForm};
 use mostrador_service::links::writes::LinkWrite;
@@ -93,7 +94,8 @@ async fn a_settled_write_is_announced_and_a_queued_one_is_listed_in_the_status()
         events.try_recv().unwrap(),
         AppEvent::WriteSettled {
             profile_id: SANDBOX_PROFILE_ID.into(),
-            merchant_id: MERCHANT.into(),
+            provider: "billpocket".into(),
+            merchant_id: Some(MERCHANT.into()),
             seq: done.write.seq,
             state: OutboxState::Done,
         }
@@ -116,6 +118,30 @@ async fn a_settled_write_is_announced_and_a_queued_one_is_listed_in_the_status()
     let status = app.links_status(MERCHANT.into()).await.unwrap();
     let open: Vec<i64> = status.writes.iter().map(|write| write.seq).collect();
     assert_eq!(open, vec![queued.write.seq]);
+}
+
+#[tokio::test]
+async fn a_settled_customer_write_is_announced_with_its_provider_and_no_merchant() {
+    let (_dir, app, events) = open().await;
+    let form = CompanyForm {
+        email: "kyb@tortilleria-sol.mx".into(),
+        company_name: "Tortillería Sol S.A. de C.V.".into(),
+    };
+    let answer = app.create_cryptopocket_company("c-1", form).await.unwrap();
+    let CustomerWriteAnswer::Submitted { outcome } = answer else {
+        panic!("{answer:?}")
+    };
+    assert_eq!(
+        events.try_recv().unwrap(),
+        AppEvent::WriteSettled {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            provider: "cryptopocket".into(),
+            merchant_id: None,
+            seq: outcome.write.seq,
+            state: OutboxState::Done,
+        }
+    );
+    assert!(events.try_recv().is_err(), "one event per write");
 }
 
 #[tokio::test]

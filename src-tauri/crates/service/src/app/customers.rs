@@ -89,7 +89,7 @@ impl App {
         let (profile, client) = self.cryptopocket().await?;
         let cx = self.customer_writes(&profile, &client);
         let created = writes::create_person(&cx, idempotency_key, form, password, unix_now());
-        answer(created.await)
+        self.answer(&profile.id, created.await)
     }
 
     /// Creates a CryptoPocket company; its KYB password goes to the vault, so without a keyring
@@ -104,7 +104,8 @@ impl App {
             .map_err(|e| ServiceError::NoKeyring(e.clone()))?;
         let (profile, client) = self.cryptopocket().await?;
         let cx = self.customer_writes(&profile, &client);
-        answer(writes::create_company(&cx, idempotency_key, form, unix_now()).await)
+        let created = writes::create_company(&cx, idempotency_key, form, unix_now()).await;
+        self.answer(&profile.id, created)
     }
 
     /// Asks CryptoPocket for a customer's enhanced verification link (`link` once answered).
@@ -115,7 +116,9 @@ impl App {
         let (profile, client) = self.cryptopocket().await?;
         let cx = self.customer_writes(&profile, &client);
         let asked = verification::enhanced_verification_link(&cx, &customer_id, unix_now());
-        Ok(asked.await?)
+        let outcome = asked.await?;
+        self.announce_customer_write(&profile.id, &outcome.write);
+        Ok(outcome)
     }
 
     /// Uploads a document of a customer under the UI's idempotency key. `file` is the data URL
@@ -140,7 +143,7 @@ impl App {
         let (key, now) = (idempotency_key, unix_now());
         let upload =
             verification::upload_document(&cx, key, &customer_id, document_type, &mime, bytes, now);
-        answer(upload.await)
+        self.answer(&profile.id, upload.await)
     }
 
     /// Sends a queued customer write again, or looks for an uncertain one at CryptoPocket.
@@ -151,7 +154,9 @@ impl App {
         let seq = outbox_seq(seq)?;
         let (profile, client) = self.cryptopocket().await?;
         let cx = self.customer_writes(&profile, &client);
-        Ok(writes::retry(&cx, seq, unix_now()).await?)
+        let outcome = writes::retry(&cx, seq, unix_now()).await?;
+        self.announce_customer_write(&profile.id, &outcome.write);
+        Ok(outcome)
     }
 
     /// Gives up on an open customer write.
@@ -193,14 +198,28 @@ impl App {
 }
 
 /// A form refused before (or by) CryptoPocket is an answer with its fields, not an error.
-fn answer(
-    created: Result<CustomerWriteOutcome, CustomerError>,
-) -> Result<CustomerWriteAnswer, ServiceError> {
-    match created {
-        Ok(outcome) => Ok(CustomerWriteAnswer::Submitted {
-            outcome: Box::new(outcome),
-        }),
-        Err(CustomerError::Invalid(issues)) => Ok(CustomerWriteAnswer::Refused { issues }),
-        Err(other) => Err(other.into()),
+impl App {
+    /// The answer to a customer write, announced once it left `sent`.
+    fn answer(
+        &self,
+        profile_id: &str,
+        created: Result<CustomerWriteOutcome, CustomerError>,
+    ) -> Result<CustomerWriteAnswer, ServiceError> {
+        match created {
+            Ok(outcome) => {
+                self.announce_customer_write(profile_id, &outcome.write);
+                Ok(CustomerWriteAnswer::Submitted {
+                    outcome: Box::new(outcome),
+                })
+            }
+            Err(CustomerError::Invalid(issues)) => Ok(CustomerWriteAnswer::Refused { issues }),
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    fn announce_customer_write(&self, profile_id: &str, write: &writes::CustomerWrite) {
+        let provider = mostrador_codes::Provider::CryptoPocket;
+        self.events
+            .customer_write_settled(profile_id, provider, write.seq, write.state);
     }
 }

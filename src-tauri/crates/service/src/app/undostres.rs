@@ -26,7 +26,9 @@ impl App {
         let vault = self.keyring()?;
         let (profile, client) = self.undostres().await?;
         let cx = self.undostres_context(&profile, &client, &vault);
-        Ok(writes::create(&cx, idempotency_key, form, unix_now()).await?)
+        let answer = writes::create(&cx, idempotency_key, form, unix_now()).await?;
+        self.announce_account_write(&profile.id, &answer);
+        Ok(answer)
     }
 
     /// Sends a queued or not-applied creation again, or looks for an uncertain one.
@@ -35,7 +37,9 @@ impl App {
         let vault = self.keyring()?;
         let (profile, client) = self.undostres().await?;
         let cx = self.undostres_context(&profile, &client, &vault);
-        Ok(writes::retry(&cx, seq, unix_now()).await?)
+        let answer = writes::retry(&cx, seq, unix_now()).await?;
+        self.announce_account_write(&profile.id, &answer);
+        Ok(answer)
     }
 
     /// Gives up on an open creation.
@@ -110,6 +114,16 @@ impl App {
             waiting: &self.waiting_secrets,
             client,
             profile_id: &profile.id,
+        }
+    }
+
+    /// A creation that left `sent` is announced (a refused form was never recorded).
+    fn announce_account_write(&self, profile_id: &str, answer: &AccountAnswer) {
+        if let AccountAnswer::Submitted { outcome } = answer {
+            let provider = mostrador_codes::Provider::Undostres;
+            let write = &outcome.write;
+            self.events
+                .customer_write_settled(profile_id, provider, write.seq, write.state);
         }
     }
 }
