@@ -5,8 +5,8 @@ use std::path::Path;
 
 use mostrador_providers::Credential;
 use mostrador_sandbox::{
-    BillpocketSandbox, CryptoPocketSandbox, FaultPlan, SandboxConfig, SandboxError,
-    UnDosTresSandbox,
+    BillpocketSandbox, CryptoPocketSandbox, FaultController, FaultPlan, SandboxConfig,
+    SandboxError, UnDosTresSandbox,
 };
 use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
 use serde::Serialize;
@@ -120,15 +120,30 @@ impl EmbeddedSandbox {
         Ok(self.status())
     }
 
+    /// Sets the fault plan of every double: an outage makes all three providers unreachable;
+    /// a rule meets the requests its method and path match, at whichever double they reach
+    /// (each double counts a rule's triggers on its own).
     pub fn set_faults(&self, plan: FaultPlan) -> SandboxStatus {
-        self.billpocket.faults().set_plan(plan);
+        for faults in self.every_faults() {
+            faults.set_plan(plan.clone());
+        }
         self.status()
     }
 
-    /// Waits until the Billpocket double's server matches its plan (closed during an outage):
-    /// see `FaultController::settled`.
+    /// Waits until every double's server matches its plan (closed during an outage): see
+    /// `FaultController::settled`.
     pub async fn faults_settled(&self) {
-        self.billpocket.faults().settled().await;
+        for faults in self.every_faults() {
+            faults.settled().await;
+        }
+    }
+
+    fn every_faults(&self) -> [&FaultController; 3] {
+        [
+            self.billpocket.faults(),
+            self.cryptopocket.faults(),
+            self.undostres.faults(),
+        ]
     }
 
     /// The requests the Billpocket double saw (method and path only), oldest first.

@@ -144,6 +144,35 @@ async fn a_settled_customer_write_is_announced_with_its_provider_and_no_merchant
     assert!(events.try_recv().is_err(), "one event per write");
 }
 
+/// Ajustes → Sandbox's outage reaches every double: CryptoPocket and UnDosTres are unreachable
+/// through the app too, and back once the plan is cleared.
+#[tokio::test]
+async fn an_outage_set_through_the_app_makes_every_provider_unreachable() {
+    use mostrador_codes::{Coded, ErrorCode};
+    use mostrador_sandbox::undostres::seed::FIRST_ID;
+
+    let (_dir, app, _events) = open().await;
+    let account = FIRST_ID.to_string();
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let customers = app.sync_customers().await.unwrap_err();
+    assert_eq!(customers.code(), ErrorCode::CryptopocketNetworkUnreachable);
+    let refreshed = app.refresh_undostres_account(account.clone()).await;
+    assert_eq!(
+        refreshed.unwrap_err().code(),
+        ErrorCode::UndostresNetworkUnreachable
+    );
+    app.sync_links(MERCHANT).await.unwrap_err();
+
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.sync_customers().await.unwrap();
+    app.refresh_undostres_account(account).await.unwrap();
+}
+
 #[tokio::test]
 async fn a_bad_main_link_is_refused_on_its_field_before_the_outbox() {
     let (_dir, app, events) = open().await;
