@@ -1,7 +1,7 @@
 //! Clientes y KYC: the cached CryptoPocket customers, their sync, status checks and the history
 //! of every status change the app observed.
 
-use mostrador_store::{CustomerQuery, KycTransition, SyncState};
+use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 
 use super::{App, ServiceError, unix_now};
 use crate::customers::kyc::{self, KycCheckOutcome};
@@ -38,14 +38,14 @@ impl App {
         Ok(sync::sync_customers(&self.store, &client, &profile.id, unix_now()).await?)
     }
 
-    /// Asks CryptoPocket where one cached customer's KYC/KYB stands and records a change.
+    /// Asks CryptoPocket where one cached customer's KYC/KYB stands, records and announces a
+    /// change (through the tracker: its limit, gate and notifications).
     pub async fn check_customer_status(
         &self,
         customer_id: String,
     ) -> Result<KycCheckOutcome, ServiceError> {
-        let (profile, client) = self.cryptopocket().await?;
-        let store = &self.store;
-        Ok(kyc::check_status(store, &client, &profile.id, &customer_id, unix_now()).await?)
+        self.refresh_customer(Provider::Cryptopocket, customer_id)
+            .await
     }
 
     /// Every status change the app observed for one customer, oldest first.

@@ -8,6 +8,7 @@ mod error;
 mod links;
 mod merchants;
 mod profiles;
+mod tracking;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +25,8 @@ pub use self::merchants::RegisterAnswer;
 use crate::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
 use crate::blocking::blocking;
 use crate::customers::access::cryptopocket_client;
+use crate::customers::notify::{Notifier, Silent};
+use crate::customers::tracking::Tracker;
 use crate::events::Events;
 use crate::outbox::recover_interrupted;
 use crate::preferences::PreferencesFile;
@@ -46,6 +49,10 @@ pub struct App {
     /// and every credential action explains how to fix it.
     vault: Result<Arc<Vault>, Arc<VaultError>>,
     events: Events,
+    /// The KYC refreshes' shared limit and provider gates.
+    tracker: Tracker,
+    /// The desktop's notifications ([`App::with_notifier`]); silent until the shell sets one.
+    notifier: Arc<dyn Notifier>,
 }
 
 impl App {
@@ -90,6 +97,8 @@ impl App {
             sandbox: Arc::new(sandbox),
             vault: vault.map(Arc::new).map_err(Arc::new),
             events,
+            tracker: Tracker::default(),
+            notifier: Arc::new(Silent),
         })
     }
 

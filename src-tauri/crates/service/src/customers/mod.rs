@@ -7,7 +7,9 @@ pub mod access;
 pub mod created;
 mod error;
 pub mod kyc;
+pub mod notify;
 pub mod sync;
+pub mod tracking;
 pub mod verification;
 
 pub use error::CustomerError;
