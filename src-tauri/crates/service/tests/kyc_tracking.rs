@@ -368,3 +368,66 @@ async fn notifications_off_show_nothing_but_changes_are_still_announced() {
     assert_eq!(notify_overdue(&t.ctx).await.unwrap(), 0);
     assert_eq!(t.shown.taken(), []);
 }
+
+#[tokio::test]
+async fn undostres_accounts_below_the_top_level_are_tracked_and_a_level_change_announced() {
+    let t = tracking(0, true).await;
+    let sandbox = &t.world.sandbox;
+    sandbox
+        .cache_undostres_accounts(&t.world.store, NOW)
+        .unwrap();
+    let accounts: Vec<Customer> = unsettled(&t.world)
+        .into_iter()
+        .filter(|c| c.provider == Provider::Undostres)
+        .collect();
+    assert!(!accounts.is_empty());
+    // The rule: suspended accounts (fail) and active ones at level 3 are settled.
+    assert!(accounts.iter().all(|c| c.kyc_status != KycStatus::Fail));
+    assert!(
+        accounts
+            .iter()
+            .all(|c| c.kyc_status != KycStatus::Valid || c.kyc_level < Some(3))
+    );
+    let moved = &accounts[0];
+    let level = moved.kyc_level.unwrap() + 1;
+    sandbox
+        .set_undostres_account(moved.id.parse().unwrap(), Some(level), Some(1))
+        .unwrap();
+
+    let client = mostrador_service::undostres::access::client(
+        &t.world.store,
+        Err("no keyring in this test"),
+        sandbox,
+        PROFILE,
+        config(),
+    )
+    .unwrap();
+    let clients = Arc::new(Clients {
+        cryptopocket: None,
+        undostres: Some(client),
+    });
+    let report = Tracker::default()
+        .refresh_all(t.ctx.clone(), clients, accounts.clone())
+        .await;
+    assert_eq!(
+        (report.checked as usize, report.changed, report.failed),
+        (accounts.len(), 1, 0)
+    );
+    let announced: Vec<AppEvent> = t.events.try_iter().collect();
+    assert_eq!(
+        announced,
+        [AppEvent::CustomerStatusChanged {
+            profile_id: PROFILE.into(),
+            provider: Provider::Undostres,
+            customer_id: moved.id.clone(),
+            status: KycStatus::Valid,
+            level: Some(level),
+        }]
+    );
+    let history = t
+        .world
+        .store
+        .kyc_history(PROFILE, Provider::Undostres, &moved.id)
+        .unwrap();
+    assert_eq!(history.last().unwrap().kyc_level, Some(level));
+}

@@ -4,9 +4,11 @@
 use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 
 use super::{App, ServiceError, unix_now};
+use crate::customers::export::{CustomerExport, export_customers};
 use crate::customers::kyc::{self, KycCheckOutcome};
 use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
 use crate::customers::{self, CustomerPage};
+use crate::links::csv::csv_locale;
 
 impl App {
     /// One page of the cached customers (names, e-mail, id number); works offline. The query's
@@ -55,6 +57,18 @@ impl App {
     ) -> Result<Vec<KycTransition>, ServiceError> {
         let profile = self.active_profile().await?;
         self.store(move |store| kyc::history(store, &profile.id, &customer_id))
+            .await
+    }
+
+    /// Every customer of the view (`query`, all pages) as a CSV file in the UI language `lang`.
+    pub async fn export_customers(
+        &self,
+        mut query: CustomerQuery,
+        lang: &str,
+    ) -> Result<CustomerExport, ServiceError> {
+        query.profile_id = self.active_profile().await?.id;
+        let (now, locale, kyc) = (unix_now(), csv_locale(lang), self.preferences.load().kyc);
+        self.store(move |store| export_customers(store, &query, kyc, now, locale))
             .await
     }
 }

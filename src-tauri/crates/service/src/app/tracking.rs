@@ -10,16 +10,13 @@ use mostrador_providers::HttpConfig;
 use mostrador_store::{Customer, CustomerQuery, Provider, StoreError};
 
 use super::{App, ServiceError};
+use crate::customers;
 use crate::customers::access::cryptopocket_client;
 use crate::customers::kyc::KycCheckOutcome;
 use crate::customers::notify::{Notifier, NotifyPolicy};
 use crate::customers::tracking::{Client, Clients, Context, TrackingReport, notify_overdue};
-use crate::customers::{self, CustomerPage};
 use crate::preferences::{KycPreferences, Preferences};
 use crate::undostres::access::client as undostres_client;
-
-/// Rows read per page when collecting the view's customers (the store's maximum).
-const VIEW_PAGE: u32 = 500;
 
 impl App {
     /// Where notifications go (the shell's desktop); silent until set.
@@ -52,23 +49,17 @@ impl App {
         query: CustomerQuery,
     ) -> Result<TrackingReport, ServiceError> {
         let (ctx, clients) = self.tracking().await?;
-        let mut query = CustomerQuery {
+        let query = CustomerQuery {
             profile_id: ctx.profile_id.clone(),
-            limit: VIEW_PAGE,
-            cursor: None,
             ..query
         };
         let in_view = self
             .store(move |store| {
                 let mut keys = HashSet::new();
-                loop {
-                    let CustomerPage { items, next } = customers::list(store, &query)?;
-                    keys.extend(items.into_iter().map(|c| (c.provider, c.id)));
-                    match next {
-                        Some(next) => query.cursor = Some(next),
-                        None => break,
-                    }
-                }
+                customers::every(store, &query, |c| {
+                    keys.insert((c.provider, c.id));
+                    Ok(())
+                })?;
                 let unsettled = store.unsettled_customers(&query.profile_id)?;
                 Ok::<_, StoreError>(
                     unsettled

@@ -3,9 +3,10 @@
 //! (each case once; several at once in one notification). The shell shows them through
 //! [`Notifier`]; nothing is shown while the preference is off.
 
-use mostrador_store::{Customer, CustomerKind, KycStatus, UnixSeconds};
+use mostrador_store::{Customer, KycStatus, UnixSeconds};
 use serde::Serialize;
 
+use super::{DAY, display_name, pending_age};
 use crate::preferences::{KycPreferences, Locale};
 
 /// Shows a notification on the desktop (the shell's plugin; tests record them).
@@ -84,14 +85,12 @@ impl NotifyPolicy {
         })
     }
 
-    /// The pending cases (`unused`, `processing`) among `customers` older than the target age
-    /// at `now`, counted from their creation.
+    /// The pending cases among `customers` older than the target age at `now`.
     pub fn overdue<'a>(&self, customers: &'a [Customer], now: UnixSeconds) -> Vec<&'a Customer> {
-        let target = i64::from(self.kyc.target_days) * 24 * 60 * 60;
+        let target = i64::from(self.kyc.target_days) * DAY;
         customers
             .iter()
-            .filter(|c| matches!(c.kyc_status, KycStatus::Unused | KycStatus::Processing))
-            .filter(|c| now.saturating_sub(c.created_at) > target)
+            .filter(|c| pending_age(c, now).is_some_and(|age| age > target))
             .collect()
     }
 
@@ -138,28 +137,6 @@ impl NotifyPolicy {
     }
 }
 
-/// A company's name, else the person's names.
-fn display_name(customer: &Customer) -> String {
-    if customer.kind == CustomerKind::Company && !customer.company_name.is_empty() {
-        return customer.company_name.clone();
-    }
-    let name = [
-        customer.first_name.as_str(),
-        customer.last_name.as_str(),
-        customer.second_last_name.as_str(),
-    ]
-    .iter()
-    .filter(|part| !part.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ");
-    if name.is_empty() {
-        customer.email.clone()
-    } else {
-        name
-    }
-}
-
 fn key(customer: &Customer) -> String {
     format!("{}/{}", customer.provider.as_str(), customer.id)
 }
@@ -167,9 +144,7 @@ fn key(customer: &Customer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mostrador_store::Provider;
-
-    const DAY: i64 = 24 * 60 * 60;
+    use mostrador_store::{CustomerKind, Provider};
 
     fn customer(id: &str, created_at: UnixSeconds) -> Customer {
         Customer {
