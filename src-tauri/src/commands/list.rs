@@ -49,4 +49,8 @@ app_commands![
     customers::sync_customers,
     customers::check_customer_status,
     customers::customer_status_history,
+    customers::refresh_customer,
+    customers::refresh_customers,
+    customers::set_kyc_preferences,
+    share::export_customers_csv<tauri::Wry>,
 ];

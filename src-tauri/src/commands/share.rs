@@ -12,7 +12,7 @@ use mostrador_service::app::ServiceError;
 use mostrador_service::blocking::run;
 use mostrador_service::links::qr::{self, IMAGE_QUIET_ZONE, IMAGE_SCALE, QrCode};
 use mostrador_service::links::share::{self, ShareTarget};
-use mostrador_store::LinkQuery;
+use mostrador_store::{CustomerQuery, LinkQuery};
 use serde::Serialize;
 use specta::Type;
 use tauri::image::Image;
@@ -84,6 +84,26 @@ pub async fn export_links_csv<R: Runtime>(
     lang: String,
 ) -> CommandResult<Option<ExportReport>> {
     let export = state.export_links(query, &lang).await?;
+    let Some(path) = choose_save_path(&app, export.file_name, "CSV", "csv").await? else {
+        return Ok(None);
+    };
+    Ok(Some(ExportReport {
+        path: write(path, export.csv).await?,
+        rows: u32::try_from(export.rows).unwrap_or(u32::MAX),
+    }))
+}
+
+/// Every customer of the view (the list's query, all pages) as a CSV file where the user
+/// chooses; `None` if they cancelled. `lang` is the UI language of headers and statuses.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_customers_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, App>,
+    query: CustomerQuery,
+    lang: String,
+) -> CommandResult<Option<ExportReport>> {
+    let export = state.export_customers(query, &lang).await?;
     let Some(path) = choose_save_path(&app, export.file_name, "CSV", "csv").await? else {
         return Ok(None);
     };
