@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{NOW, World, config, world};
+use mostrador_codes::Coded;
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::types::{KycStatus as ProviderStatus, PersonRequest};
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
@@ -21,6 +22,7 @@ use mostrador_sandbox::cryptopocket::seed::{
 use mostrador_sandbox::{
     CryptoPocketSandbox, FaultAction, FaultPlan, FaultRule, Outage, SandboxConfig, Scope, Trigger,
 };
+use mostrador_service::app::{App, AppDirs};
 use mostrador_service::customers::notify::{
     Notification, NotificationKind, Notifier, NotifyPolicy,
 };
@@ -31,7 +33,8 @@ use mostrador_service::customers::tracking::{
 use mostrador_service::events::{AppEvent, Events};
 use mostrador_service::preferences::{KycPreferences, Locale};
 use mostrador_service::profiles::SANDBOX_PROFILE_ID as PROFILE;
-use mostrador_store::{Customer, KycSource, KycStatus, Provider};
+use mostrador_store::{Customer, CustomerQuery, KycSource, KycStatus, Provider};
+use mostrador_vault::{MemoryStore, Vault};
 
 const PENDING: usize = 1_000;
 
@@ -430,4 +433,88 @@ async fn undostres_accounts_below_the_top_level_are_tracked_and_a_level_change_a
         .kyc_history(PROFILE, Provider::Undostres, &moved.id)
         .unwrap();
     assert_eq!(history.last().unwrap().kyc_level, Some(level));
+}
+
+/// The app as the shell opens it, with its events and notifications kept.
+async fn open_app() -> (tempfile::TempDir, App, Receiver<AppEvent>, Recorded) {
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = AppDirs {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let (sink, events) = channel();
+    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
+    let shown = Recorded::default();
+    let app = App::open_with_vault(dirs, vault, Events::new(sink))
+        .await
+        .unwrap()
+        .with_notifier(shown.clone());
+    (dir, app, events, shown)
+}
+
+#[tokio::test]
+async fn the_app_announces_a_check_by_hand_and_tracks_in_the_background() {
+    let (_dir, app, events, shown) = open_app().await;
+    app.sync_customers().await.unwrap();
+    let _ = events.try_iter().count();
+    let unused = app
+        .search_customers(CustomerQuery {
+            kyc_status: Some(KycStatus::Unused),
+            ..CustomerQuery::default()
+        })
+        .await
+        .unwrap()
+        .items;
+    let first = &unused[0];
+
+    // Checked by hand: the double's first check opens the form.
+    let checked = app.check_customer_status(first.id.clone()).await.unwrap();
+    assert_eq!(checked.status, KycStatus::Processing);
+    assert_eq!(
+        status_changes(&events),
+        [(first.id.clone(), KycStatus::Processing)]
+    );
+    let again = app
+        .refresh_customer(Provider::Cryptopocket, first.id.clone())
+        .await
+        .unwrap();
+    assert_eq!(again.change, None);
+    assert_eq!(status_changes(&events), []);
+
+    // The background run reaches the other unused ones, and tells of the overdue cases once.
+    let report = app.track_customers().await.unwrap();
+    assert!(report.changed as usize >= unused.len() - 1, "{report:?}");
+    assert_eq!(status_changes(&events).len(), report.changed as usize);
+    let overdue = shown
+        .taken()
+        .into_iter()
+        .filter(|n| n.kind == NotificationKind::Overdue)
+        .count();
+    assert_eq!(overdue, 1);
+    app.track_customers().await.unwrap();
+    assert!(
+        shown
+            .taken()
+            .iter()
+            .all(|n| n.kind != NotificationKind::Overdue),
+        "each case once"
+    );
+
+    // The preferences: checked, kept, and off means silent.
+    let error = app
+        .set_kyc_preferences(KycPreferences {
+            target_days: 400,
+            notifications: true,
+        })
+        .unwrap_err();
+    assert_eq!(
+        (error.code().as_str(), error.field()),
+        ("preferences.kyc_target_days", Some("targetDays"))
+    );
+    let quiet = KycPreferences {
+        target_days: 7,
+        notifications: false,
+    };
+    assert_eq!(app.set_kyc_preferences(quiet).unwrap().kyc, quiet);
+    assert_eq!(app.preferences().kyc, quiet);
 }
