@@ -18,7 +18,7 @@ use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::ProviderError;
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketError, Refusal};
 use mostrador_providers::undostres::{UnDosTresClient, UnDosTresError};
-use mostrador_store::{Customer, KycSource, KycTransition, Provider, Store, StoreError};
+use mostrador_store::{Customer, KycSource, KycTransition, Provider, Store};
 use serde::Serialize;
 use specta::Type;
 use tokio::sync::Semaphore;
@@ -372,16 +372,15 @@ async fn ask(
             let account = refresh_account(&ctx.store, client, &ctx.profile_id, id, now).await?;
             let (status, level) = (account.customer.kyc_status, account.customer.kyc_level);
             // The read went through the cache's upsert, which recorded the change as a sync.
-            let change =
-                ((status, level) != (customer.kyc_status, customer.kyc_level)).then(|| {
-                    KycTransition {
-                        from_status: Some(customer.kyc_status),
-                        to_status: status,
-                        kyc_level: level,
-                        observed_at: now,
-                        source: KycSource::Sync,
-                    }
-                });
+            let change = ((status, level) != (customer.kyc_status, customer.kyc_level)).then_some(
+                KycTransition {
+                    from_status: Some(customer.kyc_status),
+                    to_status: status,
+                    kyc_level: level,
+                    observed_at: now,
+                    source: KycSource::Sync,
+                },
+            );
             Ok(KycCheckOutcome {
                 status,
                 level,
@@ -422,7 +421,7 @@ pub async fn notify_overdue(ctx: &Context) -> Result<usize, CustomerError> {
             .into_iter()
             .cloned()
             .collect();
-        Ok::<_, StoreError>(store.write(|w| w.mark_overdue_notified(&profile_id, &overdue, now))?)
+        store.write(|w| w.mark_overdue_notified(&profile_id, &overdue, now))
     })
     .await?;
     if let Some(notification) = ctx.policy.passed_target(&newly) {
