@@ -564,7 +564,7 @@ export type ErrorCode =
 export type ExportReport = {
 	/**  Where the file was written. */
 	path: string,
-	/**  Links in the file (the header not counted). */
+	/**  Rows in the file (the header not counted). */
 	rows: number,
 };
 

@@ -133,6 +133,19 @@ fn unsettled(world: &World) -> Vec<Customer> {
     world.store.unsettled_customers(PROFILE).unwrap()
 }
 
+/// A cached customer in review that the double settles as `status`.
+fn settle_one(t: &Tracking, status: ProviderStatus) -> Customer {
+    let customer = unsettled(&t.world)
+        .into_iter()
+        .find(|c| c.kyc_status == KycStatus::Processing)
+        .unwrap();
+    let id: i64 = customer.id.parse().unwrap();
+    t.double
+        .update(|state| state.set_kyc(id, status, 0))
+        .unwrap();
+    customer
+}
+
 fn status_changes(events: &Receiver<AppEvent>) -> Vec<(String, KycStatus)> {
     events
         .try_iter()
@@ -297,14 +310,7 @@ async fn an_unreachable_provider_pauses_the_run_after_one_call() {
 #[tokio::test]
 async fn a_settled_case_is_announced_and_notified_once_and_overdue_cases_once() {
     let t = tracking(0, true).await;
-    let customer = unsettled(&t.world)
-        .into_iter()
-        .find(|c| c.kyc_status == KycStatus::Processing)
-        .unwrap();
-    let id: i64 = customer.id.parse().unwrap();
-    t.double
-        .update(|state| state.set_kyc(id, ProviderStatus::Valid, 0))
-        .unwrap();
+    let customer = settle_one(&t, ProviderStatus::Valid);
 
     let tracker = Tracker::default();
     let client = t.clients.cryptopocket.as_ref().unwrap();
@@ -348,14 +354,7 @@ async fn a_settled_case_is_announced_and_notified_once_and_overdue_cases_once() 
 #[tokio::test]
 async fn notifications_off_show_nothing_but_changes_are_still_announced() {
     let t = tracking(0, false).await;
-    let customer = unsettled(&t.world)
-        .into_iter()
-        .find(|c| c.kyc_status == KycStatus::Processing)
-        .unwrap();
-    let id: i64 = customer.id.parse().unwrap();
-    t.double
-        .update(|state| state.set_kyc(id, ProviderStatus::Fail, 0))
-        .unwrap();
+    let customer = settle_one(&t, ProviderStatus::Fail);
     let report = Tracker::default()
         .refresh_all(
             t.ctx.clone(),
