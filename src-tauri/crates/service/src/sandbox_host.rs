@@ -91,7 +91,7 @@ impl EmbeddedSandbox {
         &self.cryptopocket
     }
 
-    /// The embedded UnDosTres double itself: its faults and state, for tests.
+    /// The embedded UnDosTres double itself: its faults and its accounts, for tests.
     pub fn undostres(&self) -> &UnDosTresSandbox {
         &self.undostres
     }

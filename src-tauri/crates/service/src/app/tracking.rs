@@ -84,12 +84,10 @@ impl App {
             .store(move |store| store.customer(&profile_id, provider, &customer_id))
             .await?;
         let checked = match provider {
+            // The profile's kept client (one authentication for every command): its own read
+            // retries hold back only this one call, which still passes the provider's gate.
             Provider::Cryptopocket => {
-                let (_, client) = self
-                    .provider(|store, vault, sandbox, profile_id| {
-                        cryptopocket_client(store, vault, sandbox, profile_id, tracking_config())
-                    })
-                    .await?;
+                let (_, client) = self.cryptopocket().await?;
                 let client = Client::CryptoPocket(&client);
                 self.tracker.refresh(&ctx, client, &customer).await?
             }
@@ -153,8 +151,9 @@ impl App {
     }
 }
 
-/// No read retries inside the client: the tracker retries under the provider's shared gate, so
-/// a `Retry-After` holds back every call, not only the one that got it.
+/// The clients of a run have no read retries of their own: the tracker retries under the
+/// provider's shared gate, so a `Retry-After` holds back every call, not only the one that got
+/// it.
 fn tracking_config() -> HttpConfig {
     HttpConfig {
         read_retries: 0,

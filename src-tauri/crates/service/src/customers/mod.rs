@@ -12,6 +12,7 @@ pub mod notify;
 pub mod sync;
 pub mod tracking;
 pub mod verification;
+pub mod writes;
 
 pub use error::CustomerError;
 
