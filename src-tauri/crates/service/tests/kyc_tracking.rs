@@ -499,6 +499,23 @@ async fn the_app_announces_a_check_by_hand_and_tracks_in_the_background() {
         "each case once"
     );
 
+    // An UnDosTres account refreshed by hand (its page's "Actualizar") is announced as well:
+    // Diego Flores (1011) moved from level 1 to 2 at the double.
+    app.sandbox_set_undostres_account(1011, 2, false).unwrap();
+    let view = app.refresh_undostres_account("1011".into()).await.unwrap();
+    assert_eq!(view.account.customer.kyc_level, Some(2));
+    let announced: Vec<AppEvent> = events.try_iter().collect();
+    assert_eq!(
+        announced,
+        [AppEvent::CustomerStatusChanged {
+            profile_id: PROFILE.into(),
+            provider: Provider::Undostres,
+            customer_id: "1011".into(),
+            status: KycStatus::Valid,
+            level: Some(2),
+        }]
+    );
+
     // The preferences: checked, kept, and off means silent.
     let error = app
         .set_kyc_preferences(KycPreferences {
