@@ -25,6 +25,14 @@ useDriver({
   },
 });
 
+/** Replaces what a (React-controlled) input holds by typing, then leaves it. */
+async function typeInto(browser, input, typed) {
+  await input.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys([...typed]);
+  await browser.keys("Tab");
+}
+
 /** The notifications recorded so far. */
 function notifications() {
   if (!existsSync(notificationsFile)) return [];
@@ -121,21 +129,45 @@ test("the customers view exports as CSV and the KYC preferences are checked and 
       page.items.map((c) => c.id),
     );
 
-    // Refused (the code and field are checked in the service's tests: WebKitWebDriver turns a
-    // rejected command into a session error whose body it does not pass on).
-    await assert.rejects(
-      invoke(browser, "set_kyc_preferences", {
-        kyc: { targetDays: 0, notifications: true },
-      }),
+    // Ajustes → Seguimiento de KYC: a target outside 1–90 days is refused on its field, in
+    // Spanish; a good one and the notifications switch are kept.
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    const days = await browser.$('[data-testid="kyc-target-days"]');
+    await days.waitForDisplayed({ timeout: 20_000 });
+    await days.scrollIntoView();
+    await typeInto(browser, days, "0");
+    await browser.waitUntil(
+      async () =>
+        (await browser.$("body").getText()).includes(
+          "El objetivo de un caso pendiente debe ser de 1 a 90 días.",
+        ),
+      {
+        timeout: 10_000,
+        timeoutMsg: "the refused target was not shown on its field",
+      },
     );
     assert.deepEqual((await invoke(browser, "get_preferences")).kyc, {
       targetDays: 2,
       notifications: true,
     });
-    const saved = await invoke(browser, "set_kyc_preferences", {
-      kyc: { targetDays: 5, notifications: false },
+    await typeInto(browser, days, "5");
+    const saved = async () => (await invoke(browser, "get_preferences")).kyc;
+    await browser.waitUntil(async () => (await saved()).targetDays === 5, {
+      timeout: 10_000,
+      timeoutMsg: "the target was not saved",
     });
-    assert.deepEqual(saved.kyc, { targetDays: 5, notifications: false });
-    assert.deepEqual((await invoke(browser, "get_preferences")).kyc, saved.kyc);
+    const notifications = await browser.$('[data-testid="kyc-notifications"]');
+    await browser.waitUntil(async () => await notifications.isEnabled(), {
+      timeout: 10_000,
+    });
+    await (await browser.$("label*=Avisos en el escritorio")).click();
+    await browser.waitUntil(
+      async () =>
+        !(await notifications.isSelected()) &&
+        (await notifications.isEnabled()),
+      { timeout: 10_000, timeoutMsg: "the switch did not turn off" },
+    );
+    assert.deepEqual(await saved(), { targetDays: 5, notifications: false });
+    await screenshot("kyc-preferences");
   });
 });
