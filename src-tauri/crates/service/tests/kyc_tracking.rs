@@ -22,7 +22,7 @@ use mostrador_sandbox::cryptopocket::seed::{
 use mostrador_sandbox::{
     CryptoPocketSandbox, FaultAction, FaultPlan, FaultRule, Outage, SandboxConfig, Scope, Trigger,
 };
-use mostrador_service::app::{App, AppDirs};
+use mostrador_service::app::App;
 use mostrador_service::customers::notify::{
     Notification, NotificationKind, Notifier, NotifyPolicy,
 };
@@ -34,7 +34,6 @@ use mostrador_service::events::{AppEvent, Events};
 use mostrador_service::preferences::{KycPreferences, Locale};
 use mostrador_service::profiles::SANDBOX_PROFILE_ID as PROFILE;
 use mostrador_store::{Customer, CustomerQuery, KycSource, KycStatus, Provider};
-use mostrador_vault::{MemoryStore, Vault};
 
 const PENDING: usize = 1_000;
 
@@ -436,19 +435,9 @@ async fn undostres_accounts_below_the_top_level_are_tracked_and_a_level_change_a
 
 /// The app as the shell opens it, with its events and notifications kept.
 async fn open_app() -> (tempfile::TempDir, App, Receiver<AppEvent>, Recorded) {
-    let dir = tempfile::tempdir().unwrap();
-    let dirs = AppDirs {
-        data: dir.path().join("data"),
-        config: dir.path().join("config"),
-    };
-    let (sink, events) = channel();
-    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
+    let (dir, app, events) = common::open_app(common::memory_vault()).await;
     let shown = Recorded::default();
-    let app = App::open_with_vault(dirs, vault, Events::new(sink))
-        .await
-        .unwrap()
-        .with_notifier(shown.clone());
-    (dir, app, events, shown)
+    (dir, app.with_notifier(shown.clone()), events, shown)
 }
 
 #[tokio::test]

@@ -197,30 +197,14 @@ fn a_status_check_records_a_change_once_and_stamps_the_row_either_way() {
 #[test]
 fn an_id_number_is_found_with_or_without_the_separators_people_type() {
     let (_dir, store) = store();
-    let mut rut = person(
-        Provider::Cryptopocket,
-        "1",
-        "Javiera",
-        "Muñoz",
-        KycStatus::Unused,
-    );
-    rut.id_number = "123456785".into();
-    let mut dni = person(
-        Provider::Cryptopocket,
-        "2",
-        "Rosa",
-        "Gómez",
-        KycStatus::Unused,
-    );
-    dni.id_number = "10.117.410".into();
-    let mut curp = person(
-        Provider::Cryptopocket,
-        "3",
-        "Sofía",
-        "López",
-        KycStatus::Valid,
-    );
-    curp.id_number = "LOSC780715MNLPNR00".into();
+    let with_number = |id: &str, name: &str, number: &str| {
+        let mut c = person(Provider::Cryptopocket, id, name, "Muñoz", KycStatus::Unused);
+        c.id_number = number.into();
+        c
+    };
+    let rut = with_number("1", "Javiera", "123456785");
+    let dni = with_number("2", "Rosa", "10.117.410");
+    let curp = with_number("3", "Sofía", "LOSC780715MNLPNR00");
     store
         .write(|w| w.upsert_customers(PROFILE, &[rut, dni, curp], T0))
         .unwrap();
