@@ -5,6 +5,7 @@ mod bindings;
 pub(crate) mod commands;
 mod error;
 mod events;
+mod notifications;
 mod state;
 
 #[cfg(test)]
@@ -25,6 +26,8 @@ pub fn run() {
         // clicks to the OS is left out: the page opens nothing by itself.
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
+        // Shown from Rust only (notifications.rs); the capability grants the window none of it.
+        .plugin(tauri_plugin_notification::init())
         .plugin(
             tauri_plugin_opener::Builder::new()
                 .open_js_links_on_click(false)

@@ -10,6 +10,7 @@ use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::AppError;
 use crate::events::WindowSink;
+use crate::notifications::DesktopNotifier;
 
 /// Why the app could not start, if it could not; always managed, so the UI can ask.
 pub struct Startup(pub Option<AppError>);
@@ -24,7 +25,8 @@ pub fn open<R: Runtime>(handle: &AppHandle<R>) -> Result<App, AppError> {
         config: paths.app_config_dir().map_err(dir_error)?,
     };
     let events = Events::new(WindowSink(handle.clone()));
-    Ok(tauri::async_runtime::block_on(App::open(dirs, events))?)
+    let app = tauri::async_runtime::block_on(App::open(dirs, events))?;
+    Ok(app.with_notifier(DesktopNotifier::new(handle.clone())))
 }
 
 /// How often the lists someone looks at are refreshed from the providers.
@@ -32,8 +34,9 @@ const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
 /// Test hook: the refresh period in seconds, so the end-to-end suite need not wait minutes.
 const REFRESH_SECS_VAR: &str = "MOSTRADOR_REFRESH_SECS";
 
-/// Runs the service's background refresh for as long as the app runs; each finished sync
-/// reaches the window as an event.
+/// Runs the service's background refresh for as long as the app runs: the synced links, and the
+/// customers whose verification is not settled (KYC tracking, at the same pace). Each finished
+/// sync and each observed KYC change reaches the window as an event.
 pub fn refresh_in_background<R: Runtime>(handle: AppHandle<R>) {
     let every = std::env::var(REFRESH_SECS_VAR)
         .ok()
@@ -42,8 +45,14 @@ pub fn refresh_in_background<R: Runtime>(handle: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         loop {
             tokio::time::sleep(every).await;
-            if let Err(error) = handle.state::<App>().refresh_synced_links().await {
+            let app = handle.state::<App>();
+            let (links, customers) =
+                tokio::join!(app.refresh_synced_links(), app.track_customers());
+            if let Err(error) = links {
                 tracing::warn!(%error, "background refresh failed");
+            }
+            if let Err(error) = customers {
+                tracing::warn!(%error, "background KYC tracking failed");
             }
         }
     });

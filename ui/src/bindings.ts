@@ -125,6 +125,20 @@ export const commands = {
 	requestEnhancedLink: (customerId: string) => typedError<CustomerWriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("request_enhanced_link", { customerId })),
 	/**  Uploads a customer's document; `file` is the data URL the page read from the chosen file. */
 	uploadCustomerDocument: (idempotencyKey: string, customerId: string, documentType: DocumentType, file: string) => typedError<CustomerWriteAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("upload_customer_document", { idempotencyKey, customerId, documentType, file })),
+	/**
+	 *  "Actualizar" on one customer: asks its provider now (under the tracking limit); a change is
+	 *  recorded and announced (`customerStatusChanged`).
+	 */
+	refreshCustomer: (provider: Provider, customerId: string) => typedError<KycCheckOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("refresh_customer", { provider, customerId })),
+	/**  "Actualizar" on the list: the unsettled customers of the view (`query`, every page). */
+	refreshCustomers: (query: CustomerQuery_Deserialize) => typedError<TrackingReport, AppError_Serialize>(__TAURI_INVOKE("refresh_customers", { query })),
+	/**  The KYC target age (1–90 days, field `targetDays`) and the notifications switch. */
+	setKycPreferences: (kyc: KycPreferences_Deserialize) => typedError<Preferences_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_kyc_preferences", { kyc })),
+	/**
+	 *  Every customer of the view (the list's query, all pages) as a CSV file where the user
+	 *  chooses; `None` if they cancelled. `lang` is the UI language of headers and statuses.
+	 */
+	exportCustomersCsv: (query: CustomerQuery_Deserialize, lang: string) => typedError<ExportReport | null, AppError_Serialize>(__TAURI_INVOKE("export_customers_csv", { query, lang })),
 };
 
 /** Events */
@@ -306,8 +320,11 @@ export type AppEvent_Deserialize =
  *  write names its merchant; a customer write (`cryptopocket`, `undostres`) names none.
  */
 { kind: "writeSettled"; profileId: string; provider: string; merchantId?: string | null; seq: number; state: OutboxState } | 
-/**  A customer's KYC status changed at its provider (the background KYC refresh sends it). */
-{ kind: "customerStatusChanged"; profileId: string; provider: string; customerId: string; status: string };
+/**
+ *  A customer's KYC status or level changed at its provider, as a refresh (background, on
+ *  demand or one customer checked by hand) observed it; the change is in its history.
+ */
+{ kind: "customerStatusChanged"; profileId: string; provider: Provider; customerId: string; status: KycStatus; level?: number | null };
 
 /**  One change the UI may be showing stale data for; each names the profile it happened in. */
 export type AppEvent_Serialize = 
@@ -321,8 +338,11 @@ export type AppEvent_Serialize =
  *  write names its merchant; a customer write (`cryptopocket`, `undostres`) names none.
  */
 { kind: "writeSettled"; profileId: string; provider: string; merchantId: string | null; seq: number; state: OutboxState } | 
-/**  A customer's KYC status changed at its provider (the background KYC refresh sends it). */
-{ kind: "customerStatusChanged"; profileId: string; provider: string; customerId: string; status: string };
+/**
+ *  A customer's KYC status or level changed at its provider, as a refresh (background, on
+ *  demand or one customer checked by hand) observed it; the change is in its history.
+ */
+{ kind: "customerStatusChanged"; profileId: string; provider: Provider; customerId: string; status: KycStatus; level: number | null };
 
 /**  What the shell shows about the running app (About dialog, support details). */
 export type AppInfo = {
@@ -785,7 +805,9 @@ export type ErrorCode =
 /**  The UI's own: the window got no answer from the backend (Tauri refused the call). */
 "ipc.failed" | "app.data_dir" | 
 /**  A background task panicked or was cancelled. */
-"app.task" | "preferences.write" | "profile.name_required" | "profile.name_too_long" | "profile.url_invalid" | "profile.url_http_not_local" | "profile.environment" | "profile.builtin" | "credential.empty" | "credential.missing.billpocketApiKey" | "credential.missing.billpocketUserToken" | "credential.missing.cryptopocketApiKey" | "credential.missing.cryptopocketApiSecret" | "credential.missing.undostresEcommerceToken" | "credential.missing.undostresRefreshToken" | "vault.unavailable" | "vault.backend" | "vault.not_set" | "vault.invalid_name" | "store.newer_schema" | "store.busy" | "store.not_found" | "store.conflict" | "store.illegal_transition" | "store.invalid" | "store.corrupt" | "store.io" | "store.sqlite" | "sandbox.io" | "sandbox.bind" | "sandbox.corrupt_state" | 
+"app.task" | "preferences.write" | 
+/**  The KYC target age is outside 1–90 days. */
+"preferences.kyc_target_days" | "profile.name_required" | "profile.name_too_long" | "profile.url_invalid" | "profile.url_http_not_local" | "profile.environment" | "profile.builtin" | "credential.empty" | "credential.missing.billpocketApiKey" | "credential.missing.billpocketUserToken" | "credential.missing.cryptopocketApiKey" | "credential.missing.cryptopocketApiSecret" | "credential.missing.undostresEcommerceToken" | "credential.missing.undostresRefreshToken" | "vault.unavailable" | "vault.backend" | "vault.not_set" | "vault.invalid_name" | "store.newer_schema" | "store.busy" | "store.not_found" | "store.conflict" | "store.illegal_transition" | "store.invalid" | "store.corrupt" | "store.io" | "store.sqlite" | "sandbox.io" | "sandbox.bind" | "sandbox.corrupt_state" | 
 /**  The UnDosTres double has no such account. */
 "sandbox.no_account" | "sandbox.refused" | "outbox.not_open" | "outbox.not_found" | "outbox.intent" | 
 /**  An uncertain write the provider's list showed absent: it waits for the user. */
@@ -823,7 +845,7 @@ export type ErrorCode =
 export type ExportReport = {
 	/**  Where the file was written. */
 	path: string,
-	/**  Links in the file (the header not counted). */
+	/**  Rows in the file (the header not counted). */
 	rows: number,
 };
 
@@ -1041,6 +1063,8 @@ export type KycCheckOutcome = KycCheckOutcome_Serialize | KycCheckOutcome_Deseri
 
 export type KycCheckOutcome_Deserialize = {
 	status: KycStatus,
+	/**  UnDosTres' account level (`None` for CryptoPocket). */
+	level?: number | null,
 	/**  The change this check observed, if the status differs from the cached one. */
 	change?: KycTransition_Deserialize | null,
 	checkedAt: number,
@@ -1048,9 +1072,30 @@ export type KycCheckOutcome_Deserialize = {
 
 export type KycCheckOutcome_Serialize = {
 	status: KycStatus,
+	/**  UnDosTres' account level (`None` for CryptoPocket). */
+	level: number | null,
 	/**  The change this check observed, if the status differs from the cached one. */
 	change: KycTransition_Serialize | null,
 	checkedAt: number,
+};
+
+/**  How the agent follows KYC cases (Ajustes). */
+export type KycPreferences = KycPreferences_Serialize | KycPreferences_Deserialize;
+
+/**  How the agent follows KYC cases (Ajustes). */
+export type KycPreferences_Deserialize = {
+	/**  A pending case older than this many days is past its target (marked, notified once). */
+	targetDays?: number,
+	/**  Desktop notifications when a case settles or passes the target age. */
+	notifications?: boolean,
+};
+
+/**  How the agent follows KYC cases (Ajustes). */
+export type KycPreferences_Serialize = {
+	/**  A pending case older than this many days is past its target (marked, notified once). */
+	targetDays: number,
+	/**  Desktop notifications when a case settles or passes the target age. */
+	notifications: boolean,
 };
 
 /**  How the app saw a KYC change (migration 0008). */
@@ -1605,12 +1650,14 @@ export type Preferences_Deserialize = {
 	locale?: Locale,
 	/**  The profile the user switched to; `None` means the built-in Sandbox profile. */
 	activeProfileId?: string | null,
+	kyc?: KycPreferences_Deserialize,
 };
 
 export type Preferences_Serialize = {
 	locale: Locale,
 	/**  The profile the user switched to; `None` means the built-in Sandbox profile. */
 	activeProfileId: string | null,
+	kyc: KycPreferences_Serialize,
 };
 
 export type Profile = Profile_Serialize | Profile_Deserialize;
@@ -1839,6 +1886,24 @@ export type SyncState_Serialize = {
 	attemptedAt: number,
 	/**  Error code of the last attempt if it failed. */
 	lastErrorCode: ErrorCode | null,
+};
+
+/**  What a run did. */
+export type TrackingReport = {
+	/**  Customers the provider answered for. */
+	checked: number,
+	/**  Of those, the ones whose status or level changed. */
+	changed: number,
+	/**
+	 *  Customers whose refresh failed (after its tries) or was not made because their provider
+	 *  was paused.
+	 */
+	failed: number,
+	/**
+	 *  Providers the run paused: unreachable, our credentials refused, or asking to wait longer
+	 *  than the run waits.
+	 */
+	paused: Provider[],
 };
 
 export type Trigger = 

@@ -7,10 +7,12 @@ use mostrador_service::app::App;
 use mostrador_service::customers::CustomerPage;
 use mostrador_service::customers::kyc::KycCheckOutcome;
 use mostrador_service::customers::sync::CustomerSyncReport;
+use mostrador_service::customers::tracking::TrackingReport;
 use mostrador_service::customers::writes::{
     CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
 };
-use mostrador_store::{CustomerQuery, KycTransition, SyncState};
+use mostrador_service::preferences::{KycPreferences, Preferences};
+use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -138,4 +140,36 @@ pub async fn upload_customer_document(
     Ok(app
         .upload_customer_document(&idempotency_key, customer_id, document_type, &file)
         .await?)
+}
+
+/// "Actualizar" on one customer: asks its provider now (under the tracking limit); a change is
+/// recorded and announced (`customerStatusChanged`).
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_customer(
+    app: State<'_, App>,
+    provider: Provider,
+    customer_id: String,
+) -> CommandResult<KycCheckOutcome> {
+    Ok(app.refresh_customer(provider, customer_id).await?)
+}
+
+/// "Actualizar" on the list: the unsettled customers of the view (`query`, every page).
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_customers(
+    app: State<'_, App>,
+    query: CustomerQuery,
+) -> CommandResult<TrackingReport> {
+    Ok(app.refresh_customers(query).await?)
+}
+
+/// The KYC target age (1–90 days, field `targetDays`) and the notifications switch.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_kyc_preferences(
+    app: State<'_, App>,
+    kyc: KycPreferences,
+) -> CommandResult<Preferences> {
+    Ok(app.set_kyc_preferences(kyc)?)
 }

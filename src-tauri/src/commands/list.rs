@@ -63,4 +63,8 @@ app_commands![
     customers::reveal_kyb_password,
     customers::request_enhanced_link,
     customers::upload_customer_document,
+    customers::refresh_customer,
+    customers::refresh_customers,
+    customers::set_kyc_preferences,
+    share::export_customers_csv<tauri::Wry>,
 ];

@@ -1,4 +1,4 @@
-//! Sharing and exporting links: QR codes, the clipboard, the save dialog, and opening WhatsApp,
+//! Sharing and exporting links (and exporting customers): QR codes, the clipboard, the save dialog, and opening WhatsApp,
 //! the mail client or the browser. The clipboard-manager, dialog and opener plugins are used
 //! only through their Rust APIs here: the capability grants the webview none of their
 //! permissions, so the page cannot reach the clipboard, the file system or the OS opener except
@@ -12,7 +12,7 @@ use mostrador_service::app::ServiceError;
 use mostrador_service::blocking::run;
 use mostrador_service::links::qr::{self, IMAGE_QUIET_ZONE, IMAGE_SCALE, QrCode};
 use mostrador_service::links::share::{self, ShareTarget};
-use mostrador_store::LinkQuery;
+use mostrador_store::{CustomerQuery, LinkQuery};
 use serde::Serialize;
 use specta::Type;
 use tauri::image::Image;
@@ -69,7 +69,7 @@ pub async fn save_link_qr<R: Runtime>(
 pub struct ExportReport {
     /// Where the file was written.
     pub path: String,
-    /// Links in the file (the header not counted).
+    /// Rows in the file (the header not counted).
     pub rows: u32,
 }
 
@@ -84,12 +84,36 @@ pub async fn export_links_csv<R: Runtime>(
     lang: String,
 ) -> CommandResult<Option<ExportReport>> {
     let export = state.export_links(query, &lang).await?;
-    let Some(path) = choose_save_path(&app, export.file_name, "CSV", "csv").await? else {
+    save_csv(&app, export.file_name, export.csv, export.rows).await
+}
+
+/// Every customer of the view (the list's query, all pages) as a CSV file where the user
+/// chooses; `None` if they cancelled. `lang` is the UI language of headers and statuses.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_customers_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, App>,
+    query: CustomerQuery,
+    lang: String,
+) -> CommandResult<Option<ExportReport>> {
+    let export = state.export_customers(query, &lang).await?;
+    save_csv(&app, export.file_name, export.csv, export.rows).await
+}
+
+/// Saves an export where the user chooses (`file_name` proposed); `None` if they cancelled.
+async fn save_csv<R: Runtime>(
+    app: &AppHandle<R>,
+    file_name: String,
+    csv: Vec<u8>,
+    rows: usize,
+) -> CommandResult<Option<ExportReport>> {
+    let Some(path) = choose_save_path(app, file_name, "CSV", "csv").await? else {
         return Ok(None);
     };
     Ok(Some(ExportReport {
-        path: write(path, export.csv).await?,
-        rows: u32::try_from(export.rows).unwrap_or(u32::MAX),
+        path: write(path, csv).await?,
+        rows: u32::try_from(rows).unwrap_or(u32::MAX),
     }))
 }
 

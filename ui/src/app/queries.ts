@@ -7,7 +7,7 @@ import {
 } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-import { commands, type Locale } from "../bindings";
+import { commands, type KycPreferences, type Locale } from "../bindings";
 import { call } from "../ipc";
 
 /** What a screen may add to a feature's mutation: its own reaction, never the cache's. */
@@ -41,6 +41,7 @@ export function useCommandMutation<TData, TVars = void>(
 
 export const appKeys = {
   info: ["appInfo"] as const,
+  preferences: ["preferences"] as const,
 };
 
 /** Version, data directory and the active profile. */
@@ -60,5 +61,21 @@ export function useSetLocale() {
         document.documentElement.lang = preferences.locale;
       },
     },
+  );
+}
+
+/** The saved preferences (language, active profile, KYC target age and notifications). */
+export function usePreferences() {
+  return useQuery({
+    queryKey: appKeys.preferences,
+    queryFn: () => call(commands.getPreferences()),
+  });
+}
+
+/** Saves the KYC target age (1–90 days) and the notifications switch. */
+export function useSetKycPreferences() {
+  return useCommandMutation(
+    (kyc: KycPreferences) => call(commands.setKycPreferences(kyc)),
+    () => [appKeys.preferences],
   );
 }

@@ -16,6 +16,7 @@ import { useAppInfo, useSetLocale } from "../app/queries";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { LOCALES } from "../i18n";
 import { SandboxCard } from "../sandbox/SandboxCard";
+import { KycPreferencesCard } from "./KycPreferencesCard";
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>{t("settings.title")}</Title>
       <LanguageCard />
+      <KycPreferencesCard />
       <SandboxCard />
       <AboutCard />
     </Stack>

@@ -127,6 +127,8 @@ codes! {
         /// A background task panicked or was cancelled.
         AppTask = "app.task", [];
         PreferencesWrite = "preferences.write", [];
+        /// The KYC target age is outside 1–90 days.
+        PreferencesKycTargetDays = "preferences.kyc_target_days", [];
 
         ProfileNameRequired = "profile.name_required", [];
         ProfileNameTooLong = "profile.name_too_long", [];

@@ -4,8 +4,9 @@
 //! The plan is plain data (serde), applied per request in this order: record the request, add
 //! latency, then at most one rule fires (the first that matches and triggers).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -125,11 +126,48 @@ impl Scope {
 
 /// A request as the double saw it (never its headers or body: they carry credentials).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SeenRequest {
     pub method: String,
     pub path: String,
     /// The fault applied to it, if any.
     pub fault: Option<&'static str>,
+    /// When it arrived, in milliseconds since the double started (so a test can see that no
+    /// call came before the time a `Retry-After` named).
+    pub at_ms: u64,
+}
+
+/// How many requests the double is handling now (latency included), and the most it handled
+/// at once since start or the last [`FaultController::reset_in_flight_peak`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InFlight {
+    pub now: usize,
+    pub peak: usize,
+}
+
+/// The live counters behind [`InFlight`].
+#[derive(Default)]
+struct InFlightCounters {
+    now: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+/// Counts one request in flight until dropped, whatever way its handling ends.
+struct InFlightGuard(Arc<InFlightCounters>);
+
+impl InFlightGuard {
+    fn enter(counters: &Arc<InFlightCounters>) -> Self {
+        let now = counters.now.fetch_add(1, Ordering::SeqCst) + 1;
+        counters.peak.fetch_max(now, Ordering::SeqCst);
+        Self(Arc::clone(counters))
+    }
+}
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        self.0.now.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 #[derive(Default)]
@@ -152,6 +190,8 @@ pub struct FaultController {
     /// takes effect when its listener and every open connection are closed, a little after the
     /// plan asked for it.
     listening: watch::Sender<bool>,
+    in_flight: Arc<InFlightCounters>,
+    started: Instant,
 }
 
 impl Default for FaultController {
@@ -160,6 +200,8 @@ impl Default for FaultController {
             state: Arc::default(),
             outage: watch::Sender::new(false),
             listening: watch::Sender::new(false),
+            in_flight: Arc::default(),
+            started: Instant::now(),
         }
     }
 }
@@ -230,6 +272,21 @@ impl FaultController {
         self.lock().seen.clear();
     }
 
+    /// Requests being handled now and the most at once (the API's requests, not the admin
+    /// routes').
+    pub fn in_flight(&self) -> InFlight {
+        InFlight {
+            now: self.in_flight.now.load(Ordering::SeqCst),
+            peak: self.in_flight.peak.load(Ordering::SeqCst),
+        }
+    }
+
+    /// Starts counting the peak again from the requests in flight now.
+    pub fn reset_in_flight_peak(&self) {
+        let now = self.in_flight.now.load(Ordering::SeqCst);
+        self.in_flight.peak.store(now, Ordering::SeqCst);
+    }
+
     /// Whether the listener should be closed now.
     pub(crate) fn outage(&self) -> watch::Receiver<bool> {
         self.outage.subscribe()
@@ -297,10 +354,12 @@ impl FaultController {
             }
         }
         let fault = chosen.as_ref().map(FaultAction::label);
+        let at_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
         state.seen.push(SeenRequest {
             method: method.to_owned(),
             path: path.to_owned(),
             fault,
+            at_ms,
         });
         (latency, chosen)
     }
@@ -333,6 +392,7 @@ pub async fn inject_faults(
 ) -> Response {
     let method = request.method().as_str().to_owned();
     let path = request.uri().path().to_owned();
+    let _in_flight = InFlightGuard::enter(&faults.in_flight);
     let (latency, action) = faults.decide(&method, &path);
     tracing::trace!(%method, %path, "sandbox request");
     if !latency.is_zero() {
@@ -375,8 +435,9 @@ pub async fn inject_faults(
     }
 }
 
-/// `GET|POST|DELETE /__sandbox/faults` (the plan) and `GET /__sandbox/requests` (the request
-/// log); mounted outside the fault layer so they always answer.
+/// `GET|POST|DELETE /__sandbox/faults` (the plan), `GET /__sandbox/requests` (the request
+/// log) and `GET|DELETE /__sandbox/in-flight` (requests being handled now and the peak; `DELETE`
+/// starts the peak again); mounted outside the fault layer so they always answer.
 pub fn admin_routes(faults: FaultController) -> Router {
     Router::new()
         .route(
@@ -384,6 +445,10 @@ pub fn admin_routes(faults: FaultController) -> Router {
             get(current_plan).post(replace_plan).delete(clear_plan),
         )
         .route("/__sandbox/requests", get(seen_requests))
+        .route(
+            "/__sandbox/in-flight",
+            get(in_flight).delete(reset_in_flight_peak),
+        )
         .with_state(faults)
 }
 
@@ -410,6 +475,15 @@ async fn clear_plan(State(faults): State<FaultController>) -> StatusCode {
 
 async fn seen_requests(State(faults): State<FaultController>) -> axum::Json<Vec<SeenRequest>> {
     axum::Json(faults.seen())
+}
+
+async fn in_flight(State(faults): State<FaultController>) -> axum::Json<InFlight> {
+    axum::Json(faults.in_flight())
+}
+
+async fn reset_in_flight_peak(State(faults): State<FaultController>) -> StatusCode {
+    faults.reset_in_flight_peak();
+    StatusCode::NO_CONTENT
 }
 
 fn status_response(status: u16, retry_after: Option<&str>) -> Response {

@@ -20,8 +20,8 @@ pub use billpocket::BillpocketSandbox;
 pub use cryptopocket::CryptoPocketSandbox;
 pub use double::{Double, DoubleState, Sandbox};
 pub use faults::{
-    DropMode, FaultAction, FaultController, FaultPlan, FaultRule, Outage, Scope, SeenRequest,
-    Trigger,
+    DropMode, FaultAction, FaultController, FaultPlan, FaultRule, InFlight, Outage, Scope,
+    SeenRequest, Trigger,
 };
 pub use undostres::UnDosTresSandbox;
 

@@ -5,7 +5,7 @@
 use mostrador_codes::{ErrorCode, Provider};
 use std::sync::Arc;
 
-use mostrador_store::OutboxState;
+use mostrador_store::{KycStatus, OutboxState, Provider as CustomerProvider};
 use serde::Serialize;
 use specta::Type;
 
@@ -35,12 +35,14 @@ pub enum AppEvent {
         seq: i64,
         state: OutboxState,
     },
-    /// A customer's KYC status changed at its provider (the background KYC refresh sends it).
+    /// A customer's KYC status or level changed at its provider, as a refresh (background, on
+    /// demand or one customer checked by hand) observed it; the change is in its history.
     CustomerStatusChanged {
         profile_id: String,
-        provider: String,
+        provider: CustomerProvider,
         customer_id: String,
-        status: String,
+        status: KycStatus,
+        level: Option<u8>,
     },
 }
 
@@ -114,6 +116,24 @@ impl Events {
             merchant_id: merchant_id.map(str::to_owned),
             seq,
             state,
+        });
+    }
+
+    /// The one place an observed KYC change is announced.
+    pub fn customer_status_changed(
+        &self,
+        profile_id: &str,
+        provider: CustomerProvider,
+        customer_id: &str,
+        status: KycStatus,
+        level: Option<u8>,
+    ) {
+        self.emit(AppEvent::CustomerStatusChanged {
+            profile_id: profile_id.to_owned(),
+            provider,
+            customer_id: customer_id.to_owned(),
+            status,
+            level,
         });
     }
 

@@ -28,18 +28,51 @@ pub struct Preferences {
     pub locale: Locale,
     /// The profile the user switched to; `None` means the built-in Sandbox profile.
     pub active_profile_id: Option<String>,
+    pub kyc: KycPreferences,
+}
+
+/// How the agent follows KYC cases (Ajustes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KycPreferences {
+    /// A pending case older than this many days is past its target (marked, notified once).
+    pub target_days: u32,
+    /// Desktop notifications when a case settles or passes the target age.
+    pub notifications: bool,
+}
+
+/// The target age's allowed range, in days.
+pub const KYC_TARGET_DAYS: std::ops::RangeInclusive<u32> = 1..=90;
+
+impl Default for KycPreferences {
+    fn default() -> Self {
+        Self {
+            target_days: 2,
+            notifications: true,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum PreferencesError {
     #[error("could not write preferences to {path}: {source}")]
     Write { path: PathBuf, source: io::Error },
+    #[error("a KYC target of {0} days is outside 1–90")]
+    KycTargetDays(u32),
 }
 
 impl Coded for PreferencesError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::Write { .. } => ErrorCode::PreferencesWrite,
+            Self::KycTargetDays(_) => ErrorCode::PreferencesKycTargetDays,
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            Self::KycTargetDays(_) => Some("targetDays"),
+            Self::Write { .. } => None,
         }
     }
 }
@@ -96,6 +129,14 @@ impl PreferencesFile {
         self.update(|preferences| preferences.locale = locale)
     }
 
+    /// The KYC target age (checked against [`KYC_TARGET_DAYS`]) and notifications switch.
+    pub fn set_kyc(&self, kyc: KycPreferences) -> Result<Preferences, PreferencesError> {
+        if !KYC_TARGET_DAYS.contains(&kyc.target_days) {
+            return Err(PreferencesError::KycTargetDays(kyc.target_days));
+        }
+        self.update(|preferences| preferences.kyc = kyc)
+    }
+
     /// `None` goes back to the built-in Sandbox profile.
     pub fn set_active_profile(&self, id: Option<String>) -> Result<Preferences, PreferencesError> {
         self.update(|preferences| preferences.active_profile_id = id)
@@ -148,6 +189,36 @@ mod tests {
         let saved = file.load();
         assert_eq!(saved.locale, Locale::En);
         assert_eq!(saved.active_profile_id.as_deref(), Some("p1"));
+    }
+
+    #[test]
+    fn kyc_preferences_default_to_two_days_with_notifications_and_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = PreferencesFile::in_dir(dir.path());
+        assert_eq!(file.load().kyc, KycPreferences::default());
+        assert_eq!(
+            (file.load().kyc.target_days, file.load().kyc.notifications),
+            (2, true)
+        );
+        let quiet = KycPreferences {
+            target_days: 5,
+            notifications: false,
+        };
+        assert_eq!(file.set_kyc(quiet).unwrap().kyc, quiet);
+        let error = file
+            .set_kyc(KycPreferences {
+                target_days: 0,
+                ..quiet
+            })
+            .unwrap_err();
+        assert_eq!(
+            (error.code(), error.field()),
+            (ErrorCode::PreferencesKycTargetDays, Some("targetDays"))
+        );
+        assert_eq!(file.load().kyc, quiet, "a refused value is not saved");
+        // A file written before these preferences existed reads them as the defaults.
+        fs::write(dir.path().join(FILE_NAME), br#"{"locale":"en"}"#).unwrap();
+        assert_eq!(file.load().kyc, KycPreferences::default());
     }
 
     #[test]

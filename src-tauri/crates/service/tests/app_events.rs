@@ -5,34 +5,24 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+mod common;
+
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use mostrador_sandbox::{FaultPlan, Outage};
-use mostrador_service::app::{App, AppDirs, ServiceError};
+use mostrador_service::app::{App, ServiceError};
 use mostrador_service::customers::writes::{CompanyForm, CustomerWriteAnswer};
-use mostrador_service::events::{AppEvent, Events};
+use mostrador_service::events::AppEvent;
 use mostrador_service::links::form::{DEFAULT_LINK_TYPE, FormError, LinkForm};
 use mostrador_service::links::writes::LinkWrite;
 use mostrador_service::profiles::SANDBOX_PROFILE_ID;
 use mostrador_store::OutboxState;
-use mostrador_vault::{MemoryStore, Vault};
 
 const MERCHANT: &str = "61234";
 
 async fn open() -> (tempfile::TempDir, App, Receiver<AppEvent>) {
-    let dir = tempfile::tempdir().unwrap();
-    let dirs = AppDirs {
-        data: dir.path().join("data"),
-        config: dir.path().join("config"),
-    };
-    let (sink, events) = channel();
-    let vault = Ok(Vault::new(Arc::new(MemoryStore::default())));
-    let app = App::open_with_vault(dirs, vault, Events::new(sink))
-        .await
-        .unwrap();
-    (dir, app, events)
+    common::open_app(common::memory_vault()).await
 }
 
 fn create(slug: &str) -> LinkWrite<LinkForm> {

@@ -510,18 +510,7 @@ fn issued_tokens(data: &std::path::Path) -> usize {
 async fn open_app(
     vault: Result<Vault, mostrador_vault::VaultError>,
 ) -> (tempfile::TempDir, mostrador_service::app::App) {
-    use mostrador_service::app::{App, AppDirs};
-    use mostrador_service::events::Events;
-
-    let dir = tempfile::tempdir().unwrap();
-    let dirs = AppDirs {
-        data: dir.path().join("data"),
-        config: dir.path().join("config"),
-    };
-    let (sink, _events) = std::sync::mpsc::channel();
-    let app = App::open_with_vault(dirs, vault, Events::new(sink))
-        .await
-        .unwrap();
+    let (dir, app, _events) = common::open_app(vault).await;
     (dir, app)
 }
 

@@ -223,6 +223,9 @@ fn stamp_sql(rows: usize) -> String {
 
 type KycState = (KycStatus, Option<u8>);
 
+/// UnDosTres' highest account level (documented range 1–3).
+pub const UNDOSTRES_TOP_LEVEL: u8 = 3;
+
 impl Writer<'_> {
     /// Inserts or replaces customers by (profile, provider, id), stamps them `synced_at`, and
     /// appends a history entry for each whose KYC status or level differs from what was cached
@@ -410,6 +413,27 @@ impl Writer<'_> {
         Ok(Some(transition))
     }
 
+    /// Records that the agent was told these pending cases passed their target age; returns the
+    /// ones not recorded before (each case is notified once, across restarts; migration 0014).
+    pub fn mark_overdue_notified(
+        &mut self,
+        profile_id: &str,
+        cases: &[Customer],
+        at: UnixSeconds,
+    ) -> Result<Vec<Customer>> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO kyc_overdue_notified (customer_rowid, notified_at) \
+             SELECT rowid, ?4 FROM customers WHERE profile_id = ?1 AND provider = ?2 AND id = ?3",
+        )?;
+        let mut newly = Vec::new();
+        for case in cases {
+            if stmt.execute(params![profile_id, case.provider, case.id, at])? == 1 {
+                newly.push(case.clone());
+            }
+        }
+        Ok(newly)
+    }
+
     /// Replaces the search entries of customers whose text changed in this transaction.
     pub(crate) fn reindex_changed_customers(&mut self) -> Result<()> {
         reindex_stale(&self.tx, &CUSTOMERS_INDEX)
@@ -419,7 +443,7 @@ impl Writer<'_> {
 impl Store {
     pub fn search_customers(&self, query: &CustomerQuery) -> Result<Page<Customer>> {
         let mut list = ListQuery::new(&LISTING, &query.profile_id);
-        list.text(&query.text);
+        list.text_or_id(&query.text);
         if let Some(provider) = query.provider {
             list.filter("t.provider = ?", [Value::Text(provider.as_str().into())]);
         }
@@ -445,6 +469,23 @@ impl Store {
             query.limit,
             from_row,
         )
+    }
+
+    /// The customers whose verification is not settled yet, least recently checked first:
+    /// CryptoPocket's `unused` and `processing`; UnDosTres accounts still in progress, or active
+    /// below the top level (their level is what grows as UnDosTres verifies more), while a
+    /// suspended account or an active one at the top level is settled.
+    pub fn unsettled_customers(&self, profile_id: &str) -> Result<Vec<Customer>> {
+        let conn = self.read_conn();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM customers t WHERE t.profile_id = ?1 AND ( \
+                 (t.provider = 'cryptopocket' AND t.kyc_status IN ('unused', 'processing')) \
+                 OR (t.provider = 'undostres' AND (t.kyc_status IN ('unused', 'processing') \
+                     OR (t.kyc_status = 'valid' AND coalesce(t.kyc_level, 1) < ?2)))) \
+             ORDER BY t.synced_at IS NOT NULL, t.synced_at, t.rowid"
+        ))?;
+        let rows = stmt.query_map(params![profile_id, UNDOSTRES_TOP_LEVEL], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn customer(&self, profile_id: &str, provider: Provider, id: &str) -> Result<Customer> {

@@ -143,6 +143,12 @@ impl ListQuery {
         self.text = match_expression(typed);
     }
 
+    /// [`Self::text`], or the typed text as one id number without its separators (see
+    /// [`id_match_expression`]).
+    pub fn text_or_id(&mut self, typed: &str) {
+        self.text = id_match_expression(typed);
+    }
+
     /// The text's matches in rowid order if they are fewer than [`SPARSE_MATCHES`]; `None`
     /// (after reading no more than that many) for a common word.
     fn sparse_matches(&self, conn: &Connection, expr: &str) -> Result<Option<Vec<Value>>> {
@@ -414,6 +420,21 @@ pub(crate) fn match_expression(typed: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// [`match_expression`], or else the typed text with its separators removed as one prefix,
+/// when it looks like an id number typed in parts (`12.345.678-5`, `GODE 561231 HDFRRN09`):
+/// letters and digits, at least one digit, and something between them. The index holds id
+/// numbers both as written and without separators (migration 0014), so `12345678-5` finds
+/// `123456785` and `123456785` finds `12.345.678-5`.
+pub(crate) fn id_match_expression(typed: &str) -> Option<String> {
+    let words = match_expression(typed)?;
+    let compact: String = typed.chars().filter(|c| c.is_alphanumeric()).collect();
+    let in_parts = typed.trim().chars().any(|c| !c.is_alphanumeric());
+    if !in_parts || !compact.chars().any(|c| c.is_ascii_digit()) {
+        return Some(words);
+    }
+    Some(format!("({words}) OR \"{compact}\"*"))
+}
+
 /// Every word of `chunk` quoted as a prefix, `None` when it has none.
 fn prefix_words(chunk: &str) -> Option<String> {
     let words: Vec<String> = chunk
@@ -516,6 +537,27 @@ pub(crate) fn reindex_stale(tx: &rusqlite::Transaction<'_>, index: &StaleIndex) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_number_typed_in_parts_is_also_looked_for_whole() {
+        assert_eq!(
+            id_match_expression(" 12345678-5 "),
+            Some("(\"12345678\"* AND \"5\"*) OR \"123456785\"*".into())
+        );
+        assert_eq!(
+            id_match_expression("GODE 561231"),
+            Some("(\"GODE\"* AND \"561231\"*) OR \"GODE561231\"*".into())
+        );
+        assert_eq!(
+            id_match_expression("sofia lopez"),
+            match_expression("sofia lopez")
+        );
+        assert_eq!(
+            id_match_expression("123456785"),
+            match_expression("123456785")
+        );
+        assert_eq!(id_match_expression(" - "), None);
+    }
 
     #[test]
     fn match_expression_quotes_words_as_prefixes() {

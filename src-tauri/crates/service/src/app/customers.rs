@@ -6,11 +6,12 @@ use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::rules::decode_data_url;
 use mostrador_providers::cryptopocket::types::DocumentType;
-use mostrador_store::{CustomerQuery, KycTransition, SyncState};
+use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 
 use super::links::outbox_seq;
 use super::{App, ServiceError, unix_now};
 use crate::customers::created::kyb_password;
+use crate::customers::export::{CustomerExport, export_customers};
 use crate::customers::kyc::{self, KycCheckOutcome};
 use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
 use crate::customers::verification;
@@ -19,6 +20,7 @@ use crate::customers::writes::{
     WriteContext,
 };
 use crate::customers::{self, CustomerError, CustomerPage};
+use crate::links::csv::csv_locale;
 use crate::merchants::form::FieldIssue;
 use crate::profiles::ActiveProfile;
 
@@ -58,14 +60,14 @@ impl App {
         Ok(report)
     }
 
-    /// Asks CryptoPocket where one cached customer's KYC/KYB stands and records a change.
+    /// Asks CryptoPocket where one cached customer's KYC/KYB stands, records and announces a
+    /// change (through the tracker: its limit, gate and notifications).
     pub async fn check_customer_status(
         &self,
         customer_id: String,
     ) -> Result<KycCheckOutcome, ServiceError> {
-        let (profile, client) = self.cryptopocket().await?;
-        let store = &self.store;
-        Ok(kyc::check_status(store, &client, &profile.id, &customer_id, unix_now()).await?)
+        self.refresh_customer(Provider::Cryptopocket, customer_id)
+            .await
     }
 
     /// Every status change the app observed for one customer, oldest first.
@@ -75,6 +77,18 @@ impl App {
     ) -> Result<Vec<KycTransition>, ServiceError> {
         let profile = self.active_profile().await?;
         self.store(move |store| kyc::history(store, &profile.id, &customer_id))
+            .await
+    }
+
+    /// Every customer of the view (`query`, all pages) as a CSV file in the UI language `lang`.
+    pub async fn export_customers(
+        &self,
+        mut query: CustomerQuery,
+        lang: &str,
+    ) -> Result<CustomerExport, ServiceError> {
+        query.profile_id = self.active_profile().await?.id;
+        let (now, locale, kyc) = (unix_now(), csv_locale(lang), self.preferences.load().kyc);
+        self.store(move |store| export_customers(store, &query, kyc, now, locale))
             .await
     }
 

@@ -13,6 +13,7 @@ use crate::billpocket_access::AccessError;
 use crate::catalogues::CatalogueError;
 use crate::credentials::CredentialError;
 use crate::customers::CustomerError;
+use crate::customers::tracking::TrackError;
 use crate::drafts::DraftError;
 use crate::links::form::FormError;
 use crate::links::share::ShareError;
@@ -72,6 +73,8 @@ pub enum ServiceError {
     Undostres(#[from] UndostresServiceError),
     #[error(transparent)]
     Customer(#[from] CustomerError),
+    #[error(transparent)]
+    Tracking(#[from] TrackError),
 }
 
 impl Coded for ServiceError {
@@ -97,6 +100,7 @@ impl Coded for ServiceError {
             Self::Preferences(error) => error.code(),
             Self::Undostres(error) => error.code(),
             Self::Customer(error) => error.code(),
+            Self::Tracking(error) => error.code(),
         }
     }
 
@@ -109,6 +113,8 @@ impl Coded for ServiceError {
             Self::Merchant(error) => error.field(),
             Self::Profile(error) => error.field(),
             Self::Customer(error) => error.field(),
+            Self::Tracking(error) => error.field(),
+            Self::Preferences(error) => error.field(),
             _ => None,
         }
     }
@@ -117,6 +123,7 @@ impl Coded for ServiceError {
         match self {
             Self::Undostres(error) => error.params(),
             Self::Customer(error) => error.params(),
+            Self::Tracking(error) => error.params(),
             _ => Vec::new(),
         }
     }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use specta::Type;
 
 use super::{App, ServiceError, unix_now};
-use crate::links::export::{csv_locale, export_file_name, export_links};
+use crate::links::csv::csv_locale;
+use crate::links::export::{export_file_name, export_links};
 use crate::links::form::{self, FormError, LinkForm};
 use crate::links::writes::{self, LinkIntent, LinkWrite, PendingWrite, SyncOutcome, WriteOutcome};
 use crate::links::{self, LinkPage};

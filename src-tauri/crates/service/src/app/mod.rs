@@ -8,6 +8,7 @@ mod error;
 mod links;
 mod merchants;
 mod profiles;
+mod tracking;
 mod undostres;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ pub use self::merchants::RegisterAnswer;
 use crate::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
 use crate::blocking::blocking;
 use crate::customers::access::{ClientCache, cryptopocket_client};
+use crate::customers::notify::{Notifier, Silent};
+use crate::customers::tracking::Tracker;
 use crate::events::Events;
 use crate::outbox::recover_interrupted;
 use crate::preferences::PreferencesFile;
@@ -52,6 +55,10 @@ pub struct App {
     /// New UnDosTres accounts' secrets the keyring refused, until stored again (memory only).
     waiting_secrets: WaitingSecrets,
     events: Events,
+    /// The KYC refreshes' shared limit and provider gates.
+    tracker: Tracker,
+    /// The desktop's notifications ([`App::with_notifier`]); silent until the shell sets one.
+    notifier: Arc<dyn Notifier>,
     /// The active profile's CryptoPocket client with its token (see [`ClientCache`]).
     cryptopocket_clients: ClientCache,
 }
@@ -104,6 +111,8 @@ impl App {
             vault: vault.map(Arc::new).map_err(Arc::new),
             waiting_secrets: WaitingSecrets::default(),
             events,
+            tracker: Tracker::default(),
+            notifier: Arc::new(Silent),
             cryptopocket_clients: ClientCache::default(),
         })
     }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use mostrador_store::UndostresAccountView;
+use mostrador_store::{Provider, UndostresAccountView};
 use mostrador_vault::Vault;
 
 use super::links::outbox_seq;
@@ -68,34 +68,30 @@ impl App {
         Ok(writes::store_waiting(&cx, &customer_id).await?)
     }
 
-    /// Reads an account's level and status, then its composite balance, into the cache.
+    /// Reads an account's level and status (through the KYC tracker, which announces a change),
+    /// then its composite balance, into the cache.
     pub async fn refresh_undostres_account(
         &self,
         customer_id: String,
     ) -> Result<UndostresAccountView, ServiceError> {
-        let id = customer_id
-            .parse::<i64>()
-            .map_err(|_| UndostresServiceError::NotCached)?;
-        let (profile, client) = self.undostres().await?;
-        let account =
-            accounts::refresh_account(&self.store, &client, &profile.id, id, unix_now()).await?;
-        if account.parent_balance_id.is_some() {
-            let view = accounts::refresh_balance(
-                &self.store,
-                &client,
-                &profile.id,
-                &customer_id,
-                unix_now(),
-            )
+        self.refresh_customer(Provider::Undostres, customer_id.clone())
             .await?;
+        let (profile, client) = self.undostres().await?;
+        let (profile_id, cached) = (profile.id.clone(), customer_id.clone());
+        let view = self
+            .store(move |store| {
+                store
+                    .undostres_account(&profile_id, &cached)?
+                    .ok_or(UndostresServiceError::NotCached)
+            })
+            .await?;
+        if view.account.parent_balance_id.is_none() {
             return Ok(view);
         }
-        self.store(move |store| {
-            store
-                .undostres_account(&profile.id, &customer_id)?
-                .ok_or(UndostresServiceError::NotCached)
-        })
-        .await
+        let now = unix_now();
+        let balance =
+            accounts::refresh_balance(&self.store, &client, &profile.id, &customer_id, now);
+        Ok(balance.await?)
     }
 
     fn keyring(&self) -> Result<Arc<Vault>, ServiceError> {

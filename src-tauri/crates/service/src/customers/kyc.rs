@@ -18,6 +18,8 @@ use crate::blocking::blocking;
 #[serde(rename_all = "camelCase")]
 pub struct KycCheckOutcome {
     pub status: KycStatus,
+    /// UnDosTres' account level (`None` for CryptoPocket).
+    pub level: Option<u8>,
     /// The change this check observed, if the status differs from the cached one.
     pub change: Option<KycTransition>,
     #[specta(type = specta_typescript::Number)]
@@ -69,6 +71,7 @@ pub async fn check_status(
     }
     Ok(KycCheckOutcome {
         status,
+        level: None,
         change,
         checked_at,
     })

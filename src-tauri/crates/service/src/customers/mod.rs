@@ -6,15 +6,20 @@
 pub mod access;
 pub mod created;
 mod error;
+pub mod export;
 pub mod kyc;
+pub mod notify;
 pub mod sync;
+pub mod tracking;
 pub mod verification;
 pub mod writes;
 
 pub use error::CustomerError;
 
 use mostrador_providers::cryptopocket::types::KycStatus as ProviderStatus;
-use mostrador_store::{Cursor, Customer, CustomerQuery, KycStatus, Store, StoreError};
+use mostrador_store::{
+    Cursor, Customer, CustomerKind, CustomerQuery, KycStatus, Store, StoreError, UnixSeconds,
+};
 use serde::Serialize;
 use specta::Type;
 
@@ -36,6 +41,66 @@ pub fn list(store: &Store, query: &CustomerQuery) -> Result<CustomerPage, StoreE
         next: page.next,
     })
 }
+
+/// Every customer `query` matches, in its order, page after page (its cursor and page size are
+/// ignored): what the view shows, for its export and its refresh.
+pub fn every(
+    store: &Store,
+    query: &CustomerQuery,
+    mut each: impl FnMut(Customer) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut query = CustomerQuery {
+        limit: EVERY_PAGE,
+        cursor: None,
+        ..query.clone()
+    };
+    loop {
+        let page = list(store, &query)?;
+        page.items.into_iter().try_for_each(&mut each)?;
+        match page.next {
+            Some(next) => query.cursor = Some(next),
+            None => return Ok(()),
+        }
+    }
+}
+
+/// Rows read per page by [`every`] (the store's maximum).
+const EVERY_PAGE: u32 = 500;
+
+/// A company's name, else the person's names.
+pub fn display_name(customer: &Customer) -> String {
+    if customer.kind == CustomerKind::Company && !customer.company_name.is_empty() {
+        return customer.company_name.clone();
+    }
+    let name = [
+        customer.first_name.as_str(),
+        customer.last_name.as_str(),
+        customer.second_last_name.as_str(),
+    ]
+    .iter()
+    .filter(|part| !part.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
+    if name.is_empty() {
+        customer.email.clone()
+    } else {
+        name
+    }
+}
+
+/// How long a pending case (not started or in review) has been open, counted from the
+/// customer's creation; `None` once it settled.
+pub fn pending_age(customer: &Customer, now: UnixSeconds) -> Option<i64> {
+    matches!(
+        customer.kyc_status,
+        KycStatus::Unused | KycStatus::Processing
+    )
+    .then(|| now.saturating_sub(customer.created_at).max(0))
+}
+
+/// Seconds in a day, for target ages in days.
+pub const DAY: i64 = 24 * 60 * 60;
 
 /// CryptoPocket's status as the cache spells it (the same four values).
 pub(crate) fn cached_status(status: ProviderStatus) -> KycStatus {

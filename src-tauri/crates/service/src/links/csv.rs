@@ -4,6 +4,11 @@
 
 use std::borrow::Cow;
 
+use chrono::{DateTime, Local};
+use mostrador_store::{StoreError, UnixSeconds};
+
+use crate::preferences::Locale;
+
 /// UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -46,6 +51,41 @@ impl CsvWriter {
             .into_inner()
             .map_err(|error| error.into_error().into())
     }
+}
+
+/// The CSV's language for a UI language tag: English for `en` and its regional variants,
+/// Spanish (Mexico, the reference catalogue) for anything else.
+pub fn csv_locale(tag: &str) -> Locale {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    if primary.eq_ignore_ascii_case("en") {
+        Locale::En
+    } else {
+        Locale::EsMx
+    }
+}
+
+/// What the save dialog proposes for an export: `<stem>-YYYY-MM-DD.csv`, today's local date.
+pub fn dated_file_name(stem: &str, now: UnixSeconds) -> String {
+    let date = DateTime::from_timestamp(now, 0)
+        .map(|utc| utc.with_timezone(&Local).format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    format!("{stem}-{date}.csv")
+}
+
+/// `2026-11-22 14:05` in the machine's time zone, as the UI shows times.
+pub fn local_time(at: UnixSeconds) -> String {
+    DateTime::from_timestamp(at, 0)
+        .map(|utc| {
+            utc.with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// A failure to write a CSV in memory, as the I/O error it is.
+pub fn written(error: csv::Error) -> StoreError {
+    std::io::Error::from(error).into()
 }
 
 /// The field with an apostrophe before it when a spreadsheet would take it for a formula (`=`,

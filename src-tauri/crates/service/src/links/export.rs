@@ -1,33 +1,18 @@
 //! The links list as a CSV file: every row of the filtered and sorted view (not just the page on
 //! screen), with headers and states in the UI language and dates in the machine's time zone.
 
-use chrono::{DateTime, Local};
 use mostrador_store::{LinkQuery, Store, StoreError, UnixSeconds};
 
-use super::csv::CsvWriter;
+use super::csv::{CsvWriter, dated_file_name, local_time, written};
 use super::{LinkRow, LinkState, search};
 use crate::preferences::Locale;
 
 /// Rows fetched per store page (the store's maximum).
 const EXPORT_PAGE: u32 = 500;
 
-/// The CSV's language for a UI language tag: English for `en` and its regional variants,
-/// Spanish (Mexico, the reference catalogue) for anything else.
-pub fn csv_locale(tag: &str) -> Locale {
-    let primary = tag.split(['-', '_']).next().unwrap_or_default();
-    if primary.eq_ignore_ascii_case("en") {
-        Locale::En
-    } else {
-        Locale::EsMx
-    }
-}
-
 /// What the save dialog proposes: `ligas-YYYY-MM-DD.csv`, today's local date.
 pub fn export_file_name(now: UnixSeconds) -> String {
-    let date = DateTime::from_timestamp(now, 0)
-        .map(|utc| utc.with_timezone(&Local).format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
-    format!("ligas-{date}.csv")
+    dated_file_name("ligas", now)
 }
 
 /// Every link `query` matches, in its order, as CSV; and how many rows that is. The query's
@@ -68,11 +53,6 @@ pub fn links_csv(rows: &[LinkRow], lang: Locale) -> Result<Vec<u8>, StoreError> 
         csv.row(record(row, lang)).map_err(written)?;
     }
     csv.into_bytes().map_err(written)
-}
-
-/// A failure to write the CSV in memory, as the I/O error it is.
-fn written(error: csv::Error) -> StoreError {
-    std::io::Error::from(error).into()
 }
 
 fn header(lang: Locale) -> [&'static str; 9] {
@@ -137,23 +117,15 @@ fn amount(centavos: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-/// `2026-11-22 14:05` in the machine's time zone.
-fn local_time(at: UnixSeconds) -> String {
-    DateTime::from_timestamp(at, 0)
-        .map(|utc| {
-            utc.with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
 
     use mostrador_store::{Link, LinkStatus};
 
+    use chrono::{DateTime, Local};
+
+    use super::super::csv::csv_locale;
     use super::*;
 
     fn row(state: LinkState, months: Vec<u8>, expired_at: Option<i64>) -> LinkRow {

@@ -93,3 +93,34 @@ pub fn config() -> HttpConfig {
     }
 }
 pub mod undostres;
+
+/// The app as the shell opens it (a data directory with the embedded doubles) with `vault`, and
+/// the events it announces.
+pub async fn open_app(
+    vault: Result<mostrador_vault::Vault, mostrador_vault::VaultError>,
+) -> (
+    tempfile::TempDir,
+    mostrador_service::app::App,
+    std::sync::mpsc::Receiver<mostrador_service::events::AppEvent>,
+) {
+    use mostrador_service::app::{App, AppDirs};
+    use mostrador_service::events::Events;
+
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = AppDirs {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let (sink, events) = std::sync::mpsc::channel();
+    let app = App::open_with_vault(dirs, vault, Events::new(sink))
+        .await
+        .unwrap();
+    (dir, app, events)
+}
+
+/// An in-memory keyring.
+pub fn memory_vault() -> Result<mostrador_vault::Vault, mostrador_vault::VaultError> {
+    Ok(mostrador_vault::Vault::new(Arc::new(
+        mostrador_vault::MemoryStore::default(),
+    )))
+}

@@ -193,3 +193,47 @@ fn a_status_check_records_a_change_once_and_stamps_the_row_either_way() {
     // The search index still finds the checked customer (no text changed).
     assert_eq!(search(&store, "perez").len(), 1);
 }
+
+#[test]
+fn an_id_number_is_found_with_or_without_the_separators_people_type() {
+    let (_dir, store) = store();
+    let with_number = |id: &str, name: &str, number: &str| {
+        let mut c = person(Provider::Cryptopocket, id, name, "Muñoz", KycStatus::Unused);
+        c.id_number = number.into();
+        c
+    };
+    let rut = with_number("1", "Javiera", "123456785");
+    let dni = with_number("2", "Rosa", "10.117.410");
+    let curp = with_number("3", "Sofía", "LOSC780715MNLPNR00");
+    store
+        .write(|w| w.upsert_customers(PROFILE, &[rut, dni, curp], T0))
+        .unwrap();
+    let ids =
+        |text: &str| -> Vec<String> { search(&store, text).into_iter().map(|c| c.id).collect() };
+    for typed in [
+        "12345678-5",
+        "12.345.678-5",
+        "12 345 678 5",
+        "123456785",
+        "12345",
+    ] {
+        assert_eq!(ids(typed), ["1"], "{typed}");
+    }
+    for typed in ["10117410", "10.117.410", "10 117", "10.117"] {
+        assert_eq!(ids(typed), ["2"], "{typed}");
+    }
+    assert_eq!(ids("losc 780715 mnlp"), ["3"]);
+    assert_eq!(ids("LOSC-780715"), ["3"]);
+
+    // A changed number is indexed again both ways, and its old entries are gone.
+    let mut moved = store
+        .customer(PROFILE, Provider::Cryptopocket, "2")
+        .unwrap();
+    moved.id_number = "20.555.111".into();
+    store
+        .write(|w| w.upsert_customers(PROFILE, &[moved], T0 + 1))
+        .unwrap();
+    assert_eq!(ids("20555111"), ["2"]);
+    assert_eq!(ids("10117410"), Vec::<String>::new());
+    assert_eq!(ids("10.117.410"), Vec::<String>::new());
+}

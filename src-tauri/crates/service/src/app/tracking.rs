@@ -1,0 +1,162 @@
+//! KYC tracking of the active profile: every unsettled customer in the background, the view's
+//! or one customer's on demand, all under one concurrency limit; the KYC preferences that say
+//! when a case is overdue and whether to notify.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use mostrador_codes::Coded;
+use mostrador_providers::HttpConfig;
+use mostrador_store::{Customer, CustomerQuery, Provider, StoreError};
+
+use super::{App, ServiceError};
+use crate::customers;
+use crate::customers::access::cryptopocket_client;
+use crate::customers::kyc::KycCheckOutcome;
+use crate::customers::notify::{Notifier, NotifyPolicy};
+use crate::customers::tracking::{Client, Clients, Context, TrackingReport, notify_overdue};
+use crate::preferences::{KycPreferences, Preferences};
+use crate::undostres::access::client as undostres_client;
+
+impl App {
+    /// Where notifications go (the shell's desktop); silent until set.
+    #[must_use]
+    pub fn with_notifier(mut self, notifier: impl Notifier) -> Self {
+        self.notifier = Arc::new(notifier);
+        self
+    }
+
+    /// The background refresh: every unsettled customer of the active profile, least recently
+    /// checked first, then the cases that passed the target age are notified (once each).
+    pub async fn track_customers(&self) -> Result<TrackingReport, ServiceError> {
+        let (ctx, clients) = self.tracking().await?;
+        let profile_id = ctx.profile_id.clone();
+        let unsettled = self
+            .store(move |store| store.unsettled_customers(&profile_id))
+            .await?;
+        let report = self
+            .tracker
+            .refresh_all(ctx.clone(), clients, unsettled)
+            .await;
+        notify_overdue(&ctx).await?;
+        Ok(report)
+    }
+
+    /// "Actualizar" on the list: the unsettled customers among those `query` matches (every
+    /// page of it, the same query as the list).
+    pub async fn refresh_customers(
+        &self,
+        query: CustomerQuery,
+    ) -> Result<TrackingReport, ServiceError> {
+        let (ctx, clients) = self.tracking().await?;
+        let query = CustomerQuery {
+            profile_id: ctx.profile_id.clone(),
+            ..query
+        };
+        let in_view = self
+            .store(move |store| {
+                let mut keys = HashSet::new();
+                customers::every(store, &query, |c| {
+                    keys.insert((c.provider, c.id));
+                    Ok(())
+                })?;
+                let unsettled = store.unsettled_customers(&query.profile_id)?;
+                Ok::<_, StoreError>(
+                    unsettled
+                        .into_iter()
+                        .filter(|c| keys.contains(&(c.provider, c.id.clone())))
+                        .collect::<Vec<Customer>>(),
+                )
+            })
+            .await?;
+        Ok(self.tracker.refresh_all(ctx, clients, in_view).await)
+    }
+
+    /// Asks the provider for one cached customer now, records and announces a change.
+    pub async fn refresh_customer(
+        &self,
+        provider: Provider,
+        customer_id: String,
+    ) -> Result<KycCheckOutcome, ServiceError> {
+        let ctx = self.tracking_context().await?;
+        let profile_id = ctx.profile_id.clone();
+        let customer = self
+            .store(move |store| store.customer(&profile_id, provider, &customer_id))
+            .await?;
+        let checked = match provider {
+            // The profile's kept client (one authentication for every command): its own read
+            // retries hold back only this one call, which still passes the provider's gate.
+            Provider::Cryptopocket => {
+                let (_, client) = self.cryptopocket().await?;
+                let client = Client::CryptoPocket(&client);
+                self.tracker.refresh(&ctx, client, &customer).await?
+            }
+            Provider::Undostres => {
+                let (_, client) = self
+                    .provider(|store, vault, sandbox, profile_id| {
+                        undostres_client(store, vault, sandbox, profile_id, tracking_config())
+                    })
+                    .await?;
+                let client = Client::UnDosTres(&client);
+                self.tracker.refresh(&ctx, client, &customer).await?
+            }
+        };
+        Ok(checked)
+    }
+
+    /// The agent's KYC target age and notifications switch.
+    pub fn set_kyc_preferences(&self, kyc: KycPreferences) -> Result<Preferences, ServiceError> {
+        Ok(self.preferences.set_kyc(kyc)?)
+    }
+
+    /// The context and clients of a refresh in the active profile. A provider whose client
+    /// cannot be made (no credentials) is left out, with why in the log.
+    async fn tracking(&self) -> Result<(Context, Arc<Clients>), ServiceError> {
+        let (_, clients) = self
+            .provider(|store, vault, sandbox, profile_id| {
+                let config = tracking_config();
+                let cryptopocket =
+                    cryptopocket_client(store, vault, sandbox, profile_id, config.clone())
+                        .inspect_err(|error| {
+                            tracing::info!(code = %error.code(), "no CryptoPocket client to track customers");
+                        })
+                        .ok();
+                let undostres = undostres_client(store, vault, sandbox, profile_id, config)
+                    .inspect_err(|error| {
+                        tracing::info!(code = %error.code(), "no UnDosTres client to track accounts");
+                    })
+                    .ok();
+                Ok::<_, ServiceError>(Clients {
+                    cryptopocket,
+                    undostres,
+                })
+            })
+            .await?;
+        Ok((self.tracking_context().await?, Arc::new(clients)))
+    }
+
+    /// Where a refresh in the active profile records, announces and notifies.
+    async fn tracking_context(&self) -> Result<Context, ServiceError> {
+        let preferences = self.preferences.load();
+        Ok(Context {
+            store: Arc::clone(&self.store),
+            profile_id: self.active_profile().await?.id,
+            events: self.events.clone(),
+            notifier: Arc::clone(&self.notifier),
+            policy: NotifyPolicy {
+                kyc: preferences.kyc,
+                locale: preferences.locale,
+            },
+        })
+    }
+}
+
+/// The clients of a run have no read retries of their own: the tracker retries under the
+/// provider's shared gate, so a `Retry-After` holds back every call, not only the one that got
+/// it.
+fn tracking_config() -> HttpConfig {
+    HttpConfig {
+        read_retries: 0,
+        ..HttpConfig::default()
+    }
+}
