@@ -49,4 +49,6 @@ app_commands![
     customers::sync_customers,
     customers::check_customer_status,
     customers::customer_status_history,
+    customers::customer_record,
+    customers::change_customer_record,
 ];

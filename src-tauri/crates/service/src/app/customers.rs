@@ -1,10 +1,12 @@
 //! Clientes y KYC: the cached CryptoPocket customers, their sync, status checks and the history
 //! of every status change the app observed.
 
-use mostrador_store::{CustomerQuery, KycTransition, SyncState};
+use mostrador_core::identity::Country;
+use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 
 use super::{App, ServiceError, unix_now};
 use crate::customers::kyc::{self, KycCheckOutcome};
+use crate::customers::record::{self, CustomerRecord, RecordChange};
 use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
 use crate::customers::{self, CustomerPage};
 
@@ -16,6 +18,7 @@ impl App {
         mut query: CustomerQuery,
     ) -> Result<CustomerPage, ServiceError> {
         query.profile_id = self.active_profile().await?.id;
+        query.countries = with_other_spellings(query.countries);
         self.store(move |store| customers::list(store, &query))
             .await
     }
@@ -57,4 +60,42 @@ impl App {
         self.store(move |store| kyc::history(store, &profile.id, &customer_id))
             .await
     }
+
+    /// A customer's page: the cached row, its tags and its timeline (works offline).
+    pub async fn customer_record(
+        &self,
+        provider: Provider,
+        customer_id: String,
+    ) -> Result<CustomerRecord, ServiceError> {
+        let profile = self.active_profile().await?;
+        self.store(move |store| record::read(store, &profile.id, provider, &customer_id))
+            .await
+    }
+
+    /// Adds a note or a tag, removes a tag, or records a reminder sent; answers the page again.
+    pub async fn change_customer_record(
+        &self,
+        provider: Provider,
+        customer_id: String,
+        change: RecordChange,
+    ) -> Result<CustomerRecord, ServiceError> {
+        let profile = self.active_profile().await?;
+        let now = unix_now();
+        self.store(move |store| {
+            record::change(store, &profile.id, provider, &customer_id, change, now)
+        })
+        .await
+    }
+}
+
+/// The filter's countries as the cache may spell them: CryptoPocket's list gives English names,
+/// UnDosTres rows and the UI use ISO codes ("MEX" also matches "Mexico").
+fn with_other_spellings(countries: Vec<String>) -> Vec<String> {
+    let mut spellings = countries.clone();
+    for country in Country::ALL {
+        if countries.iter().any(|c| c == country.code()) {
+            spellings.push(country.english_name().to_owned());
+        }
+    }
+    spellings
 }

@@ -13,6 +13,7 @@ use crate::billpocket_access::AccessError;
 use crate::catalogues::CatalogueError;
 use crate::credentials::CredentialError;
 use crate::customers::CustomerError;
+use crate::customers::record::RecordError;
 use crate::drafts::DraftError;
 use crate::links::form::FormError;
 use crate::links::share::ShareError;
@@ -72,6 +73,8 @@ pub enum ServiceError {
     Undostres(#[from] UndostresServiceError),
     #[error(transparent)]
     Customer(#[from] CustomerError),
+    #[error(transparent)]
+    CustomerRecord(#[from] RecordError),
 }
 
 impl Coded for ServiceError {
@@ -97,6 +100,7 @@ impl Coded for ServiceError {
             Self::Preferences(error) => error.code(),
             Self::Undostres(error) => error.code(),
             Self::Customer(error) => error.code(),
+            Self::CustomerRecord(error) => error.code(),
         }
     }
 
@@ -109,6 +113,7 @@ impl Coded for ServiceError {
             Self::Merchant(error) => error.field(),
             Self::Profile(error) => error.field(),
             Self::Customer(error) => error.field(),
+            Self::CustomerRecord(error) => error.field(),
             _ => None,
         }
     }
@@ -117,6 +122,7 @@ impl Coded for ServiceError {
         match self {
             Self::Undostres(error) => error.params(),
             Self::Customer(error) => error.params(),
+            Self::CustomerRecord(error) => error.params(),
             _ => Vec::new(),
         }
     }

@@ -7,6 +7,7 @@ pub mod access;
 pub mod created;
 mod error;
 pub mod kyc;
+pub mod record;
 pub mod sync;
 pub mod verification;
 
