@@ -15,6 +15,7 @@ import {
 } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { SyncBar } from "../components/SyncBar";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { call } from "../ipc";
 import { copyNotice } from "./copyNotice";
@@ -23,7 +24,7 @@ import { LinkDetail } from "./LinkDetail";
 import { EMPTY_FORM, formFromLink, newWriteKey } from "./linkForm";
 import { LinkFormDrawer, type FormMode } from "./LinkFormDrawer";
 import { LinksTable, type LinksTableHandle } from "./LinksTable";
-import tableClasses from "./LinksTable.module.css";
+import tableClasses from "../table/VirtualTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "./PendingWrites";
@@ -37,7 +38,6 @@ import {
   useRetryLinkWrite,
   useSubmitLinkWrite,
 } from "./queries";
-import { SyncBar } from "./SyncBar";
 import { useSyncRetry } from "./syncRetry";
 import { useNow } from "./useNow";
 import { differingFields, isQueuedCreate, pendingWriteId } from "./writeSummary";
@@ -207,6 +207,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             : null
         }
         onSync={() => void sync.refetch()}
+        provider="Billpocket"
+        offlineHint={t("syncOfflineHint")}
+        testIdPrefix="links"
       />
       <PendingWrites
         writes={writes}
