@@ -143,6 +143,7 @@ function Header({
             variant="default"
             leftSection={<IconRefresh size={14} aria-hidden />}
             loading={check.isPending}
+            style={{ flexShrink: 0 }}
             onClick={() => {
               check.mutate(customer.id);
             }}
@@ -231,38 +232,38 @@ function Verification({ customer, now }: { customer: Customer; now: number }) {
   return (
     <Stack gap="xs">
       <Divider label={t("detail.verification")} labelPosition="left" />
+      <Group gap="xs" justify="space-between">
+        <Text size="sm" fw={600}>
+          {customer.kind === "company" ? t("detail.kybLink") : t("detail.kycLink")}
+        </Text>
+        <Text size="sm" c="dimmed" data-testid="customer-link-expiry">
+          {when === null ? t("detail.noExpiry") : t("detail.expires", when)}
+        </Text>
+      </Group>
+      {lifetime.kind === "expiresSoon" && when !== null && (
+        <Alert
+          color="orange"
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          data-testid="customer-link-expiring"
+        >
+          {t("detail.expiresSoon", { when: when.when })}
+        </Alert>
+      )}
+      {lifetime.kind === "expired" && when !== null && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          data-testid="customer-link-expired"
+        >
+          {t("detail.expired", when)}
+        </Alert>
+      )}
       {url === null ? (
         <Text size="sm" c="dimmed" data-testid="customer-no-link">
           {t("detail.noLink")}
         </Text>
       ) : (
         <>
-          <Group gap="xs" justify="space-between">
-            <Text size="sm" fw={600}>
-              {customer.kind === "company" ? t("detail.kybLink") : t("detail.kycLink")}
-            </Text>
-            <Text size="sm" c="dimmed" data-testid="customer-link-expiry">
-              {when === null ? t("detail.noExpiry") : t("detail.expires", when)}
-            </Text>
-          </Group>
-          {lifetime.kind === "expiresSoon" && (
-            <Alert
-              color="orange"
-              icon={<IconAlertTriangle size={18} aria-hidden />}
-              data-testid="customer-link-expiring"
-            >
-              {t("detail.expiresSoon", { days: lifetime.daysLeft })}
-            </Alert>
-          )}
-          {lifetime.kind === "expired" && when !== null && (
-            <Alert
-              color="red"
-              icon={<IconAlertTriangle size={18} aria-hidden />}
-              data-testid="customer-link-expired"
-            >
-              {t("detail.expired", when)}
-            </Alert>
-          )}
           {!sharing && (
             <Code block data-testid="customer-link">
               {url}

@@ -134,7 +134,7 @@ describe("Customers screen", () => {
     });
     await user.click(await screen.findByText("Tortillería San Miguel"));
     const drawer = await screen.findByRole("dialog");
-    expect(await within(drawer).findByText(/Quedan 5 días para que venza la liga/)).toBeVisible();
+    expect(await within(drawer).findByText(/La liga vence en 5 días/)).toBeVisible();
     expect(within(drawer).getByText("Alta en CryptoPocket")).toBeInTheDocument();
     expect(within(drawer).getByText("Visto por primera vez: Sin iniciar")).toBeInTheDocument();
 

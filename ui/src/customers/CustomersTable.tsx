@@ -83,7 +83,6 @@ export function CustomersTable({
                 size="sm"
                 truncate="end"
                 c={over ? "orange.9" : undefined}
-                fw={over ? 600 : undefined}
                 data-testid="pending-age"
               >
                 {t("age.pending", { age: formatRelative(customer.createdAt, now, locale) })}

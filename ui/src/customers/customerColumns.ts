@@ -5,12 +5,12 @@ export type CustomerColumn =
   "name" | "provider" | "identification" | "country" | "status" | "pending" | "checked";
 
 export const CUSTOMER_COLUMNS: Column<CustomerColumn>[] = [
-  { key: "name", min: 170, grow: 2 },
-  { key: "provider", min: 110 },
+  { key: "name", min: 160, grow: 2 },
+  { key: "provider", min: 132 },
   { key: "identification", min: 150, grow: 1 },
   { key: "country", min: 96 },
-  { key: "status", min: 168 },
-  { key: "pending", min: 150, grow: 1 },
+  { key: "status", min: 176 },
+  { key: "pending", min: 196, grow: 1 },
   { key: "checked", min: 150, grow: 0.6 },
 ];
 

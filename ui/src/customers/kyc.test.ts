@@ -41,12 +41,14 @@ describe("the verification link's lifetime", () => {
   it("gives a company's KYB link 90 days and warns when fewer than 14 remain", () => {
     expect(linkLifetime(company(10), NOW)).toEqual({ kind: "valid", expiresAt: NOW + 80 * DAY });
     expect(linkLifetime(company(76), NOW)).toEqual({ kind: "valid", expiresAt: NOW + 14 * DAY });
-    expect(linkLifetime(company(77), NOW)).toEqual({
+    expect(linkLifetime(company(76.5), NOW)).toEqual({
       kind: "expiresSoon",
-      expiresAt: NOW + 13 * DAY,
-      daysLeft: 13,
+      expiresAt: NOW + 13.5 * DAY,
     });
-    expect(linkLifetime(company(87), NOW)).toMatchObject({ kind: "expiresSoon", daysLeft: 3 });
+    expect(linkLifetime(company(87), NOW)).toEqual({
+      kind: "expiresSoon",
+      expiresAt: NOW + 3 * DAY,
+    });
     expect(linkLifetime(company(90), NOW)).toEqual({ kind: "expired", expiresAt: NOW });
   });
 

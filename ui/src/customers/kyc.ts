@@ -31,7 +31,7 @@ export function isOverTarget(customer: Customer, now: number, targetDays: number
 export type LinkLifetime =
   | { kind: "unknown" }
   | { kind: "valid"; expiresAt: number }
-  | { kind: "expiresSoon"; expiresAt: number; daysLeft: number }
+  | { kind: "expiresSoon"; expiresAt: number }
   | { kind: "expired"; expiresAt: number };
 
 /**
@@ -45,9 +45,8 @@ export function linkLifetime(customer: Customer, now: number): LinkLifetime {
   }
   const expiresAt = customer.createdAt + KYB_LINK_DAYS * DAY;
   if (expiresAt <= now) return { kind: "expired", expiresAt };
-  const daysLeft = Math.ceil((expiresAt - now) / DAY);
-  return daysLeft < KYB_WARN_DAYS
-    ? { kind: "expiresSoon", expiresAt, daysLeft }
+  return expiresAt - now < KYB_WARN_DAYS * DAY
+    ? { kind: "expiresSoon", expiresAt }
     : { kind: "valid", expiresAt };
 }
 

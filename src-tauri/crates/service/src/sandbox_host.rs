@@ -115,15 +115,22 @@ impl EmbeddedSandbox {
         Ok(self.status())
     }
 
+    /// The same plan for the three doubles: an outage is the network switched off for every
+    /// provider (the customers screen works from its cache then too), and each double counts
+    /// its own "next N calls".
     pub fn set_faults(&self, plan: FaultPlan) -> SandboxStatus {
+        self.cryptopocket.faults().set_plan(plan.clone());
+        self.undostres.faults().set_plan(plan.clone());
         self.billpocket.faults().set_plan(plan);
         self.status()
     }
 
-    /// Waits until the Billpocket double's server matches its plan (closed during an outage):
-    /// see `FaultController::settled`.
+    /// Waits until the doubles' servers match their plan (closed during an outage): see
+    /// `FaultController::settled`.
     pub async fn faults_settled(&self) {
         self.billpocket.faults().settled().await;
+        self.cryptopocket.faults().settled().await;
+        self.undostres.faults().settled().await;
     }
 
     /// The requests the Billpocket double saw (method and path only), oldest first.
