@@ -4,6 +4,15 @@
 /** The element with `data-testid="<testId>"`. */
 export const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
+/** Replaces what the search box with test id `testId` holds by `words` (empty: cleared). */
+export async function searchFor(browser, testId, words) {
+  const box = await $(browser, testId);
+  await box.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  if (words) await box.addValue(words);
+}
+
 /** An element's whole text; WebKitWebDriver's getText misses Mantine's CSS-styled labels. */
 export const text = async (element) => (await element.getProperty("textContent")) ?? "";
 

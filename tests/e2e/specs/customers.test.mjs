@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, setFaults, text } from "../lib/app.mjs";
+import { $, searchFor, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 import { cutElements, resizeWindow, WINDOW_SIZES } from "../lib/layout.mjs";
 
@@ -54,13 +54,7 @@ async function waitForRows(browser, check, message) {
   return rows;
 }
 
-async function search(browser, words) {
-  const box = await $(browser, "customers-search");
-  await box.click();
-  await browser.keys(["Control", "a"]);
-  await browser.keys("Backspace");
-  if (words) await box.addValue(words);
-}
+const search = (browser, words) => searchFor(browser, "customers-search", words);
 
 /** Picks `label` in the Mantine select with test id `testId`. */
 async function choose(browser, testId, label) {

@@ -1,12 +1,11 @@
-import { Skeleton, Stack, Title } from "@mantine/core";
+import { Stack, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconIdBadge2, IconSearchOff } from "@tabler/icons-react";
+import { IconIdBadge2 } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Customer, Provider } from "../bindings";
-import { EmptyState } from "../components/EmptyState";
-import { ErrorNotice } from "../components/ErrorNotice";
+import { ListStates } from "../components/ListStates";
 import { SyncBar } from "../components/SyncBar";
 import { nowSeconds } from "../format/time";
 import { useSyncRetry } from "../links/syncRetry";
@@ -90,29 +89,19 @@ export function CustomersScreen() {
         }}
         targetLabel={t("age.targetDays", { count: targetDays })}
       />
-      {pages.isPending ? (
-        <Stack gap="xs" data-testid="customers-loading">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={44} />
-          ))}
-        </Stack>
-      ) : pages.isError ? (
-        <ErrorNotice error={pages.error} onRetry={() => void pages.refetch()} />
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={<IconSearchOff size={34} stroke={1.5} />}
-            title={t("empty.filteredTitle")}
-            body={t("empty.filteredBody")}
-          />
-        ) : (
-          <EmptyState
-            icon={<IconIdBadge2 size={34} stroke={1.5} />}
-            title={t("empty.title")}
-            body={t("empty.body")}
-          />
-        )
-      ) : (
+      <ListStates
+        list={pages}
+        rows={rows.length}
+        filtered={filtered}
+        icon={<IconIdBadge2 size={34} stroke={1.5} />}
+        empty={{
+          title: t("empty.title"),
+          body: t("empty.body"),
+          filteredTitle: t("empty.filteredTitle"),
+          filteredBody: t("empty.filteredBody"),
+        }}
+        loadingTestId="customers-loading"
+      >
         <CustomersTable
           ref={table}
           rows={rows}
@@ -126,7 +115,7 @@ export function CustomersScreen() {
             setOpen({ provider: customer.provider, id: customer.id });
           }}
         />
-      )}
+      </ListStates>
       {open && (
         <CustomerDetail
           key={`${open.provider}-${open.id}`}

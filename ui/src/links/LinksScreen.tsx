@@ -1,7 +1,7 @@
 import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconLink, IconSearchOff } from "@tabler/icons-react";
+import { IconLink } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -15,6 +15,7 @@ import {
 } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { ListStates } from "../components/ListStates";
 import { SyncBar } from "../components/SyncBar";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { call } from "../ipc";
@@ -237,29 +238,19 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         }}
         exporting={exportCsv.isPending}
       />
-      {pages.isPending ? (
-        <Stack gap="xs" data-testid="links-loading">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={44} />
-          ))}
-        </Stack>
-      ) : pages.isError ? (
-        <ErrorNotice error={pages.error} onRetry={() => void pages.refetch()} />
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={<IconSearchOff size={34} stroke={1.5} />}
-            title={t("empty.filteredTitle")}
-            body={t("empty.filteredBody")}
-          />
-        ) : (
-          <EmptyState
-            icon={<IconLink size={34} stroke={1.5} />}
-            title={t("empty.title")}
-            body={t("empty.body")}
-          />
-        )
-      ) : (
+      <ListStates
+        list={pages}
+        rows={rows.length}
+        filtered={filtered}
+        icon={<IconLink size={34} stroke={1.5} />}
+        empty={{
+          title: t("empty.title"),
+          body: t("empty.body"),
+          filteredTitle: t("empty.filteredTitle"),
+          filteredBody: t("empty.filteredBody"),
+        }}
+        loadingTestId="links-loading"
+      >
         <LinksTable
           ref={table}
           rows={rows}
@@ -280,7 +271,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             );
           }}
         />
-      )}
+      </ListStates>
       {open && (
         <LinkDetail
           opened={!form}

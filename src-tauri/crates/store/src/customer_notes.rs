@@ -53,55 +53,45 @@ impl Writer<'_> {
         append(&self.tx, rowid, entry)
     }
 
-    /// Puts a tag on a customer and journals it; `false` (nothing written) when it was there.
-    pub fn add_customer_tag(
+    /// Puts a tag on a customer (`on`) or takes it off, and journals the change; `false`
+    /// (nothing written) when the tag already was, or was not, there.
+    pub fn set_customer_tag(
         &mut self,
         profile_id: &str,
         provider: Provider,
         id: &str,
         tag: &str,
+        on: bool,
         at: UnixSeconds,
     ) -> Result<bool> {
         let rowid = customer_rowid(&self.tx, profile_id, provider, id)?;
-        let added = self.tx.execute(
-            "INSERT INTO customer_tags (customer_rowid, tag, added_at) VALUES (?1, ?2, ?3) \
-             ON CONFLICT DO NOTHING",
-            params![rowid, tag, at],
-        )? == 1;
-        if added {
+        let written = if on {
+            self.tx.execute(
+                "INSERT INTO customer_tags (customer_rowid, tag, added_at) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT DO NOTHING",
+                params![rowid, tag, at],
+            )?
+        } else {
+            self.tx.execute(
+                "DELETE FROM customer_tags WHERE customer_rowid = ?1 AND tag = ?2",
+                params![rowid, tag],
+            )?
+        };
+        let changed = written == 1;
+        let kind = if on {
+            JournalKind::TagAdded
+        } else {
+            JournalKind::TagRemoved
+        };
+        if changed {
             let entry = JournalEntry {
-                kind: JournalKind::TagAdded,
+                kind,
                 text: tag.into(),
                 at,
             };
             append(&self.tx, rowid, &entry)?;
         }
-        Ok(added)
-    }
-
-    /// Takes a tag off a customer and journals it; `false` (nothing written) when it was not there.
-    pub fn remove_customer_tag(
-        &mut self,
-        profile_id: &str,
-        provider: Provider,
-        id: &str,
-        tag: &str,
-        at: UnixSeconds,
-    ) -> Result<bool> {
-        let rowid = customer_rowid(&self.tx, profile_id, provider, id)?;
-        let removed = self.tx.execute(
-            "DELETE FROM customer_tags WHERE customer_rowid = ?1 AND tag = ?2",
-            params![rowid, tag],
-        )? == 1;
-        if removed {
-            let entry = JournalEntry {
-                kind: JournalKind::TagRemoved,
-                text: tag.into(),
-                at,
-            };
-            append(&self.tx, rowid, &entry)?;
-        }
-        Ok(removed)
+        Ok(changed)
     }
 }
 

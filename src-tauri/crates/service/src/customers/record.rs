@@ -245,10 +245,10 @@ pub fn change(
             w.add_journal_entry(profile_id, provider, id, &journal(JournalKind::Note, text))
         }
         RecordChange::AddTag { tag } => w
-            .add_customer_tag(profile_id, provider, id, &tag, now)
+            .set_customer_tag(profile_id, provider, id, &tag, true, now)
             .map(drop),
         RecordChange::RemoveTag { tag } => w
-            .remove_customer_tag(profile_id, provider, id, &tag, now)
+            .set_customer_tag(profile_id, provider, id, &tag, false, now)
             .map(drop),
         RecordChange::Reminder { channel } => {
             let entry = journal(JournalKind::Reminder, channel.as_str().into());

@@ -304,13 +304,21 @@ fn tags_and_journal_entries_are_kept_in_order_and_tag_changes_are_journaled_once
     let (added, again, removed, absent) = store
         .write(|w| {
             w.add_journal_entry(PROFILE, Provider::Undostres, "77", &note)?;
-            let added = w.add_customer_tag(PROFILE, Provider::Undostres, "77", "VIP", T0 + 20)?;
-            let again = w.add_customer_tag(PROFILE, Provider::Undostres, "77", "VIP", T0 + 30)?;
-            w.add_customer_tag(PROFILE, Provider::Undostres, "77", "urgente", T0 + 40)?;
-            let removed =
-                w.remove_customer_tag(PROFILE, Provider::Undostres, "77", "urgente", T0 + 50)?;
+            let added =
+                w.set_customer_tag(PROFILE, Provider::Undostres, "77", "VIP", true, T0 + 20)?;
+            let again =
+                w.set_customer_tag(PROFILE, Provider::Undostres, "77", "VIP", true, T0 + 30)?;
+            w.set_customer_tag(PROFILE, Provider::Undostres, "77", "urgente", true, T0 + 40)?;
+            let removed = w.set_customer_tag(
+                PROFILE,
+                Provider::Undostres,
+                "77",
+                "urgente",
+                false,
+                T0 + 50,
+            )?;
             let absent =
-                w.remove_customer_tag(PROFILE, Provider::Undostres, "77", "otro", T0 + 60)?;
+                w.set_customer_tag(PROFILE, Provider::Undostres, "77", "otro", false, T0 + 60)?;
             Ok((added, again, removed, absent))
         })
         .unwrap();
