@@ -1,20 +1,22 @@
 import { Skeleton, Stack } from "@mantine/core";
 import { IconSearchOff } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "./EmptyState";
 import { ErrorNotice } from "./ErrorNotice";
 
 /**
  * A list's designed states around its table: loading (skeleton rows), failed (the error with a
- * retry), empty (nothing yet, or nothing matching the search and filters), else the table.
+ * retry), empty (nothing yet, or nothing matching the search and filters: the namespace's
+ * `empty.*` texts), else the table.
  */
 export function ListStates({
   list,
   rows,
   filtered,
   icon,
-  empty,
+  namespace,
   loadingTestId,
   children,
 }: {
@@ -23,10 +25,11 @@ export function ListStates({
   /** A search or a filter is on: "nothing matches" instead of "nothing yet". */
   filtered: boolean;
   icon: ReactNode;
-  empty: { title: string; body: string; filteredTitle: string; filteredBody: string };
+  namespace: "links" | "customers";
   loadingTestId: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation(namespace);
   if (list.isPending)
     return (
       <Stack gap="xs" data-testid={loadingTestId}>
@@ -40,10 +43,10 @@ export function ListStates({
   return filtered ? (
     <EmptyState
       icon={<IconSearchOff size={34} stroke={1.5} />}
-      title={empty.filteredTitle}
-      body={empty.filteredBody}
+      title={t("empty.filteredTitle")}
+      body={t("empty.filteredBody")}
     />
   ) : (
-    <EmptyState icon={icon} title={empty.title} body={empty.body} />
+    <EmptyState icon={icon} title={t("empty.title")} body={t("empty.body")} />
   );
 }

@@ -94,12 +94,7 @@ export function CustomersScreen() {
         rows={rows.length}
         filtered={filtered}
         icon={<IconIdBadge2 size={34} stroke={1.5} />}
-        empty={{
-          title: t("empty.title"),
-          body: t("empty.body"),
-          filteredTitle: t("empty.filteredTitle"),
-          filteredBody: t("empty.filteredBody"),
-        }}
+        namespace="customers"
         loadingTestId="customers-loading"
       >
         <CustomersTable

@@ -243,12 +243,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         rows={rows.length}
         filtered={filtered}
         icon={<IconLink size={34} stroke={1.5} />}
-        empty={{
-          title: t("empty.title"),
-          body: t("empty.body"),
-          filteredTitle: t("empty.filteredTitle"),
-          filteredBody: t("empty.filteredBody"),
-        }}
+        namespace="links"
         loadingTestId="links-loading"
       >
         <LinksTable
