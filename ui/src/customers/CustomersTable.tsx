@@ -47,20 +47,26 @@ export function CustomersTable({
       provider: <ProviderBadge provider={customer.provider} />,
       identification: (
         <>
-          <Text size="xs" c="dimmed" truncate="end">
-            {customer.idType}
+          <Text size="xs" c="dimmed" truncate="end" data-truncates>
+            {[country === null ? customer.country : t(`countries.${country}`), customer.idType]
+              .filter(Boolean)
+              .join(" · ")}
           </Text>
           <Text size="sm" ff="monospace" truncate="end" title={customer.idNumber} data-truncates>
             {customer.idNumber || "—"}
           </Text>
         </>
       ),
-      country: (
-        <Text size="sm" truncate="end">
-          {country === null ? customer.country || "—" : t(`countries.${country}`)}
-        </Text>
+      status: (
+        <>
+          <KycStatusBadge customer={customer} />
+          <Text size="xs" c="dimmed" truncate="end" data-testid="last-checked">
+            {customer.syncedAt == null
+              ? t("table.neverChecked")
+              : t("table.checkedAgo", { when: formatRelative(customer.syncedAt, now, locale) })}
+          </Text>
+        </>
       ),
-      status: <KycStatusBadge customer={customer} />,
       pending:
         age === null ? (
           <Text size="sm" c="dimmed">
@@ -90,13 +96,6 @@ export function CustomersTable({
             </Group>
           </Tooltip>
         ),
-      checked: (
-        <Text size="sm" c="dimmed" truncate="end">
-          {customer.syncedAt == null
-            ? t("table.neverChecked")
-            : formatRelative(customer.syncedAt, now, locale)}
-        </Text>
-      ),
     };
   };
 
