@@ -21,7 +21,7 @@ test("the shell renders in Spanish with the links, the merchants and the custome
     // Comercios lists the Sandbox's merchants; Clientes y KYC its customers of both providers.
     for (const [area, expected] of [
       ["merchants", "Elena González Durán"],
-      ["customers", "Sofía López"],
+      ["customers", "Tortillería San Miguel"],
     ]) {
       await (await browser.$(`[data-testid="nav-${area}"]`)).click();
       const main = await browser.$(`[data-testid="area-${area}"]`);
