@@ -93,6 +93,38 @@ export const commands = {
 	syncCustomers: () => typedError<CustomerSyncReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("sync_customers")),
 	checkCustomerStatus: (customerId: string) => typedError<KycCheckOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_customer_status", { customerId })),
 	customerStatusHistory: (customerId: string) => typedError<KycTransition_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_status_history", { customerId })),
+	/**
+	 *  Checks the form and creates the account under the UI's idempotency key (one per form
+	 *  opening): refused with every field to fix, or submitted with where the write stands.
+	 */
+	createUndostresAccount: (idempotencyKey: string, form: AccountForm_Deserialize) => typedError<AccountAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_undostres_account", { idempotencyKey, form })),
+	/**  Sends a queued creation again, or looks for one whose answer was lost. */
+	retryUndostresWrite: (seq: number | null) => typedError<AccountAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_undostres_write", { seq })),
+	/**  Gives up on a queued or uncertain creation. */
+	discardUndostresWrite: (seq: number | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("discard_undostres_write", { seq })),
+	/**  The creations still open, oldest first. */
+	undostresWrites: () => typedError<AccountWrite_Serialize[], AppError_Serialize>(__TAURI_INVOKE("undostres_writes")),
+	/**  Stores the secrets the keyring refused for a new account, while the app still holds them. */
+	storeUndostresSecrets: (customerId: string) => typedError<UndostresAccountView_Serialize, AppError_Serialize>(__TAURI_INVOKE("store_undostres_secrets", { customerId })),
+	/**  Reads an account's level, status and composite balance again. */
+	refreshUndostresAccount: (customerId: string) => typedError<UndostresAccountView_Serialize, AppError_Serialize>(__TAURI_INVOKE("refresh_undostres_account", { customerId })),
+	/**
+	 *  Creates a CryptoPocket person under the form's idempotency key. The customer's password, when
+	 *  given, is wrapped at once: it is in no outbox entry, no log.
+	 */
+	createCryptopocketPerson: (idempotencyKey: string, form: PersonForm_Deserialize, password: string | null) => typedError<CustomerWriteAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_cryptopocket_person", { idempotencyKey, form, password })),
+	/**  Creates a CryptoPocket company; its KYB password goes to the vault. */
+	createCryptopocketCompany: (idempotencyKey: string, form: CompanyForm_Deserialize) => typedError<CustomerWriteAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_cryptopocket_company", { idempotencyKey, form })),
+	retryCustomerWrite: (seq: number | null) => typedError<CustomerWriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("retry_customer_write", { seq })),
+	discardCustomerWrite: (seq: number | null) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("discard_customer_write", { seq })),
+	/**  The open customer writes of the active profile (queued, uncertain, not applied). */
+	customerWrites: () => typedError<CustomerWrite_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_writes")),
+	/**  A company's KYB password, only on this explicit call (the "reveal" button). */
+	revealKybPassword: (customerId: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("reveal_kyb_password", { customerId })),
+	/**  A customer's enhanced verification link, asked of CryptoPocket. */
+	requestEnhancedLink: (customerId: string) => typedError<CustomerWriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("request_enhanced_link", { customerId })),
+	/**  Uploads a customer's document; `file` is the data URL the page read from the chosen file. */
+	uploadCustomerDocument: (idempotencyKey: string, customerId: string, documentType: DocumentType, file: string) => typedError<CustomerWriteAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("upload_customer_document", { idempotencyKey, customerId, documentType, file })),
 	customerRecord: (provider: Provider, customerId: string) => typedError<CustomerRecord_Serialize, AppError_Serialize>(__TAURI_INVOKE("customer_record", { provider, customerId })),
 	changeCustomerRecord: (provider: Provider, customerId: string, change: RecordChange) => typedError<CustomerRecord_Serialize, AppError_Serialize>(__TAURI_INVOKE("change_customer_record", { provider, customerId, change })),
 };
@@ -103,6 +135,137 @@ export const events = {
 };
 
 /* Types */
+/**
+ *  What a creation came to: submitted (done, or waiting to be settled), or refused with every
+ *  field to fix (by the form's rules or by UnDosTres).
+ */
+export type AccountAnswer = AccountAnswer_Serialize | AccountAnswer_Deserialize;
+
+/**
+ *  What a creation came to: submitted (done, or waiting to be settled), or refused with every
+ *  field to fix (by the form's rules or by UnDosTres).
+ */
+export type AccountAnswer_Deserialize = { status: "submitted"; outcome: AccountOutcome_Deserialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**
+ *  What a creation came to: submitted (done, or waiting to be settled), or refused with every
+ *  field to fix (by the form's rules or by UnDosTres).
+ */
+export type AccountAnswer_Serialize = { status: "submitted"; outcome: AccountOutcome_Serialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**
+ *  A person (`female`/`male`, gender 1/2: 13-character RFC, optional CURP, middle and second
+ *  last names) or a business (`business`, gender 3: 12-character RFC, its legal name split over
+ *  first and last name, no CURP nor extra names).
+ */
+export type AccountForm = AccountForm_Serialize | AccountForm_Deserialize;
+
+/**
+ *  A person (`female`/`male`, gender 1/2: 13-character RFC, optional CURP, middle and second
+ *  last names) or a business (`business`, gender 3: 12-character RFC, its legal name split over
+ *  first and last name, no CURP nor extra names).
+ */
+export type AccountForm_Deserialize = {
+	accountType: Gender,
+	email: string,
+	firstName: string,
+	middleName?: string,
+	lastName: string,
+	secondLastName?: string,
+	/**  Ten digits; spaces, dashes and a +52 prefix are accepted. */
+	mobile: string,
+	rfc: string,
+	curp?: string,
+	/**  1 in every known integration; 1–3. */
+	kycLevel: number,
+	/**  In pesos as typed ("100,000", "$2,500.50"). */
+	creditLine: string,
+};
+
+/**
+ *  A person (`female`/`male`, gender 1/2: 13-character RFC, optional CURP, middle and second
+ *  last names) or a business (`business`, gender 3: 12-character RFC, its legal name split over
+ *  first and last name, no CURP nor extra names).
+ */
+export type AccountForm_Serialize = {
+	accountType: Gender,
+	email: string,
+	firstName: string,
+	middleName: string,
+	lastName: string,
+	secondLastName: string,
+	/**  Ten digits; spaces, dashes and a +52 prefix are accepted. */
+	mobile: string,
+	rfc: string,
+	curp: string,
+	/**  1 in every known integration; 1–3. */
+	kycLevel: number,
+	/**  In pesos as typed ("100,000", "$2,500.50"). */
+	creditLine: string,
+};
+
+/**  Where a creation stands, with the cached account once UnDosTres has it. */
+export type AccountOutcome = AccountOutcome_Serialize | AccountOutcome_Deserialize;
+
+/**  Where a creation stands, with the cached account once UnDosTres has it. */
+export type AccountOutcome_Deserialize = {
+	write: AccountWrite_Deserialize,
+	account?: UndostresAccountView_Deserialize | null,
+};
+
+/**  Where a creation stands, with the cached account once UnDosTres has it. */
+export type AccountOutcome_Serialize = {
+	write: AccountWrite_Serialize,
+	account: UndostresAccountView_Serialize | null,
+};
+
+/**  An account creation as the UI shows it (nothing secret). */
+export type AccountWrite = AccountWrite_Serialize | AccountWrite_Deserialize;
+
+/**  An account creation as the UI shows it (nothing secret). */
+export type AccountWrite_Deserialize = {
+	seq: number,
+	state: OutboxState,
+	/**
+	 *  What to tell the user: why the write is not done, or, once done, where the new
+	 *  account's credentials stand (`undostres.secrets_waiting`, `undostres.secrets_lost`).
+	 */
+	code?: ErrorCode | null,
+	differences: string[],
+	accountType: Gender,
+	/**  The person's full name, or the business's legal name. */
+	name: string,
+	email: string,
+	rfc: string,
+	/**  The credit line as sent, exactly as typed in pesos ("$100,000.00"). */
+	creditLine: string,
+	createdAt: number,
+	/**  UnDosTres' id of the account, once it has one. */
+	customerId?: string | null,
+};
+
+/**  An account creation as the UI shows it (nothing secret). */
+export type AccountWrite_Serialize = {
+	seq: number,
+	state: OutboxState,
+	/**
+	 *  What to tell the user: why the write is not done, or, once done, where the new
+	 *  account's credentials stand (`undostres.secrets_waiting`, `undostres.secrets_lost`).
+	 */
+	code: ErrorCode | null,
+	differences: string[],
+	accountType: Gender,
+	/**  The person's full name, or the business's legal name. */
+	name: string,
+	email: string,
+	rfc: string,
+	/**  The credit line as sent, exactly as typed in pesos ("$100,000.00"). */
+	creditLine: string,
+	createdAt: number,
+	/**  UnDosTres' id of the account, once it has one. */
+	customerId: string | null,
+};
+
 /**  What the shell shows about the active profile, always. */
 export type ActiveProfile = {
 	id: string,
@@ -252,6 +415,21 @@ export type Code =
 "amount.ambiguous" | "amount.decimals" | "amount.positive" | "amount.max" | "credit_line.negative" | "credit_line.max" | "expiry.format" | "expiry.past" | 
 /**  The caller did not pass "now"; a programming error surfaced rather than skipped. */
 "expiry.clock_missing" | "id.country_required" | "id.type_required" | "id.type_unknown" | "id.type_country" | "id.length" | "id.digits" | "id.characters" | "id.format" | "id.prefix" | "id.check_digit";
+
+/**  A new company (KYB): both fields are required. */
+export type CompanyForm = CompanyForm_Serialize | CompanyForm_Deserialize;
+
+/**  A new company (KYB): both fields are required. */
+export type CompanyForm_Deserialize = {
+	email?: string,
+	companyName?: string,
+};
+
+/**  A new company (KYB): both fields are required. */
+export type CompanyForm_Serialize = {
+	email: string,
+	companyName: string,
+};
 
 /**
  *  What a connect came to: the merchant as cached now, and whether it was already connected
@@ -441,6 +619,81 @@ export type CustomerSyncReport_Serialize = {
 	syncedAt: number,
 };
 
+/**  A customer write as the screen lists it. */
+export type CustomerWrite = CustomerWrite_Serialize | CustomerWrite_Deserialize;
+
+/**
+ *  What a create came to: submitted (done, or still being settled), or refused with every
+ *  field to fix.
+ */
+export type CustomerWriteAnswer = CustomerWriteAnswer_Serialize | CustomerWriteAnswer_Deserialize;
+
+/**
+ *  What a create came to: submitted (done, or still being settled), or refused with every
+ *  field to fix.
+ */
+export type CustomerWriteAnswer_Deserialize = { status: "submitted"; outcome: CustomerWriteOutcome_Deserialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**
+ *  What a create came to: submitted (done, or still being settled), or refused with every
+ *  field to fix.
+ */
+export type CustomerWriteAnswer_Serialize = { status: "submitted"; outcome: CustomerWriteOutcome_Serialize } | { status: "refused"; issues: FieldIssue[] };
+
+/**  Which customer write an entry is. */
+export type CustomerWriteKind = "createPerson" | "createCompany" | "uploadDocument" | "enhancedLink";
+
+/**  Where a customer write stands, with the cached customer once it is done. */
+export type CustomerWriteOutcome = CustomerWriteOutcome_Serialize | CustomerWriteOutcome_Deserialize;
+
+/**  Where a customer write stands, with the cached customer once it is done. */
+export type CustomerWriteOutcome_Deserialize = {
+	write: CustomerWrite_Deserialize,
+	customer?: Customer_Deserialize | null,
+	/**  The enhanced verification link, when this call was answered with it. */
+	link?: string | null,
+};
+
+/**  Where a customer write stands, with the cached customer once it is done. */
+export type CustomerWriteOutcome_Serialize = {
+	write: CustomerWrite_Serialize,
+	customer: Customer_Serialize | null,
+	/**  The enhanced verification link, when this call was answered with it. */
+	link: string | null,
+};
+
+/**  A customer write as the screen lists it. */
+export type CustomerWrite_Deserialize = {
+	seq: number,
+	kind: CustomerWriteKind,
+	/**  The new customer's e-mail, or the id of the customer the write concerns. */
+	subject: string,
+	/**  CryptoPocket's id once known. */
+	customerId?: string | null,
+	state: OutboxState,
+	lastErrorCode?: ErrorCode | null,
+	/**  In `not_applied`: the form fields CryptoPocket answered differently. */
+	differences: string[],
+	createdAt: number,
+	updatedAt: number,
+};
+
+/**  A customer write as the screen lists it. */
+export type CustomerWrite_Serialize = {
+	seq: number,
+	kind: CustomerWriteKind,
+	/**  The new customer's e-mail, or the id of the customer the write concerns. */
+	subject: string,
+	/**  CryptoPocket's id once known. */
+	customerId: string | null,
+	state: OutboxState,
+	lastErrorCode: ErrorCode | null,
+	/**  In `not_applied`: the form fields CryptoPocket answered differently. */
+	differences: string[],
+	createdAt: number,
+	updatedAt: number,
+};
+
 export type Customer_Deserialize = {
 	provider: Provider,
 	/**  The provider's customer id. */
@@ -496,6 +749,9 @@ export type Customer_Serialize = {
 	 */
 	syncedAt: number | null,
 };
+
+/**  The documented `type` values of `POST /customers/{user_id}/documents`. */
+export type DocumentType = "onboarding_form" | "bank_statement" | "payslip" | "employment_contract" | "tax_return" | "tax_certificate" | "company_accounts" | "dividend_statement" | "investment_statement" | "crypto_wallet_statement" | "sale_of_property" | "sale_of_vehicle" | "sale_of_company_shares" | "inheritance_document" | "gift_declaration" | "loan_agreement" | "savings_evidence" | "invoice" | "freelance_income_evidence" | "pension_statement" | "unemployment_benefit_statement" | "source_of_funds_declaration" | "other";
 
 export type Draft = {
 	id: string,
@@ -579,11 +835,30 @@ export type ErrorCode =
 /**  A field refused without a more precise code. */
 "field.invalid" | 
 /**  A field the provider does not take. */
-"field.unknown" | "date.format" | "date.future" | "url_path.taken" | "main_link.not_configured" | "link.description_length" | "link.installments" | "link.type" | "rates.months" | "rates.type" | "status.unknown" | "customer_note.empty" | "customer_note.too_long" | "customer_tag.invalid" | "country.mismatch" | "dob.format" | "url.invalid" | "company_name.too_long" | "document.type" | "document.size" | "document.empty" | "document.content" | "document.encoding" | "email.taken" | "field.not_for_business" | "field.repeated" | "kyc_level.range" | "mobile_country_code.unsupported" | "billpocket.network_unreachable" | "billpocket.timeout" | "billpocket.unknown_outcome" | "billpocket.unauthorized" | "billpocket.forbidden" | "billpocket.conflict" | "billpocket.invalid" | "billpocket.not_found" | "billpocket.rate_limited" | "billpocket.provider_error" | "billpocket.unreadable_response" | "billpocket.missing_credential" | "billpocket.invalid_configuration" | "billpocket.invalid_path_id" | "billpocket.unknown_address" | "billpocket.no_base_url" | "billpocket.not_applied" | "cryptopocket.network_unreachable" | "cryptopocket.timeout" | "cryptopocket.unknown_outcome" | "cryptopocket.unauthorized" | "cryptopocket.forbidden" | "cryptopocket.conflict" | "cryptopocket.invalid" | "cryptopocket.not_found" | "cryptopocket.rate_limited" | "cryptopocket.provider_error" | "cryptopocket.unreadable_response" | "cryptopocket.missing_credential" | "cryptopocket.invalid_configuration" | "cryptopocket.invalid_path_id" | "cryptopocket.unknown_address" | "cryptopocket.no_base_url" | "cryptopocket.authorization_incorrect" | "cryptopocket.user_already_exists" | "cryptopocket.email_not_allowed" | "cryptopocket.user_not_in_integration" | "cryptopocket.user_not_found" | "cryptopocket.invalid_file" | "cryptopocket.fail_mandatory_field" | "cryptopocket.unexpected_error" | 
+"field.unknown" | "date.format" | "date.future" | "url_path.taken" | "main_link.not_configured" | "link.description_length" | "link.installments" | "link.type" | "rates.months" | "rates.type" | "status.unknown" | "customer_note.empty" | "customer_note.too_long" | "customer_tag.invalid" | "country.mismatch" | "dob.format" | "url.invalid" | "company_name.too_long" | "document.type" | "document.size" | "document.empty" | "document.content" | "document.encoding" | "email.taken" | "field.not_for_business" | "field.repeated" | "kyc_level.range" | "mobile_country_code.unsupported" | "billpocket.network_unreachable" | "billpocket.timeout" | "billpocket.unknown_outcome" | "billpocket.unauthorized" | "billpocket.forbidden" | "billpocket.conflict" | "billpocket.invalid" | "billpocket.not_found" | "billpocket.rate_limited" | "billpocket.provider_error" | "billpocket.unreadable_response" | "billpocket.missing_credential" | "billpocket.invalid_configuration" | "billpocket.invalid_path_id" | "billpocket.unknown_address" | "billpocket.no_base_url" | "billpocket.not_applied" | "cryptopocket.network_unreachable" | "cryptopocket.timeout" | "cryptopocket.unknown_outcome" | "cryptopocket.unauthorized" | "cryptopocket.forbidden" | "cryptopocket.conflict" | "cryptopocket.invalid" | "cryptopocket.not_found" | "cryptopocket.rate_limited" | "cryptopocket.provider_error" | "cryptopocket.unreadable_response" | "cryptopocket.missing_credential" | "cryptopocket.invalid_configuration" | "cryptopocket.invalid_path_id" | "cryptopocket.unknown_address" | "cryptopocket.no_base_url" | 
+/**  CryptoPocket answered a write without what was asked (the differing fields are named). */
+"cryptopocket.not_applied" | "cryptopocket.authorization_incorrect" | "cryptopocket.user_already_exists" | "cryptopocket.email_not_allowed" | "cryptopocket.user_not_in_integration" | "cryptopocket.user_not_found" | "cryptopocket.invalid_file" | "cryptopocket.fail_mandatory_field" | "cryptopocket.unexpected_error" | 
 /**  A refusal with a code CryptoPocket does not document; `text` is its own words. */
 "cryptopocket.unknown_error" | "undostres.network_unreachable" | "undostres.timeout" | "undostres.unknown_outcome" | "undostres.unauthorized" | "undostres.forbidden" | "undostres.conflict" | "undostres.invalid" | "undostres.not_found" | "undostres.rate_limited" | "undostres.provider_error" | "undostres.unreadable_response" | "undostres.missing_credential" | "undostres.invalid_configuration" | "undostres.invalid_path_id" | "undostres.unknown_address" | "undostres.bad_parameters" | "undostres.database_error" | "undostres.device_already_linked" | "undostres.device_not_linked" | "undostres.extra_login_data_missing" | "undostres.extra_login_data_required" | "undostres.incomplete_request" | "undostres.insufficient_balance" | "undostres.monthly_limit_reached" | "undostres.refresh_token_expired" | "undostres.server_error" | "undostres.validation_error" | "undostres.wallet_inactive" | 
 /**  A refusal with a code UnDosTres does not document; `text` is its own words. */
-"undostres.unknown_error";
+"undostres.unknown_error" | 
+/**  The account was answered as created but a read of it finds no such account. */
+"undostres.not_applied" | 
+/**
+ *  A lost create answer could not be settled: the accounts after the last known one
+ *  did not show it within the lookup window.
+ */
+"undostres.lookup_inconclusive" | 
+/**
+ *  The account exists but the keyring refused its credentials: they wait in memory
+ *  until stored again (a restart loses them).
+ */
+"undostres.secrets_waiting" | 
+/**
+ *  The account exists but its credentials never reached the vault (a lost answer, or
+ *  a restart while they waited): they cannot be recovered.
+ */
+"undostres.secrets_lost";
 
 export type ExportReport = {
 	/**  Where the file was written. */
@@ -614,7 +889,7 @@ export type FaultAction_Deserialize =
  *  Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
  *  something that exists is answered with it as it was, as a server that ignores a field it
  *  does not know would; anything new is answered as if made, and nothing is kept. The
- *  Billpocket double honours it; the CryptoPocket double does not yet.
+ *  Billpocket and CryptoPocket doubles honour it, the UnDosTres double for account creation.
  */
 { kind: "ignoreChanges" };
 
@@ -638,7 +913,7 @@ export type FaultAction_Serialize =
  *  Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
  *  something that exists is answered with it as it was, as a server that ignores a field it
  *  does not know would; anything new is answered as if made, and nothing is kept. The
- *  Billpocket double honours it; the CryptoPocket double does not yet.
+ *  Billpocket and CryptoPocket doubles honour it, the UnDosTres double for account creation.
  */
 { kind: "ignoreChanges" };
 
@@ -771,6 +1046,12 @@ export type FieldReport_Serialize = {
 	issues: Issue[],
 	detail: FieldDetail | null,
 };
+
+/**
+ *  `gender`: the account type is decided by it (1 female, 2 male, 3 business; the majority of
+ *  the sources, against one page that swaps 1 and 2).
+ */
+export type Gender = "female" | "male" | "business";
 
 /**  A CryptoPocket `identification_type`, serialised as its API value. */
 export type IdType = 
@@ -1215,6 +1496,16 @@ export type Outage_Serialize = {
  */
 export type OutboxState = "pending" | "sent" | "uncertain" | "not_applied" | "done" | "failed";
 
+/**  The composite balance parent as last read, amounts in centavos. */
+export type ParentBalanceRead = {
+	creditLine: number,
+	creditLimit: number,
+	availableCredit: number,
+	nextBillingDate: string,
+	nextDueDate: string,
+	readAt: number,
+};
+
 /**  An outbox entry as the links screen shows it. */
 export type PendingWrite = PendingWrite_Serialize | PendingWrite_Deserialize;
 
@@ -1262,6 +1553,68 @@ export type PendingWrite_Serialize = {
 	subject: string | null,
 	createdAt: number,
 	updatedAt: number,
+};
+
+/**
+ *  A new person, every documented field of `POST /registerUser` but the password (which is
+ *  never kept: the command takes it apart). Empty optional fields are not sent.
+ */
+export type PersonForm = PersonForm_Serialize | PersonForm_Deserialize;
+
+/**
+ *  A new person, every documented field of `POST /registerUser` but the password (which is
+ *  never kept: the command takes it apart). Empty optional fields are not sent.
+ */
+export type PersonForm_Deserialize = {
+	firstName?: string,
+	lastName?: string,
+	secondLastName?: string,
+	email?: string,
+	/**  E.164 or with the country's prefix. */
+	phone?: string,
+	/**  ISO 3166 alpha-3 (`MEX`, `ARG`), chosen first: it decides the identification types. */
+	country?: string,
+	/**  An identification type of that country, as the API spells it (`CURP`, `DNI`, `RUT`). */
+	idType?: string,
+	idNumber?: string,
+	/**  `YYYY-MM-DD`. */
+	birthDate?: string,
+	city?: string,
+	address?: string,
+	state?: string,
+	postalCode?: string,
+	profession?: string,
+	iban?: string,
+	/**  Where the customer returns after the KYC form. */
+	callbackUrl?: string,
+};
+
+/**
+ *  A new person, every documented field of `POST /registerUser` but the password (which is
+ *  never kept: the command takes it apart). Empty optional fields are not sent.
+ */
+export type PersonForm_Serialize = {
+	firstName: string,
+	lastName: string,
+	secondLastName: string,
+	email: string,
+	/**  E.164 or with the country's prefix. */
+	phone: string,
+	/**  ISO 3166 alpha-3 (`MEX`, `ARG`), chosen first: it decides the identification types. */
+	country: string,
+	/**  An identification type of that country, as the API spells it (`CURP`, `DNI`, `RUT`). */
+	idType: string,
+	idNumber: string,
+	/**  `YYYY-MM-DD`. */
+	birthDate: string,
+	city: string,
+	address: string,
+	state: string,
+	postalCode: string,
+	profession: string,
+	iban: string,
+	/**  Where the customer returns after the KYC form. */
+	callbackUrl: string,
 };
 
 export type PersonKind = "fisica" | "moral";
@@ -1560,6 +1913,67 @@ export type Trigger =
 ({ next: number }) & { fraction?: never } | 
 /**  This fraction (0–1) of matching calls, drawn from the plan's seed. */
 ({ fraction: number | null }) & { next?: never };
+
+/**  An UnDosTres account as cached: its customer row and the fields only UnDosTres has. */
+export type UndostresAccount = UndostresAccount_Serialize | UndostresAccount_Deserialize;
+
+/**  An account with its balance, when one was read. */
+export type UndostresAccountView = UndostresAccountView_Serialize | UndostresAccountView_Deserialize;
+
+/**  An account with its balance, when one was read. */
+export type UndostresAccountView_Deserialize = {
+	account: UndostresAccount_Deserialize,
+	balance?: ParentBalanceRead | null,
+	/**  Where the customer's credentials stand, for an account created here. */
+	secrets?: UndostresSecrets | null,
+};
+
+/**  An account with its balance, when one was read. */
+export type UndostresAccountView_Serialize = {
+	account: UndostresAccount_Serialize,
+	balance: ParentBalanceRead | null,
+	/**  Where the customer's credentials stand, for an account created here. */
+	secrets: UndostresSecrets | null,
+};
+
+/**  An UnDosTres account as cached: its customer row and the fields only UnDosTres has. */
+export type UndostresAccount_Deserialize = {
+	/**
+	 *  `provider` is [`Provider::Undostres`]; `kyc_level` the account level; `kyc_status` the
+	 *  account status as the service maps it.
+	 */
+	customer: Customer_Deserialize,
+	/**  UnDosTres' number (1 "Active"). */
+	accountStatus: number,
+	mobile: string,
+	curp: string,
+	/**  Known from the create answer; kept when a later read does not say. */
+	ewalletId?: number | null,
+	parentBalanceId?: string | null,
+};
+
+/**  An UnDosTres account as cached: its customer row and the fields only UnDosTres has. */
+export type UndostresAccount_Serialize = {
+	/**
+	 *  `provider` is [`Provider::Undostres`]; `kyc_level` the account level; `kyc_status` the
+	 *  account status as the service maps it.
+	 */
+	customer: Customer_Serialize,
+	/**  UnDosTres' number (1 "Active"). */
+	accountStatus: number,
+	mobile: string,
+	curp: string,
+	/**  Known from the create answer; kept when a later read does not say. */
+	ewalletId: number | null,
+	parentBalanceId: string | null,
+};
+
+/**
+ *  Where a customer's UnDosTres credentials stand (never the credentials): in the OS
+ *  keyring; waiting in the app's memory because the keyring refused them; or lost (they
+ *  never reached the vault). `None` on an account for one this installation did not create.
+ */
+export type UndostresSecrets = "stored" | "waiting" | "lost";
 
 /**  A checked link, as the outbox keeps it (no secret in here). */
 export type ValidLink = ValidLink_Serialize | ValidLink_Deserialize;

@@ -1,11 +1,16 @@
 //! Clientes y KYC: the cached customers, their sync, status checks, the history
 //! of every status change the app observed, and the agent's tags, notes and reminders.
 
+use mostrador_providers::Credential;
+use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_service::app::App;
 use mostrador_service::customers::CustomerPage;
 use mostrador_service::customers::kyc::KycCheckOutcome;
 use mostrador_service::customers::record::{CustomerRecord, RecordChange};
 use mostrador_service::customers::sync::CustomerSyncReport;
+use mostrador_service::customers::writes::{
+    CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
+};
 use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 use tauri::State;
 
@@ -48,6 +53,92 @@ pub async fn customer_status_history(
     customer_id: String,
 ) -> CommandResult<Vec<KycTransition>> {
     Ok(app.customer_status_history(customer_id).await?)
+}
+
+/// Creates a CryptoPocket person under the form's idempotency key. The customer's password, when
+/// given, is wrapped at once: it is in no outbox entry, no log.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_cryptopocket_person(
+    app: State<'_, App>,
+    idempotency_key: String,
+    form: PersonForm,
+    password: Option<String>,
+) -> CommandResult<CustomerWriteAnswer> {
+    let password = password.map(Credential::new);
+    Ok(app
+        .create_cryptopocket_person(&idempotency_key, form, password)
+        .await?)
+}
+
+/// Creates a CryptoPocket company; its KYB password goes to the vault.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_cryptopocket_company(
+    app: State<'_, App>,
+    idempotency_key: String,
+    form: CompanyForm,
+) -> CommandResult<CustomerWriteAnswer> {
+    Ok(app
+        .create_cryptopocket_company(&idempotency_key, form)
+        .await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_customer_write(
+    app: State<'_, App>,
+    seq: f64,
+) -> CommandResult<CustomerWriteOutcome> {
+    Ok(app.retry_customer_write(seq).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_customer_write(app: State<'_, App>, seq: f64) -> CommandResult<()> {
+    Ok(app.discard_customer_write(seq).await?)
+}
+
+/// The open customer writes of the active profile (queued, uncertain, not applied).
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_writes(app: State<'_, App>) -> CommandResult<Vec<CustomerWrite>> {
+    Ok(app.customer_writes_open().await?)
+}
+
+/// A company's KYB password, only on this explicit call (the "reveal" button).
+#[tauri::command]
+#[specta::specta]
+pub async fn reveal_kyb_password(
+    app: State<'_, App>,
+    customer_id: String,
+) -> CommandResult<String> {
+    Ok(app.reveal_kyb_password(customer_id).await?)
+}
+
+/// A customer's enhanced verification link, asked of CryptoPocket.
+#[tauri::command]
+#[specta::specta]
+pub async fn request_enhanced_link(
+    app: State<'_, App>,
+    customer_id: String,
+) -> CommandResult<CustomerWriteOutcome> {
+    Ok(app.request_enhanced_link(customer_id).await?)
+}
+
+/// Uploads a customer's document; `file` is the data URL the page read from the chosen file.
+#[tauri::command]
+#[specta::specta]
+pub async fn upload_customer_document(
+    app: State<'_, App>,
+    idempotency_key: String,
+    customer_id: String,
+    document_type: DocumentType,
+    file: String,
+) -> CommandResult<CustomerWriteAnswer> {
+    Ok(app
+        .upload_customer_document(&idempotency_key, customer_id, document_type, &file)
+        .await?)
 }
 
 #[tauri::command]

@@ -10,4 +10,5 @@ pub mod preferences;
 pub mod profiles;
 pub mod sandbox;
 pub mod share;
+pub mod undostres;
 pub mod validation;

@@ -52,6 +52,18 @@ test("a deactivation Billpocket answers without applying says so and the link st
       await text(detail),
       "Billpocket respondió pero no aplicó el cambio (estado). Reinténtalo o descártalo.",
     );
+    // The whole entry shows once the panel has unfolded (its opening is animated): nothing of it
+    // is cut at the panel's bottom edge.
+    await browser.waitUntil(
+      () =>
+        browser.execute(() => {
+          const entry = document.querySelector('[data-testid="pending-write"]');
+          const shown = document.querySelector("#pending-writes-list");
+          if (!entry || !shown) return false;
+          return entry.getBoundingClientRect().bottom <= shown.getBoundingClientRect().bottom + 0.5;
+        }),
+      { timeout: 5_000, timeoutMsg: "the not-applied entry is cut at the panel's bottom edge" },
+    );
     await screenshot("links-not-applied");
   });
 });

@@ -265,6 +265,8 @@ codes! {
         CryptopocketInvalidPathId = "cryptopocket.invalid_path_id", [];
         CryptopocketUnknownAddress = "cryptopocket.unknown_address", [];
         CryptopocketNoBaseUrl = "cryptopocket.no_base_url", [];
+        /// CryptoPocket answered a write without what was asked (the differing fields are named).
+        CryptopocketNotApplied = "cryptopocket.not_applied", [];
         CryptopocketAuthorizationIncorrect = "cryptopocket.authorization_incorrect", [];
         CryptopocketUserAlreadyExists = "cryptopocket.user_already_exists", [];
         CryptopocketEmailNotAllowed = "cryptopocket.email_not_allowed", [];
@@ -307,5 +309,17 @@ codes! {
         UndostresWalletInactive = "undostres.wallet_inactive", [];
         /// A refusal with a code UnDosTres does not document; `text` is its own words.
         UndostresUnknownError = "undostres.unknown_error", ["text"];
+        // UnDosTres account creation through the write engine.
+        /// The account was answered as created but a read of it finds no such account.
+        UndostresNotApplied = "undostres.not_applied", [];
+        /// A lost create answer could not be settled: the accounts after the last known one
+        /// did not show it within the lookup window.
+        UndostresLookupInconclusive = "undostres.lookup_inconclusive", [];
+        /// The account exists but the keyring refused its credentials: they wait in memory
+        /// until stored again (a restart loses them).
+        UndostresSecretsWaiting = "undostres.secrets_waiting", [];
+        /// The account exists but its credentials never reached the vault (a lost answer, or
+        /// a restart while they waited): they cannot be recovered.
+        UndostresSecretsLost = "undostres.secrets_lost", [];
     }
 }

@@ -444,3 +444,32 @@ async fn a_create_whose_answer_is_lost_is_sent_once_and_reported_as_unknown() {
         )
     });
 }
+
+#[tokio::test]
+async fn a_create_answered_without_being_made_leaves_no_account_to_read() {
+    let sandbox = udt_sandbox().await;
+    let client = udt_client(&sandbox);
+    sandbox
+        .faults()
+        .set_plan(next_call(FaultAction::IgnoreChanges));
+    let before = sandbox.inspect(|s| s.accounts.len());
+    let created = client
+        .create_account(&udt_person("ignorada@example.com", "100"))
+        .await
+        .unwrap();
+    assert_eq!(created.account.email, "ignorada@example.com");
+    assert_eq!(
+        sandbox.inspect(|s| s.accounts.len()),
+        before,
+        "nothing kept"
+    );
+    let error = client.account(created.account.id).await.unwrap_err();
+    assert_eq!(field_codes(&error, "customer_id").len(), 1, "{error:?}");
+    // The fault was used up: the same form now makes the account.
+    let made = client
+        .create_account(&udt_person("ignorada@example.com", "100"))
+        .await
+        .unwrap();
+    assert_eq!(made.account.id, created.account.id, "the id was not used");
+    client.account(made.account.id).await.unwrap();
+}

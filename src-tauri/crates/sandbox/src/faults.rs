@@ -76,7 +76,7 @@ pub enum FaultAction {
     /// Answer the write without making it (the handler sees [`IgnoreChanges`]): a change to
     /// something that exists is answered with it as it was, as a server that ignores a field it
     /// does not know would; anything new is answered as if made, and nothing is kept. The
-    /// Billpocket double honours it; the CryptoPocket double does not yet.
+    /// Billpocket and CryptoPocket doubles honour it, the UnDosTres double for account creation.
     IgnoreChanges,
 }
 

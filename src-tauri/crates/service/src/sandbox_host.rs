@@ -91,6 +91,11 @@ impl EmbeddedSandbox {
         &self.cryptopocket
     }
 
+    /// The embedded UnDosTres double itself: its faults and its accounts, for tests.
+    pub fn undostres(&self) -> &UnDosTresSandbox {
+        &self.undostres
+    }
+
     pub fn status(&self) -> SandboxStatus {
         let (merchants, links) = self.billpocket.inspect(|state| {
             let links: usize = state.merchants.iter().map(|m| m.links.len()).sum();

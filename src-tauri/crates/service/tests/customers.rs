@@ -14,6 +14,7 @@ use mostrador_sandbox::{FaultPlan, Outage};
 use mostrador_service::customers::kyc::{check_status, history};
 use mostrador_service::customers::sync::{RESOURCE, apply_customers, sync_customers};
 use mostrador_service::customers::verification::{enhanced_verification_link, upload_document};
+use mostrador_service::customers::writes::WriteContext;
 use mostrador_service::customers::{self, CustomerError};
 use mostrador_service::profiles::SANDBOX_PROFILE_ID as PROFILE;
 use mostrador_store::{Customer, CustomerQuery, KycSource, KycStatus, Provider};
@@ -259,28 +260,30 @@ async fn documents_are_checked_before_sending_and_the_enhanced_link_is_https() {
         })
     };
     let before = documents(&world);
+    let cx = WriteContext {
+        store: &world.store,
+        client: &client,
+        vault: None,
+        profile_id: PROFILE,
+    };
 
     let mut big = b"%PDF-1.7".to_vec();
     big.resize(11 * 1024 * 1024, b' ');
-    let error = upload_document(
-        &client,
-        &guadalupe.id,
-        DocumentType::BankStatement,
-        "application/pdf",
-        &big,
-    )
-    .await
-    .unwrap_err();
+    let upload = |key: &'static str, kind, mime: &'static str, bytes: Vec<u8>| {
+        upload_document(&cx, key, &guadalupe.id, kind, mime, bytes, NOW)
+    };
+    let error = upload("big", DocumentType::BankStatement, "application/pdf", big)
+        .await
+        .unwrap_err();
     assert_eq!(
         (error.code().as_str(), error.field()),
         ("document.size", Some("file"))
     );
-    let error = upload_document(
-        &client,
-        &guadalupe.id,
+    let error = upload(
+        "gif",
         DocumentType::Payslip,
         "image/gif",
-        b"GIF89a",
+        b"GIF89a".to_vec(),
     )
     .await
     .unwrap_err();
@@ -289,23 +292,24 @@ async fn documents_are_checked_before_sending_and_the_enhanced_link_is_https() {
         ("document.type", Some("file"))
     );
     assert_eq!(documents(&world), before, "nothing was sent");
+    assert!(
+        world.store.outbox_by_key("big").unwrap().is_none(),
+        "nor recorded"
+    );
 
-    upload_document(
-        &client,
-        &guadalupe.id,
-        DocumentType::Payslip,
-        "application/pdf",
-        b"%PDF-1.7 recibo de nomina",
-    )
-    .await
-    .unwrap();
-    assert_eq!(documents(&world), before + 1);
-
-    let link = enhanced_verification_link(&client, &guadalupe.id)
+    let payslip = b"%PDF-1.7 recibo de nomina".to_vec();
+    let uploaded = upload("pdf", DocumentType::Payslip, "application/pdf", payslip)
         .await
         .unwrap();
+    assert_eq!(uploaded.write.state, mostrador_store::OutboxState::Done);
+    assert_eq!(documents(&world), before + 1);
+
+    let asked = enhanced_verification_link(&cx, &guadalupe.id, NOW)
+        .await
+        .unwrap();
+    let link = asked.link.unwrap();
     assert!(link.starts_with("https://"), "{link}");
-    let error = enhanced_verification_link(&client, "999999")
+    let error = enhanced_verification_link(&cx, "999999", NOW)
         .await
         .unwrap_err();
     assert_eq!(error.code(), "cryptopocket.user_not_found");

@@ -1,8 +1,10 @@
 //! Issue 15's leak scenario: a real (non-Sandbox) profile whose CryptoPocket key and secret come
 //! from the vault, used for a list sync, status checks, a re-authentication after the token
-//! expired, a person and a company created (the KYB password kept in the vault) and a refused
-//! secret. Afterwards the database, its WAL, TRACE-level logs and the error texts hold neither
-//! the api secret, nor any token the double issued, nor the KYB password.
+//! expired, a person (with a password) and a company created through the write engine (the
+//! KYB password kept in the vault), a company create whose answer was lost and which was found
+//! again by its e-mail, and a refused secret. Afterwards the database, its WAL, TRACE-level
+//! logs and the error texts hold neither the api secret, nor any token the double issued, nor
+//! a KYB password, nor the person's password.
 
 // Helpers unwrap too (clippy.toml only exempts #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,17 +13,19 @@ mod common;
 
 use mostrador_codes::Coded;
 use mostrador_providers::Credential;
-use mostrador_providers::cryptopocket::types::{CompanyRequest, PersonRequest};
+use std::sync::Arc;
+
+use common::outcomes::once;
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
 use mostrador_sandbox::cryptopocket::seed::{SANDBOX_API_KEY, SANDBOX_API_SECRET};
+use mostrador_sandbox::{DropMode, FaultAction, FaultPlan};
 use mostrador_service::customers::access::cryptopocket_client;
-use mostrador_service::customers::created::{
-    company_row, keep_kyb_password, kyb_password, person_row, write_created,
-};
+use mostrador_service::customers::created::kyb_password;
 use mostrador_service::customers::kyc::check_status;
 use mostrador_service::customers::sync::sync_customers;
+use mostrador_service::customers::writes::{self, CompanyForm, PersonForm, WriteContext};
 use mostrador_service::sandbox_host::EmbeddedSandbox;
-use mostrador_store::{Environment, Profile, Provider, Store};
+use mostrador_store::{Environment, OutboxState, Profile, Provider, Store};
 use mostrador_vault::leak_check::{CapturedLogs, contains, vault_for_tests};
 use mostrador_vault::{CredentialKind, Secret};
 
@@ -86,56 +90,109 @@ async fn no_secret_token_or_kyb_password_reaches_the_database_wal_logs_or_errors
     tokens.extend(issued_tokens());
     assert_eq!(tokens.len(), 2, "one re-authentication after the expiry");
 
-    let person = PersonRequest {
-        name: "Lucía".into(),
+    let vault = Arc::new(vault);
+    let cx = WriteContext {
+        store: &store,
+        client: &client,
+        vault: Some(Arc::clone(&vault)),
+        profile_id: &profile_id,
+    };
+    let person = PersonForm {
+        first_name: "Lucía".into(),
         last_name: "Fernández".into(),
         email: "lucia.fugas@example.com".into(),
-        country: "Argentina".into(),
-        country_code: "ARG".into(),
-        identification_type: "DNI".into(),
-        identification_number: "30111222".into(),
-        password: Some(Credential::new("cliente-Password-Xy7")),
-        ..PersonRequest::default()
+        country: "ARG".into(),
+        id_type: "DNI".into(),
+        id_number: "30111222".into(),
+        ..PersonForm::default()
     };
-    let created = client.create_person(&person).await.unwrap();
-    let row = person_row(&person, &created, NOW + 2);
-    store
-        .write(|w| write_created(w, &profile_id, &row))
+    let password = Some(Credential::new("cliente-Password-Xy7"));
+    let created = writes::create_person(&cx, "person", person, password, NOW + 2)
+        .await
         .unwrap();
     assert!(
-        row.kyc_url
+        created
+            .customer
+            .unwrap()
+            .kyc_url
             .as_deref()
             .unwrap()
             .starts_with("https://forms.amlbot.com/")
     );
 
-    let request = CompanyRequest {
+    let company = CompanyForm {
         email: "kyb@fugas.mx".into(),
         company_name: "Fugas Cero S.A. de C.V.".into(),
     };
-    let company = client.create_company(&request).await.unwrap();
-    let kyb = company.password.expose().to_owned();
-    tracing::debug!(?company, "company created");
-    let row = company_row(&request, company.id, Some(&company.kyb_link), NOW + 3);
-    store
-        .write(|w| write_created(w, &profile_id, &row))
+    let created = writes::create_company(&cx, "company", company, NOW + 3)
+        .await
         .unwrap();
-    keep_kyb_password(Ok(&vault), &profile_id, &row.id, &company.password).unwrap();
+    tracing::debug!(?created, "company created");
+    let row = created.customer.unwrap();
+    let kyb = vault
+        .get(&profile_id, &kyb_password(&row.id))
+        .unwrap()
+        .expose()
+        .to_owned();
+    let at_double = sandbox.cryptopocket().inspect(|state| {
+        let record = state.customers.iter().find(|c| c.email == "kyb@fugas.mx");
+        record
+            .unwrap()
+            .company
+            .as_ref()
+            .unwrap()
+            .password
+            .expose()
+            .to_owned()
+    });
+    assert_eq!(
+        kyb, at_double,
+        "the vault keeps the password CryptoPocket issued"
+    );
     let cached = store
         .customer(&profile_id, Provider::Cryptopocket, &row.id)
         .unwrap();
-    assert_eq!(cached.kyc_url.as_deref(), Some(company.kyb_link.as_str()));
-    assert_eq!(
-        vault
-            .get(&profile_id, &kyb_password(&row.id))
-            .unwrap()
-            .expose(),
-        kyb
-    );
+    assert!(cached.kyc_url.as_deref().unwrap().contains("/kyb/"));
     let history = store
         .kyc_history(&profile_id, Provider::Cryptopocket, &row.id)
         .unwrap();
     assert_eq!(history[0].source, mostrador_store::KycSource::Create);
+
+    // A company made while its answer was lost: found by its e-mail, never sent again. Its
+    // password was issued (and is checked below) but never reached the app.
+    let dropped = FaultAction::CommitThenDrop {
+        mode: DropMode::Reset,
+    };
+    sandbox.cryptopocket().faults().set_plan(FaultPlan {
+        rules: vec![once("POST", "/register/company", dropped)],
+        ..FaultPlan::default()
+    });
+    let lost = CompanyForm {
+        email: "kyb.perdida@fugas.mx".into(),
+        company_name: "Fugas Perdidas S.A.".into(),
+    };
+    let found = writes::create_company(&cx, "lost", lost, NOW + 4)
+        .await
+        .unwrap();
+    assert_eq!(found.write.state, OutboxState::Done);
+    let lost_kyb = sandbox.cryptopocket().inspect(|state| {
+        let record = state
+            .customers
+            .iter()
+            .find(|c| c.email == "kyb.perdida@fugas.mx");
+        record
+            .unwrap()
+            .company
+            .as_ref()
+            .unwrap()
+            .password
+            .expose()
+            .to_owned()
+    });
+    let outbox: Vec<String> = ["person", "company", "lost"]
+        .iter()
+        .map(|key| store.outbox_by_key(key).unwrap().unwrap().intent)
+        .collect();
 
     // A refused secret: its error must not carry it.
     let wrong_secret = "wrong-cp-secret-Tz91LmQ";
@@ -151,7 +208,7 @@ async fn no_secret_token_or_kyb_password_reaches_the_database_wal_logs_or_errors
     .list_customers()
     .await
     .unwrap_err();
-    let errors = format!("{refused} {refused:?} {missing} {missing:?}");
+    let errors = format!("{refused} {refused:?} {missing} {missing:?} {outbox:?}");
     tracing::warn!(error = %refused, debug = ?refused, "sync failed");
     drop(store);
 
@@ -167,6 +224,7 @@ async fn no_secret_token_or_kyb_password_reaches_the_database_wal_logs_or_errors
         SANDBOX_API_SECRET,
         wrong_secret,
         kyb.as_str(),
+        lost_kyb.as_str(),
         "cliente-Password-Xy7",
     ];
     for value in tokens.iter().map(String::as_str).chain(secrets) {

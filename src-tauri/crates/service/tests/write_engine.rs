@@ -13,7 +13,7 @@ use mostrador_codes::Coded;
 use std::time::Duration;
 
 use mostrador_providers::{Credential, HttpConfig};
-use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, FaultRule, Outage, Scope, Trigger};
+use mostrador_sandbox::FaultPlan;
 use mostrador_service::billpocket_access::{BillpocketAccess, integrator_access};
 use mostrador_service::links::form::{self, LinkForm};
 use mostrador_service::links::writes::{self, LinkIntent};
@@ -22,6 +22,7 @@ use mostrador_service::profiles::SANDBOX_PROFILE_ID;
 use mostrador_store::{Environment, Link, LinkQuery, LinkStatus, OutboxState, Store};
 
 mod common;
+use common::outcomes::{ANSWERS, Answer, fault_plan};
 use common::{MERCHANT, NOW, World, fisica, world};
 
 use OutboxState::{Done, Failed, NotApplied, Pending, Uncertain};
@@ -45,29 +46,6 @@ const OPS: [Op; 7] = [
     Op::ConfigureMainLink,
     Op::Register,
     Op::Clabe,
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Answer {
-    Applied,
-    NotApplied,
-    Refused,
-    ServerError,
-    RateLimited,
-    ConnectionRefused,
-    TimeoutAfterSend,
-    DroppedAfterCommit,
-}
-
-const ANSWERS: [Answer; 8] = [
-    Answer::Applied,
-    Answer::NotApplied,
-    Answer::Refused,
-    Answer::ServerError,
-    Answer::RateLimited,
-    Answer::ConnectionRefused,
-    Answer::TimeoutAfterSend,
-    Answer::DroppedAfterCommit,
 ];
 
 /// What a case must end in.
@@ -149,44 +127,6 @@ impl Op {
             Answer::DroppedAfterCommit => e(Done, Some("billpocket.unknown_outcome"), true, 1),
         }
     }
-}
-
-fn fault_plan(op: Op, answer: Answer) -> Option<FaultPlan> {
-    let (method, path) = op.route();
-    let rule = |action| FaultPlan {
-        rules: vec![FaultRule {
-            action,
-            trigger: Trigger::Next(1),
-            scope: Scope {
-                method: Some(method.into()),
-                path_prefix: Some(path.into()),
-            },
-        }],
-        ..FaultPlan::default()
-    };
-    let status = |status: u16, retry_after: Option<&str>| FaultAction::Status {
-        status,
-        retry_after: retry_after.map(str::to_owned),
-    };
-    Some(match answer {
-        Answer::Applied => return None,
-        Answer::NotApplied => rule(FaultAction::IgnoreChanges),
-        Answer::Refused => rule(status(422, None)),
-        Answer::ServerError => rule(status(503, None)),
-        Answer::RateLimited => rule(status(429, Some("1"))),
-        Answer::ConnectionRefused => FaultPlan {
-            outage: Some(Outage { duration_ms: None }),
-            ..FaultPlan::default()
-        },
-        // Every call is slower than the client waits, the look-up too.
-        Answer::TimeoutAfterSend => FaultPlan {
-            latency_ms: 1_500,
-            ..FaultPlan::default()
-        },
-        Answer::DroppedAfterCommit => rule(FaultAction::CommitThenDrop {
-            mode: DropMode::Reset,
-        }),
-    })
 }
 
 struct Case {
@@ -375,7 +315,8 @@ async fn every_write_under_every_answer_ends_where_it_should() {
     for op in OPS {
         for answer in ANSWERS {
             let case = Case::new().await;
-            if let Some(plan) = fault_plan(op, answer) {
+            let (method, path) = op.route();
+            if let Some(plan) = fault_plan(method, path, answer) {
                 case.w.sandbox.set_faults(plan);
                 case.w.sandbox.faults_settled().await;
             }

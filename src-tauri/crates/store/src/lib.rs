@@ -41,7 +41,9 @@ pub use outbox::{NewOutboxEntry, OutboxEntry, OutboxState, Outcome};
 pub use profiles::{Environment, Profile};
 pub use search::{Cursor, Page};
 pub use sync_state::SyncState;
-pub use undostres_accounts::{ParentBalanceRead, UndostresAccount, UndostresAccountView};
+pub use undostres_accounts::{
+    ParentBalanceRead, UndostresAccount, UndostresAccountView, UndostresSecrets,
+};
 
 /// Seconds since the Unix epoch, UTC. Callers pass the clock so tests are deterministic.
 pub type UnixSeconds = i64;

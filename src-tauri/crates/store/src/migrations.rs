@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_kyc_history_source.sql"),
     include_str!("../migrations/0009_undostres_accounts_installation.sql"),
     include_str!("../migrations/0010_outbox_not_applied.sql"),
+    include_str!("../migrations/0011_undostres_account_secrets.sql"),
     include_str!("../migrations/0013_customer_tags_notes.sql"),
 ];
 

@@ -5,9 +5,21 @@
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
-use crate::customers::{COLUMNS, Customer, Provider, from_row};
+use crate::customers::{COLUMNS, Customer, KycSource, Provider, from_row};
 use crate::error::{Result, StoreError};
+use crate::text_enum::text_enum;
 use crate::{Store, UnixSeconds, Writer};
+
+text_enum! {
+    /// Where a customer's UnDosTres credentials stand (never the credentials): in the OS
+    /// keyring; waiting in the app's memory because the keyring refused them; or lost (they
+    /// never reached the vault). `None` on an account for one this installation did not create.
+    pub enum UndostresSecrets {
+        Stored = "stored",
+        Waiting = "waiting",
+        Lost = "lost",
+    }
+}
 
 /// An UnDosTres account as cached: its customer row and the fields only UnDosTres has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -49,12 +61,14 @@ pub struct ParentBalanceRead {
 pub struct UndostresAccountView {
     pub account: UndostresAccount,
     pub balance: Option<ParentBalanceRead>,
+    /// Where the customer's credentials stand, for an account created here.
+    pub secrets: Option<UndostresSecrets>,
 }
 
 const DETAIL_COLUMNS: &str = "u.account_status, u.mobile, u.curp, u.ewallet_id, \
                               u.parent_balance_id, u.credit_line, u.credit_limit, \
                               u.available_credit, u.next_billing_date, u.next_due_date, \
-                              u.balance_read_at";
+                              u.balance_read_at, u.secrets";
 /// Where [`DETAIL_COLUMNS`] start in a row (after the customer's columns).
 const DETAIL_AT: usize = 17;
 
@@ -82,6 +96,7 @@ fn view_from_row(row: &Row<'_>) -> rusqlite::Result<UndostresAccountView> {
             parent_balance_id: row.get(at(4))?,
         },
         balance,
+        secrets: row.get(at(11))?,
     })
 }
 
@@ -95,6 +110,17 @@ impl Writer<'_> {
         accounts: &[UndostresAccount],
         synced_at: UnixSeconds,
     ) -> Result<usize> {
+        self.upsert_undostres_accounts_seen(profile_id, accounts, synced_at, KycSource::Sync)
+    }
+
+    /// [`Self::upsert_undostres_accounts`] for accounts seen some other way (a create's answer).
+    pub fn upsert_undostres_accounts_seen(
+        &mut self,
+        profile_id: &str,
+        accounts: &[UndostresAccount],
+        synced_at: UnixSeconds,
+        source: KycSource,
+    ) -> Result<usize> {
         if accounts
             .iter()
             .any(|a| a.customer.provider != Provider::Undostres)
@@ -104,7 +130,7 @@ impl Writer<'_> {
             ));
         }
         let customers: Vec<Customer> = accounts.iter().map(|a| a.customer.clone()).collect();
-        let written = self.upsert_customers(profile_id, &customers, synced_at)?;
+        let written = self.upsert_customers_seen(profile_id, &customers, synced_at, source)?;
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO undostres_accounts (customer_rowid, account_status, mobile, curp, \
                  ewallet_id, parent_balance_id) \
@@ -160,6 +186,34 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Records where an account's credentials stand.
+    pub fn set_undostres_secrets(
+        &mut self,
+        profile_id: &str,
+        customer_id: &str,
+        secrets: UndostresSecrets,
+    ) -> Result<()> {
+        let changed = self.tx.execute(
+            "UPDATE undostres_accounts SET secrets = ?3 \
+             WHERE customer_rowid = (SELECT rowid FROM customers \
+                 WHERE profile_id = ?1 AND provider = 'undostres' AND id = ?2)",
+            params![profile_id, customer_id, secrets],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound("undostres account"));
+        }
+        Ok(())
+    }
+
+    /// Credentials that waited in memory are gone once the process that held them is: at
+    /// start-up every `waiting` becomes `lost`. Returns how many did.
+    pub fn lose_waiting_undostres_secrets(&mut self) -> Result<usize> {
+        Ok(self.tx.execute(
+            "UPDATE undostres_accounts SET secrets = 'lost' WHERE secrets = 'waiting'",
+            [],
+        )?)
+    }
+
     /// This installation's `device_id`, made on first use (random, `mostrador-` + 32 hex) and
     /// the same ever after.
     pub fn device_id(&mut self) -> Result<String> {
@@ -193,6 +247,16 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row(params![profile_id, customer_id], view_from_row)
             .optional()?)
+    }
+
+    /// The highest UnDosTres customer id cached in the profile (ids are numbers kept as text).
+    pub fn last_undostres_id(&self, profile_id: &str) -> Result<Option<i64>> {
+        Ok(self.read_conn().query_row(
+            "SELECT max(CAST(id AS INTEGER)) FROM customers \
+             WHERE profile_id = ?1 AND provider = 'undostres'",
+            params![profile_id],
+            |row| row.get(0),
+        )?)
     }
 
     /// This installation's `device_id` (see [`Writer::device_id`]).

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use tracing::subscriber::DefaultGuard;
 
-use crate::{MemoryStore, Vault};
+use crate::{KeyringStore, MemoryStore, SERVICE, SecretStore, Vault};
 
 /// Everything logged on this thread while the guard lives.
 #[derive(Clone, Default)]
@@ -50,10 +50,15 @@ impl Write for CapturedLogs {
 /// The real OS keyring when the test command provides one (`MOSTRADOR_REAL_KEYRING=1`), else
 /// memory: what leak tests check is what our code writes elsewhere.
 pub fn vault_for_tests() -> crate::Result<Vault> {
+    Ok(Vault::new(secret_store_for_tests()?))
+}
+
+/// The backend of [`vault_for_tests`], for a test that wraps it (to count or refuse writes).
+pub fn secret_store_for_tests() -> crate::Result<Arc<dyn SecretStore>> {
     if std::env::var("MOSTRADOR_REAL_KEYRING").is_ok_and(|v| v == "1") {
-        Vault::open_os_keyring()
+        Ok(Arc::new(KeyringStore::probe(SERVICE)?))
     } else {
-        Ok(Vault::new(Arc::new(MemoryStore::default())))
+        Ok(Arc::new(MemoryStore::default()))
     }
 }
 

@@ -7,11 +7,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Router};
 use mostrador_codes::ErrorCode;
 use mostrador_providers::cryptopocket::Refusal;
 use mostrador_providers::cryptopocket::endpoints::{
@@ -28,6 +28,7 @@ use serde_json::json;
 use super::state::{CryptoPocketState, Rejection, StoredDocument, now};
 use super::validate;
 use crate::double::Double;
+use crate::faults::IgnoreChanges;
 use crate::json_body::{self, BodyError};
 use crate::server::EndpointRoutes;
 
@@ -118,6 +119,18 @@ fn write(d: &Shared, f: impl FnOnce(&mut CryptoPocketState) -> Answer) -> Answer
     d.write(f, || ApiError::refused(Refusal::UnexpectedError))
 }
 
+type Ignore = Option<Extension<IgnoreChanges>>;
+
+/// A write a customer asked for (a registration, a link, a document). Under the
+/// `ignoreChanges` fault it runs on a copy that is thrown away: answered, never made.
+fn change(d: &Shared, ignore: &Ignore, f: impl FnOnce(&mut CryptoPocketState) -> Answer) -> Answer {
+    if ignore.is_some() {
+        let mut scratch = d.lock().clone();
+        return f(&mut scratch);
+    }
+    write(d, f)
+}
+
 /// The integration behind the request's `auth` token.
 fn authorize(state: &CryptoPocketState, headers: &HeaderMap) -> Result<u32, ApiError> {
     let token = headers
@@ -155,9 +168,15 @@ async fn authenticate(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes)
     })
 }
 
-async fn register_user(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
+async fn register_user(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
     register(
         &d,
+        &ignore,
         &headers,
         &bytes,
         validate::person,
@@ -165,9 +184,15 @@ async fn register_user(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes
     )
 }
 
-async fn register_company(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
+async fn register_company(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
     register(
         &d,
+        &ignore,
         &headers,
         &bytes,
         validate::company,
@@ -178,12 +203,13 @@ async fn register_company(State(d): State<Shared>, headers: HeaderMap, bytes: By
 /// A registration: token, strict body, the provider's rules, then the new customer.
 fn register<R: DeserializeOwned, T: Serialize>(
     d: &Shared,
+    ignore: &Ignore,
     headers: &HeaderMap,
     bytes: &Bytes,
     check: fn(R) -> Result<R, Rejection>,
     create: fn(&mut CryptoPocketState, u32, R, i64) -> Result<T, Rejection>,
 ) -> Answer {
-    write(d, |state| {
+    change(d, ignore, |state| {
         let integration = authorize(state, headers)?;
         let request = check(body(headers, bytes)?).map_err(ApiError::from)?;
         let created = create(state, integration, request, now()).map_err(ApiError::from)?;
@@ -214,8 +240,13 @@ async fn kyc_check(
     })
 }
 
-async fn onboarding_form(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Answer {
-    write(&d, |state| {
+async fn onboarding_form(
+    State(d): State<Shared>,
+    ignore: Ignore,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Answer {
+    change(&d, &ignore, |state| {
         let integration = authorize(state, &headers)?;
         let request: OnboardingRequest = body(&headers, &bytes)?;
         let link = state
@@ -227,11 +258,12 @@ async fn onboarding_form(State(d): State<Shared>, headers: HeaderMap, bytes: Byt
 
 async fn upload_document(
     State(d): State<Shared>,
+    ignore: Ignore,
     headers: HeaderMap,
     Path(user_id): Path<String>,
     bytes: Bytes,
 ) -> Answer {
-    write(&d, |state| {
+    change(&d, &ignore, |state| {
         let integration = authorize(state, &headers)?;
         let customer = user_id
             .parse::<i64>()

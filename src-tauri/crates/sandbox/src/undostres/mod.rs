@@ -16,6 +16,9 @@
 //! (both assumed); a refresh works only from the device the account was created on (8000
 //! otherwise), and once the OAuth token has expired it needs `extra_login_data` (8005).
 //!
+//! Under the `ignoreChanges` fault an account creation is answered as made (secrets included)
+//! and nothing is kept: a read of the answered id finds no account.
+//!
 //! # Admin routes (never faulted)
 //!
 //! - `POST /__sandbox/undostres/accounts/{id}` `{"account_level": 2, "account_status": 2}`:

@@ -7,11 +7,11 @@
 
 use std::sync::Arc;
 
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Router};
 use mostrador_providers::form_data::{self, FormError};
 use mostrador_providers::undostres::Refusal;
 use mostrador_providers::undostres::endpoints::{self as ep, ECOMMERCE_HEADER};
@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 
 use super::state::{Rejection, UnDosTresState, VALIDATION_HINT, now, timestamp};
 use crate::double::Double;
+use crate::faults::IgnoreChanges;
 use crate::json_body::{self, BodyError};
 use crate::server::EndpointRoutes;
 
@@ -149,25 +150,36 @@ fn account_form(headers: &HeaderMap, bytes: &Bytes) -> Result<AccountRequest, Ap
     check_account(request).map_err(|problems| ApiError::from(Rejection::Invalid(problems)))
 }
 
-async fn create_account(State(d): State<Shared>, headers: HeaderMap, bytes: Bytes) -> Response {
-    let answer = d.write(
-        |state| {
-            authorize(state, &headers)?;
-            let request = account_form(&headers, &bytes)?;
-            let ecommerce_id = state.ecommerce_id;
-            let account = state
-                .create_account(request, now())
-                .map_err(ApiError::from)?;
-            tracing::debug!("sandbox undostres: account created");
-            Ok(account.created_rs(ecommerce_id))
-        },
-        || {
+/// Under the `ignoreChanges` fault the account is made on a copy of the state that is thrown
+/// away: answered as created (secrets included), and nothing kept. The token refresh does not
+/// honour the fault: its answer is a new token either way, so nothing would tell it apart.
+async fn create_account(
+    State(d): State<Shared>,
+    ignore: Option<Extension<IgnoreChanges>>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let create = |state: &mut UnDosTresState| {
+        authorize(state, &headers)?;
+        let request = account_form(&headers, &bytes)?;
+        let ecommerce_id = state.ecommerce_id;
+        let account = state
+            .create_account(request, now())
+            .map_err(ApiError::from)?;
+        tracing::debug!("sandbox undostres: account created");
+        Ok(account.created_rs(ecommerce_id))
+    };
+    let answer = if ignore.is_some() {
+        let mut scratch = d.lock().clone();
+        create(&mut scratch)
+    } else {
+        d.write(create, || {
             ApiError::refused(
                 Refusal::DatabaseError,
                 vec!["the account was not saved".into()],
             )
-        },
-    );
+        })
+    };
     match answer {
         Ok(rs) => axum::Json(json!({ "rs": rs, "err": null })).into_response(),
         Err(error) => error.user(),

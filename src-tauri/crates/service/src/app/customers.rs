@@ -1,14 +1,28 @@
 //! Clientes y KYC: the cached CryptoPocket customers, their sync, status checks and the history
 //! of every status change the app observed.
 
+use mostrador_codes::ErrorCode;
 use mostrador_core::identity::Country;
+use mostrador_providers::Credential;
+use mostrador_providers::cryptopocket::CryptoPocketClient;
+use mostrador_providers::cryptopocket::rules::decode_data_url;
+use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
 
+use super::links::outbox_seq;
 use super::{App, ServiceError, unix_now};
+use crate::customers::created::kyb_password;
 use crate::customers::kyc::{self, KycCheckOutcome};
 use crate::customers::record::{self, CustomerRecord, RecordChange};
 use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
-use crate::customers::{self, CustomerPage};
+use crate::customers::verification;
+use crate::customers::writes::{
+    self, CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
+    WriteContext,
+};
+use crate::customers::{self, CustomerError, CustomerPage};
+use crate::merchants::form::FieldIssue;
+use crate::profiles::ActiveProfile;
 
 impl App {
     /// One page of the cached customers (names, e-mail, id number); works offline. The query's
@@ -36,9 +50,15 @@ impl App {
     }
 
     /// Fetches every CryptoPocket customer into the cache; a failure is recorded and returned.
+    /// Once CryptoPocket answered, the customer writes left open are settled: uncertain ones
+    /// looked for, queued ones sent.
     pub async fn sync_customers(&self) -> Result<CustomerSyncReport, ServiceError> {
         let (profile, client) = self.cryptopocket().await?;
-        Ok(sync::sync_customers(&self.store, &client, &profile.id, unix_now()).await?)
+        let now = unix_now();
+        let report = sync::sync_customers(&self.store, &client, &profile.id, now).await?;
+        let cx = self.customer_writes(&profile, &client);
+        writes::flush(&cx, now).await?;
+        Ok(report)
     }
 
     /// Asks CryptoPocket where one cached customer's KYC/KYB stands and records a change.
@@ -85,6 +105,131 @@ impl App {
             record::change(store, &profile.id, provider, &customer_id, change, now)
         })
         .await
+    }
+    /// Creates a CryptoPocket person under the UI's idempotency key (one per form opening).
+    /// The optional password is used for the call only: it is in no outbox entry, no log.
+    pub async fn create_cryptopocket_person(
+        &self,
+        idempotency_key: &str,
+        form: PersonForm,
+        password: Option<Credential>,
+    ) -> Result<CustomerWriteAnswer, ServiceError> {
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        let created = writes::create_person(&cx, idempotency_key, form, password, unix_now());
+        answer(created.await)
+    }
+
+    /// Creates a CryptoPocket company; its KYB password goes to the vault, so without a keyring
+    /// nothing is sent (CryptoPocket answers the password once, to this call only).
+    pub async fn create_cryptopocket_company(
+        &self,
+        idempotency_key: &str,
+        form: CompanyForm,
+    ) -> Result<CustomerWriteAnswer, ServiceError> {
+        self.vault
+            .as_ref()
+            .map_err(|e| ServiceError::NoKeyring(e.clone()))?;
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        answer(writes::create_company(&cx, idempotency_key, form, unix_now()).await)
+    }
+
+    /// Asks CryptoPocket for a customer's enhanced verification link (`link` once answered).
+    pub async fn request_enhanced_link(
+        &self,
+        customer_id: String,
+    ) -> Result<CustomerWriteOutcome, ServiceError> {
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        let asked = verification::enhanced_verification_link(&cx, &customer_id, unix_now());
+        Ok(asked.await?)
+    }
+
+    /// Uploads a document of a customer under the UI's idempotency key. `file` is the data URL
+    /// the page read (`data:<type>;base64,…`); its type and size are checked before anything is
+    /// recorded or sent.
+    pub async fn upload_customer_document(
+        &self,
+        idempotency_key: &str,
+        customer_id: String,
+        document_type: DocumentType,
+        file: &str,
+    ) -> Result<CustomerWriteAnswer, ServiceError> {
+        let Some((mime, bytes)) = decode_data_url(file) else {
+            let issues = vec![FieldIssue {
+                field: "file".into(),
+                code: ErrorCode::DocumentEncoding,
+            }];
+            return Ok(CustomerWriteAnswer::Refused { issues });
+        };
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        let (key, now) = (idempotency_key, unix_now());
+        let upload =
+            verification::upload_document(&cx, key, &customer_id, document_type, &mime, bytes, now);
+        answer(upload.await)
+    }
+
+    /// Sends a queued customer write again, or looks for an uncertain one at CryptoPocket.
+    pub async fn retry_customer_write(
+        &self,
+        seq: f64,
+    ) -> Result<CustomerWriteOutcome, ServiceError> {
+        let seq = outbox_seq(seq)?;
+        let (profile, client) = self.cryptopocket().await?;
+        let cx = self.customer_writes(&profile, &client);
+        Ok(writes::retry(&cx, seq, unix_now()).await?)
+    }
+
+    /// Gives up on an open customer write.
+    pub async fn discard_customer_write(&self, seq: f64) -> Result<(), ServiceError> {
+        let seq = outbox_seq(seq)?;
+        Ok(writes::discard(&self.store, seq, unix_now()).await?)
+    }
+
+    /// The active profile's open customer writes, oldest first.
+    pub async fn customer_writes_open(&self) -> Result<Vec<CustomerWrite>, ServiceError> {
+        let profile = self.active_profile().await?;
+        self.store(move |store| writes::open_writes(store, &profile.id))
+            .await
+    }
+
+    /// A company's KYB password, read from the vault only on this explicit call.
+    pub async fn reveal_kyb_password(&self, customer_id: String) -> Result<String, ServiceError> {
+        let profile = self.active_profile().await?;
+        let vault = self.vault.clone().map_err(ServiceError::NoKeyring)?;
+        let secret = crate::blocking::run::<_, _, ServiceError>(move || {
+            vault.get(&profile.id, &kyb_password(&customer_id))
+        })
+        .await?;
+        Ok(secret.expose().to_owned())
+    }
+
+    fn customer_writes<'a>(
+        &'a self,
+        profile: &'a ActiveProfile,
+        client: &'a CryptoPocketClient,
+    ) -> WriteContext<'a> {
+        WriteContext {
+            store: &self.store,
+            client,
+            vault: self.vault.as_ref().ok().cloned(),
+            profile_id: &profile.id,
+        }
+    }
+}
+
+/// A form refused before (or by) CryptoPocket is an answer with its fields, not an error.
+fn answer(
+    created: Result<CustomerWriteOutcome, CustomerError>,
+) -> Result<CustomerWriteAnswer, ServiceError> {
+    match created {
+        Ok(outcome) => Ok(CustomerWriteAnswer::Submitted {
+            outcome: Box::new(outcome),
+        }),
+        Err(CustomerError::Invalid(issues)) => Ok(CustomerWriteAnswer::Refused { issues }),
+        Err(other) => Err(other.into()),
     }
 }
 

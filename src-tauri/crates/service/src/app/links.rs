@@ -194,7 +194,7 @@ fn check_write(
 }
 
 /// Outbox sequence numbers cross IPC as JS numbers.
-fn outbox_seq(seq: f64) -> Result<i64, ServiceError> {
+pub(super) fn outbox_seq(seq: f64) -> Result<i64, ServiceError> {
     if seq.fract() == 0.0 && (1.0..9.0e15).contains(&seq) {
         #[allow(clippy::cast_possible_truncation)]
         Ok(seq as i64)

@@ -8,6 +8,7 @@ mod error;
 mod links;
 mod merchants;
 mod profiles;
+mod undostres;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use mostrador_providers::HttpConfig;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
+use mostrador_providers::undostres::UnDosTresClient;
 use mostrador_store::{Store, UnixSeconds};
 use mostrador_vault::{Vault, VaultError};
 
@@ -23,12 +25,14 @@ pub use self::links::{LinkExport, LinksStatus};
 pub use self::merchants::RegisterAnswer;
 use crate::billpocket_access::{BillpocketAccess, integrator_access, merchant_access};
 use crate::blocking::blocking;
-use crate::customers::access::cryptopocket_client;
+use crate::customers::access::{ClientCache, cryptopocket_client};
 use crate::events::Events;
 use crate::outbox::recover_interrupted;
 use crate::preferences::PreferencesFile;
 use crate::profiles::{ActiveProfile, ensure_sandbox_profile};
 use crate::sandbox_host::EmbeddedSandbox;
+use crate::undostres::access::client as undostres_client;
+use crate::undostres::secrets::WaitingSecrets;
 
 /// Where the app keeps its data (the cache, the Sandbox's state) and its preferences.
 #[derive(Debug, Clone)]
@@ -45,7 +49,11 @@ pub struct App {
     /// The OS keyring, or why there is none: the app still opens (the Sandbox needs no secret)
     /// and every credential action explains how to fix it.
     vault: Result<Arc<Vault>, Arc<VaultError>>,
+    /// New UnDosTres accounts' secrets the keyring refused, until stored again (memory only).
+    waiting_secrets: WaitingSecrets,
     events: Events,
+    /// The active profile's CryptoPocket client with its token (see [`ClientCache`]).
+    cryptopocket_clients: ClientCache,
 }
 
 impl App {
@@ -77,6 +85,11 @@ impl App {
         sandbox.cache_merchants(&store, now)?;
         sandbox.cache_undostres_accounts(&store, now)?;
         let interrupted = recover_interrupted(&store, now)?;
+        // Secrets that waited in the memory of the last run went with it.
+        let lost = store.write(|w| w.lose_waiting_undostres_secrets())?;
+        if lost > 0 {
+            tracing::warn!(lost, "undostres accounts whose secrets were never stored");
+        }
         if interrupted > 0 {
             tracing::warn!(
                 interrupted,
@@ -89,7 +102,9 @@ impl App {
             store: Arc::new(store),
             sandbox: Arc::new(sandbox),
             vault: vault.map(Arc::new).map_err(Arc::new),
+            waiting_secrets: WaitingSecrets::default(),
             events,
+            cryptopocket_clients: ClientCache::default(),
         })
     }
 
@@ -146,12 +161,28 @@ impl App {
         .await
     }
 
-    /// The CryptoPocket client of the active profile.
-    async fn cryptopocket(&self) -> Result<(ActiveProfile, CryptoPocketClient), ServiceError> {
+    /// The UnDosTres client of the active profile.
+    async fn undostres(&self) -> Result<(ActiveProfile, UnDosTresClient), ServiceError> {
         self.provider(|store, vault, sandbox, profile_id| {
-            cryptopocket_client(store, vault, sandbox, profile_id, HttpConfig::default())
+            undostres_client(store, vault, sandbox, profile_id, HttpConfig::default())
         })
         .await
+    }
+
+    /// The CryptoPocket client of the active profile: the kept one, or a new one kept from now
+    /// on (it authenticates at its first call).
+    async fn cryptopocket(&self) -> Result<(ActiveProfile, Arc<CryptoPocketClient>), ServiceError> {
+        let profile = self.active_profile().await?;
+        if let Some(client) = self.cryptopocket_clients.get(&profile.id) {
+            return Ok((profile, client));
+        }
+        let (profile, client) = self
+            .provider(|store, vault, sandbox, profile_id| {
+                cryptopocket_client(store, vault, sandbox, profile_id, HttpConfig::default())
+            })
+            .await?;
+        let client = self.cryptopocket_clients.keep(&profile.id, client);
+        Ok((profile, client))
     }
 
     /// A provider client for the active profile, resolved on the blocking pool: the profile

@@ -28,14 +28,20 @@ impl App {
         input: ProfileInput,
     ) -> Result<Profile, ServiceError> {
         let now = unix_now();
-        self.store(move |store| profiles::update_profile(store, &id, input, now))
-            .await
+        let updated = self
+            .store(move |store| profiles::update_profile(store, &id, input, now))
+            .await;
+        self.cryptopocket_clients.forget();
+        updated
     }
 
     /// Deletes a profile with its keyring entries; if it was active, Sandbox becomes active.
     pub async fn delete_profile(&self, id: String) -> Result<(), ServiceError> {
-        self.store_and_vault(move |store, vault| profiles::delete_profile(store, vault, &id))
-            .await
+        let deleted = self
+            .store_and_vault(move |store, vault| profiles::delete_profile(store, vault, &id))
+            .await;
+        self.cryptopocket_clients.forget();
+        deleted
     }
 
     /// Makes an existing profile the active one, remembered across restarts. Sandbox is the
@@ -45,6 +51,7 @@ impl App {
         self.store(move |store| store.profile(&chosen).map(|_| ()))
             .await?;
         let active = (id != SANDBOX_PROFILE_ID).then_some(id);
+        self.cryptopocket_clients.forget();
         self.preferences.set_active_profile(active)?;
         self.active_profile().await
     }
@@ -65,12 +72,15 @@ impl App {
         slot: CredentialSlot,
         value: String,
     ) -> Result<Vec<SlotStatus>, ServiceError> {
-        self.store_and_vault(move |store, vault| {
-            store.profile(&profile_id)?;
-            credentials::set_credential(vault, &profile_id, slot, &value)?;
-            Ok::<_, ServiceError>(credentials::slot_statuses(vault, &profile_id)?)
-        })
-        .await
+        let slots = self
+            .store_and_vault(move |store, vault| {
+                store.profile(&profile_id)?;
+                credentials::set_credential(vault, &profile_id, slot, &value)?;
+                Ok::<_, ServiceError>(credentials::slot_statuses(vault, &profile_id)?)
+            })
+            .await;
+        self.cryptopocket_clients.forget();
+        slots
     }
 
     pub async fn clear_credential(
@@ -78,11 +88,14 @@ impl App {
         profile_id: String,
         slot: CredentialSlot,
     ) -> Result<Vec<SlotStatus>, ServiceError> {
-        self.store_and_vault(move |_, vault| {
-            credentials::clear_credential(vault, &profile_id, slot)?;
-            credentials::slot_statuses(vault, &profile_id)
-        })
-        .await
+        let slots = self
+            .store_and_vault(move |_, vault| {
+                credentials::clear_credential(vault, &profile_id, slot)?;
+                credentials::slot_statuses(vault, &profile_id)
+            })
+            .await;
+        self.cryptopocket_clients.forget();
+        slots
     }
 
     pub fn preferences(&self) -> Preferences {

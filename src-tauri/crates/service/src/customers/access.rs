@@ -1,7 +1,11 @@
 //! Where a profile's CryptoPocket calls go and with which integration key and secret. The
 //! Sandbox profile talks to the embedded double with its published test key and secret (a
 //! fresh install works without a keyring); real profiles read the URL from the profile and both
-//! secrets from the vault. The client keeps its token in memory only.
+//! secrets from the vault. The client keeps its token in memory only, and the app keeps one
+//! client per profile ([`ClientCache`]) so commands share its token instead of authenticating
+//! each time.
+
+use std::sync::{Arc, Mutex, PoisonError};
 
 use mostrador_codes::ErrorCode;
 use mostrador_providers::cryptopocket::{
@@ -56,4 +60,36 @@ pub fn cryptopocket_client(
     };
     CryptoPocketClient::new(&base_url, config, credentials)
         .map_err(|error| CryptoPocketError::from(error).into())
+}
+
+/// The active profile's authenticated client, kept between commands with its in-memory token.
+/// Forgotten when the active profile changes or a profile's credentials or addresses change,
+/// so no call ever uses a stale key, secret or URL.
+#[derive(Default)]
+pub struct ClientCache(Mutex<Option<(String, Arc<CryptoPocketClient>)>>);
+
+impl ClientCache {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<(String, Arc<CryptoPocketClient>)>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The kept client of `profile_id`, if any.
+    pub fn get(&self, profile_id: &str) -> Option<Arc<CryptoPocketClient>> {
+        self.slot()
+            .as_ref()
+            .filter(|(kept, _)| kept == profile_id)
+            .map(|(_, client)| Arc::clone(client))
+    }
+
+    /// Keeps `client` as `profile_id`'s, in place of any other.
+    pub fn keep(&self, profile_id: &str, client: CryptoPocketClient) -> Arc<CryptoPocketClient> {
+        let client = Arc::new(client);
+        *self.slot() = Some((profile_id.to_owned(), Arc::clone(&client)));
+        client
+    }
+
+    /// Drops the kept client (and its token).
+    pub fn forget(&self) {
+        *self.slot() = None;
+    }
 }

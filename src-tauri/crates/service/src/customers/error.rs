@@ -6,6 +6,7 @@ use mostrador_providers::cryptopocket::CryptoPocketError;
 use mostrador_store::StoreError;
 
 use crate::billpocket_access::AccessError;
+use crate::merchants::form::FieldIssue;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CustomerError {
@@ -20,6 +21,13 @@ pub enum CustomerError {
     Store(#[from] StoreError),
     #[error("background task failed: {0}")]
     Task(String),
+    /// The form (or CryptoPocket) refused these fields; nothing was created.
+    #[error("invalid fields: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+    #[error("outbox entry {0} is not an open customer write")]
+    NotOpen(i64),
+    #[error("unreadable outbox intent: {0}")]
+    Intent(String),
 }
 
 impl From<tokio::task::JoinError> for CustomerError {
@@ -40,12 +48,18 @@ impl Coded for CustomerError {
             },
             Self::Store(error) => error.code(),
             Self::Task(_) => ErrorCode::AppTask,
+            Self::Invalid(issues) => issues.first().map_or(ErrorCode::FieldInvalid, |i| i.code),
+            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
         }
     }
 
     /// The form field to mark, when CryptoPocket (or our check before sending) refused one.
     fn field(&self) -> Option<&str> {
-        self.field_problem().map(|(field, _)| field)
+        match self {
+            Self::Invalid(issues) => issues.first().map(|issue| issue.field.as_str()),
+            _ => self.field_problem().map(|(field, _)| field),
+        }
     }
 
     fn params(&self) -> Vec<(&'static str, String)> {

@@ -10,6 +10,7 @@ pub mod kyc;
 pub mod record;
 pub mod sync;
 pub mod verification;
+pub mod writes;
 
 pub use error::CustomerError;
 

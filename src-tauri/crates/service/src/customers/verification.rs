@@ -1,40 +1,56 @@
 //! What an agent sends a customer beyond the KYC form: the enhanced verification (regulatory
-//! declaration) link, and documents uploaded on the customer's behalf. The client checks a
-//! document's type and size before anything is sent.
+//! declaration) link, and documents uploaded on the customer's behalf. Both are writes of the
+//! engine (`writes`); a document's type and size are checked before anything is recorded or
+//! sent, and its bytes exist only for the call.
 
-use mostrador_providers::cryptopocket::CryptoPocketClient;
+use mostrador_providers::cryptopocket::rules::document_data_url;
 use mostrador_providers::cryptopocket::types::DocumentType;
+use mostrador_store::UnixSeconds;
 
 use super::CustomerError;
 use super::kyc::user_id;
+use super::writes::{self, CallParts, CustomerIntent, CustomerWriteOutcome, WriteContext};
 
-/// A link to the customer's enhanced verification form.
+/// Asks for a link to the customer's enhanced verification form (`outcome.link` once answered).
+/// The same request for the same customer within a second is one write (a double click).
 pub async fn enhanced_verification_link(
-    client: &CryptoPocketClient,
+    cx: &WriteContext<'_>,
     customer_id: &str,
-) -> Result<String, CustomerError> {
-    let link = client
-        .enhanced_verification_link(user_id(customer_id)?)
-        .await?;
-    Ok(link.onboarding_link)
+    now: UnixSeconds,
+) -> Result<CustomerWriteOutcome, CustomerError> {
+    let customer_id = user_id(customer_id)?.to_string();
+    let key = format!("enhanced_link/{}/{customer_id}/{now}", cx.profile_id);
+    let intent = CustomerIntent::EnhancedLink { customer_id };
+    writes::submit(cx, &key, intent, CallParts::default(), now).await
 }
 
-/// Uploads one document; a file of the wrong type or size is refused on the `file` field with
-/// its rule's code (`document.size`) and never sent.
+/// Uploads one document under the UI's idempotency key (one per upload dialog); a file of the
+/// wrong type or size is refused on the `file` field with its rule's code (`document.size`)
+/// and never recorded nor sent.
 pub async fn upload_document(
-    client: &CryptoPocketClient,
+    cx: &WriteContext<'_>,
+    key: &str,
     customer_id: &str,
     document_type: DocumentType,
     mime: &str,
-    bytes: &[u8],
-) -> Result<(), CustomerError> {
-    client
-        .upload_document(user_id(customer_id)?, document_type, mime, bytes)
-        .await?;
-    tracing::info!(
-        ?document_type,
-        size = bytes.len(),
-        "cryptopocket document uploaded"
-    );
-    Ok(())
+    bytes: Vec<u8>,
+    now: UnixSeconds,
+) -> Result<CustomerWriteOutcome, CustomerError> {
+    let customer_id = user_id(customer_id)?.to_string();
+    document_data_url(mime, &bytes)
+        .map_err(|problems| CustomerError::Invalid(writes::form::issues(problems)))?;
+    let size = bytes.len();
+    let intent = CustomerIntent::UploadDocument {
+        customer_id,
+        document_type,
+        mime: mime.trim().to_ascii_lowercase(),
+        size: u64::try_from(size).unwrap_or(u64::MAX),
+    };
+    let parts = CallParts {
+        document: Some(bytes),
+        ..CallParts::default()
+    };
+    let outcome = writes::submit(cx, key, intent, parts, now).await?;
+    tracing::info!(?document_type, size, state = %outcome.write.state, "cryptopocket document upload");
+    Ok(outcome)
 }

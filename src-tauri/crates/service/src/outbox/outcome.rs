@@ -1,6 +1,8 @@
 //! The one rule that sorts a failed write by what the failure proves about delivery: each
 //! provider's error type states it (`ProviderError::verdict`), the engine only reads it.
 
+use mostrador_providers::cryptopocket::CryptoPocketError;
+use mostrador_providers::cryptopocket::errors::UNKNOWN_ERROR;
 use mostrador_providers::{ProviderError, Verdict};
 
 /// A failure the engine can sort: what it proves, and its stable code within its provider.
@@ -17,5 +19,19 @@ impl WriteFailure for ProviderError {
 
     fn code(&self) -> &'static str {
         self.kind().as_str()
+    }
+}
+
+impl WriteFailure for CryptoPocketError {
+    fn verdict(&self) -> Verdict {
+        CryptoPocketError::verdict(self)
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Refused(refusal) => refusal.as_str(),
+            Self::Unknown { .. } => UNKNOWN_ERROR,
+            Self::Provider(error) => error.kind().as_str(),
+        }
     }
 }

@@ -1,16 +1,22 @@
 //! UnDosTres in the service: which client a profile uses, accounts read into the cache (level,
-//! status, composite balance), and the customers' secrets kept in the vault. Account creation
-//! is a write of the write engine (`outbox`), not part of this module.
+//! status, composite balance), account creation as an operation of the write engine (`create`,
+//! run with its form and secrets by `writes`), and the customers' secrets kept in the vault.
 
 pub mod access;
 pub mod accounts;
+pub mod create;
+pub mod form;
 pub mod secrets;
+pub mod writes;
 
 use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::ProviderError;
 use mostrador_providers::undostres::UnDosTresError;
 use mostrador_store::StoreError;
 use mostrador_vault::VaultError;
+
+use self::create::CreateFailure;
+use crate::outbox::EngineError;
 
 /// What an UnDosTres use case can end in.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +32,23 @@ pub enum UndostresServiceError {
     NotCached,
     #[error(transparent)]
     UnDosTres(#[from] UnDosTresError),
+    /// An account creation refused for no one field, or left unsettled by its lookup.
+    #[error(transparent)]
+    Refused(CreateFailure),
+    /// The account exists; the keyring refused its secrets, which wait in memory.
+    #[error("the keyring refused the account's secrets: {0}")]
+    SecretsWaiting(VaultError),
+    /// The account exists; its secrets never reached the vault and cannot be recovered.
+    #[error("the account's secrets were lost")]
+    SecretsLost,
+    #[error("no account creation {0} in this profile")]
+    NoSuchWrite(i64),
+    #[error("outbox entry {0} is not waiting to be sent")]
+    NotOpen(i64),
+    #[error("unreadable outbox intent: {0}")]
+    Intent(String),
+    #[error("background task failed: {0}")]
+    Engine(String),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error(transparent)]
@@ -48,6 +71,13 @@ impl Coded for UndostresServiceError {
             Self::NotSet(code) => *code,
             Self::NotCached => ErrorCode::StoreNotFound,
             Self::UnDosTres(error) => error.code(),
+            Self::Refused(failure) => failure.error_code(),
+            Self::SecretsWaiting(_) => ErrorCode::UndostresSecretsWaiting,
+            Self::SecretsLost => ErrorCode::UndostresSecretsLost,
+            Self::NoSuchWrite(_) => ErrorCode::OutboxNotFound,
+            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
+            Self::Engine(_) => ErrorCode::AppTask,
             Self::Vault(error) => error.code(),
             Self::Store(error) => error.code(),
             Self::Task(_) => ErrorCode::AppTask,
@@ -56,8 +86,22 @@ impl Coded for UndostresServiceError {
 
     fn params(&self) -> Vec<(&'static str, String)> {
         match self {
-            Self::UnDosTres(error) => error.params(),
+            Self::UnDosTres(error) | Self::Refused(CreateFailure::UnDosTres(error)) => {
+                error.params()
+            }
             _ => Vec::new(),
+        }
+    }
+}
+
+impl From<EngineError<CreateFailure>> for UndostresServiceError {
+    fn from(error: EngineError<CreateFailure>) -> Self {
+        match error {
+            EngineError::Refused(failure) => Self::Refused(failure),
+            EngineError::NotOpen(seq) => Self::NotOpen(seq),
+            EngineError::Intent(detail) => Self::Intent(detail),
+            EngineError::Task(detail) => Self::Engine(detail),
+            EngineError::Store(error) => Self::Store(error),
         }
     }
 }

@@ -1,8 +1,10 @@
 //! The customers' UnDosTres secrets in the vault, under the customer's id: the three that
 //! account creation returns, and the OAuth token a refresh replaces. The only place that takes
-//! [`CustomerSecrets`] apart.
+//! [`CustomerSecrets`] apart, and where they wait when the keyring refuses them.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use mostrador_codes::ErrorCode;
 use mostrador_providers::Credential;
@@ -23,23 +25,76 @@ pub fn slot(secret: CustomerSecret, customer_id: &str) -> CredentialKind {
     }
 }
 
-/// Stores a new account's secrets. Blocking (keyring). A failure leaves the ones already put:
-/// storing again replaces them.
+/// A new account's secrets not yet in the vault, in memory only: the three of the create
+/// answer, or those a failed keyring write left. No `Clone`, no `Serialize`, a redacted
+/// `Debug`; the vault is the only way out.
+pub struct UnstoredSecrets(Vec<(CustomerSecret, Credential)>);
+
+impl From<CustomerSecrets> for UnstoredSecrets {
+    fn from(secrets: CustomerSecrets) -> Self {
+        Self(secrets.into_entries().into())
+    }
+}
+
+impl fmt::Debug for UnstoredSecrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "UnstoredSecrets({} [redacted])", self.0.len())
+    }
+}
+
+/// A keyring write that failed: why, and the secrets it did not store.
+#[derive(Debug)]
+pub struct NotStored {
+    pub error: VaultError,
+    pub left: UnstoredSecrets,
+}
+
+/// Stores a new account's secrets, each once. Blocking (keyring). On a failure the ones already
+/// stored stay and the rest come back, so storing again writes each secret once.
 pub fn store_customer_secrets(
     vault: &Vault,
     profile_id: &str,
     customer_id: &str,
-    secrets: CustomerSecrets,
-) -> Result<(), VaultError> {
-    for (secret, value) in secrets.into_entries() {
-        vault.put(
+    secrets: impl Into<UnstoredSecrets>,
+) -> Result<(), NotStored> {
+    let mut entries = secrets.into().0.into_iter();
+    while let Some((secret, value)) = entries.next() {
+        let stored = vault.put(
             profile_id,
             &slot(secret, customer_id),
             &Secret::new(value.expose()),
-        )?;
+        );
+        if let Err(error) = stored {
+            let left = std::iter::once((secret, value)).chain(entries).collect();
+            return Err(NotStored {
+                error,
+                left: UnstoredSecrets(left),
+            });
+        }
     }
     tracing::debug!(profile_id, customer_id, "undostres customer secrets stored");
     Ok(())
+}
+
+/// Secrets the keyring refused, per profile and customer, until the user stores them again.
+/// Memory only: a restart loses them, and the account's `secrets` then reads `lost`.
+#[derive(Default)]
+pub struct WaitingSecrets(Mutex<HashMap<(String, String), UnstoredSecrets>>);
+
+impl WaitingSecrets {
+    fn map(&self) -> MutexGuard<'_, HashMap<(String, String), UnstoredSecrets>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn hold(&self, profile_id: &str, customer_id: &str, secrets: UnstoredSecrets) {
+        self.map()
+            .insert((profile_id.to_owned(), customer_id.to_owned()), secrets);
+    }
+
+    pub fn take(&self, profile_id: &str, customer_id: &str) -> Option<UnstoredSecrets> {
+        self.map()
+            .remove(&(profile_id.to_owned(), customer_id.to_owned()))
+    }
 }
 
 /// A new OAuth token for the customer on this installation (its refresh token from the vault,

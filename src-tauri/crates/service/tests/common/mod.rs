@@ -5,6 +5,8 @@
 // Each test binary uses its own subset of these helpers.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod outcomes;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -90,3 +92,4 @@ pub fn config() -> HttpConfig {
         ..HttpConfig::default()
     }
 }
+pub mod undostres;

@@ -4,7 +4,7 @@
 
 use mostrador_codes::Coded;
 use mostrador_store::{
-    KycStatus, ParentBalanceRead, Provider, Store, StoreError, UndostresAccount,
+    KycStatus, ParentBalanceRead, Provider, Store, StoreError, UndostresAccount, UndostresSecrets,
 };
 
 use crate::common::*;
@@ -142,4 +142,52 @@ fn the_device_id_is_made_once_and_survives_reopening() {
     // Another installation gets another id.
     let (_other_dir, other) = crate::common::store();
     assert_ne!(other.device_id().unwrap(), device);
+}
+
+#[test]
+fn where_the_credentials_stand_is_kept_and_waiting_ones_are_lost_at_start_up() {
+    let (_dir, store) = store();
+    assert_eq!(store.last_undostres_id(PROFILE).unwrap(), None);
+    store
+        .write(|w| {
+            w.upsert_undostres_accounts(
+                PROFILE,
+                &[
+                    account("999", 1, 1, KycStatus::Valid),
+                    account("1004", 1, 1, KycStatus::Valid),
+                    account("1005", 1, 1, KycStatus::Valid),
+                ],
+                T0,
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        store.last_undostres_id(PROFILE).unwrap(),
+        Some(1005),
+        "compared as numbers, not text"
+    );
+    let secrets = |id: &str| {
+        store
+            .undostres_account(PROFILE, id)
+            .unwrap()
+            .unwrap()
+            .secrets
+    };
+    assert_eq!(secrets("1004"), None, "not created here");
+    store
+        .write(|w| {
+            w.set_undostres_secrets(PROFILE, "1004", UndostresSecrets::Stored)?;
+            w.set_undostres_secrets(PROFILE, "1005", UndostresSecrets::Waiting)
+        })
+        .unwrap();
+    assert_eq!(
+        store.write(|w| w.lose_waiting_undostres_secrets()).unwrap(),
+        1
+    );
+    assert_eq!(secrets("1004"), Some(UndostresSecrets::Stored));
+    assert_eq!(secrets("1005"), Some(UndostresSecrets::Lost));
+    let missing = store
+        .write(|w| w.set_undostres_secrets(PROFILE, "404", UndostresSecrets::Lost))
+        .unwrap_err();
+    assert!(matches!(missing, StoreError::NotFound(_)), "{missing:?}");
 }
