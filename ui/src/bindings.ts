@@ -16,6 +16,8 @@ export const commands = {
 	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_field", { kind, value, context })),
 	/**  Checks that span two fields (RFC against CURP, postal code against state). */
 	validateCross: (check: CrossCheck_Deserialize) => typedError<Issue[], AppError_Serialize>(__TAURI_INVOKE("validate_cross", { check })),
+	/**  The identification types a country takes, for the customer form once the country is chosen. */
+	identificationTypes: (country: Country) => typedError<IdTypeChoice[], AppError_Serialize>(__TAURI_INVOKE("identification_types", { country })),
 	/**  Every profile, for the Perfiles screen. Profiles hold no secrets. */
 	listProfiles: () => typedError<ProfileSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
 	createProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
@@ -1067,6 +1069,13 @@ export type IdType =
 "DNI" | "CE" | "RUC" | 
 /**  Argentina's CUIT, also used for a person's CUIL. */
 "CUIT";
+
+/**  One identification type a country takes, as a form offers it. */
+export type IdTypeChoice = {
+	value: IdType,
+	/**  The name people use for the document ("DNI", "NIE", "CUIT"). */
+	label: string,
+};
 
 /**  One problem with one field. */
 export type Issue = {

@@ -10,6 +10,7 @@ app_commands![
     preferences::set_locale,
     validation::validate_field,
     validation::validate_cross,
+    validation::identification_types,
     profiles::list_profiles,
     profiles::create_profile,
     profiles::update_profile,
