@@ -16,17 +16,27 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconBell, IconRefresh, IconX } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconBell,
+  IconCopy,
+  IconEye,
+  IconEyeOff,
+  IconRefresh,
+  IconX,
+} from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Customer, Provider } from "../bindings";
+import { commands, type Customer, type Provider } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { Fact } from "../components/Fact";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
+import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
-import { CommandError } from "../ipc";
+import { call, CommandError } from "../ipc";
+import { useShareAction } from "../share/queries";
 import { ShareOptions } from "../share/ShareOptions";
 import { countryCode, displayName, isOverTarget, linkLifetime, pendingFor } from "./kyc";
 import { KycStatusBadge, ProviderBadge } from "./KycBadges";
@@ -34,6 +44,8 @@ import {
   useChangeCustomerRecord,
   useCheckCustomerStatus,
   useCustomerRecord,
+  useRefreshAccount,
+  useRevealKybPassword,
   type RecordChangeRequest,
 } from "./queries";
 import { CustomerTimeline } from "./CustomerTimeline";
@@ -49,12 +61,15 @@ export function CustomerDetail({
   id,
   now,
   targetDays,
+  initialShare = false,
   onClose,
 }: {
   provider: Provider;
   id: string;
   now: number;
   targetDays: number;
+  /** Opens with the share options of the verification link (a customer just registered). */
+  initialShare?: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation("customers");
@@ -83,7 +98,14 @@ export function CustomerDetail({
         <Stack gap="md">
           <Header customer={record.data.customer} now={now} targetDays={targetDays} />
           <Facts customer={record.data.customer} now={now} />
-          <Verification customer={record.data.customer} now={now} />
+          <Verification customer={record.data.customer} now={now} initialShare={initialShare} />
+          {record.data.customer.provider === "cryptopocket" &&
+            record.data.customer.kind === "company" && (
+              <KybPassword customerId={record.data.customer.id} />
+            )}
+          {record.data.customer.provider === "undostres" && (
+            <UndostresAccount customerId={record.data.customer.id} />
+          )}
           <Divider />
           <Notes
             customer={record.data.customer}
@@ -206,11 +228,19 @@ function Facts({ customer, now }: { customer: Customer; now: number }) {
 }
 
 /** The link the customer verifies with, how long it lasts, and the reminder that resends it. */
-function Verification({ customer, now }: { customer: Customer; now: number }) {
+function Verification({
+  customer,
+  now,
+  initialShare,
+}: {
+  customer: Customer;
+  now: number;
+  initialShare: boolean;
+}) {
   const { t, i18n } = useTranslation("customers");
   const locale = i18n.language;
   const errorMessage = useErrorMessage();
-  const [sharing, setSharing] = useState(false);
+  const [sharing, setSharing] = useState(initialShare);
   const url = customer.kycUrl ?? null;
   const lifetime = linkLifetime(customer, now);
   const recorded = useChangeCustomerRecord({
@@ -431,6 +461,114 @@ function Notes({
           data-testid="customer-note-add"
         >
           {t("detail.addNote")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * A company's KYB password: absent from the page until the agent asks for it (read from the
+ * vault then), copyable, hidden again with one click or when the page closes.
+ */
+function KybPassword({ customerId }: { customerId: string }) {
+  const { t } = useTranslation("customers");
+  const errorMessage = useErrorMessage();
+  const [shown, setShown] = useState<string | null>(null);
+  const showError = (error: Error) => {
+    notifications.show({ color: "red", message: errorMessage(error).text });
+  };
+  const reveal = useRevealKybPassword({ onSuccess: setShown, onError: showError });
+  const copy = useShareAction({
+    onSuccess: () => {
+      notifications.show({ message: t("detail.passwordCopied") });
+    },
+    onError: showError,
+  });
+  return (
+    <Group gap="xs" justify="space-between" data-testid="kyb-password">
+      <Text size="sm" fw={600}>
+        {t("detail.kybPassword")}
+      </Text>
+      {shown === null ? (
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconEye size={14} aria-hidden />}
+          loading={reveal.isPending}
+          onClick={() => {
+            reveal.mutate(customerId);
+          }}
+          data-testid="kyb-password-reveal"
+        >
+          {t("detail.reveal")}
+        </Button>
+      ) : (
+        <Group gap="xs">
+          <Code data-testid="kyb-password-value">{shown}</Code>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconCopy size={14} aria-hidden />}
+            onClick={() => {
+              copy.mutate(() => call(commands.copyText(shown)));
+            }}
+            data-testid="kyb-password-copy"
+          >
+            {t("detail.copyPassword")}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconEyeOff size={14} aria-hidden />}
+            onClick={() => {
+              setShown(null);
+            }}
+          >
+            {t("detail.hide")}
+          </Button>
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+/** An UnDosTres account's credit line and available credit, read again on demand. */
+function UndostresAccount({ customerId }: { customerId: string }) {
+  const { t } = useTranslation("customers");
+  const errorMessage = useErrorMessage();
+  const refresh = useRefreshAccount({
+    onSuccess: () => {
+      notifications.show({ color: "green", message: t("detail.accountRefreshed") });
+    },
+    onError: (error) => {
+      notifications.show({ color: "red", message: errorMessage(error).text });
+    },
+  });
+  const balance = refresh.data?.balance ?? null;
+  return (
+    <Stack gap="xs" data-testid="undostres-account">
+      <Divider label={t("detail.account")} labelPosition="left" />
+      {balance !== null && (
+        <SimpleGrid cols={2} spacing="sm">
+          <Fact label={t("detail.creditLine")}>
+            <span data-testid="account-credit-line">{formatCentavos(balance.creditLine)}</span>
+          </Fact>
+          <Fact label={t("detail.available")}>{formatCentavos(balance.availableCredit)}</Fact>
+        </SimpleGrid>
+      )}
+      <Group>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          loading={refresh.isPending}
+          onClick={() => {
+            refresh.mutate(customerId);
+          }}
+          data-testid="account-refresh"
+        >
+          {t("detail.refreshAccount")}
         </Button>
       </Group>
     </Stack>

@@ -1,5 +1,5 @@
 import { Stack, Title } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { IconIdBadge2 } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ import { CustomersTable } from "./CustomersTable";
 import { CustomersToolbar } from "./CustomersToolbar";
 import { activeFilterCount, NO_FILTERS, toQuery, type CustomerFilters } from "./filters";
 import { customerKey, DEFAULT_TARGET_DAYS } from "./kyc";
+import { NewCustomerForm } from "./NewCustomerForm";
 import { useCustomerPages, useCustomersSync, useCustomersSyncState } from "./queries";
 
 /**
@@ -46,7 +47,18 @@ export function CustomersScreen() {
     void sync.refetch();
   });
 
-  const [open, setOpen] = useState<{ provider: Provider; id: string } | null>(null);
+  const [open, setOpen] = useState<{ provider: Provider; id: string; share?: boolean } | null>(
+    null,
+  );
+  const [creating, setCreating] = useState(false);
+  useHotkeys([
+    [
+      "mod+N",
+      () => {
+        setCreating(true);
+      },
+    ],
+  ]);
   const table = useRef<TableHandle>(null);
   // The row whose drawer was closed: the keyboard focus goes back to it once the drawer is gone.
   const returnTo = useRef<string | null>(null);
@@ -88,6 +100,9 @@ export function CustomersScreen() {
           setSince(nowSeconds());
         }}
         targetLabel={t("age.targetDays", { count: targetDays })}
+        onNew={() => {
+          setCreating(true);
+        }}
       />
       <ListStates
         list={pages}
@@ -118,9 +133,22 @@ export function CustomersScreen() {
           id={open.id}
           now={now}
           targetDays={targetDays}
+          initialShare={open.share === true}
           onClose={() => {
             returnTo.current = customerKey(open);
             setOpen(null);
+          }}
+        />
+      )}
+      {creating && (
+        <NewCustomerForm
+          onClose={() => {
+            setCreating(false);
+          }}
+          onDone={(created) => {
+            setCreating(false);
+            // A new customer's page opens on its verification link, ready to be sent.
+            if (created) setOpen({ ...created, share: true });
           }}
         />
       )}

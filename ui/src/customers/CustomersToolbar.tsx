@@ -1,5 +1,5 @@
 import { Button, Chip, Group, SegmentedControl, Select, Stack } from "@mantine/core";
-import { IconX } from "@tabler/icons-react";
+import { IconPlus, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
 import type { CustomerSort, Provider } from "../bindings";
@@ -14,16 +14,19 @@ const SORTS: CustomerSort[] = ["oldestPending", "recentlyUpdated", "nameAscendin
 const AGE_DAYS = [1, 2, 3, 7, 14, 30];
 
 /**
- * Search (`/` focuses it) on the first line; the provider, status, country and age filters, the
+ * Search (`/` focuses it) and "Registrar cliente" on the first line; the provider, status, country and age filters, the
  * "past the target" chip and the sort on the second, which wraps at narrow widths.
  */
 export function CustomersToolbar({
   filters,
   onChange,
   targetLabel,
+  onNew,
 }: {
   filters: CustomerFilters;
   onChange: (filters: CustomerFilters) => void;
+  /** Opens the registration form. */
+  onNew: () => void;
   /** The agent's target as words ("2 días"). */
   targetLabel: string;
 }) {
@@ -35,15 +38,24 @@ export function CustomersToolbar({
 
   return (
     <Stack gap="xs">
-      <SearchBox
-        value={filters.text}
-        onChange={(text) => {
-          set({ text });
-        }}
-        placeholder={t("toolbar.search")}
-        label={t("toolbar.searchLabel")}
-        testId="customers-search"
-      />
+      <Group gap="xs" wrap="nowrap">
+        <SearchBox
+          value={filters.text}
+          onChange={(text) => {
+            set({ text });
+          }}
+          placeholder={t("toolbar.search")}
+          label={t("toolbar.searchLabel")}
+          testId="customers-search"
+        />
+        <Button
+          leftSection={<IconPlus size={16} aria-hidden />}
+          onClick={onNew}
+          data-testid="customers-new"
+        >
+          {t("form.new")}
+        </Button>
+      </Group>
       <Group gap="xs">
         <SegmentedControl
           size="xs"

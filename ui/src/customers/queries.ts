@@ -3,6 +3,13 @@ import { useEffect } from "react";
 
 import {
   commands,
+  type AccountAnswer_Serialize as AccountAnswer,
+  type AccountForm_Deserialize as AccountForm,
+  type CompanyForm_Deserialize as CompanyForm,
+  type Country,
+  type CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
+  type PersonForm_Deserialize as PersonForm,
+  type UndostresAccountView_Serialize as UndostresAccountView,
   type CustomerQuery,
   type CustomerRecord,
   type KycCheckOutcome,
@@ -18,6 +25,7 @@ export const customerKeys = {
   pages: (query: CustomerQuery) => ["customers", "pages", query] as const,
   syncState: ["customers", "syncState"] as const,
   record: (provider: Provider, id: string) => ["customers", "record", provider, id] as const,
+  idTypes: (country: Country | null) => ["identificationTypes", country] as const,
   // Not under "customers": reading the list again must not start another sync.
   sync: ["customersSync"] as const,
 };
@@ -93,6 +101,67 @@ export function useChangeCustomerRecord(
 export function useCheckCustomerStatus(callbacks?: MutationCallbacks<KycCheckOutcome, string>) {
   return useCommandMutation(
     (id: string) => call(commands.checkCustomerStatus(id)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** The identification types a country takes (fixed by the app: read once per country). */
+export function useIdTypes(country: Country | null) {
+  return useQuery({
+    queryKey: customerKeys.idTypes(country),
+    queryFn: () => (country === null ? [] : call(commands.identificationTypes(country))),
+    staleTime: Infinity,
+  });
+}
+
+export type PersonRequest = { key: string; form: PersonForm; password: string | null };
+export type CompanyRequest = { key: string; form: CompanyForm };
+export type AccountRequest = { key: string; form: AccountForm };
+
+/** Registers a CryptoPocket person under the form's idempotency key. */
+export function useCreatePerson(callbacks?: MutationCallbacks<CustomerWriteAnswer, PersonRequest>) {
+  return useCommandMutation(
+    ({ key, form, password }: PersonRequest) =>
+      call(commands.createCryptopocketPerson(key, form, password)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Registers a CryptoPocket company (its KYB password goes to the vault). */
+export function useCreateCompany(
+  callbacks?: MutationCallbacks<CustomerWriteAnswer, CompanyRequest>,
+) {
+  return useCommandMutation(
+    ({ key, form }: CompanyRequest) => call(commands.createCryptopocketCompany(key, form)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Creates an UnDosTres account (person or business). */
+export function useCreateAccount(callbacks?: MutationCallbacks<AccountAnswer, AccountRequest>) {
+  return useCommandMutation(
+    ({ key, form }: AccountRequest) => call(commands.createUndostresAccount(key, form)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Reads a company's KYB password from the vault, only when the agent asks to see it. */
+export function useRevealKybPassword(callbacks?: MutationCallbacks<string, string>) {
+  return useCommandMutation(
+    (id: string) => call(commands.revealKybPassword(id)),
+    () => [],
+    callbacks,
+  );
+}
+
+/** Reads an UnDosTres account's level, status and balance again from UnDosTres. */
+export function useRefreshAccount(callbacks?: MutationCallbacks<UndostresAccountView, string>) {
+  return useCommandMutation(
+    (id: string) => call(commands.refreshUndostresAccount(id)),
     () => customersChanged(),
     callbacks,
   );
