@@ -4,8 +4,8 @@
 /** The element with `data-testid="<testId>"`. */
 export const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
 
-/** Replaces what the search box with test id `testId` holds by `words` (empty: cleared). */
-export async function searchFor(browser, testId, words) {
+/** Replaces what the input with test id `testId` holds by `words` (empty: cleared). */
+export async function replaceText(browser, testId, words) {
   const box = await $(browser, testId);
   await box.click();
   await browser.keys(["Control", "a"]);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, searchFor, setFaults, text } from "../lib/app.mjs";
+import { $, replaceText, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 import { cutElements, resizeWindow, WINDOW_SIZES } from "../lib/layout.mjs";
 
@@ -54,13 +54,22 @@ async function waitForRows(browser, check, message) {
   return rows;
 }
 
-const search = (browser, words) => searchFor(browser, "customers-search", words);
+const search = (browser, words) => replaceText(browser, "customers-search", words);
 
-/** Picks `label` in the Mantine select with test id `testId`. */
+/** Picks `label` in the Mantine select with test id `testId` (the open dropdown's option). */
 async function choose(browser, testId, label) {
   await (await $(browser, testId)).click();
-  const option = await browser.$(`[role="option"]*=${label}`);
-  await option.waitForDisplayed({ timeout: 5_000 });
+  let option;
+  await browser.waitUntil(
+    async () => {
+      // Other selects (the toolbar's country) keep hidden options with the same text.
+      for (const candidate of await browser.$$(`[role="option"]*=${label}`)) {
+        if (await candidate.isDisplayed()) option = candidate;
+      }
+      return option !== undefined;
+    },
+    { timeout: 5_000, timeoutMsg: `no "${label}" option` },
+  );
   await option.click();
 }
 
@@ -219,6 +228,116 @@ test("the tag and the note are still there after a restart, and the search works
     await (await $(browser, "customer-timeline")).scrollIntoView();
     await screenshot("customers-restart-timeline");
     await setFaults(browser, {});
+  });
+});
+
+/** Opens the registration form on `kind` ("Persona", "Empresa", "Cuenta UnDosTres"). */
+async function openForm(browser, kind) {
+  await (await $(browser, "customers-new")).click();
+  const form = await $(browser, "customer-form");
+  await form.waitForDisplayed({ timeout: 10_000 });
+  await (await (await $(browser, "customer-form-kind")).$(`label*=${kind}`)).click();
+  return form;
+}
+
+/** Replaces what the input with test id `testId` holds (a controlled input: select, delete, type). */
+const typeInto = replaceText;
+
+test("a Chilean person: a wrong RUT refused on its field before sending, then created and its link shared", async () => {
+  await withApp("customers-register-person", async (browser) => {
+    await openCustomers(browser);
+    const form = await openForm(browser, "Persona");
+    await choose(browser, "customer-country", "Chile");
+    await choose(browser, "customer-idType", "RUT");
+    // The check digit of 12.345.678 is 5: a 0 is refused at the keystroke, in Spanish.
+    await typeInto(browser, "customer-idNumber", "12345678-0");
+    await browser.waitUntil(
+      async () => (await text(form)).includes("El dígito verificador del RUT no coincide"),
+      { timeout: 10_000, timeoutMsg: "the wrong RUT was not refused on its field" },
+    );
+    await screenshot("customers-register-wrong-rut");
+    await typeInto(browser, "customer-idNumber", "12345678-5");
+    await typeInto(browser, "customer-firstName", "Catalina");
+    await typeInto(browser, "customer-lastName", "Fuentes");
+    await typeInto(browser, "customer-email", "catalina.fuentes@example.cl");
+    await (await $(browser, "customer-submit")).click();
+    // Registered: its page opens on the KYC link, with the share options.
+    const drawer = await $(browser, "customer-detail");
+    await drawer.waitForDisplayed({ timeout: 30_000 });
+    await (await $(browser, "detail-url")).waitForDisplayed({ timeout: 10_000 });
+    assert.match(await text(await $(browser, "customer-name")), /Catalina Fuentes/);
+    assert.match(await text(drawer), /RUT 123456785/);
+    await (await $(browser, "link-qr")).waitForDisplayed({ timeout: 10_000 });
+    await screenshot("customers-register-person-link");
+    // Copying the link is a reminder sent: it is in the timeline.
+    await (await $(browser, "detail-copy")).click();
+    await browser.waitUntil(
+      async () =>
+        (await timeline(browser)).some((entry) => entry.startsWith("Recordatorio enviado")),
+      { timeout: 10_000, timeoutMsg: "the reminder is not in the timeline" },
+    );
+  });
+});
+
+test("a company: its KYB link with its expiry, the password absent until revealed", async () => {
+  await withApp("customers-register-company", async (browser) => {
+    await openCustomers(browser);
+    await openForm(browser, "Empresa");
+    await typeInto(browser, "customer-email", "kyb@panaderialupita.mx");
+    await typeInto(browser, "customer-companyName", "Panadería Lupita S.A. de C.V.");
+    await (await $(browser, "customer-submit")).click();
+    const drawer = await $(browser, "customer-detail");
+    await drawer.waitForDisplayed({ timeout: 30_000 });
+    await (await $(browser, "kyb-password-reveal")).waitForDisplayed({ timeout: 10_000 });
+    assert.match(
+      await text(await $(browser, "customer-link-expiry")),
+      /^Vence el .*\(en 3 meses\)/,
+    );
+    const before = await browser.execute(() => document.body.textContent);
+    await (await $(browser, "kyb-password-reveal")).click();
+    const value = await $(browser, "kyb-password-value");
+    await value.waitForDisplayed({ timeout: 10_000 });
+    const password = await text(value);
+    assert.ok(password.length >= 8, "a password is shown");
+    assert.ok(!before.includes(password), "the password was in the page before the reveal");
+    await (await $(browser, "kyb-password-copy")).click();
+    await screenshot("customers-register-company");
+  });
+});
+
+test("an UnDosTres business account: no CURP, a 12-character RFC, $100,000.00 shown back", async () => {
+  await withApp("customers-register-account", async (browser) => {
+    await openCustomers(browser);
+    const form = await openForm(browser, "Cuenta UnDosTres");
+    await (await (await $(browser, "account-type")).$("label*=Empresa")).click();
+    assert.equal(await (await $(browser, "account-curp")).isExisting(), false);
+    assert.equal(await (await $(browser, "account-middleName")).isExisting(), false);
+    await typeInto(browser, "account-firstName", "Panadería");
+    await typeInto(browser, "account-lastName", "Lupita");
+    await typeInto(browser, "account-email", "pagos@panaderialupita.mx");
+    await typeInto(browser, "account-mobile", "5512345678");
+    await typeInto(browser, "account-rfc", "PLU190315AB1");
+    await typeInto(browser, "account-creditLine", "100000");
+    await (await $(browser, "account-mobile")).click();
+    await browser.waitUntil(
+      async () => (await (await $(browser, "account-creditLine")).getValue()) === "$100,000.00",
+      { timeout: 10_000, timeoutMsg: "the credit line was not shown back as $100,000.00" },
+    );
+    await screenshot("customers-register-account-form");
+    await (await $(browser, "customer-submit")).click();
+    await (
+      await browser.$("div*=Línea de crédito enviada: $100,000.00")
+    ).waitForExist({
+      timeout: 30_000,
+    });
+    const drawer = await $(browser, "customer-detail");
+    await drawer.waitForDisplayed({ timeout: 30_000 });
+    await (await $(browser, "account-refresh")).click();
+    const line = await $(browser, "account-credit-line");
+    await line.waitForDisplayed({ timeout: 20_000 });
+    assert.equal(await text(line), "$100,000.00");
+    await screenshot("customers-register-account");
+    assert.ok(form);
   });
 });
 

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, linksAtSandbox, notified, searchFor, setFaults, text } from "../lib/app.mjs";
+import { $, linksAtSandbox, notified, replaceText, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A data and config home of its own: these tests count links at the sandbox.
@@ -42,7 +42,7 @@ async function waitForRows(browser) {
 }
 
 
-const search = (browser, words) => searchFor(browser, "links-search", words);
+const search = (browser, words) => replaceText(browser, "links-search", words);
 
 async function rowsMatching(browser, description) {
   const rows = await browser.$$('[data-testid="link-row"]');

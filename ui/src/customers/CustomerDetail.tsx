@@ -98,7 +98,10 @@ export function CustomerDetail({
         <Stack gap="md">
           <Header customer={record.data.customer} now={now} targetDays={targetDays} />
           <Facts customer={record.data.customer} now={now} />
-          <Verification customer={record.data.customer} now={now} initialShare={initialShare} />
+          {/* UnDosTres verifies through its own app: no link to send. */}
+          {record.data.customer.provider === "cryptopocket" && (
+            <Verification customer={record.data.customer} now={now} initialShare={initialShare} />
+          )}
           {record.data.customer.provider === "cryptopocket" &&
             record.data.customer.kind === "company" && (
               <KybPassword customerId={record.data.customer.id} />
