@@ -243,6 +243,39 @@ async function openForm(browser, kind) {
 /** Replaces what the input with test id `testId` holds (a controlled input: select, delete, type). */
 const typeInto = replaceText;
 
+for (const [country, idType, number, name] of [
+  ["México", "CURP", "PEGJ800101HDFRRN03", "Jorge"],
+  ["Argentina", "DNI", "30123456", "Martina"],
+]) {
+  test(`a person from ${country} with a ${idType} is registered`, async () => {
+    await withApp(`customers-register-${idType}`, async (browser) => {
+      await openCustomers(browser);
+      const form = await openForm(browser, "Persona");
+      await choose(browser, "customer-country", country);
+      await choose(browser, "customer-idType", idType);
+      await typeInto(browser, "customer-idNumber", number);
+      await browser.waitUntil(async () => (await text(form)).includes("Correcto"), {
+        timeout: 10_000,
+        timeoutMsg: `the ${idType} was not accepted`,
+      });
+      await typeInto(browser, "customer-firstName", name);
+      await typeInto(browser, "customer-lastName", "Prueba");
+      await typeInto(
+        browser,
+        "customer-email",
+        `${name.toLowerCase()}.${idType.toLowerCase()}@example.mx`,
+      );
+      await (await $(browser, "customer-submit")).click();
+      await (await $(browser, "customer-detail")).waitForDisplayed({ timeout: 30_000 });
+      assert.match(await text(await $(browser, "customer-name")), new RegExp(`${name} Prueba`));
+      assert.match(
+        await text(await $(browser, "customer-detail")),
+        new RegExp(`${idType} ${number}`),
+      );
+    });
+  });
+}
+
 test("a Chilean person: a wrong RUT refused on its field before sending, then created and its link shared", async () => {
   await withApp("customers-register-person", async (browser) => {
     await openCustomers(browser);
@@ -337,6 +370,31 @@ test("an UnDosTres business account: no CURP, a 12-character RFC, $100,000.00 sh
     await line.waitForDisplayed({ timeout: 20_000 });
     assert.equal(await text(line), "$100,000.00");
     await screenshot("customers-register-account");
+    const id = (await text(drawer)).match(/ID en UnDosTres(\d+)/)?.[1];
+    assert.ok(id, "the account's id is on its page");
+    await browser.keys("Escape");
+    await drawer.waitForDisplayed({ reverse: true, timeout: 10_000 });
+
+    // Ajustes → Sandbox moves the account to level 3; refreshed, the timeline has the change.
+    await (await $(browser, "nav-settings")).click();
+    const account = await $(browser, "sandbox-undostres-id");
+    await account.waitForDisplayed({ timeout: 20_000 });
+    await account.scrollIntoView();
+    await account.clearValue();
+    await account.setValue(id);
+    await (await (await $(browser, "sandbox-undostres-level")).$("label=3")).click();
+    await (await $(browser, "sandbox-undostres-apply")).click();
+    await (await $(browser, "sandbox-undostres-done")).waitForDisplayed({ timeout: 10_000 });
+    await openCustomers(browser);
+    await openFound(browser, "PLU190315AB1", "Panadería Lupita");
+    await (await $(browser, "account-refresh")).click();
+    await browser.waitUntil(
+      async () => (await timeline(browser)).some((entry) => entry.startsWith("Nivel 3 (Activa)")),
+      { timeout: 20_000, timeoutMsg: "the level change is not in the timeline" },
+    );
+    assert.match(await text(await $(browser, "kyc-level")), /Nivel 3/);
+    await (await $(browser, "customer-timeline")).scrollIntoView();
+    await screenshot("customers-account-level-timeline");
     assert.ok(form);
   });
 });

@@ -16,11 +16,15 @@ export function timelineText(
     case "status": {
       const to = status(entry.to);
       const level = entry.level == null ? "" : ` · ${t("timeline.level", { level: entry.level })}`;
+      const body = t(`timeline.source.${entry.source}`);
+      // Same status, another level (an UnDosTres account moved up or down).
+      if (entry.from === entry.to && entry.level != null)
+        return { title: t("timeline.levelChanged", { level: entry.level, status: to }), body };
       const title =
         entry.from == null
           ? t("timeline.firstSeen", { to })
           : t("timeline.status", { from: status(entry.from), to });
-      return { title: `${title}${level}`, body: t(`timeline.source.${entry.source}`) };
+      return { title: `${title}${level}`, body };
     }
     case "note":
       return { title: t("timeline.note"), body: entry.text };
