@@ -3,21 +3,24 @@
 // a customer's page with its timeline; a tag and a note that survive a restart; a company's KYB
 // link near expiry; the screen at 1024×700 and the minimum size; empty and error states.
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, replaceText, setFaults, text } from "../lib/app.mjs";
+import { $, recordingBrowser, replaceText, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 import { cutElements, resizeWindow, WINDOW_SIZES } from "../lib/layout.mjs";
 
 // A home of its own: the tag and the note must be found again after a restart.
 const home = mkdtempSync(path.join(tmpdir(), "mostrador-customers-"));
+// What the app opens in the browser (WhatsApp, e-mail) is written down, not opened.
+const { stub: browserStub, opened } = recordingBrowser(home);
 useDriver({
   env: {
     XDG_DATA_HOME: path.join(home, "data"),
     XDG_CONFIG_HOME: path.join(home, "config"),
+    BROWSER: browserStub,
   },
 });
 
@@ -188,6 +191,24 @@ test("a customer's page: its timeline, a tag and a note, and a company's KYB lin
     });
     assert.equal((await timeline(browser)).length, after.length);
     await screenshot("customers-page-tag-note");
+
+    // No stored link: an enhanced one is asked for, then sent by WhatsApp as a reminder.
+    await (await $(browser, "customer-enhanced-link")).click();
+    await (await $(browser, "detail-url")).waitForDisplayed({ timeout: 20_000 });
+    assert.match(await text(await $(browser, "share-message")), /^Hola Sofía, te recuerdo/);
+    await (await $(browser, "share-whatsapp")).click();
+    await browser.waitUntil(
+      async () =>
+        (await timeline(browser)).some((entry) =>
+          entry.startsWith("Recordatorio enviado por WhatsApp"),
+        ),
+      { timeout: 10_000, timeoutMsg: "the WhatsApp reminder is not in the timeline" },
+    );
+    await screenshot("customers-page-reminder");
+    const link = await text(await $(browser, "detail-url"));
+    const sent = existsSync(opened) ? readFileSync(opened, "utf8") : "";
+    assert.match(sent, /^https:\/\/wa\.me\/\?text=Hola%20Sof/);
+    assert.ok(sent.includes(encodeURIComponent(link)), "the WhatsApp message carries the link");
 
     await browser.keys("Escape");
     await drawer.waitForDisplayed({ reverse: true, timeout: 10_000 });

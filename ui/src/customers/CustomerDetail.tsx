@@ -23,6 +23,7 @@ import {
   IconEye,
   IconEyeOff,
   IconRefresh,
+  IconShieldCheck,
   IconX,
 } from "@tabler/icons-react";
 import { useState } from "react";
@@ -45,6 +46,7 @@ import {
   useCheckCustomerStatus,
   useCustomerRecord,
   useRefreshAccount,
+  useRequestEnhancedLink,
   useRevealKybPassword,
   type RecordChangeRequest,
 } from "./queries";
@@ -244,7 +246,40 @@ function Verification({
   const locale = i18n.language;
   const errorMessage = useErrorMessage();
   const [sharing, setSharing] = useState(initialShare);
-  const url = customer.kycUrl ?? null;
+  // An enhanced link asked for on this page replaces the stored one for reminders.
+  const [enhanced, setEnhanced] = useState<string | null>(null);
+  const url = enhanced ?? customer.kycUrl ?? null;
+  const requestLink = useRequestEnhancedLink({
+    onSuccess: (outcome) => {
+      if (outcome.link !== null) {
+        setEnhanced(outcome.link);
+        setSharing(true);
+      } else
+        notifications.show({
+          color: "orange",
+          message: outcome.write.lastErrorCode
+            ? errorMessage(new CommandError({ code: outcome.write.lastErrorCode, message: "" }))
+                .text
+            : t("detail.enhancedPending"),
+        });
+    },
+    onError: (error) => {
+      notifications.show({ color: "red", message: errorMessage(error).text });
+    },
+  });
+  const enhancedButton = customer.kind === "person" && (
+    <Button
+      variant="default"
+      leftSection={<IconShieldCheck size={16} aria-hidden />}
+      loading={requestLink.isPending}
+      onClick={() => {
+        requestLink.mutate(customer.id);
+      }}
+      data-testid="customer-enhanced-link"
+    >
+      {t("detail.enhancedLink")}
+    </Button>
+  );
   const lifetime = linkLifetime(customer, now);
   const recorded = useChangeCustomerRecord({
     onSuccess: () => {
@@ -292,9 +327,12 @@ function Verification({
         </Alert>
       )}
       {url === null ? (
-        <Text size="sm" c="dimmed" data-testid="customer-no-link">
-          {t("detail.noLink")}
-        </Text>
+        <>
+          <Text size="sm" c="dimmed" data-testid="customer-no-link">
+            {t("detail.noLink")}
+          </Text>
+          {enhancedButton && <Group>{enhancedButton}</Group>}
+        </>
       ) : (
         <>
           {!sharing && (
@@ -313,6 +351,7 @@ function Verification({
             >
               {sharing ? t("detail.remindHide") : t("detail.remind")}
             </Button>
+            {enhanced === null && enhancedButton}
           </Group>
           {sharing && (
             <ShareOptions

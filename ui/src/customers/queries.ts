@@ -8,6 +8,7 @@ import {
   type CompanyForm_Deserialize as CompanyForm,
   type Country,
   type CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
+  type CustomerWriteOutcome_Serialize as CustomerWriteOutcome,
   type PersonForm_Deserialize as PersonForm,
   type UndostresAccountView_Serialize as UndostresAccountView,
   type CustomerQuery,
@@ -162,6 +163,17 @@ export function useRevealKybPassword(callbacks?: MutationCallbacks<string, strin
 export function useRefreshAccount(callbacks?: MutationCallbacks<UndostresAccountView, string>) {
   return useCommandMutation(
     (id: string) => call(commands.refreshUndostresAccount(id)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Asks CryptoPocket for a customer's enhanced verification link (answered in `link`). */
+export function useRequestEnhancedLink(
+  callbacks?: MutationCallbacks<CustomerWriteOutcome, string>,
+) {
+  return useCommandMutation(
+    (id: string) => call(commands.requestEnhancedLink(id)),
     () => customersChanged(),
     callbacks,
   );
