@@ -7,8 +7,7 @@ useDriver();
 
 const text = async (browser, selector) => (await browser.$(selector)).getText();
 // Mantine buttons and badges: WebKitWebDriver's getText misses their CSS-styled labels.
-const content = async (browser, selector) =>
-  (await browser.$(selector)).getProperty("textContent");
+const content = async (browser, selector) => (await browser.$(selector)).getProperty("textContent");
 
 test("the shell renders in Spanish with the links, the merchants and the customers", async () => {
   await withApp("shell-spanish", async (browser) => {
@@ -26,10 +25,14 @@ test("the shell renders in Spanish with the links, the merchants and the custome
       await (await browser.$(`[data-testid="nav-${area}"]`)).click();
       const main = await browser.$(`[data-testid="area-${area}"]`);
       await main.waitForDisplayed();
-      await browser.waitUntil(async () => (await main.getText()).includes(expected), {
-        timeout: 10_000,
-        timeoutMsg: `${area} does not show "${expected}"`,
-      });
+      // textContent: WebKitWebDriver's getText leaves out the virtualised rows' text.
+      await browser.waitUntil(
+        async () => (await main.getProperty("textContent")).includes(expected),
+        {
+          timeout: 10_000,
+          timeoutMsg: `${area} does not show "${expected}"`,
+        },
+      );
     }
   });
 });

@@ -33,6 +33,7 @@ import { commands, type Customer, type Provider } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { Fact } from "../components/Fact";
 import { useErrorMessage } from "../components/useErrorMessage";
+import { useDerivedText } from "../forms/useDerivedText";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
@@ -249,6 +250,12 @@ function Verification({
   // An enhanced link asked for on this page replaces the stored one for reminders.
   const [enhanced, setEnhanced] = useState<string | null>(null);
   const url = enhanced ?? customer.kycUrl ?? null;
+  const message = useDerivedText(
+    t("detail.reminderMessage", {
+      name: customer.kind === "company" ? customer.companyName : customer.firstName,
+      url: url ?? "",
+    }),
+  );
   const requestLink = useRequestEnhancedLink({
     onSuccess: (outcome) => {
       if (outcome.link !== null) {
@@ -356,10 +363,7 @@ function Verification({
           {sharing && (
             <ShareOptions
               url={url}
-              message={t("detail.reminderMessage", {
-                name: customer.kind === "company" ? customer.companyName : customer.firstName,
-                url,
-              })}
+              message={message}
               subject={t("detail.reminderSubject")}
               staleWarning={t("detail.reminderStale")}
               qrFileName={`verificacion-${customer.provider}-${customer.id}.png`}

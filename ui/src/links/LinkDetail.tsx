@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import type { LinkRow, Merchant } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Fact } from "../components/Fact";
+import { useDerivedText } from "../forms/useDerivedText";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
 import { ShareOptions } from "../share/ShareOptions";
@@ -67,6 +68,8 @@ export function LinkDetail({
   const locale = i18n.language;
   const url = link.customLinkPath;
   const amount = formatCentavos(link.amountCentavos);
+  // Kept here, not in the share options: the drawer hides while the link's form is open.
+  const message = useDerivedText(shareMessage(t, merchant, link));
   const unpayable = row.state === "active" ? null : row.state;
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -106,7 +109,7 @@ export function LinkDetail({
 
         <ShareOptions
           url={url}
-          message={shareMessage(t, merchant, link)}
+          message={message}
           subject={shareSubject(t, merchant, link)}
           staleWarning={t("share.stale")}
           qrFileName={`liga-${link.secondaryLink}.png`}

@@ -25,7 +25,7 @@ import { useTranslation } from "react-i18next";
 
 import { commands, type ShareTarget } from "../bindings";
 import { useErrorMessage } from "../components/useErrorMessage";
-import { useDerivedText } from "../forms/useDerivedText";
+import type { DerivedText } from "../forms/useDerivedText";
 import { call, CommandError } from "../ipc";
 import { QrCodeView } from "./QrCodeView";
 import { useShareAction } from "./queries";
@@ -35,13 +35,14 @@ export type ShareChannel = "copy" | "whatsapp" | "email";
 
 /**
  * Every way to hand a link to someone: the URL to copy or open, its QR to show, copy or save,
- * and WhatsApp or e-mail with a prefilled message. The message follows `message` (built from
- * the record at each render) until the user edits it; an edited message is kept and flagged with
+ * and WhatsApp or e-mail with a prefilled message. The message is the screen's
+ * `useDerivedText` of the record (kept by the screen, so it outlives a hidden drawer): it
+ * follows the record until the user edits it; an edited message is kept and flagged with
  * `staleWarning` when the record changes under it.
  */
 export function ShareOptions({
   url,
-  message: derived,
+  message,
   subject,
   staleWarning,
   qrFileName,
@@ -49,7 +50,7 @@ export function ShareOptions({
   onShared,
 }: {
   url: string;
-  message: string;
+  message: DerivedText;
   subject: string;
   staleWarning: string;
   qrFileName: string;
@@ -60,7 +61,6 @@ export function ShareOptions({
 }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const message = useDerivedText(derived);
   const [phone, setPhone] = useState("");
   const [phoneError, setPhoneError] = useState<string | null>(null);
 
