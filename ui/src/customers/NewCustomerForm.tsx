@@ -17,6 +17,7 @@ import type {
   AccountForm_Deserialize as AccountForm,
   CompanyForm_Deserialize as CompanyForm,
   Country,
+  CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
   ErrorCode,
   FieldIssue,
   FieldKind,
@@ -131,8 +132,9 @@ export function NewCustomerForm({
     }
   }
 
-  const createPerson = useCreatePerson({
-    onSuccess: (answer) => {
+  /** What CryptoPocket answered a person or a company. */
+  const cryptopocketAnswer = {
+    onSuccess: (answer: CustomerWriteAnswer) => {
       if (answer.status === "refused") {
         refused(answer.issues);
         return;
@@ -145,22 +147,9 @@ export function NewCustomerForm({
       );
     },
     onError: failed,
-  });
-  const createCompany = useCreateCompany({
-    onSuccess: (answer) => {
-      if (answer.status === "refused") {
-        refused(answer.issues);
-        return;
-      }
-      const { write, customer } = answer.outcome;
-      settled(
-        write.state,
-        customer && { provider: "cryptopocket", id: customer.id },
-        write.lastErrorCode,
-      );
-    },
-    onError: failed,
-  });
+  };
+  const createPerson = useCreatePerson(cryptopocketAnswer);
+  const createCompany = useCreateCompany(cryptopocketAnswer);
   const createAccount = useCreateAccount({
     onSuccess: (answer) => {
       if (answer.status === "refused") {
