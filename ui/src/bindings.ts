@@ -16,6 +16,8 @@ export const commands = {
 	validateField: (kind: FieldKind, value: string, context: FieldContext_Deserialize) => typedError<FieldReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("validate_field", { kind, value, context })),
 	/**  Checks that span two fields (RFC against CURP, postal code against state). */
 	validateCross: (check: CrossCheck_Deserialize) => typedError<Issue[], AppError_Serialize>(__TAURI_INVOKE("validate_cross", { check })),
+	/**  The identification types a country takes, for the customer form once the country is chosen. */
+	identificationTypes: (country: Country) => typedError<IdTypeChoice[], AppError_Serialize>(__TAURI_INVOKE("identification_types", { country })),
 	/**  Every profile, for the Perfiles screen. Profiles hold no secrets. */
 	listProfiles: () => typedError<ProfileSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_profiles")),
 	createProfile: (input: ProfileInput_Deserialize) => typedError<Profile_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_profile", { input })),
@@ -139,6 +141,8 @@ export const commands = {
 	 *  chooses; `None` if they cancelled. `lang` is the UI language of headers and statuses.
 	 */
 	exportCustomersCsv: (query: CustomerQuery_Deserialize, lang: string) => typedError<ExportReport | null, AppError_Serialize>(__TAURI_INVOKE("export_customers_csv", { query, lang })),
+	customerRecord: (provider: Provider, customerId: string) => typedError<CustomerRecord_Serialize, AppError_Serialize>(__TAURI_INVOKE("customer_record", { provider, customerId })),
+	changeCustomerRecord: (provider: Provider, customerId: string, change: RecordChange) => typedError<CustomerRecord_Serialize, AppError_Serialize>(__TAURI_INVOKE("change_customer_record", { provider, customerId, change })),
 };
 
 /** Events */
@@ -559,6 +563,16 @@ export type CustomerQuery_Deserialize = {
 	text?: string,
 	provider?: Provider | null,
 	kycStatus?: KycStatus | null,
+	/**
+	 *  Only rows whose cached country is one of these spellings (CryptoPocket lists English
+	 *  names, UnDosTres rows carry `MEX`; the service adds each code's other spelling); empty
+	 *  for any.
+	 */
+	countries?: string[],
+	/**  `Some(true)`: only pending cases (`unused`, `processing`); `Some(false)`: only settled ones. */
+	pending?: boolean | null,
+	/**  Only pending cases created before this time (an age filter, or "past the target"). */
+	pendingSinceBefore?: number | null,
 	sort?: CustomerSort,
 	/**  Page size: 0 means 50; at most 500. */
 	limit?: number,
@@ -571,13 +585,47 @@ export type CustomerQuery_Serialize = {
 	text: string,
 	provider: Provider | null,
 	kycStatus: KycStatus | null,
+	/**
+	 *  Only rows whose cached country is one of these spellings (CryptoPocket lists English
+	 *  names, UnDosTres rows carry `MEX`; the service adds each code's other spelling); empty
+	 *  for any.
+	 */
+	countries: string[],
+	/**  `Some(true)`: only pending cases (`unused`, `processing`); `Some(false)`: only settled ones. */
+	pending: boolean | null,
+	/**  Only pending cases created before this time (an age filter, or "past the target"). */
+	pendingSinceBefore: number | null,
 	sort: CustomerSort,
 	/**  Page size: 0 means 50; at most 500. */
 	limit: number,
 	cursor: Cursor | null,
 };
 
-export type CustomerSort = "recentlyUpdated" | "nameAscending";
+/**  Everything the customer's page shows. */
+export type CustomerRecord = CustomerRecord_Serialize | CustomerRecord_Deserialize;
+
+/**  Everything the customer's page shows. */
+export type CustomerRecord_Deserialize = {
+	customer: Customer_Deserialize,
+	tags: string[],
+	/**  Oldest first; at the same second, in the order the entries were recorded. */
+	timeline: TimelineEntry_Deserialize[],
+};
+
+/**  Everything the customer's page shows. */
+export type CustomerRecord_Serialize = {
+	customer: Customer_Serialize,
+	tags: string[],
+	/**  Oldest first; at the same second, in the order the entries were recorded. */
+	timeline: TimelineEntry_Serialize[],
+};
+
+export type CustomerSort = "recentlyUpdated" | "nameAscending" | 
+/**
+ *  Pending cases (`unused`, `processing`) first, the oldest first; then the settled ones,
+ *  also oldest first. A case's age counts from the customer's creation.
+ */
+"oldestPending";
 
 export type CustomerSyncReport = CustomerSyncReport_Serialize | CustomerSyncReport_Deserialize;
 
@@ -817,7 +865,7 @@ export type ErrorCode =
 /**  A field refused without a more precise code. */
 "field.invalid" | 
 /**  A field the provider does not take. */
-"field.unknown" | "date.format" | "date.future" | "url_path.taken" | "main_link.not_configured" | "link.description_length" | "link.installments" | "link.type" | "rates.months" | "rates.type" | "status.unknown" | "country.mismatch" | "dob.format" | "url.invalid" | "company_name.too_long" | "document.type" | "document.size" | "document.empty" | "document.content" | "document.encoding" | "email.taken" | "field.not_for_business" | "field.repeated" | "kyc_level.range" | "mobile_country_code.unsupported" | "billpocket.network_unreachable" | "billpocket.timeout" | "billpocket.unknown_outcome" | "billpocket.unauthorized" | "billpocket.forbidden" | "billpocket.conflict" | "billpocket.invalid" | "billpocket.not_found" | "billpocket.rate_limited" | "billpocket.provider_error" | "billpocket.unreadable_response" | "billpocket.missing_credential" | "billpocket.invalid_configuration" | "billpocket.invalid_path_id" | "billpocket.unknown_address" | "billpocket.no_base_url" | "billpocket.not_applied" | "cryptopocket.network_unreachable" | "cryptopocket.timeout" | "cryptopocket.unknown_outcome" | "cryptopocket.unauthorized" | "cryptopocket.forbidden" | "cryptopocket.conflict" | "cryptopocket.invalid" | "cryptopocket.not_found" | "cryptopocket.rate_limited" | "cryptopocket.provider_error" | "cryptopocket.unreadable_response" | "cryptopocket.missing_credential" | "cryptopocket.invalid_configuration" | "cryptopocket.invalid_path_id" | "cryptopocket.unknown_address" | "cryptopocket.no_base_url" | 
+"field.unknown" | "date.format" | "date.future" | "url_path.taken" | "main_link.not_configured" | "link.description_length" | "link.installments" | "link.type" | "rates.months" | "rates.type" | "status.unknown" | "customer_note.empty" | "customer_note.too_long" | "customer_tag.invalid" | "country.mismatch" | "dob.format" | "url.invalid" | "company_name.too_long" | "document.type" | "document.size" | "document.empty" | "document.content" | "document.encoding" | "email.taken" | "field.not_for_business" | "field.repeated" | "kyc_level.range" | "mobile_country_code.unsupported" | "billpocket.network_unreachable" | "billpocket.timeout" | "billpocket.unknown_outcome" | "billpocket.unauthorized" | "billpocket.forbidden" | "billpocket.conflict" | "billpocket.invalid" | "billpocket.not_found" | "billpocket.rate_limited" | "billpocket.provider_error" | "billpocket.unreadable_response" | "billpocket.missing_credential" | "billpocket.invalid_configuration" | "billpocket.invalid_path_id" | "billpocket.unknown_address" | "billpocket.no_base_url" | "billpocket.not_applied" | "cryptopocket.network_unreachable" | "cryptopocket.timeout" | "cryptopocket.unknown_outcome" | "cryptopocket.unauthorized" | "cryptopocket.forbidden" | "cryptopocket.conflict" | "cryptopocket.invalid" | "cryptopocket.not_found" | "cryptopocket.rate_limited" | "cryptopocket.provider_error" | "cryptopocket.unreadable_response" | "cryptopocket.missing_credential" | "cryptopocket.invalid_configuration" | "cryptopocket.invalid_path_id" | "cryptopocket.unknown_address" | "cryptopocket.no_base_url" | 
 /**  CryptoPocket answered a write without what was asked (the differing fields are named). */
 "cryptopocket.not_applied" | "cryptopocket.authorization_incorrect" | "cryptopocket.user_already_exists" | "cryptopocket.email_not_allowed" | "cryptopocket.user_not_in_integration" | "cryptopocket.user_not_found" | "cryptopocket.invalid_file" | "cryptopocket.fail_mandatory_field" | "cryptopocket.unexpected_error" | 
 /**  A refusal with a code CryptoPocket does not document; `text` is its own words. */
@@ -1049,6 +1097,13 @@ export type IdType =
 "DNI" | "CE" | "RUC" | 
 /**  Argentina's CUIT, also used for a person's CUIL. */
 "CUIT";
+
+/**  One identification type a country takes, as a form offers it. */
+export type IdTypeChoice = {
+	value: IdType,
+	/**  The name people use for the document ("DNI", "NIE", "CUIT"). */
+	label: string,
+};
 
 /**  One problem with one field. */
 export type Issue = {
@@ -1731,6 +1786,11 @@ export type QrCode = {
 	modules: boolean[],
 };
 
+/**  A change the agent makes to a customer's page. */
+export type RecordChange = { op: "addNote"; text: string } | { op: "addTag"; tag: string } | { op: "removeTag"; tag: string } | 
+/**  The verification link was sent again through `channel`. */
+{ op: "reminder"; channel: ReminderChannel };
+
 /**
  *  What a registration came to: submitted (done, or still being settled), or refused with
  *  every field to fix.
@@ -1765,6 +1825,11 @@ export type RegisterOutcome_Serialize = {
 	lastErrorCode: ErrorCode | null,
 	merchant: Merchant_Serialize | null,
 };
+
+/**  How a reminder with the verification link was sent. */
+export type ReminderChannel = "whatsapp" | "email" | 
+/**  The link copied, to be pasted anywhere. */
+"copy";
 
 /**  What the Sandbox settings show. */
 export type SandboxStatus = SandboxStatus_Serialize | SandboxStatus_Deserialize;
@@ -1887,6 +1952,23 @@ export type SyncState_Serialize = {
 	/**  Error code of the last attempt if it failed. */
 	lastErrorCode: ErrorCode | null,
 };
+
+/**  One moment of a customer's timeline. */
+export type TimelineEntry = TimelineEntry_Serialize | TimelineEntry_Deserialize;
+
+/**  One moment of a customer's timeline. */
+export type TimelineEntry_Deserialize = 
+/**  The provider's creation time of the customer. */
+{ kind: "created"; at: number } | 
+/**  A status or level the app saw differ from the cached one (`from` absent at first sight). */
+{ kind: "status"; at: number; from?: KycStatus | null; to: KycStatus; level?: number | null; source: KycSource } | { kind: "note"; at: number; text: string } | { kind: "tagAdded"; at: number; tag: string } | { kind: "tagRemoved"; at: number; tag: string } | { kind: "reminder"; at: number; channel: string };
+
+/**  One moment of a customer's timeline. */
+export type TimelineEntry_Serialize = 
+/**  The provider's creation time of the customer. */
+{ kind: "created"; at: number } | 
+/**  A status or level the app saw differ from the cached one (`from` absent at first sight). */
+{ kind: "status"; at: number; from: KycStatus | null; to: KycStatus; level: number | null; source: KycSource } | { kind: "note"; at: number; text: string } | { kind: "tagAdded"; at: number; tag: string } | { kind: "tagRemoved"; at: number; tag: string } | { kind: "reminder"; at: number; channel: string };
 
 /**  What a run did. */
 export type TrackingReport = {

@@ -1,11 +1,12 @@
-//! Clientes y KYC: the cached CryptoPocket customers, their sync, status checks and the history
-//! of every status change the app observed.
+//! Clientes y KYC: the cached customers, their sync, status checks, the history
+//! of every status change the app observed, and the agent's tags, notes and reminders.
 
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_service::app::App;
 use mostrador_service::customers::CustomerPage;
 use mostrador_service::customers::kyc::KycCheckOutcome;
+use mostrador_service::customers::record::{CustomerRecord, RecordChange};
 use mostrador_service::customers::sync::CustomerSyncReport;
 use mostrador_service::customers::tracking::TrackingReport;
 use mostrador_service::customers::writes::{
@@ -172,4 +173,27 @@ pub async fn set_kyc_preferences(
     kyc: KycPreferences,
 ) -> CommandResult<Preferences> {
     Ok(app.set_kyc_preferences(kyc)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_record(
+    app: State<'_, App>,
+    provider: Provider,
+    customer_id: String,
+) -> CommandResult<CustomerRecord> {
+    Ok(app.customer_record(provider, customer_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn change_customer_record(
+    app: State<'_, App>,
+    provider: Provider,
+    customer_id: String,
+    change: RecordChange,
+) -> CommandResult<CustomerRecord> {
+    Ok(app
+        .change_customer_record(provider, customer_id, change)
+        .await?)
 }

@@ -10,6 +10,7 @@ app_commands![
     preferences::set_locale,
     validation::validate_field,
     validation::validate_cross,
+    validation::identification_types,
     profiles::list_profiles,
     profiles::create_profile,
     profiles::update_profile,
@@ -67,4 +68,6 @@ app_commands![
     customers::refresh_customers,
     customers::set_kyc_preferences,
     share::export_customers_csv<tauri::Wry>,
+    customers::customer_record,
+    customers::change_customer_record,
 ];

@@ -1,5 +1,5 @@
-use mostrador_core::{CrossCheck, FieldContext, FieldKind, FieldReport, Issue};
-use mostrador_service::validation;
+use mostrador_core::{Country, CrossCheck, FieldContext, FieldKind, FieldReport, Issue};
+use mostrador_service::validation::{self, IdTypeChoice};
 
 use crate::error::CommandResult;
 
@@ -19,4 +19,11 @@ pub async fn validate_field(
 #[specta::specta]
 pub async fn validate_cross(check: CrossCheck) -> CommandResult<Vec<Issue>> {
     Ok(validation::validate_cross(&check))
+}
+
+/// The identification types a country takes, for the customer form once the country is chosen.
+#[tauri::command]
+#[specta::specta]
+pub async fn identification_types(country: Country) -> CommandResult<Vec<IdTypeChoice>> {
+    Ok(validation::identification_types(country))
 }

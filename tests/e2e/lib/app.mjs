@@ -1,8 +1,20 @@
+import { chmodSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
 // What the specs do to the app's page: find by test id, read text, wait for a notification,
 // and call the app's own commands through its IPC to arrange the Sandbox (faults, counts).
 
 /** The element with `data-testid="<testId>"`. */
 export const $ = (browser, testId) => browser.$(`[data-testid="${testId}"]`);
+
+/** Replaces what the input with test id `testId` holds by `words` (empty: cleared). */
+export async function replaceText(browser, testId, words) {
+  const box = await $(browser, testId);
+  await box.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  if (words) await box.addValue(words);
+}
 
 /** An element's whole text; WebKitWebDriver's getText misses Mantine's CSS-styled labels. */
 export const text = async (element) => (await element.getProperty("textContent")) ?? "";
@@ -53,4 +65,17 @@ export async function personType(browser, labels) {
     { timeout: 10_000, timeoutMsg: `no "${wanted.join('" or "')}" choice` },
   );
   await (await $(browser, "merchant-firstName")).waitForDisplayed({ timeout: 10_000 });
+}
+
+/**
+ * A `$BROWSER` for the app that only writes down what it was asked to open (xdg-open hands web
+ * and mail addresses to `$BROWSER` when no desktop runs): the script's path, and the file where
+ * each address lands on its own line.
+ */
+export function recordingBrowser(home) {
+  const opened = path.join(home, "opened.txt");
+  const stub = path.join(home, "browser.sh");
+  writeFileSync(stub, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+  chmodSync(stub, 0o755);
+  return { stub, opened };
 }

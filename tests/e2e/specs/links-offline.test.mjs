@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, linksAtSandbox, setFaults, text } from "../lib/app.mjs";
+import { $, linksAtSandbox, replaceText, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A home of its own: this spec counts links at the sandbox.
@@ -18,13 +18,7 @@ useDriver({
 
 
 
-async function search(browser, words) {
-  const box = await $(browser, "links-search");
-  await box.click();
-  await browser.keys(["Control", "a"]);
-  await browser.keys("Backspace");
-  if (words) await box.addValue(words);
-}
+const search = (browser, words) => replaceText(browser, "links-search", words);
 
 async function createLink(browser, amount, description, slug) {
   await (await $(browser, "links-new")).click();

@@ -1,29 +1,26 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $, linksAtSandbox, notified, setFaults, text } from "../lib/app.mjs";
+import {
+  $,
+  linksAtSandbox,
+  notified,
+  recordingBrowser,
+  replaceText,
+  setFaults,
+  text,
+} from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // A data and config home of its own: these tests count links at the sandbox.
 const home = mkdtempSync(path.join(tmpdir(), "mostrador-links-"));
 const exports = path.join(home, "exports");
-// xdg-open hands web and mail addresses to $BROWSER when no desktop is running: this one only
-// writes down what it was asked to open.
-const opened = path.join(home, "opened.txt");
-const browserStub = path.join(home, "browser.sh");
-writeFileSync(browserStub, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
-chmodSync(browserStub, 0o755);
+// What the app opens in the browser (WhatsApp, e-mail) is written down, not opened.
+const { stub: browserStub, opened } = recordingBrowser(home);
 // The native save dialog cannot be driven through WebDriver: the app's one test hook saves to
 // this directory instead of asking (see commands/share.rs).
 useDriver({
@@ -35,20 +32,11 @@ useDriver({
   },
 });
 
-
-
 async function waitForRows(browser) {
   await (await $(browser, "link-row")).waitForDisplayed({ timeout: 30_000 });
 }
 
-
-async function search(browser, words) {
-  const box = await $(browser, "links-search");
-  await box.click();
-  await browser.keys(["Control", "a"]);
-  await browser.keys("Backspace");
-  if (words) await box.addValue(words);
-}
+const search = (browser, words) => replaceText(browser, "links-search", words);
 
 async function rowsMatching(browser, description) {
   const rows = await browser.$$('[data-testid="link-row"]');

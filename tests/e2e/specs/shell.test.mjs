@@ -7,10 +7,9 @@ useDriver();
 
 const text = async (browser, selector) => (await browser.$(selector)).getText();
 // Mantine buttons and badges: WebKitWebDriver's getText misses their CSS-styled labels.
-const content = async (browser, selector) =>
-  (await browser.$(selector)).getProperty("textContent");
+const content = async (browser, selector) => (await browser.$(selector)).getProperty("textContent");
 
-test("the shell renders in Spanish with the links, the merchants and an empty area", async () => {
+test("the shell renders in Spanish with the links, the merchants and the customers", async () => {
   await withApp("shell-spanish", async (browser) => {
     assert.equal(await browser.execute(() => document.documentElement.lang), "es-MX");
     assert.match(await text(browser, '[data-testid="nav-links"]'), /^Ligas/);
@@ -18,18 +17,22 @@ test("the shell renders in Spanish with the links, the merchants and an empty ar
     await (await browser.$('[data-testid="link-row"]')).waitForDisplayed({ timeout: 30_000 });
     assert.match(await content(browser, '[data-testid="links-new"]'), /Nueva liga/);
     assert.match(await content(browser, '[data-testid="links-age"]'), /^Actualiza(do|ndo)/);
-    // Comercios lists the Sandbox's merchants; Clientes y KYC is not wired yet: its empty state.
+    // Comercios lists the Sandbox's merchants; Clientes y KYC its customers of both providers.
     for (const [area, expected] of [
       ["merchants", "Elena González Durán"],
-      ["customers", "Aún no hay clientes"],
+      ["customers", "Tortillería San Miguel"],
     ]) {
       await (await browser.$(`[data-testid="nav-${area}"]`)).click();
       const main = await browser.$(`[data-testid="area-${area}"]`);
       await main.waitForDisplayed();
-      await browser.waitUntil(async () => (await main.getText()).includes(expected), {
-        timeout: 10_000,
-        timeoutMsg: `${area} does not show "${expected}"`,
-      });
+      // textContent: WebKitWebDriver's getText leaves out the virtualised rows' text.
+      await browser.waitUntil(
+        async () => (await main.getProperty("textContent")).includes(expected),
+        {
+          timeout: 10_000,
+          timeoutMsg: `${area} does not show "${expected}"`,
+        },
+      );
     }
   });
 });

@@ -20,6 +20,7 @@ function defaults(cmd: string): unknown {
   if (cmd === "app_info") return info;
   if (cmd === "list_profiles") return [];
   if (cmd === "list_merchants") return [];
+  if (cmd === "search_customers") return { items: [], next: null };
   return null;
 }
 
@@ -57,7 +58,7 @@ describe("App shell", () => {
       const button = screen.getByRole("button", { name: new RegExp(nav) });
       await user.click(button);
       expect(button).toHaveAttribute("aria-current", "page");
-      expect(screen.getByText(empty)).toBeInTheDocument();
+      expect(await screen.findByText(empty)).toBeInTheDocument();
     }
   });
 

@@ -3,13 +3,13 @@ import { useHotkeys } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { CustomersScreen } from "../customers/CustomersScreen";
 import { leaveDirtyForms } from "../forms/dirtyForms";
 import { LinksScreen } from "../links/LinksScreen";
 import { MerchantsScreen } from "../merchants/MerchantsScreen";
 import { EnvironmentBadge } from "../profiles/EnvironmentBadge";
 import { ProfilesScreen } from "../profiles/ProfilesScreen";
 import { useActiveProfile } from "../profiles/useActiveProfile";
-import { ListArea } from "../screens/ListArea";
 import { SettingsScreen } from "../screens/SettingsScreen";
 import { AREA_ICONS, AREAS, type Area } from "./areas";
 import { useBackendEvents } from "./backendEvents";
@@ -106,7 +106,7 @@ export function App() {
             }}
           />
         ) : (
-          <ListArea area={area} />
+          <CustomersScreen />
         )}
       </AppShell.Main>
     </AppShell>

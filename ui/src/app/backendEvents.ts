@@ -2,20 +2,21 @@ import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react
 import { useEffect } from "react";
 
 import { events, type AppEvent_Serialize as AppEvent } from "../bindings";
+import { customersChanged } from "../customers/queries";
 import { linksChanged } from "../links/queries";
 
 /** The queries an event from the backend makes stale: exactly those, nothing else. */
 export function staleQueries(event: AppEvent): readonly QueryKey[] {
   switch (event.kind) {
     case "syncFinished":
+      if (event.resource.startsWith("customers/")) return customersChanged();
       return event.merchantId === null ? [] : linksChanged(event.merchantId);
     case "writeSettled":
       // A customer write (CryptoPocket, UnDosTres) names no merchant: the customers screen has
       // no queries yet; it will name its own keys here, by `event.provider`.
       return event.merchantId === null ? [] : linksChanged(event.merchantId);
     case "customerStatusChanged":
-      // The customers screen (KYC) has no queries yet; it will name its own keys here.
-      return [];
+      return customersChanged();
   }
 }
 

@@ -8,7 +8,7 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" component="div">
+      <Text size="sm" component="div" style={{ overflowWrap: "anywhere" }}>
         {children === "" || children == null ? "—" : children}
       </Text>
     </Stack>

@@ -29,6 +29,8 @@ type Props = {
   required?: boolean;
   /** The field a drawer or modal focuses when it opens (Mantine's `data-autofocus`). */
   autoFocus?: boolean;
+  /** Checked at every keystroke, not only from the first blur (a number read aloud). */
+  eager?: boolean;
 };
 
 /**
@@ -52,6 +54,7 @@ export function ValidatedField({
   optional = false,
   required = false,
   autoFocus = false,
+  eager = false,
 }: Props) {
   const { t } = useTranslation();
   const [ownText, setOwnText] = useState("");
@@ -123,7 +126,7 @@ export function ValidatedField({
       onChange={(event) => {
         const next = event.currentTarget.value;
         setText(next);
-        if (report && report.issues.length > 0) void check(next, false);
+        if (eager || (report && report.issues.length > 0)) void check(next, false);
       }}
       onBlur={() => {
         if (text.trim() !== "") void check(text, true);

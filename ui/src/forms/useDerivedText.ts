@@ -5,12 +5,14 @@ import { useState } from "react";
  * record as it changes; once edited, the user's text is kept and `stale` says that the record
  * has changed since, so the screen can warn that the text no longer matches.
  */
-export function useDerivedText(derived: string): {
+export type DerivedText = {
   text: string;
   stale: boolean;
   edit: (text: string) => void;
   reset: () => void;
-} {
+};
+
+export function useDerivedText(derived: string): DerivedText {
   // `from` is what the text was derived from when the user first changed it.
   const [edited, setEdited] = useState<{ text: string; from: string } | null>(null);
   return {

@@ -8,7 +8,7 @@ function leaves(node: unknown, prefix = ""): [string, unknown][] {
   );
 }
 
-const NAMESPACES = ["common", "errors", "links", "merchants", "validation"] as const;
+const NAMESPACES = ["common", "customers", "errors", "links", "merchants", "validation"] as const;
 
 describe("translation catalogues", () => {
   for (const namespace of NAMESPACES) {

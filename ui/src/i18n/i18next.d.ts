@@ -1,6 +1,7 @@
 import "i18next";
 
 import type common from "./locales/es-MX/common.json";
+import type customers from "./locales/es-MX/customers.json";
 import type errors from "./locales/es-MX/errors.json";
 import type links from "./locales/es-MX/links.json";
 import type merchants from "./locales/es-MX/merchants.json";
@@ -12,6 +13,7 @@ declare module "i18next" {
     defaultNS: "common";
     resources: {
       common: typeof common;
+      customers: typeof customers;
       errors: typeof errors;
       links: typeof links;
       merchants: typeof merchants;

@@ -3,11 +3,13 @@ import { initReactI18next } from "react-i18next";
 
 import type { Locale } from "../bindings";
 import commonEn from "./locales/en/common.json";
+import customersEn from "./locales/en/customers.json";
 import errorsEn from "./locales/en/errors.json";
 import linksEn from "./locales/en/links.json";
 import merchantsEn from "./locales/en/merchants.json";
 import validationEn from "./locales/en/validation.json";
 import commonEs from "./locales/es-MX/common.json";
+import customersEs from "./locales/es-MX/customers.json";
 import errorsEs from "./locales/es-MX/errors.json";
 import linksEs from "./locales/es-MX/links.json";
 import merchantsEs from "./locales/es-MX/merchants.json";
@@ -16,6 +18,7 @@ import validationEs from "./locales/es-MX/validation.json";
 export const resources = {
   "es-MX": {
     common: commonEs,
+    customers: customersEs,
     errors: errorsEs,
     links: linksEs,
     merchants: merchantsEs,
@@ -23,6 +26,7 @@ export const resources = {
   },
   en: {
     common: commonEn,
+    customers: customersEn,
     errors: errorsEn,
     links: linksEn,
     merchants: merchantsEn,
@@ -42,7 +46,7 @@ export async function createI18n(locale: Locale): Promise<I18n> {
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: LOCALES,
     defaultNS: "common",
-    ns: ["common", "errors", "links", "merchants", "validation"],
+    ns: ["common", "customers", "errors", "links", "merchants", "validation"],
     interpolation: { escapeValue: false }, // React escapes.
     returnNull: false,
   });

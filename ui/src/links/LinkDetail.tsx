@@ -1,48 +1,35 @@
 import {
   Alert,
-  Anchor,
   Button,
-  Code,
   Divider,
   Drawer,
   Group,
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import {
   IconAlertTriangle,
-  IconBrandWhatsapp,
-  IconCopy,
   IconCopyPlus,
-  IconDownload,
-  IconExternalLink,
-  IconMail,
   IconPencil,
   IconPlayerPause,
   IconPlayerPlay,
-  IconQrcode,
   IconTrash,
 } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { commands, type LinkRow, type Merchant, type ShareTarget } from "../bindings";
+import type { LinkRow, Merchant } from "../bindings";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Fact } from "../components/Fact";
-import { useErrorMessage } from "../components/useErrorMessage";
 import { useDerivedText } from "../forms/useDerivedText";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
-import { call, CommandError } from "../ipc";
+import { ShareOptions } from "../share/ShareOptions";
+import { useShareAction } from "../share/queries";
 import { copyNotice } from "./copyNotice";
 import { LinkStateBadge } from "./LinkStateBadge";
-import { QrCodeView } from "./QrCodeView";
-import { useLinkAction } from "./queries";
 import { shareMessage, shareSubject } from "./shareMessage";
 
 /**
@@ -77,35 +64,16 @@ export function LinkDetail({
   onDelete: () => Promise<unknown>;
 }) {
   const { t, i18n } = useTranslation("links");
-  const errorMessage = useErrorMessage();
   const { link } = row;
   const locale = i18n.language;
   const url = link.customLinkPath;
   const amount = formatCentavos(link.amountCentavos);
+  // Kept here, not in the share options: the drawer hides while the link's form is open.
   const message = useDerivedText(shareMessage(t, merchant, link));
   const unpayable = row.state === "active" ? null : row.state;
-  const [phone, setPhone] = useState("");
-  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const action = useLinkAction({
-    onError: (error) => {
-      const { text } = errorMessage(error);
-      // A number WhatsApp cannot take is said on its field, where it is fixed.
-      if (error instanceof CommandError && error.field === "phone") setPhoneError(text);
-      else notifications.show({ color: "red", message: text });
-    },
-  });
-  const remove = useLinkAction();
-
-  function run(work: () => Promise<unknown>, done?: { message: string; color?: string }) {
-    action.mutate(work, {
-      onSuccess: () => {
-        if (done) notifications.show(done);
-      },
-    });
-  }
-  const share = (target: ShareTarget) => () => call(commands.openShare(target));
+  const remove = useShareAction();
 
   return (
     <Drawer
@@ -139,143 +107,14 @@ export function LinkDetail({
           </Alert>
         )}
 
-        <Stack gap={6}>
-          <Code block data-testid="detail-url">
-            {url}
-          </Code>
-          <Group gap="xs">
-            <Button
-              leftSection={<IconCopy size={16} aria-hidden />}
-              onClick={() => {
-                run(() => call(commands.copyText(url)), copyNotice(t, row));
-              }}
-              data-testid="detail-copy"
-            >
-              {t("detail.copy")}
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconExternalLink size={16} aria-hidden />}
-              onClick={() => {
-                run(share({ kind: "browser", url }));
-              }}
-              data-testid="detail-open"
-            >
-              {t("detail.open")}
-            </Button>
-          </Group>
-        </Stack>
-
-        <Group align="flex-start" gap="lg" wrap="nowrap">
-          <QrCodeView text={url} label={t("detail.qrLabel", { url })} />
-          <Stack gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconQrcode size={16} aria-hidden />}
-              onClick={() => {
-                run(() => call(commands.copyLinkQr(url)), { message: t("detail.qrCopied") });
-              }}
-              data-testid="detail-copy-qr"
-            >
-              {t("detail.copyQr")}
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => {
-                run(async () => {
-                  const path = await call(
-                    commands.saveLinkQr(url, `liga-${link.secondaryLink}.png`),
-                  );
-                  if (path !== null) notifications.show({ message: t("detail.qrSaved", { path }) });
-                  return null;
-                });
-              }}
-              data-testid="detail-save-qr"
-            >
-              {t("detail.saveQr")}
-            </Button>
-          </Stack>
-        </Group>
-
-        <Divider label={t("share.title")} labelPosition="left" />
-        <Textarea
-          label={t("share.messageLabel")}
-          value={message.text}
-          autosize
-          minRows={3}
-          onChange={(event) => {
-            message.edit(event.currentTarget.value);
-          }}
-          data-testid="share-message"
+        <ShareOptions
+          url={url}
+          message={message}
+          subject={shareSubject(t, merchant, link)}
+          staleWarning={t("share.stale")}
+          qrFileName={`liga-${link.secondaryLink}.png`}
+          copied={copyNotice(t, row)}
         />
-        {message.stale && (
-          <Alert
-            color="orange"
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-            data-testid="share-message-stale"
-          >
-            <Stack gap={4} align="flex-start">
-              <Text size="sm">{t("share.stale")}</Text>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={message.reset}
-                data-testid="share-message-reset"
-              >
-                {t("share.useUpdated")}
-              </Anchor>
-            </Stack>
-          </Alert>
-        )}
-        <Group align="flex-end" gap="xs">
-          <TextInput
-            label={t("share.phone")}
-            placeholder="55 1234 5678"
-            value={phone}
-            error={phoneError}
-            onChange={(event) => {
-              setPhone(event.currentTarget.value);
-              setPhoneError(null);
-            }}
-            style={{ flex: 1 }}
-            data-testid="share-phone"
-          />
-          <Button
-            color="green"
-            leftSection={<IconBrandWhatsapp size={16} aria-hidden />}
-            onClick={() => {
-              run(
-                share({
-                  kind: "whatsapp",
-                  message: message.text,
-                  phone: phone.trim() === "" ? null : phone,
-                }),
-              );
-            }}
-            data-testid="share-whatsapp"
-          >
-            {t("share.whatsapp")}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconMail size={16} aria-hidden />}
-            onClick={() => {
-              run(
-                share({
-                  kind: "email",
-                  subject: shareSubject(t, merchant, link),
-                  body: message.text,
-                  to: null,
-                }),
-              );
-            }}
-            data-testid="share-email"
-          >
-            {t("share.email")}
-          </Button>
-        </Group>
 
         <Divider />
         <SimpleGrid cols={2} spacing="sm">

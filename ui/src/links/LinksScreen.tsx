@@ -1,7 +1,7 @@
 import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconLink, IconSearchOff } from "@tabler/icons-react";
+import { IconLink } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -15,6 +15,8 @@ import {
 } from "../bindings";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { ListStates } from "../components/ListStates";
+import { SyncBar } from "../components/SyncBar";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { call } from "../ipc";
 import { copyNotice } from "./copyNotice";
@@ -23,7 +25,7 @@ import { LinkDetail } from "./LinkDetail";
 import { EMPTY_FORM, formFromLink, newWriteKey } from "./linkForm";
 import { LinkFormDrawer, type FormMode } from "./LinkFormDrawer";
 import { LinksTable, type LinksTableHandle } from "./LinksTable";
-import tableClasses from "./LinksTable.module.css";
+import tableClasses from "../table/VirtualTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "./PendingWrites";
@@ -37,7 +39,6 @@ import {
   useRetryLinkWrite,
   useSubmitLinkWrite,
 } from "./queries";
-import { SyncBar } from "./SyncBar";
 import { useSyncRetry } from "./syncRetry";
 import { useNow } from "./useNow";
 import { differingFields, isQueuedCreate, pendingWriteId } from "./writeSummary";
@@ -207,6 +208,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             : null
         }
         onSync={() => void sync.refetch()}
+        provider="Billpocket"
+        offlineHint={t("syncOfflineHint")}
+        testIdPrefix="links"
       />
       <PendingWrites
         writes={writes}
@@ -234,29 +238,14 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         }}
         exporting={exportCsv.isPending}
       />
-      {pages.isPending ? (
-        <Stack gap="xs" data-testid="links-loading">
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={44} />
-          ))}
-        </Stack>
-      ) : pages.isError ? (
-        <ErrorNotice error={pages.error} onRetry={() => void pages.refetch()} />
-      ) : rows.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={<IconSearchOff size={34} stroke={1.5} />}
-            title={t("empty.filteredTitle")}
-            body={t("empty.filteredBody")}
-          />
-        ) : (
-          <EmptyState
-            icon={<IconLink size={34} stroke={1.5} />}
-            title={t("empty.title")}
-            body={t("empty.body")}
-          />
-        )
-      ) : (
+      <ListStates
+        list={pages}
+        rows={rows.length}
+        filtered={filtered}
+        icon={<IconLink size={34} stroke={1.5} />}
+        namespace="links"
+        loadingTestId="links-loading"
+      >
         <LinksTable
           ref={table}
           rows={rows}
@@ -277,7 +266,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             );
           }}
         />
-      )}
+      </ListStates>
       {open && (
         <LinkDetail
           opened={!form}

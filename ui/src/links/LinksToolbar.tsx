@@ -3,7 +3,6 @@ import {
   Button,
   Chip,
   Group,
-  Kbd,
   NumberInput,
   Popover,
   SegmentedControl,
@@ -12,19 +11,13 @@ import {
   TextInput,
   Tooltip,
 } from "@mantine/core";
-import { useElementSize, useHotkeys } from "@mantine/hooks";
-import {
-  IconCalendar,
-  IconCash,
-  IconFileExport,
-  IconPlus,
-  IconSearch,
-  IconX,
-} from "@tabler/icons-react";
-import { useRef, type ReactNode } from "react";
+import { useElementSize } from "@mantine/hooks";
+import { IconCalendar, IconCash, IconFileExport, IconPlus, IconX } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { LinkSort } from "../bindings";
+import { SearchBox } from "../components/SearchBox";
 import { activeFilterCount, NO_FILTERS, type LinkFilters, type StatusFilter } from "./filters";
 
 const SORTS: LinkSort[] = ["newest", "oldest", "amountHighest", "amountLowest", "expiringSoonest"];
@@ -53,10 +46,8 @@ export function LinksToolbar({
   exporting: boolean;
 }) {
   const { t } = useTranslation("links");
-  const search = useRef<HTMLInputElement>(null);
   const { ref: firstLine, width: firstLineWidth } = useElementSize();
   const compact = firstLineWidth > 0 && firstLineWidth < COMPACT_BELOW_PX;
-  useHotkeys([["/", () => search.current?.focus()]]);
   const set = (patch: Partial<LinkFilters>) => {
     onChange({ ...filters, ...patch });
   };
@@ -66,22 +57,14 @@ export function LinksToolbar({
   return (
     <Stack gap="xs">
       <Group ref={firstLine} gap="xs" wrap="nowrap">
-        <TextInput
-          ref={search}
-          style={{ flex: 1, minWidth: 0 }}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={<Kbd size="xs">/</Kbd>}
-          rightSectionPointerEvents="none"
-          placeholder={t("toolbar.search")}
-          aria-label={t("toolbar.searchLabel")}
+        <SearchBox
           value={filters.text}
-          onChange={(event) => {
-            set({ text: event.currentTarget.value });
+          onChange={(text) => {
+            set({ text });
           }}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") set({ text: "" });
-          }}
-          data-testid="links-search"
+          placeholder={t("toolbar.search")}
+          label={t("toolbar.searchLabel")}
+          testId="links-search"
         />
         {compact ? (
           <Tooltip label={t("toolbar.export")}>

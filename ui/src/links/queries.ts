@@ -21,7 +21,6 @@ export const linkKeys = {
   status: (merchantId: string) => ["links", merchantId, "status"] as const,
   // Not under "links": reading a list again must not start another sync.
   sync: (merchantId: string) => ["linksSync", merchantId] as const,
-  qr: (text: string) => ["linkQr", text] as const,
 };
 
 /** What a change to one merchant's links makes stale: its list, its status, its count. */
@@ -74,11 +73,6 @@ export function useLinkSync(merchantId: string) {
   return sync;
 }
 
-/** The QR code of a link's URL. */
-export function useLinkQr(text: string) {
-  return useQuery({ queryKey: linkKeys.qr(text), queryFn: () => call(commands.linkQr(text)) });
-}
-
 export interface WriteRequest {
   key: string;
   request: LinkWrite<LinkForm>;
@@ -127,13 +121,4 @@ export function useExportLinks(
 
 function exportLinks(query: LinkQuery, lang: string) {
   return call(commands.exportLinksCsv({ ...query, limit: 500 }, lang));
-}
-
-/** A share or copy action of a link (clipboard, QR file, WhatsApp…); it changes no list. */
-export function useLinkAction(callbacks?: MutationCallbacks<unknown, () => Promise<unknown>>) {
-  return useCommandMutation(
-    (run: () => Promise<unknown>) => run(),
-    () => [],
-    callbacks,
-  );
 }

@@ -1,5 +1,5 @@
 // Records the UI tests share: the Sandbox merchant, a link row, a finished write, a refusal.
-import type { LinkRow, Merchant, WriteOutcome } from "../bindings";
+import type { Customer, LinkRow, Merchant, WriteOutcome } from "../bindings";
 
 /** The Sandbox double's first merchant, as the cache holds it. */
 export const sandboxMerchant: Merchant = {
@@ -60,4 +60,31 @@ export const doneWrite: WriteOutcome = {
 /** What a command rejects with: the app's `{code, message, field?}` error. */
 export function failure(code: string, field?: string): Error {
   return Object.assign(new Error(code), field === undefined ? { code } : { code, field });
+}
+
+/** 2026-12-03T00:00:00Z, the customers tests' "now". */
+export const NOW = 1_796_256_000;
+
+/** A CryptoPocket person pending review for three days, with `change` applied. */
+export function customerRow(change: Partial<Customer> = {}): Customer {
+  return {
+    provider: "cryptopocket",
+    id: "188",
+    kind: "person",
+    firstName: "Sofía",
+    lastName: "López",
+    secondLastName: "",
+    companyName: "",
+    email: "sofia@example.mx",
+    idType: "CURP",
+    idNumber: "LOSC780715MNLPNR00",
+    country: "Mexico",
+    kycStatus: "processing",
+    kycLevel: null,
+    kycUrl: "https://kyc.sandbox.cryptopocket.test/form/188",
+    createdAt: NOW - 3 * 86_400,
+    updatedAt: NOW - 3 * 86_400,
+    syncedAt: NOW - 60,
+    ...change,
+  };
 }

@@ -212,6 +212,10 @@ codes! {
         RatesType = "rates.type", [];
         StatusUnknown = "status.unknown", [];
 
+        CustomerNoteEmpty = "customer_note.empty", [];
+        CustomerNoteTooLong = "customer_note.too_long", ["max"];
+        CustomerTagInvalid = "customer_tag.invalid", ["max"];
+
         CountryMismatch = "country.mismatch", [];
         DobFormat = "dob.format", [];
         UrlInvalid = "url.invalid", [];

@@ -4,7 +4,30 @@
 
 use chrono::{Local, NaiveDateTime, SubsecRound};
 use mostrador_codes::ErrorCode;
-use mostrador_core::{CrossCheck, FieldContext, FieldKind, FieldReport, Issue};
+use mostrador_core::{Country, CrossCheck, FieldContext, FieldKind, FieldReport, IdType, Issue};
+use serde::Serialize;
+
+/// One identification type a country takes, as a form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct IdTypeChoice {
+    pub value: IdType,
+    /// The name people use for the document ("DNI", "NIE", "CUIT").
+    pub label: String,
+}
+
+/// The identification types CryptoPocket accepts for `country`, persons' first: the form
+/// offers only these once the country is chosen.
+pub fn identification_types(country: Country) -> Vec<IdTypeChoice> {
+    country
+        .id_types()
+        .iter()
+        .map(|&value| IdTypeChoice {
+            value,
+            label: value.label().to_owned(),
+        })
+        .collect()
+}
 
 /// Validates one field's text against its rules, with "now" taken from the local clock.
 pub fn validate_field(kind: FieldKind, input: &str, mut context: FieldContext) -> FieldReport {
@@ -96,5 +119,22 @@ mod tests {
         );
         assert_eq!(bad.codes(), vec![Code::ClabeCheckDigit]);
         assert_eq!(bad.issues[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_country_offers_only_its_own_identification_types() {
+        let chile: Vec<IdType> = identification_types(Country::Chile)
+            .into_iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(chile, [IdType::Rut]);
+        let spain = identification_types(Country::Spain);
+        assert_eq!(spain[0].value, IdType::GovernmentId);
+        assert_eq!(spain[0].label, "DNI");
+        assert!(
+            identification_types(Country::Mexico)
+                .iter()
+                .all(|c| matches!(c.value, IdType::Curp | IdType::Rfc))
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, StoreError};
@@ -99,6 +99,9 @@ pub enum CustomerSort {
     #[default]
     RecentlyUpdated,
     NameAscending,
+    /// Pending cases (`unused`, `processing`) first, the oldest first; then the settled ones,
+    /// also oldest first. A case's age counts from the customer's creation.
+    OldestPending,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -109,6 +112,15 @@ pub struct CustomerQuery {
     pub text: String,
     pub provider: Option<Provider>,
     pub kyc_status: Option<KycStatus>,
+    /// Only rows whose cached country is one of these spellings (CryptoPocket lists English
+    /// names, UnDosTres rows carry `MEX`; the service adds each code's other spelling); empty
+    /// for any.
+    pub countries: Vec<String>,
+    /// `Some(true)`: only pending cases (`unused`, `processing`); `Some(false)`: only settled ones.
+    pub pending: Option<bool>,
+    /// Only pending cases created before this time (an age filter, or "past the target").
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub pending_since_before: Option<UnixSeconds>,
     pub sort: CustomerSort,
     /// Page size: 0 means 50; at most 500.
     pub limit: u32,
@@ -124,6 +136,14 @@ static LISTING: Listing = Listing {
 pub(crate) const COLUMNS: &str = "t.provider, t.id, t.kind, t.first_name, t.last_name, t.second_last_name, \
                        t.company_name, t.email, t.id_type, t.id_number, t.country, t.kyc_status, \
                        t.kyc_level, t.kyc_url, t.created_at, t.updated_at, t.synced_at";
+
+/// A pending case, in SQL.
+const PENDING: &str = "t.kyc_status IN ('unused', 'processing')";
+
+/// Oldest-pending order key: pending cases by creation, then settled ones by creation, pushed
+/// after every pending one (creation times stay far below the offset).
+const OLDEST_PENDING_KEY: &str = "CASE WHEN t.kyc_status IN ('unused', 'processing') \
+                                  THEN t.created_at ELSE t.created_at + 100000000000 END";
 
 /// Name order key: companies by company name, persons by surname then first name.
 const NAME_KEY: &str = "lower(CASE t.kind WHEN 'company' THEN t.company_name \
@@ -225,6 +245,22 @@ type KycState = (KycStatus, Option<u8>);
 
 /// UnDosTres' highest account level (documented range 1–3).
 pub const UNDOSTRES_TOP_LEVEL: u8 = 3;
+
+/// The cache's row of a customer, which its history, tags and journal hang from.
+pub(crate) fn customer_rowid(
+    conn: &Connection,
+    profile_id: &str,
+    provider: Provider,
+    id: &str,
+) -> Result<i64> {
+    conn.query_row(
+        "SELECT rowid FROM customers WHERE profile_id = ?1 AND provider = ?2 AND id = ?3",
+        params![profile_id, provider, id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("customer"))
+}
 
 impl Writer<'_> {
     /// Inserts or replaces customers by (profile, provider, id), stamps them `synced_at`, and
@@ -414,7 +450,7 @@ impl Writer<'_> {
     }
 
     /// Records that the agent was told these pending cases passed their target age; returns the
-    /// ones not recorded before (each case is notified once, across restarts; migration 0014).
+    /// ones not recorded before (each case is notified once, across restarts; migration 0013).
     pub fn mark_overdue_notified(
         &mut self,
         profile_id: &str,
@@ -450,6 +486,24 @@ impl Store {
         if let Some(status) = query.kyc_status {
             list.filter("t.kyc_status = ?", [Value::Text(status.as_str().into())]);
         }
+        if !query.countries.is_empty() {
+            let marks = vec!["?"; query.countries.len()].join(", ");
+            list.filter(
+                &format!("t.country IN ({marks})"),
+                query.countries.iter().map(|c| Value::Text(c.clone())),
+            );
+        }
+        match query.pending {
+            Some(true) => list.filter(PENDING, []),
+            Some(false) => list.filter(&format!("NOT ({PENDING})"), []),
+            None => {}
+        }
+        if let Some(before) = query.pending_since_before {
+            list.filter(
+                &format!("{PENDING} AND t.created_at < ?"),
+                [Value::Integer(before)],
+            );
+        }
         let order = match query.sort {
             CustomerSort::RecentlyUpdated => Order {
                 expr: "t.updated_at",
@@ -458,6 +512,11 @@ impl Store {
             },
             CustomerSort::NameAscending => Order {
                 expr: NAME_KEY,
+                descending: false,
+                follows_rowid: false,
+            },
+            CustomerSort::OldestPending => Order {
+                expr: OLDEST_PENDING_KEY,
                 descending: false,
                 follows_rowid: false,
             },
@@ -510,14 +569,7 @@ impl Store {
         id: &str,
     ) -> Result<Vec<KycTransition>> {
         let conn = self.read_conn();
-        let rowid: i64 = conn
-            .query_row(
-                "SELECT rowid FROM customers WHERE profile_id = ?1 AND provider = ?2 AND id = ?3",
-                params![profile_id, provider, id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound("customer"))?;
+        let rowid = customer_rowid(&conn, profile_id, provider, id)?;
         let mut stmt = conn.prepare_cached(
             "SELECT from_status, to_status, kyc_level, observed_at, source FROM kyc_history \
              WHERE customer_rowid = ?1 ORDER BY seq",

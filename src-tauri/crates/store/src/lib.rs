@@ -7,6 +7,7 @@
 
 mod catalogues;
 mod connection;
+mod customer_notes;
 mod customers;
 mod drafts;
 mod error;
@@ -26,6 +27,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use catalogues::Catalogue;
+pub use customer_notes::{JournalEntry, JournalKind};
 pub use customers::{
     Customer, CustomerKind, CustomerQuery, CustomerSort, KycSource, KycStatus, KycTransition,
     Provider,

@@ -18,7 +18,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_undostres_accounts_installation.sql"),
     include_str!("../migrations/0010_outbox_not_applied.sql"),
     include_str!("../migrations/0011_undostres_account_secrets.sql"),
-    include_str!("../migrations/0014_kyc_tracking.sql"),
+    include_str!("../migrations/0012_customer_tags_notes.sql"),
+    include_str!("../migrations/0013_kyc_tracking.sql"),
 ];
 
 /// The schema version this build writes.

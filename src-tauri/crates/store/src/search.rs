@@ -423,7 +423,7 @@ pub(crate) fn match_expression(typed: &str) -> Option<String> {
 /// [`match_expression`], or else the typed text with its separators removed as one prefix,
 /// when it looks like an id number typed in parts (`12.345.678-5`, `GODE 561231 HDFRRN09`):
 /// letters and digits, at least one digit, and something between them. The index holds id
-/// numbers both as written and without separators (migration 0014), so `12345678-5` finds
+/// numbers both as written and without separators (migration 0013), so `12345678-5` finds
 /// `123456785` and `123456785` finds `12.345.678-5`.
 pub(crate) fn id_match_expression(typed: &str) -> Option<String> {
     let words = match_expression(typed)?;

@@ -46,6 +46,18 @@ impl Country {
         Country::Peru,
     ];
 
+    /// ISO 3166 alpha-3, as serialised ("ARG").
+    pub const fn code(self) -> &'static str {
+        match self {
+            Country::Argentina => "ARG",
+            Country::Chile => "CHL",
+            Country::Colombia => "COL",
+            Country::Spain => "ESP",
+            Country::Mexico => "MEX",
+            Country::Peru => "PER",
+        }
+    }
+
     /// CryptoPocket's `country` field takes the English name ("Argentina", "Spain").
     pub const fn english_name(self) -> &'static str {
         match self {
@@ -372,10 +384,10 @@ mod tests {
                 Some(id_type)
             );
         }
-        assert_eq!(
-            serde_json::to_string(&Country::Argentina).unwrap(),
-            "\"ARG\""
-        );
+        for country in Country::ALL {
+            let json = serde_json::to_string(&country).unwrap();
+            assert_eq!(json, format!("\"{}\"", country.code()));
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! of every status change the app observed.
 
 use mostrador_codes::ErrorCode;
+use mostrador_core::identity::Country;
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::rules::decode_data_url;
@@ -13,6 +14,7 @@ use super::{App, ServiceError, unix_now};
 use crate::customers::created::kyb_password;
 use crate::customers::export::{CustomerExport, export_customers};
 use crate::customers::kyc::{self, KycCheckOutcome};
+use crate::customers::record::{self, CustomerRecord, RecordChange};
 use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
 use crate::customers::verification;
 use crate::customers::writes::{
@@ -32,6 +34,7 @@ impl App {
         mut query: CustomerQuery,
     ) -> Result<CustomerPage, ServiceError> {
         query.profile_id = self.active_profile().await?.id;
+        query.countries = with_other_spellings(query.countries);
         self.store(move |store| customers::list(store, &query))
             .await
     }
@@ -92,6 +95,31 @@ impl App {
             .await
     }
 
+    /// A customer's page: the cached row, its tags and its timeline (works offline).
+    pub async fn customer_record(
+        &self,
+        provider: Provider,
+        customer_id: String,
+    ) -> Result<CustomerRecord, ServiceError> {
+        let profile = self.active_profile().await?;
+        self.store(move |store| record::read(store, &profile.id, provider, &customer_id))
+            .await
+    }
+
+    /// Adds a note or a tag, removes a tag, or records a reminder sent; answers the page again.
+    pub async fn change_customer_record(
+        &self,
+        provider: Provider,
+        customer_id: String,
+        change: RecordChange,
+    ) -> Result<CustomerRecord, ServiceError> {
+        let profile = self.active_profile().await?;
+        let now = unix_now();
+        self.store(move |store| {
+            record::change(store, &profile.id, provider, &customer_id, change, now)
+        })
+        .await
+    }
     /// Creates a CryptoPocket person under the UI's idempotency key (one per form opening).
     /// The optional password is used for the call only: it is in no outbox entry, no log.
     pub async fn create_cryptopocket_person(
@@ -236,4 +264,16 @@ impl App {
         self.events
             .customer_write_settled(profile_id, provider, write.seq, write.state);
     }
+}
+
+/// The filter's countries as the cache may spell them: CryptoPocket's list gives English names,
+/// UnDosTres rows and the UI use ISO codes ("MEX" also matches "Mexico").
+fn with_other_spellings(countries: Vec<String>) -> Vec<String> {
+    let mut spellings = countries.clone();
+    for country in Country::ALL {
+        if countries.iter().any(|c| c == country.code()) {
+            spellings.push(country.english_name().to_owned());
+        }
+    }
+    spellings
 }

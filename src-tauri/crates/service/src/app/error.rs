@@ -13,6 +13,7 @@ use crate::billpocket_access::AccessError;
 use crate::catalogues::CatalogueError;
 use crate::credentials::CredentialError;
 use crate::customers::CustomerError;
+use crate::customers::record::RecordError;
 use crate::customers::tracking::TrackError;
 use crate::drafts::DraftError;
 use crate::links::form::FormError;
@@ -75,6 +76,8 @@ pub enum ServiceError {
     Customer(#[from] CustomerError),
     #[error(transparent)]
     Tracking(#[from] TrackError),
+    #[error(transparent)]
+    CustomerRecord(#[from] RecordError),
 }
 
 impl Coded for ServiceError {
@@ -101,6 +104,7 @@ impl Coded for ServiceError {
             Self::Undostres(error) => error.code(),
             Self::Customer(error) => error.code(),
             Self::Tracking(error) => error.code(),
+            Self::CustomerRecord(error) => error.code(),
         }
     }
 
@@ -115,6 +119,7 @@ impl Coded for ServiceError {
             Self::Customer(error) => error.field(),
             Self::Tracking(error) => error.field(),
             Self::Preferences(error) => error.field(),
+            Self::CustomerRecord(error) => error.field(),
             _ => None,
         }
     }
@@ -124,6 +129,7 @@ impl Coded for ServiceError {
             Self::Undostres(error) => error.params(),
             Self::Customer(error) => error.params(),
             Self::Tracking(error) => error.params(),
+            Self::CustomerRecord(error) => error.params(),
             _ => Vec::new(),
         }
     }

@@ -9,6 +9,7 @@ mod error;
 pub mod export;
 pub mod kyc;
 pub mod notify;
+pub mod record;
 pub mod sync;
 pub mod tracking;
 pub mod verification;

@@ -2,7 +2,10 @@
 //! changes, synced_at stamps, and search entries replaced at commit (migration 0007).
 
 use mostrador_codes::Coded;
-use mostrador_store::{Customer, CustomerQuery, KycSource, KycStatus, Provider, Store};
+use mostrador_store::{
+    Customer, CustomerQuery, CustomerSort, JournalEntry, JournalKind, KycSource, KycStatus,
+    Provider, Store,
+};
 
 use crate::common::*;
 
@@ -236,4 +239,163 @@ fn an_id_number_is_found_with_or_without_the_separators_people_type() {
     assert_eq!(ids("20555111"), ["2"]);
     assert_eq!(ids("10117410"), Vec::<String>::new());
     assert_eq!(ids("10.117.410"), Vec::<String>::new());
+}
+
+fn ids(store: &Store, query: CustomerQuery) -> Vec<String> {
+    let mut query = CustomerQuery {
+        profile_id: PROFILE.into(),
+        limit: 2,
+        ..query
+    };
+    let mut found = Vec::new();
+    loop {
+        let page = store.search_customers(&query).unwrap();
+        found.extend(page.items.into_iter().map(|c| c.id));
+        match page.next {
+            Some(cursor) => query.cursor = Some(cursor),
+            None => return found,
+        }
+    }
+}
+
+#[test]
+fn filters_by_country_spelling_pending_and_age_and_lists_the_oldest_pending_first() {
+    let (_dir, store) = store();
+    // (id, provider, country, status, days before T0 + 10 days)
+    let rows = [
+        ("1", Provider::Cryptopocket, "Mexico", KycStatus::Valid, 9),
+        (
+            "2",
+            Provider::Cryptopocket,
+            "Chile",
+            KycStatus::Processing,
+            1,
+        ),
+        ("3", Provider::Undostres, "MEX", KycStatus::Processing, 5),
+        ("4", Provider::Cryptopocket, "Mexico", KycStatus::Unused, 3),
+        ("5", Provider::Cryptopocket, "Argentina", KycStatus::Fail, 2),
+    ];
+    let now = T0 + 10 * DAY;
+    let customers: Vec<Customer> = rows
+        .iter()
+        .map(|&(id, provider, country, status, days)| {
+            let mut c = person(provider, id, "Ana", "Ruiz", status);
+            c.country = country.into();
+            c.created_at = now - days * DAY;
+            c
+        })
+        .collect();
+    store
+        .write(|w| w.upsert_customers(PROFILE, &customers, now))
+        .unwrap();
+
+    let oldest_pending = CustomerQuery {
+        sort: CustomerSort::OldestPending,
+        ..Default::default()
+    };
+    // Pending 3, 4, 2 by age, then settled 1, 5 by age; across pages of two.
+    assert_eq!(
+        ids(&store, oldest_pending.clone()),
+        ["3", "4", "2", "1", "5"]
+    );
+    let mexico = CustomerQuery {
+        countries: vec!["MEX".into(), "Mexico".into()],
+        ..oldest_pending.clone()
+    };
+    assert_eq!(ids(&store, mexico), ["3", "4", "1"]);
+    let pending = CustomerQuery {
+        pending: Some(true),
+        ..oldest_pending.clone()
+    };
+    assert_eq!(ids(&store, pending), ["3", "4", "2"]);
+    let settled = CustomerQuery {
+        pending: Some(false),
+        ..oldest_pending.clone()
+    };
+    assert_eq!(ids(&store, settled), ["1", "5"]);
+    // Pending for more than two days: the settled customer 1, older, is not a pending case.
+    let over_two_days = CustomerQuery {
+        pending_since_before: Some(now - 2 * DAY),
+        ..oldest_pending.clone()
+    };
+    assert_eq!(ids(&store, over_two_days), ["3", "4"]);
+    let cryptopocket_over = CustomerQuery {
+        provider: Some(Provider::Cryptopocket),
+        pending_since_before: Some(now - 2 * DAY),
+        ..oldest_pending
+    };
+    assert_eq!(ids(&store, cryptopocket_over), ["4"]);
+}
+
+#[test]
+fn tags_and_journal_entries_are_kept_in_order_and_tag_changes_are_journaled_once() {
+    let (dir, store) = store();
+    let customer = person(
+        Provider::Undostres,
+        "77",
+        "Ana",
+        "Ruiz",
+        KycStatus::Processing,
+    );
+    store
+        .write(|w| w.upsert_customers(PROFILE, &[customer], T0))
+        .unwrap();
+    let note = JournalEntry {
+        kind: JournalKind::Note,
+        text: "Llamó; sube su INE mañana".into(),
+        at: T0 + 10,
+    };
+    let (added, again, removed, absent) = store
+        .write(|w| {
+            w.add_journal_entry(PROFILE, Provider::Undostres, "77", &note)?;
+            let added =
+                w.set_customer_tag(PROFILE, Provider::Undostres, "77", "VIP", true, T0 + 20)?;
+            let again =
+                w.set_customer_tag(PROFILE, Provider::Undostres, "77", "VIP", true, T0 + 30)?;
+            w.set_customer_tag(PROFILE, Provider::Undostres, "77", "urgente", true, T0 + 40)?;
+            let removed = w.set_customer_tag(
+                PROFILE,
+                Provider::Undostres,
+                "77",
+                "urgente",
+                false,
+                T0 + 50,
+            )?;
+            let absent =
+                w.set_customer_tag(PROFILE, Provider::Undostres, "77", "otro", false, T0 + 60)?;
+            Ok((added, again, removed, absent))
+        })
+        .unwrap();
+    assert_eq!((added, again, removed, absent), (true, false, true, false));
+    drop(store);
+
+    // Read back from the file by a new store, as after a restart.
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store
+            .customer_tags(PROFILE, Provider::Undostres, "77")
+            .unwrap(),
+        ["VIP"]
+    );
+    let journal = store
+        .customer_journal(PROFILE, Provider::Undostres, "77")
+        .unwrap();
+    let seen: Vec<(JournalKind, &str, i64)> = journal
+        .iter()
+        .map(|e| (e.kind, e.text.as_str(), e.at - T0))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (JournalKind::Note, "Llamó; sube su INE mañana", 10),
+            (JournalKind::TagAdded, "VIP", 20),
+            (JournalKind::TagAdded, "urgente", 40),
+            (JournalKind::TagRemoved, "urgente", 50),
+        ]
+    );
+    // The same id at the other provider is another customer, unknown here.
+    let missing = store
+        .customer_tags(PROFILE, Provider::Cryptopocket, "77")
+        .unwrap_err();
+    assert_eq!(missing.code().as_str(), "store.not_found");
 }

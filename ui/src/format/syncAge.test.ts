@@ -11,8 +11,8 @@ function state(syncedAt: number | null, lastErrorCode: ErrorCode | null): SyncSt
 describe("syncAge", () => {
   it("tells the age of the last good sync and never says 'ahora' after a failure", async () => {
     const i18n = await createI18n("es-MX");
-    const t = i18n.getFixedT("es-MX", "links");
-    const age = (sync: SyncState | null) => syncAge(sync, NOW, t, "es-MX");
+    const t = i18n.getFixedT("es-MX");
+    const age = (sync: SyncState | null) => syncAge(sync, NOW, t, "es-MX", "Billpocket");
     expect(age(state(NOW - 10, null))).toBe("Actualizado ahora");
     expect(age(state(NOW - 10, "billpocket.network_unreachable"))).toBe(
       "Actualizado hace menos de 1 min",

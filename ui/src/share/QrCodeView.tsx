@@ -1,6 +1,6 @@
 import { Skeleton } from "@mantine/core";
 
-import { useLinkQr } from "./queries";
+import { useQr } from "./queries";
 
 /** The QR code of a URL, drawn as SVG squares from the matrix the Rust `qrcode` crate builds. */
 export function QrCodeView({
@@ -12,7 +12,7 @@ export function QrCodeView({
   size?: number;
   label: string;
 }) {
-  const qr = useLinkQr(text);
+  const qr = useQr(text);
   if (!qr.data) return <Skeleton width={size} height={size} />;
   const { size: modules, modules: dark } = qr.data;
   const quiet = 4;

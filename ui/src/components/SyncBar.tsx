@@ -3,22 +3,20 @@ import { IconCloudOff, IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
 import type { SyncState } from "../bindings";
-import { useErrorMessage } from "../components/useErrorMessage";
+import { syncAge } from "../format/syncAge";
 import { CommandError } from "../ipc";
-import { syncAge } from "./syncAge";
+import { useErrorMessage } from "./useErrorMessage";
 
-/** Errors that mean "Billpocket cannot be reached", as opposed to "Billpocket said no". */
-const OFFLINE_CODES = new Set(["billpocket.network_unreachable", "billpocket.timeout"]);
-
+/** Errors that mean "the provider cannot be reached", as opposed to "the provider said no". */
 function isOffline(code: string | null | undefined): boolean {
-  return code != null && OFFLINE_CODES.has(code);
+  return code != null && (code.endsWith(".network_unreachable") || code.endsWith(".timeout"));
 }
 
 /**
- * How many links are listed and how old they are, with the sync button. When the last attempt
- * to reach Billpocket failed, the same line becomes the banner: offline (the cached list stays
+ * How many rows are listed and how old they are, with the sync button. When the last attempt
+ * to reach the provider failed, the same line becomes the banner: offline (the cached list stays
  * usable) or refused (credentials, provider error), each said plainly in two short lines, so the
- * list below keeps its rows.
+ * list below keeps its rows. Test ids are `<testIdPrefix>-age`, `-count`, `-sync`, `-offline`.
  */
 export function SyncBar({
   sync,
@@ -26,6 +24,9 @@ export function SyncBar({
   now,
   count,
   onSync,
+  provider,
+  offlineHint,
+  testIdPrefix,
 }: {
   sync: SyncState | null | undefined;
   syncing: boolean;
@@ -33,23 +34,30 @@ export function SyncBar({
   /** "36 ligas", on the same line as the age. */
   count: string | null;
   onSync: () => void;
+  /** The provider's name, as the user knows it ("Billpocket"). */
+  provider: string;
+  /** What still works while offline ("Ves las ligas guardadas…"). */
+  offlineHint: string;
+  testIdPrefix: string;
 }) {
-  const { t, i18n } = useTranslation("links");
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const failure = sync?.lastErrorCode ?? null;
   const offline = isOffline(failure);
   // The age stays while later syncs run (the button spins): it is the age of what is listed.
   const age =
-    syncing && sync?.syncedAt == null ? t("sync.running") : syncAge(sync, now, t, i18n.language);
+    syncing && sync?.syncedAt == null
+      ? t("sync.running", { provider })
+      : syncAge(sync, now, t, i18n.language, provider);
 
   const line = (
     <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
       {failure !== null && (
         <Text size="sm" fw={600}>
-          {offline ? t("sync.offlineTitle") : t("sync.failedTitle")}
+          {offline ? t("sync.offlineTitle", { provider }) : t("sync.failedTitle", { provider })}
         </Text>
       )}
-      <Text size="sm" c="dimmed" data-testid="links-age" aria-live="polite">
+      <Text size="sm" c="dimmed" data-testid={`${testIdPrefix}-age`} aria-live="polite">
         {failure !== null ? `(${age})` : age}
       </Text>
       {count !== null && (
@@ -57,7 +65,7 @@ export function SyncBar({
           <Text size="sm" c="dimmed" aria-hidden>
             ·
           </Text>
-          <Text size="sm" c="dimmed" data-testid="links-count">
+          <Text size="sm" c="dimmed" data-testid={`${testIdPrefix}-count`}>
             {count}
           </Text>
         </>
@@ -71,8 +79,8 @@ export function SyncBar({
       leftSection={<IconRefresh size={16} aria-hidden />}
       loading={syncing}
       onClick={onSync}
-      aria-label={syncing ? t("sync.running") : undefined}
-      data-testid="links-sync"
+      aria-label={syncing ? t("sync.running", { provider }) : undefined}
+      data-testid={`${testIdPrefix}-sync`}
     >
       {t("sync.now")}
     </Button>
@@ -92,7 +100,7 @@ export function SyncBar({
       variant="light"
       py={6}
       icon={<IconCloudOff size={18} aria-hidden />}
-      data-testid="links-offline"
+      data-testid={`${testIdPrefix}-offline`}
       role="status"
     >
       <Group justify="space-between" gap="sm" wrap="nowrap">
@@ -100,7 +108,7 @@ export function SyncBar({
           {line}
           <Text size="xs">
             {offline
-              ? t("sync.offlineHint")
+              ? offlineHint
               : errorMessage(new CommandError({ code: failure, message: "" })).text}{" "}
             <Text span size="xs" c="dimmed">
               {t("sync.code", { code: failure })}

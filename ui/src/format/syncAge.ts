@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 
 import type { SyncState } from "../bindings";
-import { formatRelative } from "../format/time";
+import { formatRelative } from "./time";
 
 /**
  * "Actualizado hace 5 min": the age of the last successful sync. After a failed attempt it is
@@ -11,11 +11,12 @@ import { formatRelative } from "../format/time";
 export function syncAge(
   sync: SyncState | null | undefined,
   now: number,
-  t: TFunction<"links">,
+  t: TFunction,
   locale: string,
+  provider: string,
 ): string {
   const syncedAt = sync?.syncedAt ?? null;
-  if (syncedAt === null) return t("sync.never");
+  if (syncedAt === null) return t("sync.never", { provider });
   const then = Math.min(syncedAt, now);
   if (sync?.lastErrorCode != null && now - then < 60) return t("sync.updatedMoments");
   return t("sync.updated", { age: formatRelative(then, now, locale) });

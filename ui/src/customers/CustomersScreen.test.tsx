@@ -1,0 +1,148 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import type { Customer, CustomerQuery, CustomerRecord, RecordChange } from "../bindings";
+import { Providers } from "../app/Providers";
+import { nowSeconds } from "../format/time";
+import { createI18n } from "../i18n";
+import { customerRow, failure } from "../test/fixtures";
+import { CustomersScreen } from "./CustomersScreen";
+
+// The IPC is mocked (jsdom has no Tauri backend); the end-to-end suite drives the real one.
+const DAY = 86_400;
+
+function rows(): Customer[] {
+  const now = nowSeconds();
+  return [
+    // An hour past the day, so the screen's clock (read a moment earlier) still says 3 days.
+    customerRow({ id: "188", createdAt: now - 3 * DAY - 3_600 }),
+    customerRow({
+      provider: "undostres",
+      id: "42",
+      firstName: "Ramón",
+      lastName: "Ortega",
+      email: "ramon@example.mx",
+      idType: "RFC",
+      idNumber: "OERR800101AB1",
+      country: "MEX",
+      kycStatus: "valid",
+      kycLevel: 2,
+      kycUrl: null,
+      createdAt: now - 10 * DAY,
+    }),
+  ];
+}
+
+async function renderScreen(answers: Record<string, (args: Record<string, unknown>) => unknown>) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: args as Record<string, unknown> });
+    const answer = answers[cmd];
+    if (!answer) throw new Error(`unexpected command ${cmd}`);
+    return answer(args as Record<string, unknown>);
+  });
+  const i18n = await createI18n("es-MX");
+  render(
+    <Providers i18n={i18n}>
+      <CustomersScreen />
+    </Providers>,
+  );
+  return calls;
+}
+
+const synced = {
+  customers_sync_state: () => ({
+    resource: "customers/cryptopocket",
+    syncedAt: nowSeconds() - 120,
+    attemptedAt: nowSeconds() - 120,
+    lastErrorCode: null,
+  }),
+  sync_customers: () => ({ fetched: 2, written: 0, syncedAt: nowSeconds() }),
+};
+
+describe("Customers screen", () => {
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(640);
+    vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(1000);
+  });
+
+  it("lists both providers oldest pending first, marks a case past the target, and filters", async () => {
+    const user = userEvent.setup();
+    const calls = await renderScreen({
+      ...synced,
+      search_customers: () => ({ items: rows(), next: null }),
+    });
+    const table = await screen.findByRole("grid", { name: "Clientes" });
+    expect(within(table).getByText("Sofía López")).toBeInTheDocument();
+    expect(within(table).getByText("CryptoPocket")).toBeInTheDocument();
+    expect(within(table).getByText("UnDosTres")).toBeInTheDocument();
+    expect(within(table).getByText("Nivel 2")).toBeInTheDocument();
+    expect(within(table).getByText("Activa")).toBeInTheDocument();
+    expect(within(table).getByText("Pendiente hace 3 días")).toBeInTheDocument();
+    // Past the 2-day target: said with an icon's label, not only a colour.
+    expect(within(table).getByLabelText("Pasó la meta")).toBeInTheDocument();
+    const first = calls.find((c) => c.cmd === "search_customers")?.args.query as CustomerQuery;
+    expect(first.sort).toBe("oldestPending");
+
+    await user.click(screen.getByText("Pasaron la meta (2 días)"));
+    await waitFor(() => {
+      const last = calls.filter((c) => c.cmd === "search_customers").at(-1)?.args
+        .query as CustomerQuery;
+      expect(last.pendingSinceBefore).toBeLessThanOrEqual(nowSeconds() - 2 * DAY);
+    });
+    expect(screen.getByRole("button", { name: /Quitar filtros \(1\)/ })).toBeInTheDocument();
+  });
+
+  it("shows a customer's page: link lifetime, timeline, and a tag or note refused on its field", async () => {
+    const user = userEvent.setup();
+    const now = nowSeconds();
+    const company = customerRow({
+      id: "221",
+      kind: "company",
+      companyName: "Tortillería San Miguel",
+      kycStatus: "unused",
+      kycUrl: "https://kyb.sandbox.cryptopocket.test/221",
+      createdAt: now - 85 * DAY,
+    });
+    let record: CustomerRecord = {
+      customer: company,
+      tags: [],
+      timeline: [
+        { kind: "created", at: company.createdAt },
+        { kind: "status", at: now - DAY, from: null, to: "unused", level: null, source: "sync" },
+      ],
+    };
+    const changes: RecordChange[] = [];
+    await renderScreen({
+      ...synced,
+      search_customers: () => ({ items: [company], next: null }),
+      customer_record: () => record,
+      change_customer_record: (args) => {
+        const change = args.change as RecordChange;
+        changes.push(change);
+        if (change.op === "addNote" && change.text.trim() === "")
+          throw failure("customer_note.empty", "note");
+        if (change.op === "addTag")
+          record = {
+            ...record,
+            tags: [change.tag],
+            timeline: [...record.timeline, { kind: "tagAdded", at: now, tag: change.tag }],
+          };
+        return record;
+      },
+    });
+    await user.click(await screen.findByText("Tortillería San Miguel"));
+    const drawer = await screen.findByRole("dialog");
+    expect(await within(drawer).findByText(/La liga vence en 5 días/)).toBeVisible();
+    expect(within(drawer).getByText("Alta en CryptoPocket")).toBeInTheDocument();
+    expect(within(drawer).getByText("Visto por primera vez: Sin iniciar")).toBeInTheDocument();
+
+    await user.type(within(drawer).getByLabelText("Nueva etiqueta"), "llamar{Enter}");
+    expect(await within(drawer).findByText("Etiqueta agregada: llamar")).toBeInTheDocument();
+    expect(changes).toContainEqual({ op: "addTag", tag: "llamar" });
+
+    await user.click(within(drawer).getByRole("button", { name: "Guardar nota" }));
+    expect(await within(drawer).findByText("Escribe la nota antes de guardarla.")).toBeVisible();
+  });
+});

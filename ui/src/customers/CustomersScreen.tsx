@@ -1,0 +1,157 @@
+import { Stack, Title } from "@mantine/core";
+import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
+import { IconIdBadge2 } from "@tabler/icons-react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { Customer, Provider } from "../bindings";
+import { ListStates } from "../components/ListStates";
+import { SyncBar } from "../components/SyncBar";
+import { nowSeconds } from "../format/time";
+import { useSyncRetry } from "../links/syncRetry";
+import { useNow } from "../links/useNow";
+import tableClasses from "../table/VirtualTable.module.css";
+import type { TableHandle } from "../table/VirtualTable";
+import { CustomerDetail } from "./CustomerDetail";
+import { CustomersTable } from "./CustomersTable";
+import { CustomersToolbar } from "./CustomersToolbar";
+import { activeFilterCount, NO_FILTERS, toQuery, type CustomerFilters } from "./filters";
+import { customerKey, DEFAULT_TARGET_DAYS } from "./kyc";
+import { NewCustomerForm } from "./NewCustomerForm";
+import { useCustomerPages, useCustomersSync, useCustomersSyncState } from "./queries";
+
+/**
+ * Clientes y KYC: one list across CryptoPocket and UnDosTres from the cache (searchable
+ * offline), the oldest pending cases first and those past the agent's target marked, with each
+ * customer's page in a drawer.
+ */
+export function CustomersScreen() {
+  const { t } = useTranslation("customers");
+  const targetDays = DEFAULT_TARGET_DAYS;
+  const [filters, setFilters] = useState<CustomerFilters>(NO_FILTERS);
+  // The age filters count back from when they were set, so the query (and the scroll position)
+  // stays put while the clock on the rows moves.
+  const [since, setSince] = useState(nowSeconds);
+  const [debounced] = useDebouncedValue(filters, 120);
+  const query = useMemo(
+    () => toQuery(debounced, since, targetDays),
+    [debounced, since, targetDays],
+  );
+  const pages = useCustomerPages(query);
+  const syncState = useCustomersSyncState();
+  const sync = useCustomersSync();
+  const now = useNow(30_000);
+  const state = syncState.data;
+  // While the last attempt to reach CryptoPocket failed, sync again with a growing delay.
+  useSyncRetry(state?.lastErrorCode == null ? null : state.attemptedAt, () => {
+    void sync.refetch();
+  });
+
+  const [open, setOpen] = useState<{ provider: Provider; id: string; share?: boolean } | null>(
+    null,
+  );
+  const [creating, setCreating] = useState(false);
+  useHotkeys([
+    [
+      "mod+N",
+      () => {
+        setCreating(true);
+      },
+    ],
+  ]);
+  const table = useRef<TableHandle>(null);
+  // The row whose drawer was closed: the keyboard focus goes back to it once the drawer is gone.
+  const returnTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (open !== null || returnTo.current === null) return;
+    table.current?.focusRow(returnTo.current);
+    returnTo.current = null;
+  }, [open]);
+
+  const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
+  const filtered = debounced.text.trim() !== "" || activeFilterCount(debounced) > 0;
+
+  return (
+    <Stack
+      gap="sm"
+      h="calc(100dvh - 56px - 2 * var(--mantine-spacing-xl))"
+      className={tableClasses.screen}
+      data-testid="customers-screen"
+    >
+      <Title order={2}>{t("title")}</Title>
+      <SyncBar
+        sync={state}
+        syncing={sync.isFetching}
+        now={now}
+        count={
+          rows.length > 0
+            ? t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })
+            : null
+        }
+        onSync={() => void sync.refetch()}
+        provider="CryptoPocket"
+        offlineHint={t("sync.offlineHint")}
+        testIdPrefix="customers"
+      />
+      <CustomersToolbar
+        filters={filters}
+        onChange={(next) => {
+          setFilters(next);
+          setSince(nowSeconds());
+        }}
+        targetLabel={t("age.targetDays", { count: targetDays })}
+        onNew={() => {
+          setCreating(true);
+        }}
+      />
+      <ListStates
+        list={pages}
+        rows={rows.length}
+        filtered={filtered}
+        icon={<IconIdBadge2 size={34} stroke={1.5} />}
+        namespace="customers"
+        loadingTestId="customers-loading"
+      >
+        <CustomersTable
+          ref={table}
+          rows={rows}
+          listKey={JSON.stringify(query)}
+          now={now}
+          targetDays={targetDays}
+          hasMore={pages.hasNextPage}
+          loadingMore={pages.isFetchingNextPage}
+          onLoadMore={() => void pages.fetchNextPage()}
+          onOpen={(customer: Customer) => {
+            setOpen({ provider: customer.provider, id: customer.id });
+          }}
+        />
+      </ListStates>
+      {open && (
+        <CustomerDetail
+          key={`${open.provider}-${open.id}`}
+          provider={open.provider}
+          id={open.id}
+          now={now}
+          targetDays={targetDays}
+          initialShare={open.share === true}
+          onClose={() => {
+            returnTo.current = customerKey(open);
+            setOpen(null);
+          }}
+        />
+      )}
+      {creating && (
+        <NewCustomerForm
+          onClose={() => {
+            setCreating(false);
+          }}
+          onDone={(created) => {
+            setCreating(false);
+            // A new customer's page opens on its verification link, ready to be sent.
+            if (created) setOpen({ ...created, share: true });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

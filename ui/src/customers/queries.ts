@@ -1,0 +1,180 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+
+import {
+  commands,
+  type AccountAnswer_Serialize as AccountAnswer,
+  type AccountForm_Deserialize as AccountForm,
+  type CompanyForm_Deserialize as CompanyForm,
+  type Country,
+  type CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
+  type CustomerWriteOutcome_Serialize as CustomerWriteOutcome,
+  type PersonForm_Deserialize as PersonForm,
+  type UndostresAccountView_Serialize as UndostresAccountView,
+  type CustomerQuery,
+  type CustomerRecord,
+  type KycCheckOutcome,
+  type Provider,
+  type RecordChange,
+} from "../bindings";
+import { call } from "../ipc";
+import { useCommandMutation, type MutationCallbacks } from "../app/queries";
+
+export const customerKeys = {
+  /** Everything read from the customers cache: pages, sync state, pages of one customer. */
+  all: ["customers"] as const,
+  pages: (query: CustomerQuery) => ["customers", "pages", query] as const,
+  syncState: ["customers", "syncState"] as const,
+  record: (provider: Provider, id: string) => ["customers", "record", provider, id] as const,
+  idTypes: (country: Country | null) => ["identificationTypes", country] as const,
+  // Not under "customers": reading the list again must not start another sync.
+  sync: ["customersSync"] as const,
+};
+
+/** What a change to any cached customer makes stale: the lists and every open page. */
+export function customersChanged() {
+  return [customerKeys.all] as const;
+}
+
+/** The cached customers of both providers, page by page, for the virtualised table. */
+export function useCustomerPages(query: CustomerQuery) {
+  return useInfiniteQuery({
+    queryKey: customerKeys.pages(query),
+    queryFn: ({ pageParam }) => call(commands.searchCustomers({ ...query, cursor: pageParam })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next ?? null,
+    // Keep showing the previous rows while a new search runs: no flash of emptiness.
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** How fresh the cached CryptoPocket list is. */
+export function useCustomersSyncState() {
+  return useQuery({
+    queryKey: customerKeys.syncState,
+    queryFn: () => call(commands.customersSyncState()),
+  });
+}
+
+/**
+ * Syncs CryptoPocket's customers when the screen opens and on demand (`refetch`), then reads
+ * the cache again. UnDosTres has no list to sync: its accounts are cached as they are read.
+ */
+export function useCustomersSync() {
+  const client = useQueryClient();
+  const sync = useQuery({
+    queryKey: customerKeys.sync,
+    queryFn: () => call(commands.syncCustomers()),
+    staleTime: 30_000,
+  });
+  // This sync's own answer, not its event: the window may start listening after it finished.
+  const settledAt = Math.max(sync.dataUpdatedAt, sync.errorUpdatedAt);
+  useEffect(() => {
+    if (settledAt > 0)
+      for (const queryKey of customersChanged()) void client.invalidateQueries({ queryKey });
+  }, [client, settledAt]);
+  return sync;
+}
+
+/** A customer's page: the cached row, tags and timeline. */
+export function useCustomerRecord(provider: Provider, id: string) {
+  return useQuery({
+    queryKey: customerKeys.record(provider, id),
+    queryFn: () => call(commands.customerRecord(provider, id)),
+  });
+}
+
+export type RecordChangeRequest = { provider: Provider; id: string; change: RecordChange };
+
+/** A note or a tag added, a tag removed, a reminder recorded; the page is read again. */
+export function useChangeCustomerRecord(
+  callbacks?: MutationCallbacks<CustomerRecord, RecordChangeRequest>,
+) {
+  return useCommandMutation(
+    ({ provider, id, change }: RecordChangeRequest) =>
+      call(commands.changeCustomerRecord(provider, id, change)),
+    ({ provider, id }) => [customerKeys.record(provider, id)],
+    callbacks,
+  );
+}
+
+/** Asks CryptoPocket where one customer stands; a change is recorded and every view updated. */
+export function useCheckCustomerStatus(callbacks?: MutationCallbacks<KycCheckOutcome, string>) {
+  return useCommandMutation(
+    (id: string) => call(commands.checkCustomerStatus(id)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** The identification types a country takes (fixed by the app: read once per country). */
+export function useIdTypes(country: Country | null) {
+  return useQuery({
+    queryKey: customerKeys.idTypes(country),
+    queryFn: () => (country === null ? [] : call(commands.identificationTypes(country))),
+    staleTime: Infinity,
+  });
+}
+
+export type PersonRequest = { key: string; form: PersonForm; password: string | null };
+export type CompanyRequest = { key: string; form: CompanyForm };
+export type AccountRequest = { key: string; form: AccountForm };
+
+/** Registers a CryptoPocket person under the form's idempotency key. */
+export function useCreatePerson(callbacks?: MutationCallbacks<CustomerWriteAnswer, PersonRequest>) {
+  return useCommandMutation(
+    ({ key, form, password }: PersonRequest) =>
+      call(commands.createCryptopocketPerson(key, form, password)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Registers a CryptoPocket company (its KYB password goes to the vault). */
+export function useCreateCompany(
+  callbacks?: MutationCallbacks<CustomerWriteAnswer, CompanyRequest>,
+) {
+  return useCommandMutation(
+    ({ key, form }: CompanyRequest) => call(commands.createCryptopocketCompany(key, form)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Creates an UnDosTres account (person or business). */
+export function useCreateAccount(callbacks?: MutationCallbacks<AccountAnswer, AccountRequest>) {
+  return useCommandMutation(
+    ({ key, form }: AccountRequest) => call(commands.createUndostresAccount(key, form)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Reads a company's KYB password from the vault, only when the agent asks to see it. */
+export function useRevealKybPassword(callbacks?: MutationCallbacks<string, string>) {
+  return useCommandMutation(
+    (id: string) => call(commands.revealKybPassword(id)),
+    () => [],
+    callbacks,
+  );
+}
+
+/** Reads an UnDosTres account's level, status and balance again from UnDosTres. */
+export function useRefreshAccount(callbacks?: MutationCallbacks<UndostresAccountView, string>) {
+  return useCommandMutation(
+    (id: string) => call(commands.refreshUndostresAccount(id)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Asks CryptoPocket for a customer's enhanced verification link (answered in `link`). */
+export function useRequestEnhancedLink(
+  callbacks?: MutationCallbacks<CustomerWriteOutcome, string>,
+) {
+  return useCommandMutation(
+    (id: string) => call(commands.requestEnhancedLink(id)),
+    () => customersChanged(),
+    callbacks,
+  );
+}

@@ -1,0 +1,227 @@
+import { Box, Group, Loader } from "@mantine/core";
+import { useElementSize } from "@mantine/hooks";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from "react";
+
+import { fittingColumns, gridTemplate, neededWidth, type Column } from "./columns";
+import classes from "./VirtualTable.module.css";
+
+const ROW_HEIGHT = 56;
+/** Ask for the next page when the view comes this close to the last loaded row. */
+const PREFETCH_ROWS = 30;
+
+/** What a screen can ask of its table. */
+export type TableHandle = {
+  /** Selects the row of `id` (when listed), scrolls to it and puts the keyboard focus there. */
+  focusRow: (id: string) => void;
+};
+
+export type VirtualTableProps<Row, K extends string> = {
+  ref?: Ref<TableHandle>;
+  rows: Row[];
+  /** A row's stable id (its DOM id is `<idPrefix>-<id>`). */
+  rowId: (row: Row) => string;
+  idPrefix: string;
+  /** Every column in display order, and which give way first when the width is short. */
+  columns: Column<K>[];
+  giveWay: readonly K[];
+  header: (key: K) => string;
+  cells: (row: Row) => Record<K, ReactNode>;
+  /** Extra `data-*` attributes of a row (a state the row's style shows). */
+  rowData?: (row: Row) => Record<`data-${string}`, string | boolean | undefined>;
+  label: string;
+  loadingLabel: string;
+  /** Changes whenever the search, filters or sort change: the view goes back to the top. */
+  listKey: string;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  onOpen: (row: Row) => void;
+  testId: string;
+  rowTestId: string;
+};
+
+/**
+ * A list of rows where only those in view are in the DOM, so 100,000 cached rows scroll as
+ * smoothly as 10. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it. Its
+ * columns give way in a set order when the width is short, then it scrolls sideways.
+ */
+export function VirtualTable<Row, K extends string>({
+  ref,
+  rows,
+  rowId,
+  idPrefix,
+  columns: allColumns,
+  giveWay,
+  header,
+  cells,
+  rowData,
+  label,
+  loadingLabel,
+  listKey,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+  testId,
+  rowTestId,
+}: VirtualTableProps<Row, K>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(0);
+  const size = useElementSize();
+  const columns = fittingColumns(allColumns, giveWay, size.width);
+  const grid = { gridTemplateColumns: gridTemplate(columns), minWidth: neededWidth(columns) };
+  // TanStack Virtual hands back fresh functions on every render, so the React Compiler leaves
+  // this component alone; it re-renders only on scroll and on new rows anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Rows show on the first paint, before the scroller has been measured.
+    initialRect: { width: 1000, height: 640 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
+
+  // A new search starts at its first row, not at the old scroll offset (past its end).
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+    setSelected(0);
+  }, [listKey, virtualizer]);
+
+  const current = Math.min(selected, Math.max(rows.length - 1, 0));
+
+  function move(to: number) {
+    const index = Math.max(0, Math.min(rows.length - 1, to));
+    setSelected(index);
+    virtualizer.scrollToIndex(index, { align: "auto" });
+  }
+
+  useImperativeHandle(ref, () => ({
+    focusRow: (id) => {
+      const index = rows.findIndex((row) => rowId(row) === id);
+      if (index >= 0) move(index);
+      scroller.current?.focus();
+    },
+  }));
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const page = Math.max(
+      1,
+      Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT),
+    );
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    const row = rows[current];
+    if (target !== undefined) {
+      event.preventDefault();
+      move(target);
+    } else if (event.key === "Enter" && row !== undefined) {
+      event.preventDefault();
+      onOpen(row);
+    }
+  }
+
+  const currentRow = rows[current];
+  return (
+    <Box
+      ref={size.ref}
+      className={classes.table}
+      role="grid"
+      aria-rowcount={rows.length}
+      aria-colcount={columns.length}
+      aria-label={label}
+    >
+      <div className={classes.header} role="row" style={grid}>
+        {columns.map((column) => (
+          <span
+            key={column.key}
+            role="columnheader"
+            className={column.numeric ? classes.amount : undefined}
+            data-testid={`column-${column.key}`}
+          >
+            {header(column.key)}
+          </span>
+        ))}
+      </div>
+      <div
+        ref={scroller}
+        className={classes.body}
+        style={{ minWidth: grid.minWidth }}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={
+          currentRow === undefined ? undefined : `${idPrefix}-${rowId(currentRow)}`
+        }
+        data-testid={testId}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            const id = rowId(row);
+            const content = cells(row);
+            return (
+              <div
+                key={id}
+                id={`${idPrefix}-${id}`}
+                role="row"
+                aria-rowindex={item.index + 1}
+                aria-selected={item.index === current}
+                className={classes.row}
+                data-selected={item.index === current || undefined}
+                {...rowData?.(row)}
+                data-testid={rowTestId}
+                style={{
+                  ...grid,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${String(item.start)}px)`,
+                }}
+                onClick={() => {
+                  setSelected(item.index);
+                  onOpen(row);
+                }}
+              >
+                {columns.map((column) => (
+                  <span
+                    key={column.key}
+                    role="gridcell"
+                    className={column.numeric ? classes.amount : classes.cell}
+                  >
+                    {content[column.key]}
+                  </span>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        {loadingMore && (
+          <Group justify="center" p="xs">
+            <Loader size="sm" aria-label={loadingLabel} />
+          </Group>
+        )}
+      </div>
+    </Box>
+  );
+}
