@@ -29,7 +29,9 @@ step "cargo fmt --check" cargo fmt --all -- --check
 # The app crate embeds ui/dist, so the UI is built before anything compiles the app.
 step "build the UI" npm --prefix ui run build --silent
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
-step "Rust tests (real Secret Service)" env MOSTRADOR_REAL_KEYRING=1 \
+# One test at a time per binary: gnome-keyring-daemon was seen to die under the service tests'
+# parallel keyring calls (D-Bus then starts a locked one and the rest fail); it costs ~7 s.
+step "Rust tests (real Secret Service)" env MOSTRADOR_REAL_KEYRING=1 RUST_TEST_THREADS=1 \
   scripts/keyring-session.sh cargo test --workspace --locked
 step "UI typecheck" npm --prefix ui run typecheck --silent
 step "UI format check" npm --prefix ui run format:check --silent
