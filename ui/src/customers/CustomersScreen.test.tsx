@@ -94,6 +94,22 @@ describe("Customers screen", () => {
     expect(screen.getByRole("button", { name: /Quitar filtros \(1\)/ })).toBeInTheDocument();
   });
 
+  it("measures the pending age against the target set in Ajustes", async () => {
+    await renderScreen({
+      ...synced,
+      search_customers: () => ({ items: rows(), next: null }),
+      get_preferences: () => ({
+        locale: "es-MX",
+        activeProfileId: null,
+        kyc: { targetDays: 5, notifications: true },
+      }),
+    });
+    expect(await screen.findByText("Pasaron la meta (5 días)")).toBeInTheDocument();
+    const table = screen.getByRole("grid", { name: "Clientes" });
+    expect(within(table).getByText("Pendiente hace 3 días")).toBeInTheDocument();
+    expect(within(table).queryByLabelText("Pasó la meta")).not.toBeInTheDocument();
+  });
+
   it("shows a customer's page: link lifetime, timeline, and a tag or note refused on its field", async () => {
     const user = userEvent.setup();
     const now = nowSeconds();

@@ -4,6 +4,7 @@ import { IconIdBadge2 } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { usePreferences } from "../app/queries";
 import type { Customer, Provider } from "../bindings";
 import { ListStates } from "../components/ListStates";
 import { SyncBar } from "../components/SyncBar";
@@ -27,7 +28,8 @@ import { useCustomerPages, useCustomersSync, useCustomersSyncState } from "./que
  */
 export function CustomersScreen() {
   const { t } = useTranslation("customers");
-  const targetDays = DEFAULT_TARGET_DAYS;
+  // The agent's target from Ajustes; the default only until the preferences are read.
+  const targetDays = usePreferences().data?.kyc.targetDays ?? DEFAULT_TARGET_DAYS;
   const [filters, setFilters] = useState<CustomerFilters>(NO_FILTERS);
   // The age filters count back from when they were set, so the query (and the scroll position)
   // stays put while the clock on the rows moves.
