@@ -17,8 +17,8 @@ step() {
   printf '\033[1;32m<== %s (%ss)\033[0m\n' "$name" "$((SECONDS - start))"
 }
 
-# A cold debug build of the workspace takes about 5 GB (5.1 GB measured on 2026-12-03); when the disk fills, the linker dies with
-# a bus error that says nothing about space, so say it first.
+# A cold debug build of the workspace takes about 5 GB (5.1 GB measured on 2026-12-03); when
+# the disk fills, the linker dies with a bus error that says nothing about space, so say it first.
 free_kb=$(df -Pk "$ROOT" | awk 'NR == 2 { print $4 }')
 if [ "$free_kb" -lt $((10 * 1024 * 1024)) ]; then
   printf '\033[1;33mwarning: only %s MB free on the disk holding %s; a cold build needs about 5 GB\033[0m\n' \
