@@ -4,6 +4,7 @@
 # changes but Debian packages and ~/.cargo: a missing or old Node.js is installed inside the
 # checkout (.tools/, ignored by git), never over the system's.
 # Usage: scripts/setup.sh [run|test]   (test adds Xvfb, WebKitWebDriver, tauri-driver, keyring)
+# Sourced (`. scripts/setup.sh test`), it only defines its functions and `setup`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -116,11 +117,18 @@ ensure_tauri_driver() {
   }
 }
 
-install_packages
-ensure_rust
-ensure_node
-npm_install "$ROOT/ui"
-if [ "$MODE" = test ]; then
-  npm_install "$ROOT/tests/e2e"
-  ensure_tauri_driver
+setup() {
+  install_packages
+  ensure_rust
+  ensure_node
+  npm_install "$ROOT/ui"
+  if [ "$MODE" = test ]; then
+    npm_install "$ROOT/tests/e2e"
+    ensure_tauri_driver
+  fi
+}
+
+# scripts/bench.sh sources this file for its functions and calls `setup` itself.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  setup
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end specs against the built app (target/debug/mostrador) in a private X server,
 # D-Bus session and unlocked keyring, with throwaway home directories so every run starts clean.
-# `run.sh bench` runs the benchmark script (tests/e2e/bench) in the same environment instead;
+# `run.sh bench [bench/x.mjs]` runs a benchmark script (tests/e2e/bench, links-scroll.mjs unless
+# named) in the same environment instead;
 # `run.sh test specs/x.test.mjs` runs only the named specs.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,6 +29,7 @@ MODE="${1:-test}"
 cd "$HERE"
 # Spec files listed by the shell: Node 22 reads a folder argument as a module, not a test dir.
 [ "$MODE" = test ] && [ $# -eq 0 ] && set -- specs/*.test.mjs
+[ "$MODE" = bench ] && [ $# -eq 0 ] && set -- bench/links-scroll.mjs
 "$ROOT/scripts/keyring-session.sh" \
   xvfb-run -a --server-args="-screen 0 1280x800x24" npm run --silent "$MODE" -- "$@"
 echo "screenshots: $HERE/artifacts"

@@ -4,38 +4,23 @@
 // measures in the page: time to the first rows, frame times while scrolling through 900 rows
 // (keyset pages load as the view nears the end), and search latency on the large merchant.
 // Run with `tests/e2e/run.sh bench`; results go to stdout.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { launchApp, startDriver } from "../lib/driver.mjs";
+import { databaseIn, seedLinks } from "../lib/seed.mjs";
 
 const MERCHANTS = [
   ["mil", "Base de comparación 1k", 1_000],
   ["bench", "Banco de pruebas 100k", Number(process.env.BENCH_LINKS ?? 100_000)],
 ];
 const home = mkdtempSync(path.join(tmpdir(), "mostrador-bench-"));
-const env = { XDG_DATA_HOME: path.join(home, "data"), XDG_CONFIG_HOME: path.join(home, "config") };
-const database = path.join(env.XDG_DATA_HOME, "mx.mostrador.app", "mostrador.sqlite3");
-
-const SEED = `
-import random, sqlite3, sys
-db = sqlite3.connect(sys.argv[1]); merchant, name, n = sys.argv[2], sys.argv[3], int(sys.argv[4]); rng = random.Random(7)
-concepts = ["Pastel", "Clase de yoga", "Consulta dental", "Reparación", "Caja de café", "Anticipo"]
-names = ["Pérez", "García", "Hernández", "López", "Martínez", "Zúñiga", "Núñez", "Ramírez"]
-db.execute("INSERT OR IGNORE INTO merchants (profile_id, id, name, main_link, domain, created_at, updated_at) VALUES ('sandbox', ?, ?, ?, 'https://test.pay.billpocket.com', 0, 0)", (merchant, name, merchant))
-rows = []
-for i in range(n):
-    slug = "%s%07d" % (merchant[0], i)
-    created = 1_700_000_000 + i * 300
-    expiry = created + rng.randrange(-30, 400) * 86400 if rng.random() < 0.5 else None
-    rows.append(("sandbox", "%s%033d" % (merchant[0], i), merchant, "%s %s %s" % (rng.choice(concepts), rng.choice(names), rng.choice(names)),
-                 rng.randrange(1000, 2000000), slug, "https://test.pay.billpocket.com/%s/%s" % (merchant, slug),
-                 1 if rng.random() < 0.7 else 0, expiry, "[3,6]" if rng.random() < 0.2 else "[]", 0, created, created, created))
-db.executemany("INSERT INTO links (profile_id, id, merchant_id, description, amount_centavos, secondary_link, custom_link_path, status, expired_at, months, is_fixed_term, created_at, updated_at, synced_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-db.commit(); db.execute("PRAGMA optimize=0x10002"); db.close()
-`;
+const env = {
+  XDG_DATA_HOME: path.join(home, "data"),
+  XDG_CONFIG_HOME: path.join(home, "config"),
+};
+const database = databaseIn(env.XDG_DATA_HOME);
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -92,7 +77,7 @@ try {
   await browser.deleteSession();
   for (const [id, name, count] of MERCHANTS) {
     const seedStart = Date.now();
-    execFileSync("python3", ["-c", SEED, database, id, name, String(count)]);
+    seedLinks(database, id, name, count);
     console.log(`seeded ${count} links for "${name}" in ${Date.now() - seedStart} ms`);
   }
 

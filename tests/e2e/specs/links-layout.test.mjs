@@ -4,19 +4,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
-import { $ } from "../lib/app.mjs";
+import { $, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 import { cutElements, resizeWindow, WINDOW_SIZES } from "../lib/layout.mjs";
+import { databaseIn, seedLinks } from "../lib/seed.mjs";
 
 // A home of its own: switching the language here must not leak into other specs.
 const home = mkdtempSync(path.join(tmpdir(), "mostrador-links-layout-"));
-useDriver({
-  env: {
-    XDG_DATA_HOME: path.join(home, "data"),
-    XDG_CONFIG_HOME: path.join(home, "config"),
-  },
-});
-
+const env = {
+  XDG_DATA_HOME: path.join(home, "data"),
+  XDG_CONFIG_HOME: path.join(home, "config"),
+};
+useDriver({ env });
 
 /** The columns that never give way (linkColumns.ts); the others may leave, never be cut. */
 const ESSENTIAL = ["description", "amount", "status", "expires"];
@@ -124,5 +123,37 @@ test("the links table and toolbar fit at 1024×700 and at the minimum size, in E
     await (await browser.$("h2=Settings")).waitForDisplayed({ timeout: 20_000 });
     await (await $(browser, "nav-links")).click();
     await checkSizes(browser, "en");
+  });
+});
+
+// Last: its merchant sorts first, so the Ligas screen opens on it from now on.
+test("a long list keeps only the rows in view in the DOM while pages load", async () => {
+  seedLinks(databaseIn(env.XDG_DATA_HOME), "grande", "0 Lista grande", 20_000);
+  await withApp("links-layout-long-list", async (browser) => {
+    await browser.waitUntil(
+      async () => (await text(await $(browser, "link-row"))).includes("g0019999"),
+      {
+        timeout: 30_000,
+        timeoutMsg: "the long list's newest link is not shown first",
+      },
+    );
+    // One view per frame until ten pages of 100 are loaded, then count the row elements.
+    const seen = await browser.executeAsync((done) => {
+      const scroller = document.querySelector('[data-testid="links-table"]');
+      const grid = document.querySelector('[role="grid"]');
+      let most = 0;
+      const step = () => {
+        most = Math.max(most, document.querySelectorAll('[data-testid="link-row"]').length);
+        if (Number(grid.getAttribute("aria-rowcount")) >= 1_000)
+          done({ most, top: scroller.scrollTop });
+        else {
+          scroller.scrollTop += scroller.clientHeight;
+          requestAnimationFrame(step);
+        }
+      };
+      requestAnimationFrame(step);
+    });
+    assert.ok(seen.top > 40_000, `scrolled ${seen.top} px`);
+    assert.ok(seen.most > 0 && seen.most <= 80, `${seen.most} row elements in the DOM`);
   });
 });

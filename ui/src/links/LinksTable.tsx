@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { LinkRow } from "../bindings";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
+import { usePaintedMark } from "../table/paintedMark";
 import { VirtualTable, type TableHandle } from "../table/VirtualTable";
 import { COLUMNS, GIVE_WAY_ORDER, type ColumnKey } from "./linkColumns";
 import { LinkStateBadge } from "./LinkStateBadge";
@@ -32,6 +33,7 @@ type Props = {
 export function LinksTable({ now, onCopy, ...table }: Props) {
   const { t, i18n } = useTranslation("links");
   const locale = i18n.language;
+  usePaintedMark("links-first-rows", table.rows.length > 0);
   const cells = (row: LinkRow): Record<ColumnKey, ReactNode> => {
     const { link } = row;
     const queued = isQueuedCreate(row);

@@ -11,14 +11,12 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{NOW, World, config, world};
+use common::{NOW, World, add_pending_persons, config, world};
 use mostrador_codes::Coded;
 use mostrador_providers::Credential;
-use mostrador_providers::cryptopocket::types::{KycStatus as ProviderStatus, PersonRequest};
+use mostrador_providers::cryptopocket::types::KycStatus as ProviderStatus;
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
-use mostrador_sandbox::cryptopocket::seed::{
-    SANDBOX_API_KEY, SANDBOX_API_SECRET, SANDBOX_INTEGRATION,
-};
+use mostrador_sandbox::cryptopocket::seed::{SANDBOX_API_KEY, SANDBOX_API_SECRET};
 use mostrador_sandbox::{
     CryptoPocketSandbox, FaultAction, FaultPlan, FaultRule, Outage, SandboxConfig, Scope, Trigger,
 };
@@ -74,26 +72,7 @@ async fn tracking(extra: usize, notifications: bool) -> Tracking {
     let double = CryptoPocketSandbox::start(SandboxConfig::default())
         .await
         .unwrap();
-    if extra > 0 {
-        double
-            .update(|state| {
-                for n in 0..extra {
-                    let person = PersonRequest {
-                        name: format!("Cliente {n}"),
-                        last_name: "Pendiente".into(),
-                        email: format!("pendiente{n}@sandbox.mostrador.test"),
-                        country_code: "MEX".into(),
-                        identification_type: "CURP".into(),
-                        identification_number: format!("PEND{n:06}HDFRRN09"),
-                        ..PersonRequest::default()
-                    };
-                    state
-                        .create_person(SANDBOX_INTEGRATION, person, NOW)
-                        .unwrap();
-                }
-            })
-            .unwrap();
-    }
+    add_pending_persons(&double, extra);
     let credentials = CryptoPocketCredentials {
         api_key: Credential::new(SANDBOX_API_KEY),
         api_secret: Credential::new(SANDBOX_API_SECRET),

@@ -124,3 +124,28 @@ pub fn memory_vault() -> Result<mostrador_vault::Vault, mostrador_vault::VaultEr
         mostrador_vault::MemoryStore::default(),
     )))
 }
+
+/// `n` more customers at CryptoPocket's double, each `unused` (a first status check opens
+/// their form): a large pending list for the tracking test and bench.
+pub fn add_pending_persons(double: &mostrador_sandbox::CryptoPocketSandbox, n: usize) {
+    use mostrador_providers::cryptopocket::types::PersonRequest;
+    use mostrador_sandbox::cryptopocket::seed::SANDBOX_INTEGRATION;
+    double
+        .update(|state| {
+            for i in 0..n {
+                let person = PersonRequest {
+                    name: format!("Cliente {i}"),
+                    last_name: "Pendiente".into(),
+                    email: format!("pendiente{i}@sandbox.mostrador.test"),
+                    country_code: "MEX".into(),
+                    identification_type: "CURP".into(),
+                    identification_number: format!("PEND{i:06}HDFRRN09"),
+                    ..PersonRequest::default()
+                };
+                state
+                    .create_person(SANDBOX_INTEGRATION, person, NOW)
+                    .unwrap();
+            }
+        })
+        .unwrap();
+}
