@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 
 import { $, text } from "../lib/app.mjs";
-import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
+import { launchApp, screenshot, useDriver, withApp } from "../lib/driver.mjs";
 import { cutElements, resizeWindow, WINDOW_SIZES } from "../lib/layout.mjs";
 import { databaseIn, seedLinks } from "../lib/seed.mjs";
 
@@ -128,7 +128,10 @@ test("the links table and toolbar fit at 1024×700 and at the minimum size, in E
 
 // Last: its merchant sorts first, so the Ligas screen opens on it from now on.
 test("a long list keeps only the rows in view in the DOM while pages load", async () => {
-  seedLinks(databaseIn(env.XDG_DATA_HOME), "grande", "0 Lista grande", 20_000);
+  const database = databaseIn(env.XDG_DATA_HOME);
+  // Run alone, the app has not created its database yet.
+  if (!existsSync(database)) await (await launchApp()).deleteSession();
+  seedLinks(database, "grande", "0 Lista grande", 20_000);
   await withApp("links-layout-long-list", async (browser) => {
     await browser.waitUntil(
       async () => (await text(await $(browser, "link-row"))).includes("g0019999"),
@@ -137,14 +140,16 @@ test("a long list keeps only the rows in view in the DOM while pages load", asyn
         timeoutMsg: "the long list's newest link is not shown first",
       },
     );
-    // One view per frame until ten pages of 100 are loaded, then count the row elements.
+    await browser.setTimeout({ script: 90_000 });
+    // One view per frame until three pages of 100 are loaded: a table that kept every loaded
+    // row would hold 300 elements.
     const seen = await browser.executeAsync((done) => {
       const scroller = document.querySelector('[data-testid="links-table"]');
       const grid = document.querySelector('[role="grid"]');
       let most = 0;
       const step = () => {
         most = Math.max(most, document.querySelectorAll('[data-testid="link-row"]').length);
-        if (Number(grid.getAttribute("aria-rowcount")) >= 1_000)
+        if (Number(grid.getAttribute("aria-rowcount")) >= 300)
           done({ most, top: scroller.scrollTop });
         else {
           scroller.scrollTop += scroller.clientHeight;
@@ -153,7 +158,7 @@ test("a long list keeps only the rows in view in the DOM while pages load", asyn
       };
       requestAnimationFrame(step);
     });
-    assert.ok(seen.top > 40_000, `scrolled ${seen.top} px`);
+    assert.ok(seen.top > 5_000, `scrolled ${seen.top} px`);
     assert.ok(seen.most > 0 && seen.most <= 80, `${seen.most} row elements in the DOM`);
   });
 });
