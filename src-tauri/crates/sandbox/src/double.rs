@@ -1,9 +1,10 @@
 //! What every provider double shares: its state behind a lock, saved to its state file after
-//! each change, the seed it starts from and returns to, and the running server with its fault
+//! each change (saves shared by the changes made while one is written), the seed it starts from and returns to, and the running server with its fault
 //! controller and admin routes. A provider plugs in its state type through [`DoubleState`].
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
@@ -37,6 +38,10 @@ pub trait DoubleState: Serialize + DeserializeOwned + Send + Sized + 'static {
 pub struct Double<S> {
     state: Mutex<S>,
     file: Option<StateFile>,
+    /// Changes made through [`Double::write`], counted under the state's lock.
+    changes: AtomicU64,
+    /// How many of those the state file holds; locked while a save is written.
+    saved: Mutex<u64>,
 }
 
 impl<S: DoubleState> Double<S> {
@@ -47,30 +52,65 @@ impl<S: DoubleState> Double<S> {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn save(&self, state: &S) -> Result<(), SandboxError> {
-        self.file.as_ref().map_or(Ok(()), |file| file.save(state))
+    /// Counts a change made while holding the state's lock; its number for [`Self::save_through`].
+    fn changed(&self) -> u64 {
+        self.changes.fetch_add(1, Ordering::SeqCst) + 1
     }
 
     /// Runs a change and saves the state if it succeeded: an answer only leaves once the change
     /// is saved. `save_failed` is the answer when saving fails.
+    ///
+    /// Saves are shared (group commit): while one is written, the changes made meanwhile wait
+    /// and the next save covers them all. The state is serialised under its lock and written
+    /// outside it, so a save that takes longer than the requests in flight (a large state, a
+    /// slow disk) no longer makes them wait one behind the other.
     pub(crate) fn write<R, E>(
         &self,
         change: impl FnOnce(&mut S) -> Result<R, E>,
         save_failed: impl FnOnce() -> E,
     ) -> Result<R, E> {
-        let mut state = self.lock();
-        let answer = change(&mut state)?;
-        if let Err(error) = self.save(&state) {
+        let (answer, change_number) = {
+            let mut state = self.lock();
+            (change(&mut state)?, self.changed())
+        };
+        if let Err(error) = self.save_through(change_number) {
             tracing::error!(provider = S::PROVIDER, %error, "sandbox: could not save state");
             return Err(save_failed());
         }
         Ok(answer)
     }
 
+    /// Returns once the state file holds change `number` (saving it unless a save since did).
+    fn save_through(&self, number: u64) -> Result<(), SandboxError> {
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        let mut saved = self
+            .saved
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if *saved >= number {
+            return Ok(());
+        }
+        let (bytes, covered) = {
+            let state = self.lock();
+            (
+                file.serialize(&*state)?,
+                self.changes.load(Ordering::SeqCst),
+            )
+        };
+        file.write(&bytes)?;
+        *saved = covered;
+        Ok(())
+    }
+
     fn reset(&self) -> Result<(), SandboxError> {
-        let mut state = self.lock();
-        *state = S::seeded();
-        self.save(&state)
+        let number = {
+            let mut state = self.lock();
+            *state = S::seeded();
+            self.changed()
+        };
+        self.save_through(number)
     }
 }
 
@@ -96,6 +136,8 @@ impl<S: DoubleState> Sandbox<S> {
         let double = Arc::new(Double {
             state: Mutex::new(state),
             file,
+            changes: AtomicU64::new(0),
+            saved: Mutex::new(0),
         });
         let faults = FaultController::default();
         let reset_target = double.clone();
@@ -154,9 +196,11 @@ impl<S: DoubleState> Sandbox<S> {
     /// Changes the state directly and saves it (for tests and the Sandbox settings, like the
     /// admin routes).
     pub fn update<R>(&self, f: impl FnOnce(&mut S) -> R) -> Result<R, SandboxError> {
-        let mut state = self.double.lock();
-        let answer = f(&mut state);
-        self.double.save(&state)?;
+        let (answer, number) = {
+            let mut state = self.double.lock();
+            (f(&mut state), self.double.changed())
+        };
+        self.double.save_through(number)?;
         Ok(answer)
     }
 
@@ -183,5 +227,71 @@ fn load_or_seed<S: DoubleState>(file: &StateFile) -> Result<S, SandboxError> {
             Ok(state)
         }
         Err(other) => Err(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::CryptoPocketSandbox;
+    use crate::cryptopocket::seed::SANDBOX_INTEGRATION;
+    use mostrador_providers::cryptopocket::types::PersonRequest;
+
+    fn person(n: usize) -> PersonRequest {
+        PersonRequest {
+            name: format!("Cliente {n}"),
+            last_name: "Guardado".into(),
+            email: format!("guardado{n}@sandbox.mostrador.test"),
+            ..Default::default()
+        }
+    }
+
+    /// Changes made from many threads at once, each answered only after a shared save: all of
+    /// them are in the file a restarted double loads.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_change_answered_is_in_the_state_file_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = || SandboxConfig {
+            data_dir: Some(dir.path().to_path_buf()),
+            ..SandboxConfig::default()
+        };
+        let sandbox = CryptoPocketSandbox::start(config()).await.unwrap();
+        let before = sandbox.inspect(|state| state.customers.len());
+        let double = Arc::clone(&sandbox.double);
+        let writers: Vec<_> = (0..8)
+            .map(|thread| {
+                let double = Arc::clone(&double);
+                std::thread::spawn(move || {
+                    for n in 0..25 {
+                        double
+                            .write(
+                                |state| {
+                                    state
+                                        .create_person(
+                                            SANDBOX_INTEGRATION,
+                                            person(thread * 100 + n),
+                                            0,
+                                        )
+                                        .map(|_| ())
+                                },
+                                || unreachable!("the save failed"),
+                            )
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        sandbox.shutdown().await;
+
+        let restarted = CryptoPocketSandbox::start(config()).await.unwrap();
+        assert_eq!(
+            restarted.inspect(|state| state.customers.len()),
+            before + 200
+        );
     }
 }

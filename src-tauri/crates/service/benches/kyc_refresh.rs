@@ -3,7 +3,8 @@
 //! file, as the app's embedded one does. Budget: at most 1.25 × (customers × latency ÷ the
 //! concurrency limit), and never more than the limit in flight.
 //! `cargo bench -p mostrador-service --bench kyc_refresh`; `BENCH_LATENCY_MS` and
-//! `BENCH_CUSTOMERS` change the load. Ends with `BUDGET <name> <measured> <budget> <ok|MISSED>`.
+//! `BENCH_CUSTOMERS` change the load, `BENCH_DOUBLE_STATE=memory` keeps the double's state out
+//! of its file. Ends with `BUDGET <name> <measured> <budget> <ok|MISSED>`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -46,8 +47,10 @@ async fn main() {
 
     let world = world().await;
     let state_dir = tempfile::tempdir().unwrap();
+    // `BENCH_DOUBLE_STATE=memory`: no state file, to tell the double's saving from the rest.
+    let on_disk = std::env::var("BENCH_DOUBLE_STATE").as_deref() != Ok("memory");
     let double = CryptoPocketSandbox::start(SandboxConfig {
-        data_dir: Some(state_dir.path().to_path_buf()),
+        data_dir: on_disk.then(|| state_dir.path().to_path_buf()),
         ..SandboxConfig::default()
     })
     .await
@@ -97,9 +100,7 @@ async fn main() {
     faults.reset_in_flight_peak();
 
     let started = Instant::now();
-    let report = Tracker::default()
-        .refresh_all(ctx, clients, pending)
-        .await;
+    let report = Tracker::default().refresh_all(ctx, clients, pending).await;
     let elapsed = started.elapsed();
     let peak = faults.in_flight().peak;
     assert_eq!((report.checked as usize, report.failed), (customers, 0));
@@ -107,8 +108,9 @@ async fn main() {
     let ideal = Duration::from_millis(latency_ms) * customers as u32 / CONCURRENCY as u32;
     let budget = ideal.mul_f64(1.25);
     println!(
-        "KYC refresh of {customers} pending customers, {latency_ms} ms added latency, state file on \
-         disk: {:.2} s (ideal {:.2} s = {:.2}×), peak in flight {peak} (limit {CONCURRENCY})",
+        "KYC refresh of {customers} pending customers, {latency_ms} ms added latency, double's \
+         state {}: {:.2} s (ideal {:.2} s = {:.2}×), peak in flight {peak} (limit {CONCURRENCY})",
+        if on_disk { "in its file" } else { "in memory" },
         elapsed.as_secs_f64(),
         ideal.as_secs_f64(),
         elapsed.as_secs_f64() / ideal.as_secs_f64(),
