@@ -19,7 +19,8 @@ use crate::server::{self, ServerHandle};
 use crate::{SandboxConfig, SandboxError};
 
 /// A provider double's data: where it is saved, what it starts from, and its routes.
-pub trait DoubleState: Serialize + DeserializeOwned + Send + Sized + 'static {
+/// `Clone`: a save serialises a copy, so that requests need not wait for it.
+pub trait DoubleState: Clone + Serialize + DeserializeOwned + Send + Sized + 'static {
     /// For log lines.
     const PROVIDER: &'static str;
     /// The state file's name in the data directory.
@@ -61,9 +62,9 @@ impl<S: DoubleState> Double<S> {
     /// is saved. `save_failed` is the answer when saving fails.
     ///
     /// Saves are shared (group commit): while one is written, the changes made meanwhile wait
-    /// and the next save covers them all. The state is serialised under its lock and written
-    /// outside it, so a save that takes longer than the requests in flight (a large state, a
-    /// slow disk) no longer makes them wait one behind the other.
+    /// and the next save covers them all. A save copies the state under its lock and serialises
+    /// and writes the copy outside it, so a save that takes longer than the requests in flight
+    /// (a large state, a slow disk) no longer makes them wait one behind the other.
     pub(crate) fn write<R, E>(
         &self,
         change: impl FnOnce(&mut S) -> Result<R, E>,
@@ -92,14 +93,11 @@ impl<S: DoubleState> Double<S> {
         if *saved >= number {
             return Ok(());
         }
-        let (bytes, covered) = {
+        let (copy, covered) = {
             let state = self.lock();
-            (
-                file.serialize(&*state)?,
-                self.changes.load(Ordering::SeqCst),
-            )
+            (state.clone(), self.changes.load(Ordering::SeqCst))
         };
-        file.write(&bytes)?;
+        file.save(&copy)?;
         *saved = covered;
         Ok(())
     }

@@ -40,27 +40,18 @@ impl StateFile {
     }
 
     pub fn save<T: Serialize>(&self, state: &T) -> Result<(), SandboxError> {
-        self.write(&self.serialize(state)?)
-    }
-
-    /// The file's contents for `state`.
-    pub fn serialize<T: Serialize>(&self, state: &T) -> Result<Vec<u8>, SandboxError> {
-        serde_json::to_vec_pretty(state).map_err(|e| SandboxError::CorruptState {
-            path: self.path.clone(),
-            detail: e.to_string(),
-        })
-    }
-
-    /// Replaces the file by `bytes` (a temporary file renamed over it).
-    pub fn write(&self, bytes: &[u8]) -> Result<(), SandboxError> {
         let io = |source| SandboxError::Io {
             path: self.path.clone(),
             source,
         };
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(io)?;
+        let bytes = serde_json::to_vec_pretty(state).map_err(|e| SandboxError::CorruptState {
+            path: self.path.clone(),
+            detail: e.to_string(),
+        })?;
         let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        file.write_all(bytes).map_err(io)?;
+        file.write_all(&bytes).map_err(io)?;
         file.persist(&self.path).map_err(|e| io(e.error))?;
         Ok(())
     }
