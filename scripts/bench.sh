@@ -46,10 +46,10 @@ bench_store() {
   fi
 }
 
-# Bound by the network, not the CPU: the dev profile (slower, so the pessimistic case) spares
-# another LTO build.
+# The release settings, as the app's embedded double runs: in the dev profile the double's
+# state-file saves alone take longer than the 200 ms latency (docs/BENCHMARKS.md).
 bench_kyc() {
-  cargo bench --profile dev -p mostrador-service --bench kyc_refresh
+  cargo bench -p mostrador-service --bench kyc_refresh
 }
 
 release_build() {

@@ -2,7 +2,7 @@
 //! CryptoPocket's double with 200 ms added to every answer. The double keeps its state in a
 //! file, as the app's embedded one does. Budget: at most 1.25 × (customers × latency ÷ the
 //! concurrency limit), and never more than the limit in flight.
-//! `cargo bench --profile dev -p mostrador-service --bench kyc_refresh` (`scripts/bench.sh kyc`);
+//! `cargo bench -p mostrador-service --bench kyc_refresh` (`scripts/bench.sh kyc`);
 //! `BENCH_LATENCY_MS` and `BENCH_CUSTOMERS` change the load, `BENCH_DOUBLE_STATE=memory` keeps
 //! the double's state out of its file. Ends with `BUDGET <name> <measured> <budget> <ok|MISSED>`.
 
