@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Select, Stack, Tooltip } from "@mantine/core
 import { useElementSize } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconFileExport, IconPlus, IconX } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { ExportReport } from "../bindings";
@@ -64,6 +64,7 @@ export function ListToolbar<Sort extends string>({
   const { t } = useTranslation(namespace);
   const errorMessage = useErrorMessage();
   const { ref: firstLine, width: firstLineWidth } = useElementSize();
+  const filtersLine = useRef<HTMLDivElement>(null);
   const compact = firstLineWidth > 0 && firstLineWidth < COMPACT_BELOW_PX;
   const exportCsv = () => {
     csv.mutate(undefined, {
@@ -123,14 +124,18 @@ export function ListToolbar<Sort extends string>({
           {t("toolbar.new")}
         </Button>
       </Group>
-      <Group gap="xs">
+      <Group ref={filtersLine} gap="xs">
         {children}
         {activeFilters > 0 && (
           <Button
             size="compact-xs"
             variant="subtle"
             leftSection={<IconX size={14} aria-hidden />}
-            onClick={onClearFilters}
+            onClick={() => {
+              onClearFilters();
+              // The button goes with the filters: the keyboard stays on the filters' line.
+              filtersLine.current?.querySelector<HTMLElement>("input, button")?.focus();
+            }}
             data-testid={`${namespace}-filters-clear`}
           >
             {t("filter.clear", { count: activeFilters })}

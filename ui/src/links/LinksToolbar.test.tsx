@@ -58,5 +58,7 @@ describe("LinksToolbar", () => {
 
     await user.click(screen.getByTestId("links-filters-clear"));
     expect(seen.at(-1)).toEqual(NO_FILTERS);
+    // The button went with the filters; the focus stays on their line, not on the page.
+    expect(document.activeElement?.closest('[data-testid="links-status-filter"]')).not.toBeNull();
   });
 });
