@@ -23,7 +23,7 @@ use super::form::{self, AccountForm};
 use super::secrets::{NotStored, UnstoredSecrets, WaitingSecrets, store_customer_secrets};
 use crate::blocking::blocking;
 use crate::merchants::form::FieldIssue;
-use crate::outbox::{self, EngineError};
+use crate::outbox::{self, EngineError, OutboxError};
 
 /// What a creation needs: the profile's store, client and keyring, and where refused secrets
 /// wait.
@@ -316,8 +316,8 @@ fn account_write(
     entry: &OutboxEntry,
     account: Option<&UndostresAccountView>,
 ) -> Result<AccountWrite, UndostresServiceError> {
-    let intent: CreateIntent = serde_json::from_str(&entry.intent)
-        .map_err(|e| UndostresServiceError::Intent(e.to_string()))?;
+    let intent: CreateIntent =
+        serde_json::from_str(&entry.intent).map_err(|e| OutboxError::Intent(e.to_string()))?;
     let request = intent.request;
     let code = match entry.state {
         OutboxState::Done => match account.and_then(|view| view.secrets) {
