@@ -257,18 +257,21 @@ pub fn open_writes(store: &Store, profile_id: &str) -> Result<Vec<CustomerWrite>
 
 /// What a sync does with the open customer writes once CryptoPocket answers: uncertain ones are
 /// looked for, queued ones sent. Each failure is only logged (the sync's own answer stands);
-/// returns how many were settled.
-pub async fn flush(cx: &WriteContext<'_>, now: UnixSeconds) -> Result<usize, CustomerError> {
+/// returns the writes whose state changed, for the caller to announce.
+pub async fn flush(
+    cx: &WriteContext<'_>,
+    now: UnixSeconds,
+) -> Result<Vec<CustomerWrite>, CustomerError> {
     let profile = cx.profile_id.to_owned();
     let open = blocking::<_, _, CustomerError>(cx.store, move |s| s.open_outbox(&profile)).await?;
-    let mut settled = 0;
+    let mut settled = Vec::new();
     for entry in open {
         let wanted = entry.state == OutboxState::Uncertain || sends_by_itself(&entry);
         if !wanted || CustomerIntent::of_entry(&entry)?.is_none() {
             continue;
         }
         match retry(cx, entry.seq, now).await {
-            Ok(outcome) if outcome.write.state != entry.state => settled += 1,
+            Ok(outcome) if outcome.write.state != entry.state => settled.push(outcome.write),
             Ok(_) => {}
             Err(error) => tracing::info!(seq = entry.seq, %error, "customer write still open"),
         }
