@@ -179,6 +179,48 @@ async fn a_customer_write_settled_by_a_sync_is_announced() {
     );
 }
 
+/// UnDosTres has no list sync: an account creation queued while it was unreachable is sent by
+/// the next background tracking run, and announced.
+#[tokio::test]
+async fn an_account_creation_queued_offline_is_sent_by_the_next_tracking_run() {
+    let (_dir, app, events) = open().await;
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let form = common::undostres::person("cola@tienda-lupita.mx");
+    let queued =
+        common::undostres::submitted(app.create_undostres_account("u-1", form).await.unwrap());
+    assert_eq!(queued.write.state, OutboxState::Pending);
+    app.track_customers().await.unwrap();
+    let open = app.undostres_writes().await.unwrap();
+    assert_eq!(
+        open[0].state,
+        OutboxState::Pending,
+        "nothing sent while paused"
+    );
+    while events.try_recv().is_ok() {}
+
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.track_customers().await.unwrap();
+    assert!(app.undostres_writes().await.unwrap().is_empty());
+    let settled: Vec<_> = std::iter::from_fn(|| events.try_recv().ok())
+        .filter(|event| matches!(event, AppEvent::WriteSettled { .. }))
+        .collect();
+    assert_eq!(
+        settled,
+        vec![AppEvent::WriteSettled {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            provider: "undostres".into(),
+            merchant_id: None,
+            seq: queued.write.seq,
+            state: OutboxState::Done,
+        }]
+    );
+}
+
 /// Ajustes → Sandbox's outage reaches every double: CryptoPocket and UnDosTres are unreachable
 /// through the app too, and back once the plan is cleared.
 #[tokio::test]

@@ -159,6 +159,23 @@ pub fn sends_by_itself(entry: &OutboxEntry) -> bool {
             .is_some_and(|code| code != NOT_APPLIED)
 }
 
+/// The open entries of `kind` a run that reached the provider settles without the user: the
+/// uncertain ones (looked for) and the queued ones that never reached it (sent), oldest first.
+pub async fn settling_by_themselves(
+    store: &Arc<Store>,
+    profile_id: &str,
+    kind: impl Fn(&str) -> bool + Send + 'static,
+) -> Result<Vec<OutboxEntry>, OutboxError> {
+    let profile = profile_id.to_owned();
+    let open =
+        crate::blocking::blocking::<_, _, OutboxError>(store, move |s| s.open_outbox(&profile))
+            .await?;
+    Ok(open
+        .into_iter()
+        .filter(|e| kind(&e.kind) && (e.state == OutboxState::Uncertain || sends_by_itself(e)))
+        .collect())
+}
+
 /// Claims the entry (`pending` or `not_applied` → `sent`), calls the provider and settles what
 /// happened.
 async fn send<O: Operation>(

@@ -127,6 +127,32 @@ pub async fn discard(
     Ok(outbox::discard::<CreateFailure>(store, seq, now).await?)
 }
 
+/// What a tracking run that reached UnDosTres does with the open creations: uncertain ones are
+/// looked for, queued ones sent. Each failure is only logged; returns the answers whose state
+/// changed, for the caller to announce.
+pub async fn flush(
+    cx: &Context<'_>,
+    now: UnixSeconds,
+) -> Result<Vec<AccountAnswer>, UndostresServiceError> {
+    let open = outbox::settling_by_themselves(cx.store, cx.profile_id, |kind| kind == CREATE_KIND);
+    let mut settled = Vec::new();
+    for entry in open.await? {
+        match retry(cx, entry.seq, now).await {
+            Ok(answer) if state_of(&answer) != Some(entry.state) => settled.push(answer),
+            Ok(_) => {}
+            Err(error) => tracing::info!(seq = entry.seq, %error, "account creation still open"),
+        }
+    }
+    Ok(settled)
+}
+
+fn state_of(answer: &AccountAnswer) -> Option<OutboxState> {
+    match answer {
+        AccountAnswer::Submitted { outcome } => Some(outcome.write.state),
+        AccountAnswer::Refused { .. } => None,
+    }
+}
+
 /// The profile's creations still open (pending, sent, uncertain, not applied), oldest first.
 pub fn open_writes(
     store: &Store,

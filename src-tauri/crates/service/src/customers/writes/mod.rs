@@ -26,7 +26,7 @@ pub use self::ops::{CallParts, CustomerAnswer, CustomerOps, NOT_KEPT};
 use super::CustomerError;
 use crate::blocking::blocking;
 use crate::merchants::form::FieldIssue;
-use crate::outbox::{self, EngineError, OutboxError, sends_by_itself};
+use crate::outbox::{self, EngineError, OutboxError};
 
 /// What the outbox keeps of a customer write: no password, no file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -262,14 +262,10 @@ pub async fn flush(
     cx: &WriteContext<'_>,
     now: UnixSeconds,
 ) -> Result<Vec<CustomerWrite>, CustomerError> {
-    let profile = cx.profile_id.to_owned();
-    let open = blocking::<_, _, CustomerError>(cx.store, move |s| s.open_outbox(&profile)).await?;
+    let open =
+        outbox::settling_by_themselves(cx.store, cx.profile_id, |kind| KINDS.contains(&kind));
     let mut settled = Vec::new();
-    for entry in open {
-        let wanted = entry.state == OutboxState::Uncertain || sends_by_itself(&entry);
-        if !wanted || CustomerIntent::of_entry(&entry)?.is_none() {
-            continue;
-        }
+    for entry in open.await? {
         match retry(cx, entry.seq, now).await {
             Ok(outcome) if outcome.write.state != entry.state => settled.push(outcome.write),
             Ok(_) => {}
