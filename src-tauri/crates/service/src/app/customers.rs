@@ -52,10 +52,10 @@ impl App {
     }
 
     /// Fetches every CryptoPocket customer into the cache; a failure is recorded and returned.
-    /// Once CryptoPocket answered, the customer writes left open are settled: uncertain ones
-    /// looked for, queued ones sent.
-    /// The sync is announced (`customers/cryptopocket`), and so is every status change the list
-    /// showed, notified when it settled a case, as a refresh would have.
+    /// Once CryptoPocket answered, the customer writes left open are settled (uncertain ones
+    /// looked for, queued ones sent) and each one settled is announced. The sync is announced
+    /// (`customers/cryptopocket`), and so is every status change the list showed, notified when
+    /// it settled a case, as a refresh would have.
     pub async fn sync_customers(&self) -> Result<CustomerSyncReport, ServiceError> {
         let (profile, client) = self.cryptopocket().await?;
         let now = unix_now();
@@ -66,7 +66,9 @@ impl App {
         let report = synced?;
         self.announce_listed(&report.status_changes).await?;
         let cx = self.customer_writes(&profile, &client);
-        writes::flush(&cx, now).await?;
+        for write in writes::flush(&cx, now).await? {
+            self.announce_customer_write(&profile.id, &write);
+        }
         Ok(report)
     }
 
