@@ -32,32 +32,29 @@ export type CsvExport = {
  * while any is on, and the sort. Texts are the namespace's `toolbar.*` and `filter.clear`; test
  * ids start with the namespace (`links-search`, `customers-filters-clear`, …).
  */
-export function ListToolbar<Sort extends string>({
+export function ListToolbar<Sort extends string, Filters extends { text: string; sort: Sort }>({
   namespace,
-  text,
-  onText,
+  filters,
+  onChange,
+  noFilters,
+  activeFilters,
+  sorts,
+  sortWidth,
   csv,
   onNew,
-  activeFilters,
-  onClearFilters,
-  sort,
-  sorts,
-  onSort,
-  sortWidth,
   children,
 }: {
   namespace: "links" | "customers";
-  text: string;
-  onText: (text: string) => void;
-  csv: CsvExport;
-  onNew: () => void;
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+  /** Every filter off; clearing keeps the search and the sort. */
+  noFilters: Filters;
   /** How many filters are on (the search and the sort not counted). */
   activeFilters: number;
-  onClearFilters: () => void;
-  sort: Sort;
   sorts: { value: Sort; label: string }[];
-  onSort: (sort: Sort) => void;
   sortWidth: number;
+  csv: CsvExport;
+  onNew: () => void;
   /** The screen's filter controls. */
   children: ReactNode;
 }) {
@@ -86,8 +83,10 @@ export function ListToolbar<Sort extends string>({
     <Stack gap="xs">
       <Group ref={firstLine} gap="xs" wrap="nowrap">
         <SearchBox
-          value={text}
-          onChange={onText}
+          value={filters.text}
+          onChange={(text) => {
+            onChange({ ...filters, text });
+          }}
           placeholder={t("toolbar.search")}
           label={t("toolbar.searchLabel")}
           testId={`${namespace}-search`}
@@ -132,7 +131,7 @@ export function ListToolbar<Sort extends string>({
             variant="subtle"
             leftSection={<IconX size={14} aria-hidden />}
             onClick={() => {
-              onClearFilters();
+              onChange({ ...noFilters, text: filters.text, sort: filters.sort });
               // The button goes with the filters: the keyboard stays on the filters' line.
               filtersLine.current?.querySelector<HTMLElement>("input, button")?.focus();
             }}
@@ -147,11 +146,11 @@ export function ListToolbar<Sort extends string>({
           w={sortWidth}
           aria-label={t("toolbar.sort")}
           data={sorts}
-          value={sort}
+          value={filters.sort}
           allowDeselect={false}
           onChange={(value) => {
             const chosen = sorts.find((option) => option.value === value);
-            if (chosen) onSort(chosen.value);
+            if (chosen) onChange({ ...filters, sort: chosen.value });
           }}
           data-testid={`${namespace}-sort`}
         />

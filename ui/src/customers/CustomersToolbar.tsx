@@ -39,22 +39,14 @@ export function CustomersToolbar({
   return (
     <ListToolbar
       namespace="customers"
-      text={filters.text}
-      onText={(text) => {
-        set({ text });
-      }}
+      filters={filters}
+      onChange={onChange}
+      noFilters={NO_FILTERS}
+      activeFilters={activeFilterCount(filters)}
+      sorts={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
+      sortWidth={250}
       csv={csv}
       onNew={onNew}
-      activeFilters={activeFilterCount(filters)}
-      onClearFilters={() => {
-        onChange({ ...NO_FILTERS, text: filters.text, sort: filters.sort });
-      }}
-      sort={filters.sort}
-      sorts={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
-      onSort={(sort) => {
-        set({ sort });
-      }}
-      sortWidth={250}
     >
       <SegmentedControl
         size="xs"

@@ -46,22 +46,14 @@ export function LinksToolbar({
   return (
     <ListToolbar
       namespace="links"
-      text={filters.text}
-      onText={(text) => {
-        set({ text });
-      }}
+      filters={filters}
+      onChange={onChange}
+      noFilters={NO_FILTERS}
+      activeFilters={activeFilterCount(filters)}
+      sorts={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
+      sortWidth={190}
       csv={csv}
       onNew={onNew}
-      activeFilters={activeFilterCount(filters)}
-      onClearFilters={() => {
-        onChange({ ...NO_FILTERS, text: filters.text, sort: filters.sort });
-      }}
-      sort={filters.sort}
-      sorts={SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) }))}
-      onSort={(sort) => {
-        set({ sort });
-      }}
-      sortWidth={190}
     >
       <SegmentedControl
         size="xs"
