@@ -99,5 +99,5 @@ done
 say "figures (load at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 {
   echo "figure measured budget verdict"
-  for name in "$@"; do grep -h '^BUDGET ' "$LOGS/$name.log" | cut -d' ' -f2-; done
+  for name in "$@"; do grep -h '^BUDGET ' "$LOGS/$name.log" | cut -d' ' -f2- || true; done
 } | column -t
