@@ -9,6 +9,7 @@ import {
   type Country,
   type CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
   type CustomerWriteOutcome_Serialize as CustomerWriteOutcome,
+  type DocumentType,
   type PersonForm_Deserialize as PersonForm,
   type UndostresAccountView_Serialize as UndostresAccountView,
   type CustomerQuery,
@@ -27,6 +28,8 @@ export const customerKeys = {
   syncState: ["customers", "syncState"] as const,
   record: (provider: Provider, id: string) => ["customers", "record", provider, id] as const,
   idTypes: (country: Country | null) => ["identificationTypes", country] as const,
+  // Fixed by the app's build: read once.
+  documentRules: ["documentRules"] as const,
   // Not under "customers": reading the list again must not start another sync.
   sync: ["customersSync"] as const,
 };
@@ -174,6 +177,35 @@ export function useRequestEnhancedLink(
 ) {
   return useCommandMutation(
     (id: string) => call(commands.requestEnhancedLink(id)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** The document types, file types and size the service accepts for an upload. */
+export function useDocumentRules() {
+  return useQuery({
+    queryKey: customerKeys.documentRules,
+    queryFn: () => call(commands.documentRules()),
+    staleTime: Infinity,
+  });
+}
+
+export type UploadRequest = {
+  key: string;
+  customerId: string;
+  documentType: DocumentType;
+  /** The file as a `data:<type>;base64,…` URL. */
+  file: string;
+};
+
+/** Uploads one document of a CryptoPocket customer under the upload's idempotency key. */
+export function useUploadDocument(
+  callbacks?: MutationCallbacks<CustomerWriteAnswer, UploadRequest>,
+) {
+  return useCommandMutation(
+    ({ key, customerId, documentType, file }: UploadRequest) =>
+      call(commands.uploadCustomerDocument(key, customerId, documentType, file)),
     () => customersChanged(),
     callbacks,
   );

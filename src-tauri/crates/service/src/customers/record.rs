@@ -78,7 +78,11 @@ impl ReminderChannel {
 
 /// One moment of a customer's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum TimelineEntry {
     /// The provider's creation time of the customer.
     Created {
