@@ -10,7 +10,7 @@ import type {
   ErrorCode,
 } from "../bindings";
 import { useErrorMessage } from "../components/useErrorMessage";
-import { codeMessage } from "../forms/codeMessage";
+import { codeMessage, issueMessages } from "../forms/codeMessage";
 import { formatBytes } from "../format/bytes";
 import { CommandError } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
@@ -64,11 +64,8 @@ function UploadForm({ customerId, rules }: { customerId: string; rules: Document
   const upload = useUploadDocument({
     onSuccess: (answer: CustomerWriteAnswer) => {
       if (answer.status === "refused") {
-        const next: Issues = {};
-        for (const issue of answer.issues)
-          if (issue.field === "file" || issue.field === "documentType")
-            next[issue.field] ??= onField(issue.code);
-        setIssues(next);
+        const messages = issueMessages(t, (k) => i18n.exists(k), answer.issues);
+        setIssues({ documentType: messages.documentType, file: messages.file });
         return;
       }
       const { state, lastErrorCode } = answer.outcome.write;
