@@ -182,8 +182,12 @@ function CustomerForm({
     },
   });
   const { mutateAsync: discardDraft } = useDiscardCustomerDraft();
+  // Once a customer is registered (or queued), a save still waiting must not bring back its
+  // draft.
+  const finished = useRef(false);
   const save = useCallback(
     (current: Forms) => {
+      if (finished.current) return;
       for (const form of KINDS)
         if (current[form] !== opened[form] && worthKeeping(form, current[form]))
           saveDraft({
@@ -216,7 +220,9 @@ function CustomerForm({
   }
   /** The registered (or queued) form's draft has served its purpose. */
   async function forget(form: FormKind) {
-    if (saved[form] === true) await discardDraft(draftIds[form]);
+    finished.current = true;
+    // Also when no save was answered yet: one may still be on its way.
+    await discardDraft(draftIds[form]);
   }
   /** Says how the write ended; a created customer's page opens. */
   async function settled(state: OutboxState, created: Created | null, code: ErrorCode | null) {
