@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import type { DocumentRules } from "../bindings";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
+import { customerWriteDone } from "../test/fixtures";
 import { DocumentUpload } from "./DocumentUpload";
 
 const RULES: DocumentRules = {
@@ -40,24 +41,8 @@ async function renderUpload(answer: (upload: Upload) => unknown) {
   return uploads;
 }
 
-const done = (upload: Upload) => ({
-  status: "submitted",
-  outcome: {
-    write: {
-      seq: 1,
-      kind: "uploadDocument",
-      subject: upload.customerId,
-      customerId: upload.customerId,
-      state: "done",
-      lastErrorCode: null,
-      differences: [],
-      createdAt: 0,
-      updatedAt: 0,
-    },
-    customer: null,
-    link: null,
-  },
-});
+const done = (upload: Upload) =>
+  customerWriteDone("uploadDocument", upload.customerId, upload.customerId);
 
 async function chooseType(user: ReturnType<typeof userEvent.setup>, name: string) {
   await user.click(screen.getByTestId("customer-document-type"));

@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, Progress, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Divider, Group, Input, Progress, Select, Stack, Text } from "@mantine/core";
 import { IconFileUpload, IconPaperclip } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -153,9 +153,7 @@ function UploadForm({ customerId, rules }: { customerId: string; rules: Document
           data-testid="customer-document-type"
         />
         <Stack gap={4} style={{ flex: "1 1 14rem" }}>
-          <Text size="sm" fw={500} id={`document-file-${customerId}`}>
-            {t("detail.upload.file")}
-          </Text>
+          <Input.Label id={`document-file-${customerId}`}>{t("detail.upload.file")}</Input.Label>
           {/* The picker is the page's own: the window is granted no file-system plugin. */}
           <input
             ref={input}

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import type { AccountForm_Deserialize as AccountForm, Draft, FieldContext } from "../bindings";
 import { Providers } from "../app/Providers";
 import { createI18n } from "../i18n";
+import { customerWriteDone } from "../test/fixtures";
 import { NewCustomerForm } from "./NewCustomerForm";
 
 // The IPC is mocked (jsdom has no Tauri backend); the end-to-end suite drives the real one.
@@ -152,24 +153,7 @@ describe("New customer form", () => {
         discarded.push(args.id as string);
         return true;
       },
-      create_cryptopocket_company: () => ({
-        status: "submitted",
-        outcome: {
-          write: {
-            seq: 1,
-            kind: "createCompany",
-            subject: "kyb@lupita.mx",
-            customerId: "900",
-            state: "done",
-            lastErrorCode: null,
-            differences: [],
-            createdAt: 0,
-            updatedAt: 0,
-          },
-          customer: null,
-          link: null,
-        },
-      }),
+      create_cryptopocket_company: () => customerWriteDone("createCompany", "kyb@lupita.mx", "900"),
     });
     drawer = await screen.findByRole("dialog");
     expect(within(drawer).getByTestId("customer-firstName")).toHaveValue("Camila");

@@ -17,11 +17,11 @@ use mostrador_sandbox::cryptopocket::seed::NEAR_EXPIRY_COMPANY_EMAIL;
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, Outage};
 use mostrador_service::customers::CustomerError;
 use mostrador_service::customers::created::kyb_password;
+use mostrador_service::customers::sync;
 use mostrador_service::customers::writes::{
     self, CallParts, CompanyForm, CustomerIntent, PersonForm, WriteContext,
 };
 use mostrador_service::profiles::SANDBOX_PROFILE_ID as PROFILE;
-use mostrador_service::customers::sync;
 use mostrador_store::{JournalEntry, JournalKind, OutboxState, Provider};
 use mostrador_vault::{MemoryStore, Vault};
 
@@ -207,8 +207,8 @@ impl Case {
                 } else {
                     COMPANY_EMAIL
                 };
-                let customers = (self.w.store)
-                    .write(|w| w.customers_of(PROFILE, Provider::Cryptopocket));
+                let customers =
+                    (self.w.store).write(|w| w.customers_of(PROFILE, Provider::Cryptopocket));
                 match customers.unwrap().into_iter().find(|c| c.email == email) {
                     Some(customer) => customer.id,
                     None => return Vec::new(),

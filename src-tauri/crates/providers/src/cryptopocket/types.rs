@@ -256,7 +256,6 @@ impl DocumentType {
     }
 }
 
-
 /// `POST /customers/{user_id}/documents` body: `file` is a `data:{mime};base64,…` URL (or, as
 /// documented too, a public http(s) URL).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -255,7 +255,10 @@ fn the_journal_rebuilt_by_0014_keeps_its_rows_and_index_and_takes_links_and_docu
             (JournalKind::Reminder, "whatsapp".to_owned(), 9),
         ]
     );
-    assert_eq!(store.customer_tags(PROFILE, provider, "c1").unwrap(), ["VIP"]);
+    assert_eq!(
+        store.customer_tags(PROFILE, provider, "c1").unwrap(),
+        ["VIP"]
+    );
 
     // The new kinds are taken, after the old rows (seq goes on from the highest kept).
     store

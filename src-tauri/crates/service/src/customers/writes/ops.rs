@@ -298,7 +298,11 @@ impl Operation for CustomerOps<'_> {
         let Some((id, kind, text)) = issued(intent, answer) else {
             return Ok(());
         };
-        let entry = JournalEntry { kind, text, at: now };
+        let entry = JournalEntry {
+            kind,
+            text,
+            at: now,
+        };
         match w.add_journal_entry(profile_id, StoreProvider::Cryptopocket, &id, &entry) {
             Err(StoreError::NotFound(_)) => Ok(()),
             other => other,
