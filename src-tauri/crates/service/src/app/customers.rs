@@ -52,14 +52,16 @@ impl App {
     }
 
     /// Fetches every CryptoPocket customer into the cache; a failure is recorded and returned.
-    /// Once CryptoPocket answered, the customer writes left open are settled: uncertain ones
-    /// looked for, queued ones sent.
+    /// Once CryptoPocket answered, the customer writes left open are settled (uncertain ones
+    /// looked for, queued ones sent) and each one settled is announced.
     pub async fn sync_customers(&self) -> Result<CustomerSyncReport, ServiceError> {
         let (profile, client) = self.cryptopocket().await?;
         let now = unix_now();
         let report = sync::sync_customers(&self.store, &client, &profile.id, now).await?;
         let cx = self.customer_writes(&profile, &client);
-        writes::flush(&cx, now).await?;
+        for write in writes::flush(&cx, now).await? {
+            self.announce_customer_write(&profile.id, &write);
+        }
         Ok(report)
     }
 

@@ -27,18 +27,27 @@ impl App {
     }
 
     /// The background refresh: every unsettled customer of the active profile, least recently
-    /// checked first, then the cases that passed the target age are notified (once each).
+    /// checked first, then the cases that passed the target age are notified (once each), and
+    /// UnDosTres' open account creations are settled when the run did not find it paused (it
+    /// has no list sync to do that, as CryptoPocket's has).
     pub async fn track_customers(&self) -> Result<TrackingReport, ServiceError> {
         let (ctx, clients) = self.tracking().await?;
         let profile_id = ctx.profile_id.clone();
         let unsettled = self
             .store(move |store| store.unsettled_customers(&profile_id))
             .await?;
+        let undostres = clients.undostres.is_some();
         let report = self
             .tracker
             .refresh_all(ctx.clone(), clients, unsettled)
             .await;
         notify_overdue(&ctx).await?;
+        if undostres
+            && !report.paused.contains(&Provider::Undostres)
+            && let Err(error) = self.flush_undostres_writes().await
+        {
+            tracing::info!(code = %error.code(), "UnDosTres creations left open");
+        }
         Ok(report)
     }
 
