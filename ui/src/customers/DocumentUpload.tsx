@@ -152,8 +152,12 @@ function UploadForm({ customerId, rules }: { customerId: string; rules: Document
           style={{ flex: "1 1 14rem" }}
           data-testid="customer-document-type"
         />
-        <Stack gap={4} style={{ flex: "1 1 14rem" }}>
-          <Input.Label id={`document-file-${customerId}`}>{t("detail.upload.file")}</Input.Label>
+        {/* The same wrapper as the select beside it, so both labels look alike. */}
+        <Input.Wrapper
+          label={t("detail.upload.file")}
+          labelProps={{ id: `document-file-${customerId}` }}
+          style={{ flex: "1 1 14rem" }}
+        >
           {/* The picker is the page's own: the window is granted no file-system plugin. */}
           <input
             ref={input}
@@ -171,6 +175,7 @@ function UploadForm({ customerId, rules }: { customerId: string; rules: Document
           />
           <Button
             variant="default"
+            fullWidth
             leftSection={<IconPaperclip size={16} aria-hidden />}
             disabled={busy}
             aria-describedby={`document-file-${customerId}`}
@@ -181,6 +186,7 @@ function UploadForm({ customerId, rules }: { customerId: string; rules: Document
           </Button>
           <Text
             size="xs"
+            mt={4}
             c={issues.file ? "red" : "dimmed"}
             data-testid="customer-document-file-status"
             style={{ overflowWrap: "anywhere" }}
@@ -190,7 +196,7 @@ function UploadForm({ customerId, rules }: { customerId: string; rules: Document
                 ? t("detail.upload.hint", limits)
                 : `${file.name} · ${formatBytes(file.size, locale)}`)}
           </Text>
-        </Stack>
+        </Input.Wrapper>
       </Group>
       {busy && file !== null && (
         <Stack gap={4} aria-live="polite" data-testid="customer-upload-progress">
