@@ -56,6 +56,8 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    /// Taken only while holding `reader`.
+    link_counts: Mutex<Option<merchants::LinkCounts>>,
 }
 
 /// The write side of one transaction; see [`Store::write`].
@@ -77,6 +79,7 @@ impl Store {
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
+            link_counts: Mutex::new(None),
         })
     }
 
@@ -140,8 +143,9 @@ impl Writer<'_> {
 }
 
 /// A panic while holding a connection leaves no open transaction behind (rusqlite rolls
-/// back on drop), so a poisoned lock is still safe to use.
-fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+/// back on drop), and one while counting leaves at worst an answer for an older version, so a
+/// poisoned lock is still safe to use.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
