@@ -322,7 +322,15 @@ impl Store {
         }
         // Each of these an index answers alone (links_by_merchant, _by_amount, _by_created).
         if let Some(merchant) = &query.merchant_id {
-            list.narrowing_filter("t.merchant_id = ?", vec![Value::Text(merchant.clone())]);
+            let merchant = vec![Value::Text(merchant.clone())];
+            list.filter("t.merchant_id = ?", merchant.clone());
+            list.narrowed_by("t.merchant_id = ?", merchant);
+        }
+        if let Some(min) = query.amount_min_centavos {
+            list.filter("t.amount_centavos >= ?", [Value::Integer(min)]);
+        }
+        if let Some(max) = query.amount_max_centavos {
+            list.filter("t.amount_centavos <= ?", [Value::Integer(max)]);
         }
         if let (Some(min), Some(max)) = (query.amount_min_centavos, query.amount_max_centavos)
             && let Some(terms) = pesos_range_terms(min / 100, max / 100)
@@ -332,7 +340,7 @@ impl Store {
             list.narrow_text(&terms);
         }
         if query.amount_min_centavos.is_some() || query.amount_max_centavos.is_some() {
-            list.narrowing_filter(
+            list.narrowed_by(
                 "t.amount_centavos BETWEEN ? AND ?",
                 vec![
                     Value::Integer(query.amount_min_centavos.unwrap_or(i64::MIN)),
@@ -340,8 +348,14 @@ impl Store {
                 ],
             );
         }
+        if let Some(from) = query.created_from {
+            list.filter("t.created_at >= ?", [Value::Integer(from)]);
+        }
+        if let Some(to) = query.created_to {
+            list.filter("t.created_at < ?", [Value::Integer(to)]);
+        }
         if query.created_from.is_some() || query.created_to.is_some() {
-            list.narrowing_filter(
+            list.narrowed_by(
                 "t.created_at >= ? AND t.created_at < ?",
                 vec![
                     Value::Integer(query.created_from.unwrap_or(i64::MIN)),

@@ -20,7 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_undostres_account_secrets.sql"),
     include_str!("../migrations/0012_customer_tags_notes.sql"),
     include_str!("../migrations/0013_kyc_tracking.sql"),
-    include_str!("../migrations/0015_links_by_merchant_date.sql"),
+    include_str!("../migrations/0015_list_indexes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -142,11 +142,11 @@ impl ListQuery {
         }
     }
 
-    /// [`Self::filter`] for a clause an index answers alone (it reads only columns of an index
-    /// that starts with the profile), so that a common word under it can be searched for among
-    /// the rows that pass it when they are few.
-    pub fn narrowing_filter(&mut self, clause: &str, params: Vec<Value>) {
-        self.filter(clause, params.clone());
+    /// Declares that the filters imply `clause`, which an index answers alone (it reads only
+    /// columns of an index that starts with the profile), so that a common word under it can
+    /// be searched for among the rows that pass it when they are few. Not a filter itself: the
+    /// filters stay as written, since SQLite plans `BETWEEN` and a pair of bounds differently.
+    pub fn narrowed_by(&mut self, clause: &str, params: Vec<Value>) {
         self.narrowing.push((clause.into(), params));
     }
 
