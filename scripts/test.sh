@@ -29,10 +29,13 @@ step "cargo fmt --check" cargo fmt --all -- --check
 # The app crate embeds ui/dist, so the UI is built before anything compiles the app.
 step "build the UI" npm --prefix ui run build --silent
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
-# One test at a time per binary: gnome-keyring-daemon was seen to die under the service tests'
-# parallel keyring calls (D-Bus then starts a locked one and the rest fail); it costs ~7 s.
+# gnome-keyring-daemon (Debian 12) sometimes aborts on a GLib error, seen after a test binary
+# exits with keyring calls in flight; every later binary in that D-Bus session then failed. So
+# each test binary runs in its own session and keyring (cargo's runner, ~0.13 s each), one test
+# at a time (parallel keyring calls were seen to kill it too; ~7 s).
+host=$(rustc -vV | sed -n 's/^host: //p' | tr 'a-z-' 'A-Z_')
 step "Rust tests (real Secret Service)" env MOSTRADOR_REAL_KEYRING=1 RUST_TEST_THREADS=1 \
-  scripts/keyring-session.sh cargo test --workspace --locked
+  "CARGO_TARGET_${host}_RUNNER=$ROOT/scripts/keyring-session.sh" cargo test --workspace --locked
 step "UI typecheck" npm --prefix ui run typecheck --silent
 step "UI format check" npm --prefix ui run format:check --silent
 step "UI lint" npm --prefix ui run lint --silent

@@ -34,9 +34,11 @@ const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
 /// Test hook: the refresh period in seconds, so the end-to-end suite need not wait minutes.
 const REFRESH_SECS_VAR: &str = "MOSTRADOR_REFRESH_SECS";
 
-/// Runs the service's background refresh for as long as the app runs: the synced links, and the
-/// customers whose verification is not settled (KYC tracking, at the same pace). Each finished
-/// sync and each observed KYC change reaches the window as an event.
+/// Runs the service's background refresh for as long as the app runs: the synced links, and at
+/// the same pace the customer lists (so a customer created elsewhere is cached and tracked
+/// without anyone opening Clientes y KYC) followed by the customers whose verification is not
+/// settled (KYC tracking). Each finished sync and each observed KYC change reaches the window as
+/// an event.
 pub fn refresh_in_background<R: Runtime>(handle: AppHandle<R>) {
     let every = std::env::var(REFRESH_SECS_VAR)
         .ok()
@@ -46,8 +48,13 @@ pub fn refresh_in_background<R: Runtime>(handle: AppHandle<R>) {
         loop {
             tokio::time::sleep(every).await;
             let app = handle.state::<App>();
-            let (links, customers) =
-                tokio::join!(app.refresh_synced_links(), app.track_customers());
+            let customers = async {
+                if let Err(error) = app.sync_customer_lists().await {
+                    tracing::warn!(%error, "background customers sync failed");
+                }
+                app.track_customers().await
+            };
+            let (links, customers) = tokio::join!(app.refresh_synced_links(), customers);
             if let Err(error) = links {
                 tracing::warn!(%error, "background refresh failed");
             }

@@ -1837,6 +1837,12 @@ export type SandboxStatus = SandboxStatus_Serialize | SandboxStatus_Deserialize;
 /**  What the Sandbox settings show. */
 export type SandboxStatus_Deserialize = {
 	billpocketUrl: string,
+	/**
+	 *  The CryptoPocket and UnDosTres doubles' addresses (their admin routes, for the
+	 *  end-to-end suite, are there too).
+	 */
+	cryptopocketUrl: string,
+	undostresUrl: string,
 	merchants: number,
 	links: number,
 	faults: FaultPlan_Deserialize,
@@ -1845,6 +1851,12 @@ export type SandboxStatus_Deserialize = {
 /**  What the Sandbox settings show. */
 export type SandboxStatus_Serialize = {
 	billpocketUrl: string,
+	/**
+	 *  The CryptoPocket and UnDosTres doubles' addresses (their admin routes, for the
+	 *  end-to-end suite, are there too).
+	 */
+	cryptopocketUrl: string,
+	undostresUrl: string,
 	merchants: number,
 	links: number,
 	faults: FaultPlan_Serialize,

@@ -1,4 +1,5 @@
-import { chmodSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 // What the specs do to the app's page: find by test id, read text, wait for a notification,
@@ -22,7 +23,10 @@ export const text = async (element) => (await element.getProperty("textContent")
 /** Waits for a notification (toast) that contains `message`. */
 export async function notified(browser, message) {
   const toast = await browser.$(`div*=${message}`);
-  await toast.waitForExist({ timeout: 20_000, timeoutMsg: `no "${message}" notification` });
+  await toast.waitForExist({
+    timeout: 20_000,
+    timeoutMsg: `no "${message}" notification`,
+  });
 }
 
 /** Calls one of the app's own commands through its IPC (to arrange faults, to count). */
@@ -78,4 +82,31 @@ export function recordingBrowser(home) {
   writeFileSync(stub, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
   chmodSync(stub, 0o755);
   return { stub, opened };
+}
+
+/**
+ * A home of its own for a spec about KYC tracking: throwaway XDG directories, the background
+ * refresh every 2 s (`MOSTRADOR_REFRESH_SECS`), and desktop notifications recorded as JSON lines
+ * (`MOSTRADOR_NOTIFICATIONS_FILE`: Xvfb has no desktop to show them). `env` goes to useDriver;
+ * `notifications()` reads what was recorded so far.
+ */
+export function trackingHome(prefix) {
+  const home = mkdtempSync(path.join(tmpdir(), prefix));
+  const file = path.join(home, "notifications.jsonl");
+  return {
+    home,
+    env: {
+      XDG_DATA_HOME: path.join(home, "data"),
+      XDG_CONFIG_HOME: path.join(home, "config"),
+      MOSTRADOR_REFRESH_SECS: "2",
+      MOSTRADOR_NOTIFICATIONS_FILE: file,
+    },
+    notifications: () =>
+      existsSync(file)
+        ? readFileSync(file, "utf8")
+            .split("\n")
+            .filter(Boolean)
+            .map((line) => JSON.parse(line))
+        : [],
+  };
 }

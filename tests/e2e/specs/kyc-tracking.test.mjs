@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 
-import { invoke } from "../lib/app.mjs";
+import { invoke, trackingHome } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 
 // KYC tracking in the real app: an UnDosTres account suspended from Ajustes → Sandbox is noticed
@@ -12,18 +11,9 @@ import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
 // the customers view exports as CSV; the KYC preferences are checked and kept. Notifications
 // are recorded to a file (MOSTRADOR_NOTIFICATIONS_FILE) instead of reaching a desktop that
 // Xvfb does not have.
-const home = mkdtempSync(path.join(tmpdir(), "mostrador-kyc-"));
-const notificationsFile = path.join(home, "notifications.jsonl");
+const { home, env, notifications } = trackingHome("mostrador-kyc-");
 const exports = path.join(home, "exports");
-useDriver({
-  env: {
-    XDG_DATA_HOME: path.join(home, "data"),
-    XDG_CONFIG_HOME: path.join(home, "config"),
-    MOSTRADOR_REFRESH_SECS: "2",
-    MOSTRADOR_NOTIFICATIONS_FILE: notificationsFile,
-    MOSTRADOR_SAVE_DIALOG_DIR: exports,
-  },
-});
+useDriver({ env: { ...env, MOSTRADOR_SAVE_DIALOG_DIR: exports } });
 
 /** Replaces what a (React-controlled) input holds by typing, then leaves it. */
 async function typeInto(browser, input, typed) {
@@ -31,15 +21,6 @@ async function typeInto(browser, input, typed) {
   await browser.keys(["Control", "a"]);
   await browser.keys([...typed]);
   await browser.keys("Tab");
-}
-
-/** The notifications recorded so far. */
-function notifications() {
-  if (!existsSync(notificationsFile)) return [];
-  return readFileSync(notificationsFile, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line));
 }
 
 test("an account suspended at UnDosTres is noticed in the background and notified", async () => {

@@ -161,4 +161,29 @@ describe("Customers screen", () => {
     await user.click(within(drawer).getByRole("button", { name: "Guardar nota" }));
     expect(await within(drawer).findByText("Escribe la nota antes de guardarla.")).toBeVisible();
   });
+  it("exports the view, and gives the focus back to where the registration form was opened", async () => {
+    const user = userEvent.setup();
+    const calls = await renderScreen({
+      ...synced,
+      search_customers: () => ({ items: rows(), next: null }),
+      export_customers_csv: () => ({ path: "/tmp/clientes-2026-12-03.csv", rows: 2 }),
+      identification_types: () => [],
+    });
+    await screen.findByRole("grid", { name: "Clientes" });
+    await user.click(screen.getByRole("button", { name: "Exportar CSV" }));
+    expect(
+      await screen.findByText("2 clientes exportados a /tmp/clientes-2026-12-03.csv"),
+    ).toBeInTheDocument();
+    const exported = calls.find((c) => c.cmd === "export_customers_csv");
+    expect((exported?.args.query as CustomerQuery).sort).toBe("oldestPending");
+
+    const register = screen.getByRole("button", { name: "Registrar cliente" });
+    await user.click(register);
+    expect(await screen.findByRole("dialog")).toBeInTheDocument();
+    await user.keyboard("{Escape}");
+    await waitFor(() => {
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+    expect(register).toHaveFocus();
+  });
 });

@@ -7,9 +7,8 @@ import { useTranslation } from "react-i18next";
 import { usePreferences } from "../app/queries";
 import type { Customer, Provider } from "../bindings";
 import { ListStates } from "../components/ListStates";
-import { SyncBar } from "../components/SyncBar";
+import { ListSyncBar } from "../components/ListSyncBar";
 import { nowSeconds } from "../format/time";
-import { useSyncRetry } from "../links/syncRetry";
 import { useNow } from "../links/useNow";
 import tableClasses from "../table/VirtualTable.module.css";
 import type { TableHandle } from "../table/VirtualTable";
@@ -19,7 +18,12 @@ import { CustomersToolbar } from "./CustomersToolbar";
 import { activeFilterCount, NO_FILTERS, toQuery, type CustomerFilters } from "./filters";
 import { customerKey, DEFAULT_TARGET_DAYS } from "./kyc";
 import { NewCustomerForm } from "./NewCustomerForm";
-import { useCustomerPages, useCustomersSync, useCustomersSyncState } from "./queries";
+import {
+  useCustomerPages,
+  useCustomersSync,
+  useCustomersSyncState,
+  useExportCustomers,
+} from "./queries";
 
 /**
  * Clientes y KYC: one list across CryptoPocket and UnDosTres from the cache (searchable
@@ -27,7 +31,7 @@ import { useCustomerPages, useCustomersSync, useCustomersSyncState } from "./que
  * customer's page in a drawer.
  */
 export function CustomersScreen() {
-  const { t } = useTranslation("customers");
+  const { t, i18n } = useTranslation("customers");
   // The agent's target from Ajustes; the default only until the preferences are read.
   const targetDays = usePreferences().data?.kyc.targetDays ?? DEFAULT_TARGET_DAYS;
   const [filters, setFilters] = useState<CustomerFilters>(NO_FILTERS);
@@ -43,24 +47,27 @@ export function CustomersScreen() {
   const syncState = useCustomersSyncState();
   const sync = useCustomersSync();
   const now = useNow(30_000);
-  const state = syncState.data;
-  // While the last attempt to reach CryptoPocket failed, sync again with a growing delay.
-  useSyncRetry(state?.lastErrorCode == null ? null : state.attemptedAt, () => {
-    void sync.refetch();
-  });
+  const exportCsv = useExportCustomers(query, i18n.language);
 
   const [open, setOpen] = useState<{ provider: Provider; id: string; share?: boolean } | null>(
     null,
   );
   const [creating, setCreating] = useState(false);
-  useHotkeys([
-    [
-      "mod+N",
-      () => {
-        setCreating(true);
-      },
-    ],
-  ]);
+  // Where the keyboard was when the registration form opened (the button, a row, a filter): the
+  // focus goes back there when the form closes without opening a customer's page.
+  const formOpener = useRef<HTMLElement | null>(null);
+  const openForm = () => {
+    const focused = document.activeElement;
+    formOpener.current = focused instanceof HTMLElement ? focused : null;
+    setCreating(true);
+  };
+  useEffect(() => {
+    const opener = formOpener.current;
+    if (creating || opener === null) return;
+    formOpener.current = null;
+    if (opener.isConnected) opener.focus();
+  }, [creating]);
+  useHotkeys([["mod+N", openForm]]);
   const table = useRef<TableHandle>(null);
   // The row whose drawer was closed: the keyboard focus goes back to it once the drawer is gone.
   const returnTo = useRef<string | null>(null);
@@ -81,19 +88,15 @@ export function CustomersScreen() {
       data-testid="customers-screen"
     >
       <Title order={2}>{t("title")}</Title>
-      <SyncBar
-        sync={state}
-        syncing={sync.isFetching}
+      <ListSyncBar
+        state={syncState.data}
+        sync={sync}
         now={now}
-        count={
-          rows.length > 0
-            ? t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })
-            : null
-        }
-        onSync={() => void sync.refetch()}
+        rows={rows.length}
+        more={pages.hasNextPage}
         provider="CryptoPocket"
         offlineHint={t("sync.offlineHint")}
-        testIdPrefix="customers"
+        namespace="customers"
       />
       <CustomersToolbar
         filters={filters}
@@ -102,9 +105,8 @@ export function CustomersScreen() {
           setSince(nowSeconds());
         }}
         targetLabel={t("age.targetDays", { count: targetDays })}
-        onNew={() => {
-          setCreating(true);
-        }}
+        onNew={openForm}
+        csv={exportCsv}
       />
       <ListStates
         list={pages}
@@ -149,8 +151,12 @@ export function CustomersScreen() {
           }}
           onDone={(created) => {
             setCreating(false);
-            // A new customer's page opens on its verification link, ready to be sent.
-            if (created) setOpen({ ...created, share: true });
+            // A new customer's page opens on its verification link, ready to be sent; the focus
+            // is that page's.
+            if (created) {
+              formOpener.current = null;
+              setOpen({ ...created, share: true });
+            }
           }}
         />
       )}

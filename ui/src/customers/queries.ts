@@ -76,6 +76,14 @@ export function useCustomersSync() {
   return sync;
 }
 
+/** Every customer of the view (`query`, all pages) as a CSV file, after the save dialog. */
+export function useExportCustomers(query: CustomerQuery, lang: string) {
+  return useCommandMutation(
+    () => call(commands.exportCustomersCsv(query, lang)),
+    () => [],
+  );
+}
+
 /** A customer's page: the cached row, tags and timeline. */
 export function useCustomerRecord(provider: Provider, id: string) {
   return useQuery({

@@ -16,7 +16,7 @@ import {
 import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ListStates } from "../components/ListStates";
-import { SyncBar } from "../components/SyncBar";
+import { ListSyncBar } from "../components/ListSyncBar";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { call } from "../ipc";
 import { copyNotice } from "./copyNotice";
@@ -39,7 +39,6 @@ import {
   useRetryLinkWrite,
   useSubmitLinkWrite,
 } from "./queries";
-import { useSyncRetry } from "./syncRetry";
 import { useNow } from "./useNow";
 import { differingFields, isQueuedCreate, pendingWriteId } from "./writeSummary";
 
@@ -106,12 +105,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const status = useLinksStatus(merchant.id);
   const sync = useLinkSync(merchant.id);
   const now = useNow(30_000);
-  const syncState = status.data?.sync;
   // Any failed attempt to reach Billpocket (a sync or a write) is recorded on the list's sync
-  // state; while the last one failed, sync again with a growing delay.
-  useSyncRetry(syncState?.lastErrorCode == null ? null : syncState.attemptedAt, () => {
-    void sync.refetch();
-  });
+  // state, which the sync bar shows (and retries while it failed).
+  const syncState = status.data?.sync;
 
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormMode | null>(null);
@@ -182,35 +178,22 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   });
   const discard = useDiscardLinkWrite(merchant.id);
 
-  const exportCsv = useExportLinks(query, i18n.language, {
-    onSuccess: (report) => {
-      if (report)
-        notifications.show({
-          color: "green",
-          message: t("toolbar.exported", { count: report.rows, path: report.path }),
-        });
-    },
-    onError: showError,
-  });
+  const exportCsv = useExportLinks(query, i18n.language);
 
   const filtered = debounced.text.trim() !== "" || activeFilterCount(debounced) > 0;
 
   return (
     <>
       <MainLinkCard merchant={merchant} />
-      <SyncBar
-        sync={syncState}
-        syncing={sync.isFetching}
+      <ListSyncBar
+        state={syncState}
+        sync={sync}
         now={now}
-        count={
-          rows.length > 0
-            ? t("table.shown", { count: rows.length, more: pages.hasNextPage ? "+" : "" })
-            : null
-        }
-        onSync={() => void sync.refetch()}
+        rows={rows.length}
+        more={pages.hasNextPage}
         provider="Billpocket"
         offlineHint={t("syncOfflineHint")}
-        testIdPrefix="links"
+        namespace="links"
       />
       <PendingWrites
         writes={writes}
@@ -233,10 +216,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         onNew={() => {
           setForm({ kind: "create", form: EMPTY_FORM });
         }}
-        onExport={() => {
-          exportCsv.mutate();
-        }}
-        exporting={exportCsv.isPending}
+        csv={exportCsv}
       />
       <ListStates
         list={pages}

@@ -19,8 +19,7 @@ async function renderToolbar() {
           setFilters(next);
         }}
         onNew={() => undefined}
-        onExport={() => undefined}
-        exporting={false}
+        csv={{ mutate: () => undefined, isPending: false }}
       />
     );
   }
@@ -57,7 +56,9 @@ describe("LinksToolbar", () => {
       createdTo: "2026-11-30",
     });
 
-    await user.click(screen.getByTestId("filters-clear"));
+    await user.click(screen.getByTestId("links-filters-clear"));
     expect(seen.at(-1)).toEqual(NO_FILTERS);
+    // The button went with the filters; the focus stays on their line, not on the page.
+    expect(document.activeElement?.closest('[data-testid="links-status-filter"]')).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type Query } from "@tanstack/react-query";
 
 import {
   commands,
@@ -17,6 +17,12 @@ export const profileKeys = {
 
 /** What a change to the profiles makes stale: the list and the header's active profile. */
 const PROFILES_CHANGED = [profileKeys.list, appKeys.info] as const;
+/** Queries whose answer does not depend on the active profile. */
+const PROFILE_FREE: ReadonlySet<unknown> = new Set([
+  profileKeys.list[0],
+  profileKeys.slots("")[0],
+  appKeys.info[0],
+]);
 
 export function useProfiles() {
   return useQuery({ queryKey: profileKeys.list, queryFn: () => call(commands.listProfiles()) });
@@ -50,13 +56,25 @@ export function useDeleteProfile(id: string, callbacks?: MutationCallbacks<null,
   );
 }
 
-/** Makes a profile the active one. Every cached result belongs to the profile left behind. */
+/**
+ * Makes a profile the active one. Every cached result belongs to the profile left behind, so it
+ * is dropped, not refetched in place: a merchant id both profiles know must not show the old
+ * profile's links while the new ones load. Answers still in flight were asked of the old
+ * profile and are cancelled first. The profiles themselves (list, slots) are the same from
+ * every profile and are only read again.
+ */
 export function useSwitchProfile(id: string) {
   const client = useQueryClient();
+  const ofProfile = { predicate: (query: Query) => !PROFILE_FREE.has(query.queryKey[0]) };
   return useCommandMutation(
     () => call(commands.switchProfile(id)),
-    () => [],
-    { onSuccess: () => client.invalidateQueries() },
+    () => PROFILES_CHANGED,
+    {
+      onSuccess: async () => {
+        await client.cancelQueries(ofProfile);
+        await client.resetQueries(ofProfile);
+      },
+    },
   );
 }
 

@@ -70,10 +70,32 @@ impl Events {
 
     /// A sync of one merchant's links ended, well (`error_code` `None`) or not.
     pub fn links_synced(&self, profile_id: &str, merchant_id: &str, error_code: Option<ErrorCode>) {
+        let resource = crate::sync::links_resource(merchant_id);
+        self.synced(profile_id, resource, Some(merchant_id), error_code);
+    }
+
+    /// A customers resource (`customers/cryptopocket`, `customers/undostres`) changed: its list
+    /// was synced, well or not, or another call found its provider unreachable or back.
+    pub fn customers_synced(
+        &self,
+        profile_id: &str,
+        resource: &str,
+        error_code: Option<ErrorCode>,
+    ) {
+        self.synced(profile_id, resource.to_owned(), None, error_code);
+    }
+
+    fn synced(
+        &self,
+        profile_id: &str,
+        resource: String,
+        merchant_id: Option<&str>,
+        error_code: Option<ErrorCode>,
+    ) {
         self.emit(AppEvent::SyncFinished {
             profile_id: profile_id.to_owned(),
-            resource: crate::sync::links_resource(merchant_id),
-            merchant_id: Some(merchant_id.to_owned()),
+            resource,
+            merchant_id: merchant_id.map(str::to_owned),
             error_code,
         });
     }

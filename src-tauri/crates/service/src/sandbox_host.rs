@@ -1,6 +1,7 @@
 //! The provider doubles embedded in the app for the Sandbox profile: started with the app, state
 //! kept in the app's data directory, reset and fault injection driven from the Sandbox settings.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use mostrador_providers::Credential;
@@ -8,7 +9,7 @@ use mostrador_sandbox::{
     BillpocketSandbox, CryptoPocketSandbox, FaultController, FaultPlan, SandboxConfig,
     SandboxError, UnDosTresSandbox,
 };
-use mostrador_store::{Merchant, Store, StoreError, UnixSeconds};
+use mostrador_store::{Merchant, Provider, Store, StoreError, UnixSeconds};
 use serde::Serialize;
 use specta::Type;
 
@@ -31,6 +32,10 @@ pub struct EmbeddedSandbox {
 #[serde(rename_all = "camelCase")]
 pub struct SandboxStatus {
     pub billpocket_url: String,
+    /// The CryptoPocket and UnDosTres doubles' addresses (their admin routes, for the
+    /// end-to-end suite, are there too).
+    pub cryptopocket_url: String,
+    pub undostres_url: String,
     pub merchants: u32,
     pub links: u32,
     pub faults: FaultPlan,
@@ -103,6 +108,8 @@ impl EmbeddedSandbox {
         });
         SandboxStatus {
             billpocket_url: self.billpocket.base_url(),
+            cryptopocket_url: self.cryptopocket.base_url(),
+            undostres_url: self.undostres.base_url(),
             merchants: u32::try_from(merchants).unwrap_or(u32::MAX),
             links: u32::try_from(links).unwrap_or(u32::MAX),
             faults: self.billpocket.faults().plan(),
@@ -172,10 +179,37 @@ impl EmbeddedSandbox {
         store: &Store,
         now: UnixSeconds,
     ) -> Result<usize, UndostresServiceError> {
+        self.cache_undostres(store, now, |_| true)
+    }
+
+    /// Caches the double's accounts the Sandbox profile does not hold yet (created by another
+    /// client of the double), as [`Self::cache_undostres_accounts`] does: the background
+    /// refresh's stand-in for the list UnDosTres does not offer. Known accounts are left to KYC
+    /// tracking, which announces and notifies what changed. Answers how many were new.
+    pub fn cache_new_undostres_accounts(
+        &self,
+        store: &Store,
+        now: UnixSeconds,
+    ) -> Result<usize, UndostresServiceError> {
+        let cached: HashSet<String> = store
+            .write(|w| w.customers_of(SANDBOX_PROFILE_ID, Provider::Undostres))?
+            .into_iter()
+            .map(|customer| customer.id)
+            .collect();
+        self.cache_undostres(store, now, |id| !cached.contains(&id.to_string()))
+    }
+
+    fn cache_undostres(
+        &self,
+        store: &Store,
+        now: UnixSeconds,
+        wanted: impl Fn(i64) -> bool,
+    ) -> Result<usize, UndostresServiceError> {
         let accounts: Vec<Account> = self.undostres.inspect(|state| {
             state
                 .accounts
                 .iter()
+                .filter(|record| wanted(record.id))
                 .filter_map(|record| {
                     let mut account: Account = serde_json::from_value(record.account_rs()).ok()?;
                     account.ewallet_id = Some(record.ewallet_id);

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use mostrador_sandbox::{FaultPlan, Outage};
 use mostrador_service::app::{App, ServiceError};
-use mostrador_service::customers::writes::{CompanyForm, CustomerWriteAnswer};
+use mostrador_service::customers::writes::{CompanyForm, CustomerWriteAnswer, PersonForm};
 use mostrador_service::events::AppEvent;
 use mostrador_service::links::form::{DEFAULT_LINK_TYPE, FormError, LinkForm};
 use mostrador_service::links::writes::LinkWrite;
@@ -132,6 +132,93 @@ async fn a_settled_customer_write_is_announced_with_its_provider_and_no_merchant
         }
     );
     assert!(events.try_recv().is_err(), "one event per write");
+}
+
+/// A person queued while CryptoPocket was unreachable is sent by the next customers sync, and
+/// that settlement is announced like one made from the form.
+#[tokio::test]
+async fn a_customer_write_settled_by_a_sync_is_announced() {
+    let (_dir, app, events) = open().await;
+    let outage = FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    };
+    app.sandbox_set_faults(outage);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let form = PersonForm {
+        first_name: "Camila".into(),
+        last_name: "Rojas".into(),
+        email: "camila.rojas@example.cl".into(),
+        country: "CHL".into(),
+        id_type: "RUT".into(),
+        id_number: "12.345.678-5".into(),
+        ..PersonForm::default()
+    };
+    let answer = app.create_cryptopocket_person("p-1", form, None).await;
+    let Ok(CustomerWriteAnswer::Submitted { outcome }) = answer else {
+        panic!("{answer:?}")
+    };
+    assert_eq!(outcome.write.state, OutboxState::Pending);
+    while events.try_recv().is_ok() {}
+
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.sync_customers().await.unwrap();
+    let settled: Vec<_> = std::iter::from_fn(|| events.try_recv().ok())
+        .filter(|event| matches!(event, AppEvent::WriteSettled { .. }))
+        .collect();
+    assert_eq!(
+        settled,
+        vec![AppEvent::WriteSettled {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            provider: "cryptopocket".into(),
+            merchant_id: None,
+            seq: outcome.write.seq,
+            state: OutboxState::Done,
+        }]
+    );
+}
+
+/// UnDosTres has no list sync: an account creation queued while it was unreachable is sent by
+/// the next background tracking run, and announced.
+#[tokio::test]
+async fn an_account_creation_queued_offline_is_sent_by_the_next_tracking_run() {
+    let (_dir, app, events) = open().await;
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let form = common::undostres::person("cola@tienda-lupita.mx");
+    let queued =
+        common::undostres::submitted(app.create_undostres_account("u-1", form).await.unwrap());
+    assert_eq!(queued.write.state, OutboxState::Pending);
+    app.track_customers().await.unwrap();
+    let open = app.undostres_writes().await.unwrap();
+    assert_eq!(
+        open[0].state,
+        OutboxState::Pending,
+        "nothing sent while paused"
+    );
+    while events.try_recv().is_ok() {}
+
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.track_customers().await.unwrap();
+    assert!(app.undostres_writes().await.unwrap().is_empty());
+    let settled: Vec<_> = std::iter::from_fn(|| events.try_recv().ok())
+        .filter(|event| matches!(event, AppEvent::WriteSettled { .. }))
+        .collect();
+    assert_eq!(
+        settled,
+        vec![AppEvent::WriteSettled {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            provider: "undostres".into(),
+            merchant_id: None,
+            seq: queued.write.seq,
+            state: OutboxState::Done,
+        }]
+    );
 }
 
 /// Ajustes → Sandbox's outage reaches every double: CryptoPocket and UnDosTres are unreachable

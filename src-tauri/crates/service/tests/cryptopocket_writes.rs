@@ -428,8 +428,10 @@ async fn a_queued_create_is_sent_by_the_next_flush_and_a_person_with_a_password_
     assert_eq!(open[0].subject, PERSON_EMAIL);
 
     case.faults(FaultPlan::default()).await;
-    assert_eq!(writes::flush(&case.cx(), NOW + 60).await.unwrap(), 1);
+    let flushed = writes::flush(&case.cx(), NOW + 60).await.unwrap();
     let entry = case.w.store.outbox_by_key("k").unwrap().unwrap();
+    let settled: Vec<_> = flushed.iter().map(|w| (w.seq, w.state)).collect();
+    assert_eq!(settled, vec![(entry.seq, Done)]);
     assert_eq!(entry.state, Done);
     assert_eq!(case.made(Op::Person), 1);
     assert!(case.cached(Op::Person));

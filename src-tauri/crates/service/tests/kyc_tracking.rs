@@ -13,12 +13,17 @@ use std::time::{Duration, Instant};
 
 use common::{NOW, World, config, world};
 use mostrador_codes::Coded;
+use mostrador_core::Centavos;
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::types::{KycStatus as ProviderStatus, PersonRequest};
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketCredentials};
+use mostrador_providers::undostres::UnDosTresClient;
+use mostrador_providers::undostres::rules::check_account;
+use mostrador_providers::undostres::types::{AccountRequest, Gender};
 use mostrador_sandbox::cryptopocket::seed::{
     SANDBOX_API_KEY, SANDBOX_API_SECRET, SANDBOX_INTEGRATION,
 };
+use mostrador_sandbox::undostres::seed::SANDBOX_ECOMMERCE_TOKEN;
 use mostrador_sandbox::{
     CryptoPocketSandbox, FaultAction, FaultPlan, FaultRule, Outage, SandboxConfig, Scope, Trigger,
 };
@@ -149,8 +154,13 @@ fn settle_one(t: &Tracking, status: ProviderStatus) -> Customer {
 }
 
 fn status_changes(events: &Receiver<AppEvent>) -> Vec<(String, KycStatus)> {
+    status_changes_in(&events.try_iter().collect::<Vec<_>>())
+}
+
+fn status_changes_in(events: &[AppEvent]) -> Vec<(String, KycStatus)> {
     events
-        .try_iter()
+        .iter()
+        .cloned()
         .filter_map(|event| match event {
             AppEvent::CustomerStatusChanged {
                 customer_id,
@@ -570,4 +580,240 @@ async fn the_app_announces_a_check_by_hand_and_tracks_in_the_background() {
     };
     assert_eq!(app.set_kyc_preferences(quiet).unwrap().kyc, quiet);
     assert_eq!(app.preferences().kyc, quiet);
+}
+
+/// Sets a customer's KYC status at the app's CryptoPocket double through its admin route.
+async fn set_kyc_at_double(app: &App, id: &str, status: &str) {
+    let url = format!(
+        "{}/__sandbox/cryptopocket/customers/{id}/kyc",
+        app.sandbox_status().cryptopocket_url
+    );
+    let answer = reqwest::Client::new()
+        .post(url)
+        .json(&serde_json::json!({ "kyc_status": status }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 204);
+}
+
+fn synced_resources(events: &[AppEvent]) -> Vec<(String, Option<&'static str>)> {
+    events
+        .iter()
+        .filter_map(|event| match event {
+            AppEvent::SyncFinished {
+                resource,
+                error_code,
+                ..
+            } => Some((resource.clone(), error_code.map(|c| c.as_str()))),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_background_syncs_both_lists_so_customers_made_elsewhere_are_tracked() {
+    let (_dir, app, events, shown) = open_app().await;
+    let status = app.sandbox_status();
+    let find = |text: &str| {
+        app.search_customers(CustomerQuery {
+            text: text.into(),
+            ..CustomerQuery::default()
+        })
+    };
+    // The screen was opened once: Sofía López is cached in review.
+    app.sync_customers().await.unwrap();
+    let sofia = find("LOSC780715MNLPNR00").await.unwrap().items.remove(0);
+    assert_eq!(sofia.kyc_status, KycStatus::Processing);
+
+    // Then, with nobody looking: a person registered at CryptoPocket by someone else, an
+    // UnDosTres account likewise, and Sofía settled by CryptoPocket.
+    let credentials = CryptoPocketCredentials {
+        api_key: Credential::new(SANDBOX_API_KEY),
+        api_secret: Credential::new(SANDBOX_API_SECRET),
+    };
+    let elsewhere = CryptoPocketClient::new(&status.cryptopocket_url, config(), credentials)
+        .unwrap()
+        .create_person(&PersonRequest {
+            name: "Ximena".into(),
+            last_name: "Elsewhere".into(),
+            email: "ximena@otra-app.test".into(),
+            country_code: "MEX".into(),
+            identification_type: "CURP".into(),
+            identification_number: "PEGJ800101HDFRRN03".into(),
+            ..PersonRequest::default()
+        })
+        .await
+        .unwrap();
+    let account = UnDosTresClient::new(
+        &status.undostres_url,
+        config(),
+        Credential::new(SANDBOX_ECOMMERCE_TOKEN),
+    )
+    .unwrap()
+    .create_account(
+        &check_account(AccountRequest {
+            device_id: "otra-instalacion".into(),
+            email: "tienda@otra-app.test".into(),
+            first_name: "Tienda".into(),
+            middle_name: String::new(),
+            last_name: "Ajena".into(),
+            second_last_name: String::new(),
+            gender: Gender::Business,
+            mobile: "5512345678".into(),
+            mobile_country_code: "52".into(),
+            rfc: "MAB9307148T4".into(),
+            curp: String::new(),
+            kyc_level: 1,
+            zipcode: String::new(),
+            campaign_id: String::new(),
+            credit_line: Centavos::parse("1000").unwrap(),
+        })
+        .unwrap(),
+    )
+    .await
+    .unwrap();
+    set_kyc_at_double(&app, &sofia.id, "valid").await;
+    assert!(find("Ximena").await.unwrap().items.is_empty());
+    assert!(find("Ajena").await.unwrap().items.is_empty());
+    let _ = events.try_iter().count();
+    let _ = shown.taken();
+
+    // The background refresh: the lists first, then the unsettled customers, new ones too.
+    app.sync_customer_lists().await.unwrap();
+    let listed: Vec<AppEvent> = events.try_iter().collect();
+    assert_eq!(
+        synced_resources(&listed),
+        [
+            ("customers/cryptopocket".to_owned(), None),
+            ("customers/undostres".to_owned(), None)
+        ],
+        "both lists announced, so open views read them again"
+    );
+    assert_eq!(
+        status_changes_in(&listed),
+        [(sofia.id.clone(), KycStatus::Valid)]
+    );
+    let told = shown.taken();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(
+        (told[0].kind, told[0].customers.clone()),
+        (
+            NotificationKind::Valid,
+            vec![format!("cryptopocket/{}", sofia.id)]
+        )
+    );
+    let ximena = find("Ximena").await.unwrap().items.remove(0);
+    assert_eq!(ximena.id, elsewhere.id.to_string());
+    assert_eq!(ximena.kyc_status, KycStatus::Unused);
+    let ajena = find("Ajena").await.unwrap().items.remove(0);
+    assert_eq!(
+        (ajena.provider, ajena.id.clone()),
+        (Provider::Undostres, account.account.id.to_string())
+    );
+
+    app.track_customers().await.unwrap();
+    let tracked = status_changes(&events);
+    assert!(
+        tracked.contains(&(ximena.id.clone(), KycStatus::Processing)),
+        "the new customer is tracked: {tracked:?}"
+    );
+    assert!(
+        !tracked.iter().any(|(id, _)| *id == sofia.id),
+        "a change is told once"
+    );
+    let sofia_key = format!("cryptopocket/{}", sofia.id);
+    assert!(
+        shown
+            .taken()
+            .iter()
+            .all(|n| !n.customers.contains(&sofia_key)),
+        "and notified once"
+    );
+
+    // Nothing new at UnDosTres: the next refresh announces only CryptoPocket's list.
+    app.sync_customer_lists().await.unwrap();
+    let again: Vec<AppEvent> = events.try_iter().collect();
+    assert_eq!(
+        synced_resources(&again),
+        [("customers/cryptopocket".to_owned(), None)]
+    );
+}
+
+#[tokio::test]
+async fn a_check_that_reaches_cryptopocket_clears_the_offline_mark_at_once() {
+    let (_dir, app, events, _shown) = open_app().await;
+    app.sync_customers().await.unwrap();
+    let offline = || async {
+        app.customers_sync_state()
+            .await
+            .unwrap()
+            .unwrap()
+            .last_error_code
+            .map(|code| code.as_str())
+    };
+    let synced_at = app.customers_sync_state().await.unwrap().unwrap().synced_at;
+    let pending = app
+        .search_customers(CustomerQuery {
+            kyc_status: Some(KycStatus::Processing),
+            ..CustomerQuery::default()
+        })
+        .await
+        .unwrap()
+        .items;
+    let _ = events.try_iter().count();
+
+    // The network goes: a check finds CryptoPocket unreachable, the list says so at once.
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.check_customer_status(pending[0].id.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(offline().await, Some("cryptopocket.network_unreachable"));
+    assert_eq!(
+        synced_resources(&events.try_iter().collect::<Vec<_>>()),
+        [(
+            "customers/cryptopocket".to_owned(),
+            Some("cryptopocket.network_unreachable")
+        )]
+    );
+
+    // It comes back: the first check that gets an answer clears the mark, with no list sync,
+    // and the open screen hears it. The age shown stays the last sync's.
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.check_customer_status(pending[0].id.clone())
+        .await
+        .unwrap();
+    assert_eq!(offline().await, None);
+    let state = app.customers_sync_state().await.unwrap().unwrap();
+    assert_eq!(state.synced_at, synced_at);
+    assert_eq!(
+        synced_resources(&events.try_iter().collect::<Vec<_>>()),
+        [("customers/cryptopocket".to_owned(), None)]
+    );
+    app.check_customer_status(pending[1].id.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        synced_resources(&events.try_iter().collect::<Vec<_>>()),
+        [],
+        "nothing to clear: nothing announced"
+    );
+
+    // The background run does the same: one refused call marks it, one answer clears it.
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.track_customers().await.unwrap();
+    assert_eq!(offline().await, Some("cryptopocket.network_unreachable"));
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.track_customers().await.unwrap();
+    assert_eq!(offline().await, None);
 }

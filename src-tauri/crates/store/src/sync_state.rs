@@ -1,7 +1,7 @@
 //! How fresh each cached resource is, so every list can say how old it is.
 
 use mostrador_codes::ErrorCode;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::{Result, stored_code};
@@ -47,6 +47,36 @@ impl Writer<'_> {
             ],
         )?;
         Ok(())
+    }
+
+    /// Clears the failure recorded on `resource` when `stale` says another call that just
+    /// succeeded disproves it (the provider answered), stamping the attempt at `at` and keeping
+    /// `synced_at` (the list itself was not fetched). `true` when a failure was cleared.
+    pub fn clear_sync_failure(
+        &mut self,
+        profile_id: &str,
+        resource: &str,
+        at: UnixSeconds,
+        stale: impl Fn(ErrorCode) -> bool,
+    ) -> Result<bool> {
+        let recorded: Option<ErrorCode> = self
+            .tx
+            .query_row(
+                "SELECT last_error_code FROM sync_state WHERE profile_id = ?1 AND resource = ?2",
+                params![profile_id, resource],
+                |r| stored_code(r, 0),
+            )
+            .optional()?
+            .flatten();
+        if !recorded.is_some_and(stale) {
+            return Ok(false);
+        }
+        self.tx.execute(
+            "UPDATE sync_state SET last_error_code = NULL, attempted_at = ?3 \
+             WHERE profile_id = ?1 AND resource = ?2",
+            params![profile_id, resource, at],
+        )?;
+        Ok(true)
     }
 }
 

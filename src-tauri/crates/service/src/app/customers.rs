@@ -1,7 +1,7 @@
 //! Clientes y KYC: the cached CryptoPocket customers, their sync, status checks and the history
 //! of every status change the app observed.
 
-use mostrador_codes::ErrorCode;
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_core::identity::Country;
 use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
@@ -52,14 +52,23 @@ impl App {
     }
 
     /// Fetches every CryptoPocket customer into the cache; a failure is recorded and returned.
-    /// Once CryptoPocket answered, the customer writes left open are settled: uncertain ones
-    /// looked for, queued ones sent.
+    /// Once CryptoPocket answered, the customer writes left open are settled (uncertain ones
+    /// looked for, queued ones sent) and each one settled is announced. The sync is announced
+    /// (`customers/cryptopocket`), and so is every status change the list showed, notified when
+    /// it settled a case, as a refresh would have.
     pub async fn sync_customers(&self) -> Result<CustomerSyncReport, ServiceError> {
         let (profile, client) = self.cryptopocket().await?;
         let now = unix_now();
-        let report = sync::sync_customers(&self.store, &client, &profile.id, now).await?;
+        let synced = sync::sync_customers(&self.store, &client, &profile.id, now).await;
+        let error_code = synced.as_ref().err().map(Coded::code);
+        self.events
+            .customers_synced(&profile.id, RESOURCE, error_code);
+        let report = synced?;
+        self.announce_listed(&report.status_changes).await?;
         let cx = self.customer_writes(&profile, &client);
-        writes::flush(&cx, now).await?;
+        for write in writes::flush(&cx, now).await? {
+            self.announce_customer_write(&profile.id, &write);
+        }
         Ok(report)
     }
 

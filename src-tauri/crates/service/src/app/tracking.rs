@@ -7,16 +7,24 @@ use std::sync::Arc;
 
 use mostrador_codes::Coded;
 use mostrador_providers::HttpConfig;
-use mostrador_store::{Customer, CustomerQuery, Provider, StoreError};
+use mostrador_store::{Customer, CustomerQuery, KycStatus, Provider, StoreError};
 
-use super::{App, ServiceError};
+use super::{App, ServiceError, unix_now};
 use crate::customers;
 use crate::customers::access::cryptopocket_client;
 use crate::customers::kyc::KycCheckOutcome;
 use crate::customers::notify::{Notifier, NotifyPolicy};
-use crate::customers::tracking::{Client, Clients, Context, TrackingReport, notify_overdue};
+use crate::customers::sync::StatusChange;
+use crate::customers::tracking::{
+    Client, Clients, Context, TrackingReport, announce_change, notify_overdue,
+};
 use crate::preferences::{KycPreferences, Preferences};
+use crate::profiles::SANDBOX_PROFILE_ID;
 use crate::undostres::access::client as undostres_client;
+
+/// The resource a background refresh announces when it cached new UnDosTres accounts (no sync
+/// state is kept for it: UnDosTres has no list to be out of date).
+const UNDOSTRES_RESOURCE: &str = "customers/undostres";
 
 impl App {
     /// Where notifications go (the shell's desktop); silent until set.
@@ -27,19 +35,92 @@ impl App {
     }
 
     /// The background refresh: every unsettled customer of the active profile, least recently
-    /// checked first, then the cases that passed the target age are notified (once each).
+    /// checked first, then the cases that passed the target age are notified (once each), and
+    /// UnDosTres' open account creations are settled when the run did not find it paused (it
+    /// has no list sync to do that, as CryptoPocket's has).
     pub async fn track_customers(&self) -> Result<TrackingReport, ServiceError> {
         let (ctx, clients) = self.tracking().await?;
         let profile_id = ctx.profile_id.clone();
         let unsettled = self
             .store(move |store| store.unsettled_customers(&profile_id))
             .await?;
+        let undostres = clients.undostres.is_some();
         let report = self
             .tracker
             .refresh_all(ctx.clone(), clients, unsettled)
             .await;
         notify_overdue(&ctx).await?;
+        if undostres
+            && !report.paused.contains(&Provider::Undostres)
+            && let Err(error) = self.flush_undostres_writes().await
+        {
+            tracing::info!(code = %error.code(), "UnDosTres creations left open");
+        }
         Ok(report)
+    }
+
+    /// The background refresh of the customer lists, at the links' pace: CryptoPocket's list
+    /// (announced, like the screen's own sync) and, in the Sandbox profile, the accounts the
+    /// UnDosTres double holds that the cache does not (UnDosTres has no list call, so a real
+    /// profile learns of an account only when it is created here). A customer created elsewhere
+    /// so shows, and is tracked, without anyone opening the screen. A failure is recorded by the
+    /// sync itself and logged.
+    pub async fn sync_customer_lists(&self) -> Result<(), ServiceError> {
+        if let Err(error) = self.sync_customers().await {
+            tracing::info!(code = %error.code(), "background customers sync failed");
+        }
+        let profile = self.active_profile().await?;
+        if profile.id != SANDBOX_PROFILE_ID {
+            return Ok(());
+        }
+        let sandbox = Arc::clone(&self.sandbox);
+        let now = unix_now();
+        let added = self
+            .store(move |store| sandbox.cache_new_undostres_accounts(store, now))
+            .await?;
+        if added > 0 {
+            tracing::info!(added, "new UnDosTres accounts at the sandbox");
+            self.events
+                .customers_synced(&profile.id, UNDOSTRES_RESOURCE, None);
+        }
+        Ok(())
+    }
+
+    /// Announces the status changes a list sync saw (a customer new to the cache has none),
+    /// notifying the ones that settled a case.
+    pub(super) async fn announce_listed(
+        &self,
+        changes: &[StatusChange],
+    ) -> Result<(), ServiceError> {
+        let changed: Vec<(String, KycStatus)> = changes
+            .iter()
+            .filter_map(|change| change.from.map(|from| (change.customer_id.clone(), from)))
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let ctx = self.tracking_context().await?;
+        let profile_id = ctx.profile_id.clone();
+        let before = self
+            .store(move |store| {
+                changed
+                    .into_iter()
+                    .map(|(id, from)| {
+                        let current = store.customer(&profile_id, Provider::Cryptopocket, &id)?;
+                        Ok::<_, StoreError>((current, from))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .await?;
+        for (current, from) in before {
+            let (status, level) = (current.kyc_status, current.kyc_level);
+            let before = Customer {
+                kyc_status: from,
+                ..current
+            };
+            announce_change(&ctx, &before, status, level);
+        }
+        Ok(())
     }
 
     /// "Actualizar" on the list: the unsettled customers among those `query` matches (every

@@ -42,6 +42,19 @@ impl App {
         Ok(answer)
     }
 
+    /// Sends the creations queued while UnDosTres was unreachable and looks for the uncertain
+    /// ones; each one settled is announced. Returns how many settled.
+    pub async fn flush_undostres_writes(&self) -> Result<usize, ServiceError> {
+        let vault = self.keyring()?;
+        let (profile, client) = self.undostres().await?;
+        let cx = self.undostres_context(&profile, &client, &vault);
+        let settled = writes::flush(&cx, unix_now()).await?;
+        for answer in &settled {
+            self.announce_account_write(&profile.id, answer);
+        }
+        Ok(settled.len())
+    }
+
     /// Gives up on an open creation.
     pub async fn discard_undostres_write(&self, seq: f64) -> Result<(), ServiceError> {
         let seq = outbox_seq(seq)?;

@@ -7,6 +7,7 @@ use mostrador_store::StoreError;
 
 use crate::billpocket_access::AccessError;
 use crate::merchants::form::FieldIssue;
+use crate::outbox::OutboxError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CustomerError {
@@ -24,10 +25,8 @@ pub enum CustomerError {
     /// The form (or CryptoPocket) refused these fields; nothing was created.
     #[error("invalid fields: {0:?}")]
     Invalid(Vec<FieldIssue>),
-    #[error("outbox entry {0} is not an open customer write")]
-    NotOpen(i64),
-    #[error("unreadable outbox intent: {0}")]
-    Intent(String),
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
 }
 
 impl From<tokio::task::JoinError> for CustomerError {
@@ -49,8 +48,7 @@ impl Coded for CustomerError {
             Self::Store(error) => error.code(),
             Self::Task(_) => ErrorCode::AppTask,
             Self::Invalid(issues) => issues.first().map_or(ErrorCode::FieldInvalid, |i| i.code),
-            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
-            Self::Intent(_) => ErrorCode::OutboxIntent,
+            Self::Outbox(error) => error.code(),
         }
     }
 

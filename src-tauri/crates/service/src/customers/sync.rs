@@ -86,6 +86,29 @@ pub(crate) async fn note_unreachable(
     error
 }
 
+/// Clears an "unreachable" failure on the list's sync state once another call (a check) got
+/// an answer from CryptoPocket, so the screen stops saying it is offline at once rather than at
+/// the next sync; `true` when there was one. A failure to record it is only logged.
+pub(crate) async fn note_reachable(store: &Arc<Store>, profile_id: &str, now: UnixSeconds) -> bool {
+    let profile_id = profile_id.to_owned();
+    let cleared = blocking::<_, _, CustomerError>(store, move |store| {
+        // Read first: most checks find nothing to clear and need no write transaction.
+        let marked = store.sync_states(&profile_id)?.into_iter().any(|state| {
+            state.resource == RESOURCE && state.last_error_code.is_some_and(is_unreachable)
+        });
+        if !marked {
+            return Ok(false);
+        }
+        store.write(|w| w.clear_sync_failure(&profile_id, RESOURCE, now, is_unreachable))
+    })
+    .await;
+    cleared
+        .inspect_err(|failed| {
+            tracing::warn!(code = %failed.code(), "could not record that CryptoPocket answered");
+        })
+        .unwrap_or(false)
+}
+
 /// Writes a fetch outcome; blocking.
 pub fn apply_customers(
     store: &Store,

@@ -27,7 +27,7 @@ use self::form::FieldIssue;
 pub use self::register::{RegisterOutcome, register};
 use crate::billpocket_access::BillpocketAccess;
 use crate::catalogues::CatalogueName;
-use crate::outbox::EngineError;
+use crate::outbox::{EngineError, OutboxError};
 
 const PROVIDER: &str = "billpocket";
 
@@ -47,10 +47,8 @@ pub enum MerchantError {
     Store(#[from] StoreError),
     #[error("background task failed: {0}")]
     Task(#[from] JoinError),
-    #[error("unreadable outbox intent: {0}")]
-    Intent(String),
-    #[error("outbox entry {0} is not waiting to be sent")]
-    NotOpen(i64),
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
     /// Sent, but not done: answered without the change (`differences`), or its answer lost.
     #[error("write {state}: {code}")]
     Unsettled {
@@ -64,10 +62,7 @@ impl From<EngineError<ProviderError>> for MerchantError {
     fn from(error: EngineError<ProviderError>) -> Self {
         match error {
             EngineError::Refused(error) => refusal(error),
-            EngineError::NotOpen(seq) => Self::NotOpen(seq),
-            EngineError::Intent(detail) => Self::Intent(detail),
-            EngineError::Task(detail) => Self::Intent(detail),
-            EngineError::Store(error) => Self::Store(error),
+            EngineError::Outbox(error) => Self::Outbox(error),
         }
     }
 }
@@ -83,8 +78,7 @@ impl Coded for MerchantError {
             Self::Vault(error) => error.code(),
             Self::Store(error) => error.code(),
             Self::Task(_) => ErrorCode::AppTask,
-            Self::Intent(_) => ErrorCode::OutboxIntent,
-            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Outbox(error) => error.code(),
             Self::Unsettled { code, .. } => *code,
         }
     }
@@ -256,5 +250,25 @@ impl Catalogues for CachedCatalogues<'_> {
             .ok()??;
         let items: Vec<serde_json::Value> = serde_json::from_str(&cached.body).ok()?;
         Some(items.iter().any(|item| item["id"] == id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The outbox's own failures keep their codes through every write's error type (a failed
+    /// background task was once reported as an unreadable intent).
+    #[test]
+    fn outbox_failures_keep_their_codes() {
+        let cases = [
+            (OutboxError::NotOpen(7), ErrorCode::OutboxNotOpen),
+            (OutboxError::Intent("bad".into()), ErrorCode::OutboxIntent),
+            (OutboxError::Task("panicked".into()), ErrorCode::AppTask),
+        ];
+        for (error, code) in cases {
+            let merchant = MerchantError::from(EngineError::<ProviderError>::Outbox(error));
+            assert_eq!(merchant.code(), code, "{merchant:?}");
+        }
     }
 }

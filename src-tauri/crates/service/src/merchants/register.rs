@@ -16,7 +16,7 @@ use specta::Type;
 use super::form::{self, MerchantForm, PersonKind};
 use super::{CachedCatalogues, Context, MerchantError, keep_token, refusal};
 use crate::blocking::blocking;
-use crate::outbox::{self, EngineError, Lookup, Operation};
+use crate::outbox::{self, EngineError, Lookup, Operation, OutboxError};
 
 const REGISTER_KIND: &str = "billpocket.create_user";
 
@@ -191,8 +191,8 @@ pub(super) async fn settle_uncertain(
         if entry.kind != REGISTER_KIND || entry.state != OutboxState::Uncertain {
             continue;
         }
-        let intent: MerchantIntent = serde_json::from_str(&entry.intent)
-            .map_err(|e| MerchantError::Intent(e.to_string()))?;
+        let intent: MerchantIntent =
+            serde_json::from_str(&entry.intent).map_err(|e| OutboxError::Intent(e.to_string()))?;
         let MerchantIntent::Register { registration } = &intent;
         if !registration.email.trim().eq_ignore_ascii_case(email) {
             continue;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use mostrador_codes::ErrorCode;
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_store::{
     NewOutboxEntry, OutboxEntry, OutboxState, Outcome, Store, StoreError, UnixSeconds, Writer,
 };
@@ -13,11 +13,9 @@ use super::Verdict;
 use super::outcome::WriteFailure;
 use super::{DISCARDED, NOT_APPLIED, Operation, reconcile};
 
+/// What can go wrong in the outbox itself, the same for every operation.
 #[derive(Debug, thiserror::Error)]
-pub enum EngineError<E: std::error::Error + 'static> {
-    /// The provider refused the write; the entry is now `failed` with the error's code.
-    #[error("refused by the provider: {0}")]
-    Refused(E),
+pub enum OutboxError {
     #[error("outbox entry {0} is not waiting to be sent")]
     NotOpen(i64),
     #[error("unreadable outbox intent: {0}")]
@@ -28,9 +26,42 @@ pub enum EngineError<E: std::error::Error + 'static> {
     Store(#[from] StoreError),
 }
 
-impl<E: std::error::Error + 'static> From<JoinError> for EngineError<E> {
+impl From<JoinError> for OutboxError {
     fn from(error: JoinError) -> Self {
         Self::Task(error.to_string())
+    }
+}
+
+impl Coded for OutboxError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
+            Self::Intent(_) => ErrorCode::OutboxIntent,
+            Self::Task(_) => ErrorCode::AppTask,
+            Self::Store(error) => error.code(),
+        }
+    }
+}
+
+/// How a write through the engine fails: refused by its provider (the entry is now `failed`
+/// with the error's code), or for the outbox's own reasons.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError<E: std::error::Error + 'static> {
+    #[error("refused by the provider: {0}")]
+    Refused(E),
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
+}
+
+impl<E: std::error::Error + 'static> From<StoreError> for EngineError<E> {
+    fn from(error: StoreError) -> Self {
+        Self::Outbox(error.into())
+    }
+}
+
+impl<E: std::error::Error + 'static> From<JoinError> for EngineError<E> {
+    fn from(error: JoinError) -> Self {
+        Self::Outbox(error.into())
     }
 }
 
@@ -46,7 +77,7 @@ pub async fn submit<O: Operation>(
     intent: O::Intent,
     now: UnixSeconds,
 ) -> EngineResult<OutboxEntry, O> {
-    let json = serde_json::to_string(&intent).map_err(|e| EngineError::Intent(e.to_string()))?;
+    let json = serde_json::to_string(&intent).map_err(|e| OutboxError::Intent(e.to_string()))?;
     let (profile, key, kind) = (profile_id.to_owned(), key.to_owned(), O::kind(&intent));
     let enqueued = blocking::<_, O>(store, move |store| {
         if let Some(existing) = store.outbox_by_key(&key)? {
@@ -89,7 +120,7 @@ pub async fn retry<O: Operation>(
     match entry.state {
         OutboxState::Pending | OutboxState::NotApplied => send(store, op, seq, now).await,
         OutboxState::Uncertain => reconcile::look(store, op, entry, now).await,
-        _ => Err(EngineError::NotOpen(seq)),
+        _ => Err(OutboxError::NotOpen(seq).into()),
     }
 }
 
@@ -106,7 +137,7 @@ pub async fn discard<E: std::error::Error + Send + 'static>(
             entry.state,
             OutboxState::Pending | OutboxState::Uncertain | OutboxState::NotApplied
         ) {
-            return Err(EngineError::NotOpen(seq));
+            return Err(OutboxError::NotOpen(seq));
         }
         let outcome = Outcome {
             error_code: Some(DISCARDED),
@@ -126,6 +157,23 @@ pub fn sends_by_itself(entry: &OutboxEntry) -> bool {
         && entry
             .last_error_code
             .is_some_and(|code| code != NOT_APPLIED)
+}
+
+/// The open entries of `kind` a run that reached the provider settles without the user: the
+/// uncertain ones (looked for) and the queued ones that never reached it (sent), oldest first.
+pub async fn settling_by_themselves(
+    store: &Arc<Store>,
+    profile_id: &str,
+    kind: impl Fn(&str) -> bool + Send + 'static,
+) -> Result<Vec<OutboxEntry>, OutboxError> {
+    let profile = profile_id.to_owned();
+    let open =
+        crate::blocking::blocking::<_, _, OutboxError>(store, move |s| s.open_outbox(&profile))
+            .await?;
+    Ok(open
+        .into_iter()
+        .filter(|e| kind(&e.kind) && (e.state == OutboxState::Uncertain || sends_by_itself(e)))
+        .collect())
 }
 
 /// Claims the entry (`pending` or `not_applied` → `sent`), calls the provider and settles what
@@ -280,7 +328,7 @@ pub(super) async fn note<O: Operation>(
 }
 
 pub(super) fn intent_of<O: Operation>(entry: &OutboxEntry) -> EngineResult<O::Intent, O> {
-    serde_json::from_str(&entry.intent).map_err(|e| EngineError::Intent(e.to_string()))
+    serde_json::from_str(&entry.intent).map_err(|e| OutboxError::Intent(e.to_string()).into())
 }
 
 /// Store work on the blocking pool, failing as the operation's [`EngineError`].

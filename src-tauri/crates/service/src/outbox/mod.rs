@@ -21,7 +21,9 @@ use mostrador_store::{StoreError, UnixSeconds, Writer};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-pub use engine::{EngineError, discard, retry, sends_by_itself, submit};
+pub use engine::{
+    EngineError, OutboxError, discard, retry, sends_by_itself, settling_by_themselves, submit,
+};
 pub use mostrador_providers::Verdict;
 pub use outcome::WriteFailure;
 pub use reconcile::{Lookup, settle_lookup};

@@ -16,7 +16,7 @@ use mostrador_store::StoreError;
 use mostrador_vault::VaultError;
 
 use self::create::CreateFailure;
-use crate::outbox::EngineError;
+use crate::outbox::{EngineError, OutboxError};
 
 /// What an UnDosTres use case can end in.
 #[derive(Debug, thiserror::Error)]
@@ -43,12 +43,8 @@ pub enum UndostresServiceError {
     SecretsLost,
     #[error("no account creation {0} in this profile")]
     NoSuchWrite(i64),
-    #[error("outbox entry {0} is not waiting to be sent")]
-    NotOpen(i64),
-    #[error("unreadable outbox intent: {0}")]
-    Intent(String),
-    #[error("background task failed: {0}")]
-    Engine(String),
+    #[error(transparent)]
+    Outbox(#[from] OutboxError),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error(transparent)]
@@ -75,9 +71,7 @@ impl Coded for UndostresServiceError {
             Self::SecretsWaiting(_) => ErrorCode::UndostresSecretsWaiting,
             Self::SecretsLost => ErrorCode::UndostresSecretsLost,
             Self::NoSuchWrite(_) => ErrorCode::OutboxNotFound,
-            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
-            Self::Intent(_) => ErrorCode::OutboxIntent,
-            Self::Engine(_) => ErrorCode::AppTask,
+            Self::Outbox(error) => error.code(),
             Self::Vault(error) => error.code(),
             Self::Store(error) => error.code(),
             Self::Task(_) => ErrorCode::AppTask,
@@ -98,10 +92,7 @@ impl From<EngineError<CreateFailure>> for UndostresServiceError {
     fn from(error: EngineError<CreateFailure>) -> Self {
         match error {
             EngineError::Refused(failure) => Self::Refused(failure),
-            EngineError::NotOpen(seq) => Self::NotOpen(seq),
-            EngineError::Intent(detail) => Self::Intent(detail),
-            EngineError::Task(detail) => Self::Engine(detail),
-            EngineError::Store(error) => Self::Store(error),
+            EngineError::Outbox(error) => Self::Outbox(error),
         }
     }
 }

@@ -23,7 +23,7 @@ use super::form::{self, AccountForm};
 use super::secrets::{NotStored, UnstoredSecrets, WaitingSecrets, store_customer_secrets};
 use crate::blocking::blocking;
 use crate::merchants::form::FieldIssue;
-use crate::outbox::{self, EngineError};
+use crate::outbox::{self, EngineError, OutboxError};
 
 /// What a creation needs: the profile's store, client and keyring, and where refused secrets
 /// wait.
@@ -125,6 +125,32 @@ pub async fn discard(
 ) -> Result<(), UndostresServiceError> {
     creation(store, profile_id, seq).await?;
     Ok(outbox::discard::<CreateFailure>(store, seq, now).await?)
+}
+
+/// What a tracking run that reached UnDosTres does with the open creations: uncertain ones are
+/// looked for, queued ones sent. Each failure is only logged; returns the answers whose state
+/// changed, for the caller to announce.
+pub async fn flush(
+    cx: &Context<'_>,
+    now: UnixSeconds,
+) -> Result<Vec<AccountAnswer>, UndostresServiceError> {
+    let open = outbox::settling_by_themselves(cx.store, cx.profile_id, |kind| kind == CREATE_KIND);
+    let mut settled = Vec::new();
+    for entry in open.await? {
+        match retry(cx, entry.seq, now).await {
+            Ok(answer) if state_of(&answer) != Some(entry.state) => settled.push(answer),
+            Ok(_) => {}
+            Err(error) => tracing::info!(seq = entry.seq, %error, "account creation still open"),
+        }
+    }
+    Ok(settled)
+}
+
+fn state_of(answer: &AccountAnswer) -> Option<OutboxState> {
+    match answer {
+        AccountAnswer::Submitted { outcome } => Some(outcome.write.state),
+        AccountAnswer::Refused { .. } => None,
+    }
 }
 
 /// The profile's creations still open (pending, sent, uncertain, not applied), oldest first.
@@ -316,8 +342,8 @@ fn account_write(
     entry: &OutboxEntry,
     account: Option<&UndostresAccountView>,
 ) -> Result<AccountWrite, UndostresServiceError> {
-    let intent: CreateIntent = serde_json::from_str(&entry.intent)
-        .map_err(|e| UndostresServiceError::Intent(e.to_string()))?;
+    let intent: CreateIntent =
+        serde_json::from_str(&entry.intent).map_err(|e| OutboxError::Intent(e.to_string()))?;
     let request = intent.request;
     let code = match entry.state {
         OutboxState::Done => match account.and_then(|view| view.secrets) {

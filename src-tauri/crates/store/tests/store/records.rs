@@ -319,6 +319,50 @@ fn sync_state_keeps_last_success_through_failures() {
 }
 
 #[test]
+fn a_failure_disproved_by_another_call_is_cleared_and_the_sync_time_kept() {
+    let (_dir, store) = store();
+    let offline = ErrorCode::CryptopocketNetworkUnreachable;
+    let unreachable = |code: ErrorCode| code == offline;
+    let clear = |at| {
+        store
+            .write(|w| w.clear_sync_failure(PROFILE, "customers/cryptopocket", at, unreachable))
+            .unwrap()
+    };
+    assert!(!clear(T0), "nothing recorded: nothing to clear");
+    store
+        .write(|w| w.record_sync(PROFILE, "customers/cryptopocket", T0, None))
+        .unwrap();
+    store
+        .write(|w| w.record_sync(PROFILE, "customers/cryptopocket", T0 + 60, Some(offline)))
+        .unwrap();
+    assert!(clear(T0 + 90));
+    let states = store.sync_states(PROFILE).unwrap();
+    assert_eq!(
+        (
+            states[0].synced_at,
+            states[0].attempted_at,
+            states[0].last_error_code
+        ),
+        (Some(T0), T0 + 90, None),
+        "the list was not fetched: its age stays"
+    );
+    assert!(!clear(T0 + 120), "already clear");
+
+    let refused = ErrorCode::CryptopocketAuthorizationIncorrect;
+    store
+        .write(|w| w.record_sync(PROFILE, "customers/cryptopocket", T0 + 150, Some(refused)))
+        .unwrap();
+    assert!(
+        !clear(T0 + 180),
+        "a failure the caller does not disprove stays"
+    );
+    assert_eq!(
+        store.sync_states(PROFILE).unwrap()[0].last_error_code,
+        Some(refused)
+    );
+}
+
+#[test]
 fn catalogues_keep_their_fetch_time() {
     let (_dir, store) = store();
     let estados = Catalogue {

@@ -18,7 +18,7 @@ use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::ProviderError;
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketError, Refusal};
 use mostrador_providers::undostres::{UnDosTresClient, UnDosTresError};
-use mostrador_store::{Customer, KycSource, KycTransition, Provider, Store};
+use mostrador_store::{Customer, KycSource, KycStatus, KycTransition, Provider, Store};
 use serde::Serialize;
 use specta::Type;
 use tokio::sync::Semaphore;
@@ -28,9 +28,11 @@ use self::gate::Gate;
 use super::CustomerError;
 use super::kyc::{self, KycCheckOutcome};
 use super::notify::{Notifier, NotifyPolicy};
+use super::sync::{self, note_reachable};
 use crate::app::unix_now;
 use crate::blocking::blocking;
 use crate::events::Events;
+use crate::sync::is_unreachable;
 use crate::undostres::UndostresServiceError;
 use crate::undostres::accounts::refresh_account;
 
@@ -267,6 +269,9 @@ impl Tracker {
                 }
             }
         }
+        if customer.provider == Provider::Cryptopocket {
+            offline_mark(ctx, &observed).await;
+        }
         observed
     }
 
@@ -391,17 +396,36 @@ async fn ask(
     }
 }
 
+/// Keeps the CryptoPocket list's offline mark true to the last call: a check that found it
+/// unreachable has recorded so (`kyc::check_status`), one that got an answer clears it; either
+/// change is announced on the list's resource, so an open screen shows or drops its offline
+/// banner at once.
+async fn offline_mark(ctx: &Context, observed: &Result<KycCheckOutcome, TrackError>) {
+    let changed = match observed {
+        Ok(_) => note_reachable(&ctx.store, &ctx.profile_id, unix_now())
+            .await
+            .then_some(None),
+        Err(error) => is_unreachable(error.code()).then(|| Some(error.code())),
+    };
+    if let Some(error_code) = changed {
+        ctx.events
+            .customers_synced(&ctx.profile_id, sync::RESOURCE, error_code);
+    }
+}
+
 /// Tells the window, and the agent when the case settled.
 fn announce(ctx: &Context, customer: &Customer, observed: &KycCheckOutcome) {
-    ctx.events.customer_status_changed(
-        &ctx.profile_id,
-        customer.provider,
-        &customer.id,
-        observed.status,
-        observed.level,
-    );
-    if observed.status != customer.kyc_status
-        && let Some(notification) = ctx.policy.settled(customer, observed.status)
+    announce_change(ctx, customer, observed.status, observed.level);
+}
+
+/// Announces a change from `before` (the customer as cached until now) to `status` and
+/// `level`, whoever observed it (a refresh, a list sync), and notifies it when it settled the
+/// case. Each change is observed once (the store records it once), so it is told once.
+pub fn announce_change(ctx: &Context, before: &Customer, status: KycStatus, level: Option<u8>) {
+    ctx.events
+        .customer_status_changed(&ctx.profile_id, before.provider, &before.id, status, level);
+    if status != before.kyc_status
+        && let Some(notification) = ctx.policy.settled(before, status)
     {
         ctx.notifier.show(&notification);
     }

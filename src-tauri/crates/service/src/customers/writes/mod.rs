@@ -26,7 +26,7 @@ pub use self::ops::{CallParts, CustomerAnswer, CustomerOps, NOT_KEPT};
 use super::CustomerError;
 use crate::blocking::blocking;
 use crate::merchants::form::FieldIssue;
-use crate::outbox::{self, EngineError, sends_by_itself};
+use crate::outbox::{self, EngineError, OutboxError};
 
 /// What the outbox keeps of a customer write: no password, no file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,7 +103,7 @@ impl CustomerIntent {
         }
         serde_json::from_str(&entry.intent)
             .map(Some)
-            .map_err(|e| CustomerError::Intent(e.to_string()))
+            .map_err(|e| OutboxError::Intent(e.to_string()).into())
     }
 }
 
@@ -227,7 +227,7 @@ pub async fn retry(
     now: UnixSeconds,
 ) -> Result<CustomerWriteOutcome, CustomerError> {
     let entry = blocking::<_, _, CustomerError>(cx.store, move |s| s.outbox_entry(seq)).await?;
-    let intent = CustomerIntent::of_entry(&entry)?.ok_or(CustomerError::NotOpen(seq))?;
+    let intent = CustomerIntent::of_entry(&entry)?.ok_or(OutboxError::NotOpen(seq))?;
     let ops = cx.ops(&intent, CallParts::default());
     let entry = outbox::retry(cx.store, &ops, seq, now)
         .await
@@ -238,7 +238,7 @@ pub async fn retry(
 /// Gives up on an open customer write (it becomes `failed`, marked discarded).
 pub async fn discard(store: &Arc<Store>, seq: i64, now: UnixSeconds) -> Result<(), CustomerError> {
     let entry = blocking::<_, _, CustomerError>(store, move |s| s.outbox_entry(seq)).await?;
-    CustomerIntent::of_entry(&entry)?.ok_or(CustomerError::NotOpen(seq))?;
+    CustomerIntent::of_entry(&entry)?.ok_or(OutboxError::NotOpen(seq))?;
     outbox::discard::<CryptoPocketError>(store, seq, now)
         .await
         .map_err(engine_error)
@@ -257,18 +257,17 @@ pub fn open_writes(store: &Store, profile_id: &str) -> Result<Vec<CustomerWrite>
 
 /// What a sync does with the open customer writes once CryptoPocket answers: uncertain ones are
 /// looked for, queued ones sent. Each failure is only logged (the sync's own answer stands);
-/// returns how many were settled.
-pub async fn flush(cx: &WriteContext<'_>, now: UnixSeconds) -> Result<usize, CustomerError> {
-    let profile = cx.profile_id.to_owned();
-    let open = blocking::<_, _, CustomerError>(cx.store, move |s| s.open_outbox(&profile)).await?;
-    let mut settled = 0;
-    for entry in open {
-        let wanted = entry.state == OutboxState::Uncertain || sends_by_itself(&entry);
-        if !wanted || CustomerIntent::of_entry(&entry)?.is_none() {
-            continue;
-        }
+/// returns the writes whose state changed, for the caller to announce.
+pub async fn flush(
+    cx: &WriteContext<'_>,
+    now: UnixSeconds,
+) -> Result<Vec<CustomerWrite>, CustomerError> {
+    let open =
+        outbox::settling_by_themselves(cx.store, cx.profile_id, |kind| KINDS.contains(&kind));
+    let mut settled = Vec::new();
+    for entry in open.await? {
         match retry(cx, entry.seq, now).await {
-            Ok(outcome) if outcome.write.state != entry.state => settled += 1,
+            Ok(outcome) if outcome.write.state != entry.state => settled.push(outcome.write),
             Ok(_) => {}
             Err(error) => tracing::info!(seq = entry.seq, %error, "customer write still open"),
         }
@@ -305,7 +304,7 @@ async fn settled(
     if let Some(error) = ops.kyb_not_kept() {
         return Err(error);
     }
-    let intent = CustomerIntent::of_entry(&entry)?.ok_or(CustomerError::NotOpen(entry.seq))?;
+    let intent = CustomerIntent::of_entry(&entry)?.ok_or(OutboxError::NotOpen(entry.seq))?;
     let write = listed(&entry, &intent);
     let customer = match (&write.customer_id, entry.state) {
         (Some(id), OutboxState::Done) => {
@@ -331,10 +330,7 @@ async fn settled(
 fn engine_error(error: EngineError<CryptoPocketError>) -> CustomerError {
     match error {
         EngineError::Refused(error) => refusal(error),
-        EngineError::NotOpen(seq) => CustomerError::NotOpen(seq),
-        EngineError::Intent(detail) => CustomerError::Intent(detail),
-        EngineError::Task(detail) => CustomerError::Task(detail),
-        EngineError::Store(error) => CustomerError::Store(error),
+        EngineError::Outbox(error) => error.into(),
     }
 }
 

@@ -7,6 +7,7 @@ use specta::Type;
 
 use super::WriteError;
 use crate::links::form::ValidLink;
+use crate::outbox::OutboxError;
 
 /// One change to a merchant's links. The UI sends it with a form (`LinkWrite<LinkForm>`); once
 /// the form is checked it is an intent (`LinkIntent`), which the outbox keeps as JSON, no secret.
@@ -157,7 +158,7 @@ pub(super) fn name_of(description: &str, slug: &str) -> String {
 
 pub(super) fn pending_write(entry: &OutboxEntry) -> Result<PendingWrite, WriteError> {
     let intent: LinkIntent =
-        serde_json::from_str(&entry.intent).map_err(|e| WriteError::Intent(e.to_string()))?;
+        serde_json::from_str(&entry.intent).map_err(|e| OutboxError::Intent(e.to_string()))?;
     let subject = match &intent {
         LinkIntent::Create { link, .. } | LinkIntent::Update { link, .. } => {
             Some(name_of(&link.description, &link.slug))

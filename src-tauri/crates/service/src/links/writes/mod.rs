@@ -23,7 +23,7 @@ use self::intent::{name_of, pending_write};
 pub use self::send::LinkOps;
 pub use self::sync::{SyncOutcome, sync_merchant};
 use crate::billpocket_access::BillpocketAccess;
-use crate::outbox::{self, EngineError};
+use crate::outbox::{self, EngineError, OutboxError};
 use crate::sync::SyncError;
 
 /// Where a submitted write stands, with the cached link when it is done.
@@ -43,21 +43,21 @@ pub enum WriteError {
         field: Option<String>,
         message: String,
     },
-    #[error("outbox entry {0} is not waiting to be sent")]
-    NotOpen(i64),
-    #[error("unreadable outbox intent: {0}")]
-    Intent(String),
-    #[error("background task failed: {0}")]
-    Task(String),
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Outbox(#[from] OutboxError),
     #[error(transparent)]
     Sync(#[from] SyncError),
 }
 
+impl From<StoreError> for WriteError {
+    fn from(error: StoreError) -> Self {
+        Self::Outbox(error.into())
+    }
+}
+
 impl From<tokio::task::JoinError> for WriteError {
     fn from(error: tokio::task::JoinError) -> Self {
-        Self::Task(error.to_string())
+        Self::Outbox(error.into())
     }
 }
 
@@ -65,10 +65,7 @@ impl From<EngineError<ProviderError>> for WriteError {
     fn from(error: EngineError<ProviderError>) -> Self {
         match error {
             EngineError::Refused(error) => rejection(&error),
-            EngineError::NotOpen(seq) => Self::NotOpen(seq),
-            EngineError::Intent(detail) => Self::Intent(detail),
-            EngineError::Task(detail) => Self::Task(detail),
-            EngineError::Store(error) => Self::Store(error),
+            EngineError::Outbox(error) => Self::Outbox(error),
         }
     }
 }
@@ -77,10 +74,7 @@ impl Coded for WriteError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::Rejected { code, .. } => *code,
-            Self::NotOpen(_) => ErrorCode::OutboxNotOpen,
-            Self::Intent(_) => ErrorCode::OutboxIntent,
-            Self::Task(_) => ErrorCode::AppTask,
-            Self::Store(error) => error.code(),
+            Self::Outbox(error) => error.code(),
             Self::Sync(error) => error.code(),
         }
     }

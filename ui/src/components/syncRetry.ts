@@ -10,7 +10,7 @@ export function retryDelay(failures: number): number {
 }
 
 /**
- * While the list's last attempt to reach Billpocket failed (a sync, or any write), syncs again
+ * While the list's last attempt to reach its provider failed (a sync, a write, a check), syncs again
  * with a growing delay, so the screen notices by itself when the connection is back.
  * `failedAt` identifies the failed attempt (null when the last one succeeded): each new failure
  * schedules the next try, a success resets the delay. Nothing runs once the screen is closed.
