@@ -7,9 +7,12 @@
 
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{Budgets, FIRST, QUERY_BUDGET_MS, Rng, SURNAMES, ms, percentile};
 use mostrador_store::{
-    Customer, CustomerKind, CustomerQuery, CustomerSort, Environment, KycStatus, Profile,
-    Provider, Store,
+    Customer, CustomerKind, CustomerQuery, CustomerSort, Environment, KycStatus, Profile, Provider,
+    Store,
 };
 
 const TOTAL: usize = 100_000;
@@ -17,49 +20,14 @@ const PROFILE: &str = "bench";
 const T0: i64 = 1_704_067_200; // 2024-01-01
 const NOW: i64 = T0 + 730 * 86_400;
 const RUNS: usize = 200;
-const QUERY_BUDGET_MS: f64 = 5.0;
 const SYNC_BUDGET_RATIO: f64 = 2.0;
 
-const FIRST: &[&str] = &[
-    "José", "María", "Juan", "Guadalupe", "Luis", "Ana", "Carlos", "Sofía", "Jorge", "Lucía",
-    "Miguel", "Fernanda", "Ramón", "Verónica", "Héctor", "Mónica", "Raúl", "Inés", "Andrés",
-    "Begoña",
-];
-/// Weighted like the links bench: the first surnames are far more common.
-const SURNAMES: &[&str] = &[
-    "Hernández", "García", "Martínez", "López", "González", "Pérez", "Rodríguez", "Sánchez",
-    "Ramírez", "Cruz", "Flores", "Gómez", "Morales", "Vázquez", "Jiménez", "Reyes", "Díaz",
-    "Torres", "Gutiérrez", "Ruiz", "Mendoza", "Aguilar", "Ortiz", "Moreno", "Castillo", "Romero",
-    "Álvarez", "Méndez", "Chávez", "Rivera", "Juárez", "Ramos", "Domínguez", "Herrera", "Medina",
-    "Castro", "Vargas", "Guzmán", "Velázquez", "Muñoz", "Rojas", "Contreras", "Salazar", "Luna",
-    "Ortega", "Santiago", "Guerrero", "Estrada", "Bautista", "Zúñiga",
-];
+trait Letters {
+    fn letters(&mut self, n: usize) -> String;
+    fn digits(&mut self, n: usize) -> String;
+}
 
-/// Deterministic pseudo-random numbers (SplitMix64), so every run builds the same data.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Skewed pick: index i with weight ~ 1/(i+1).
-    fn zipf(&mut self, n: usize) -> usize {
-        let h: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
-        let mut x = (self.next() as f64 / u64::MAX as f64) * h;
-        for i in 0..n {
-            x -= 1.0 / (i + 1) as f64;
-            if x <= 0.0 {
-                return i;
-            }
-        }
-        n - 1
-    }
+impl Letters for Rng {
     fn letters(&mut self, n: usize) -> String {
         (0..n)
             .map(|_| char::from(b'A' + self.below(26) as u8))
@@ -110,7 +78,12 @@ fn id_number(rng: &mut Rng, country: &str, first: &str, last: &str) -> (String, 
             let n = 10_000_000 + rng.below(35_000_000);
             (
                 "DNI".into(),
-                format!("{}.{:03}.{:03}", n / 1_000_000, n / 1_000 % 1_000, n % 1_000),
+                format!(
+                    "{}.{:03}.{:03}",
+                    n / 1_000_000,
+                    n / 1_000 % 1_000,
+                    n % 1_000
+                ),
             )
         }
         "Colombia" => ("CC".into(), rng.digits(10)),
@@ -150,7 +123,12 @@ fn make_customer(n: usize) -> Customer {
         id: if undostres {
             format!("{}", 4_000_000 + n)
         } else {
-            format!("{:08x}-{:04x}-4{:03x}", rng.next() as u32, n % 65_536, rng.below(4096))
+            format!(
+                "{:08x}-{:04x}-4{:03x}",
+                rng.next() as u32,
+                n % 65_536,
+                rng.below(4096)
+            )
         },
         kind: if company {
             CustomerKind::Company
@@ -159,7 +137,11 @@ fn make_customer(n: usize) -> Customer {
         },
         first_name: if company { String::new() } else { first.into() },
         last_name: if company { String::new() } else { last.into() },
-        second_last_name: if company { String::new() } else { second.into() },
+        second_last_name: if company {
+            String::new()
+        } else {
+            second.into()
+        },
         company_name: if company {
             format!("Comercializadora {last} {second} SA de CV")
         } else {
@@ -181,19 +163,6 @@ fn make_customer(n: usize) -> Customer {
         updated_at: created_at + rng.below(30 * 86_400) as i64,
         synced_at: None,
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
-}
-
-fn budget(lines: &mut Vec<String>, name: &str, measured: f64, limit: f64) {
-    let verdict = if measured <= limit { "ok" } else { "MISSED" };
-    lines.push(format!("BUDGET {name} {measured:.2} {limit} {verdict}"));
 }
 
 /// Syncs every customer (one transaction per provider, as the two syncs run), then again with
@@ -261,7 +230,7 @@ fn main() {
              DROP TRIGGER customers_fts_delete;",
         )
         .unwrap();
-    let mut lines = Vec::new();
+    let mut budgets = Budgets::default();
     let (new, moved) = syncs(&store, &customers);
     let (bare_new, bare_moved) = syncs(&bare, &customers);
     store.optimize().unwrap();
@@ -269,15 +238,19 @@ fn main() {
     println!("|---|---|---|---|");
     for (label, name, time, base) in [
         ("100,000 new customers", "new", new, bare_new),
-        ("100,000 customers, a tenth moved on in KYC", "kyc_moved", moved, bare_moved),
+        (
+            "100,000 customers, a tenth moved on in KYC",
+            "kyc_moved",
+            moved,
+            bare_moved,
+        ),
     ] {
         println!(
             "| sync of {label} (two transactions) | {} (without the search index {}) | | |",
             ms(time),
             ms(base)
         );
-        budget(
-            &mut lines,
+        budgets.at_most(
             &format!("store_customers_sync_{name}_ratio"),
             time.as_secs_f64() / base.as_secs_f64(),
             SYNC_BUDGET_RATIO,
@@ -286,7 +259,11 @@ fn main() {
 
     // A Chilean RUT and a CURP that exist, typed with and without separators.
     let rut = customers.iter().find(|c| c.id_type == "RUT").unwrap();
-    let rut_bare: String = rut.id_number.chars().filter(|c| c.is_alphanumeric()).collect();
+    let rut_bare: String = rut
+        .id_number
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     let curp = customers.iter().find(|c| c.id_type == "CURP").unwrap();
     let base = CustomerQuery {
         profile_id: PROFILE.into(),
@@ -298,12 +275,36 @@ fn main() {
         ..base.clone()
     };
     let queries = [
-        ("name_common", "name \"perez\" (most common surname), recently updated first".to_owned(), text("perez")),
-        ("name_full", "name \"maria lopez\"".into(), text("maria lopez")),
-        ("name_rare", "name \"zuniga\" (least common surname)".into(), text("zuniga")),
-        ("id_with_separators", format!("id number as written \"{}\"", rut.id_number), text(&rut.id_number)),
-        ("id_without_separators", format!("id number without separators \"{rut_bare}\""), text(&rut_bare)),
-        ("id_curp_prefix", format!("CURP prefix \"{}\"", &curp.id_number[..8]), text(&curp.id_number[..8])),
+        (
+            "name_common",
+            "name \"perez\" (most common surname), recently updated first".to_owned(),
+            text("perez"),
+        ),
+        (
+            "name_full",
+            "name \"maria lopez\"".into(),
+            text("maria lopez"),
+        ),
+        (
+            "name_rare",
+            "name \"zuniga\" (least common surname)".into(),
+            text("zuniga"),
+        ),
+        (
+            "id_with_separators",
+            format!("id number as written \"{}\"", rut.id_number),
+            text(&rut.id_number),
+        ),
+        (
+            "id_without_separators",
+            format!("id number without separators \"{rut_bare}\""),
+            text(&rut_bare),
+        ),
+        (
+            "id_curp_prefix",
+            format!("CURP prefix \"{}\"", &curp.id_number[..8]),
+            text(&curp.id_number[..8]),
+        ),
         (
             "status_processing",
             "KYC status processing, recently updated first".into(),
@@ -353,8 +354,7 @@ fn main() {
         times.sort();
         let (p50, p95) = (percentile(&times, 0.5), percentile(&times, 0.95));
         println!("| {label} | {} | {} | {rows} |", ms(p50), ms(p95));
-        budget(
-            &mut lines,
+        budgets.at_most(
             &format!("store_customers_{name}_p95_ms"),
             p95.as_secs_f64() * 1e3,
             QUERY_BUDGET_MS,
@@ -362,7 +362,7 @@ fn main() {
         assert!(rows > 0, "{label}: found nothing");
     }
     println!();
-    for line in lines {
+    for line in &budgets.0 {
         println!("{line}");
     }
 }

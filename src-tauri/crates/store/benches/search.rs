@@ -9,6 +9,9 @@
 
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{Budgets, FIRST, Rng, SURNAMES, ms, percentile};
 use mostrador_store::{
     Environment, Link, LinkQuery, LinkSort, LinkStatus, Merchant, Profile, Store,
 };
@@ -23,7 +26,6 @@ const RUNS: usize = 200;
 const MERCHANTS: usize = 9;
 const SMALL_MERCHANT: &str = "m-small";
 const SMALL_SHARE: usize = 500;
-const QUERY_BUDGET_MS: f64 = 5.0;
 const SYNC_BUDGET_S: f64 = 3.0;
 const SYNC_BUDGET_RATIO: f64 = 2.0;
 const READ_DURING_SYNC_BUDGET_MS: f64 = 50.0;
@@ -31,91 +33,6 @@ const LIKE_RATIO_BUDGET: f64 = 20.0;
 /// The LIKE ratio is a budget only where LIKE reads more rows than this (issue 18).
 const LIKE_RATIO_MIN_ROWS: u64 = 10_000;
 
-const FIRST: &[&str] = &[
-    "José",
-    "María",
-    "Juan",
-    "Guadalupe",
-    "Luis",
-    "Ana",
-    "Carlos",
-    "Sofía",
-    "Jorge",
-    "Lucía",
-    "Miguel",
-    "Fernanda",
-    "Ramón",
-    "Verónica",
-    "Héctor",
-    "Mónica",
-    "Raúl",
-    "Inés",
-    "Andrés",
-    "Begoña",
-];
-/// Weighted like Mexican surnames: the first ones are far more common.
-const SURNAMES: &[&str] = &[
-    "Hernández",
-    "García",
-    "Martínez",
-    "López",
-    "González",
-    "Pérez",
-    "Rodríguez",
-    "Sánchez",
-    "Ramírez",
-    "Cruz",
-    "Flores",
-    "Gómez",
-    "Morales",
-    "Vázquez",
-    "Jiménez",
-    "Reyes",
-    "Díaz",
-    "Torres",
-    "Gutiérrez",
-    "Ruiz",
-    "Mendoza",
-    "Aguilar",
-    "Ortiz",
-    "Moreno",
-    "Castillo",
-    "Romero",
-    "Álvarez",
-    "Méndez",
-    "Chávez",
-    "Rivera",
-    "Juárez",
-    "Ramos",
-    "Domínguez",
-    "Herrera",
-    "Medina",
-    "Castro",
-    "Vargas",
-    "Guzmán",
-    "Velázquez",
-    "Muñoz",
-    "Rojas",
-    "Contreras",
-    "Salazar",
-    "Luna",
-    "Ortega",
-    "Santiago",
-    "Guerrero",
-    "Estrada",
-    "Bautista",
-    "Cortés",
-    "Soto",
-    "Alvarado",
-    "Espinoza",
-    "Lara",
-    "Ávila",
-    "Ríos",
-    "Cervantes",
-    "Silva",
-    "Delgado",
-    "Zúñiga",
-];
 const CONCEPTS: &[&str] = &[
     "Consulta",
     "Anticipo",
@@ -128,33 +45,6 @@ const CONCEPTS: &[&str] = &[
     "Mensualidad",
     "Evento",
 ];
-
-/// Deterministic pseudo-random numbers (SplitMix64), so every run builds the same data.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Skewed pick: index i with weight ~ 1/(i+1).
-    fn zipf(&mut self, n: usize) -> usize {
-        let h: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
-        let mut x = (self.next() as f64 / u64::MAX as f64) * h;
-        for i in 0..n {
-            x -= 1.0 / (i + 1) as f64;
-            if x <= 0.0 {
-                return i;
-            }
-        }
-        n - 1
-    }
-}
 
 /// Seconds between consecutive links: 1,000,000 links span two years, like [`NOW`] − [`T0`].
 const SPACING: i64 = 63;
@@ -229,14 +119,6 @@ fn speed_up(slow: Duration, fast: Duration) -> String {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1e3)
-}
-
 /// Runs `f` `runs` times; returns (p50, p95) and the last result.
 fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
     let mut times = Vec::with_capacity(runs);
@@ -254,36 +136,6 @@ fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) 
     )
 }
 
-/// The budget lines, printed last for scripts/bench.sh to collect.
-#[derive(Default)]
-struct Budgets(Vec<String>);
-
-impl Budgets {
-    /// `measured` must not exceed `budget`.
-    fn at_most(&mut self, name: &str, measured: f64, budget: f64) {
-        self.push(name, measured, budget, measured <= budget);
-    }
-
-    /// `measured` must reach `budget`.
-    fn at_least(&mut self, name: &str, measured: f64, budget: f64) {
-        self.push(name, measured, budget, measured >= budget);
-    }
-
-    fn push(&mut self, name: &str, measured: f64, budget: f64, ok: bool) {
-        let verdict = if ok { "ok" } else { "MISSED" };
-        self.0
-            .push(format!("BUDGET {name} {measured:.2} {budget} {verdict}"));
-    }
-
-    fn query_p95(&mut self, name: &str, p95: Duration) {
-        self.at_most(
-            &format!("store_{name}_p95_ms"),
-            p95.as_secs_f64() * 1e3,
-            QUERY_BUDGET_MS,
-        );
-    }
-}
-
 fn main() {
     // BENCH_DB_DIR keeps the populated database between runs (the upserts are then skipped).
     let temp = tempfile::tempdir().unwrap();
@@ -291,7 +143,9 @@ fn main() {
     let reuse = dir.join(mostrador_store::DB_FILE_NAME).exists();
     let store = Store::open(&dir).unwrap();
     let mut budgets = Budgets::default();
-    println!("| measurement | p50 | p95 | rows matching | LIKE p50 (rows LIKE reads) | speed-up (p50) |");
+    println!(
+        "| measurement | p50 | p95 | rows matching | LIKE p50 (rows LIKE reads) | speed-up (p50) |"
+    );
     println!("|---|---|---|---|---|---|");
     if !reuse {
         populate(&store, &mut budgets);
@@ -325,8 +179,8 @@ fn sync(store: &Store, links: &[Link], synced_at: i64) -> Duration {
     start.elapsed()
 }
 
-/// Syncs 1,000,000 new links as ten 100,000-link transactions; returns each one's time.
-fn sync_new_links(store: &Store) -> Vec<Duration> {
+/// The bench's profile and merchants.
+fn set_up(store: &Store) {
     store
         .write(|w| {
             w.upsert_profile(&Profile {
@@ -361,10 +215,6 @@ fn sync_new_links(store: &Store) -> Vec<Duration> {
             w.upsert_merchants(PROFILE, &merchants, T0)
         })
         .unwrap();
-    let mut rng = Rng(42);
-    (0..TOTAL / BATCH)
-        .map(|batch| sync(store, &sync_batch(&mut rng, batch), NOW))
-        .collect()
 }
 
 /// 100,000 links (every tenth) whose every field changed, text included: the worst case.
@@ -391,30 +241,36 @@ fn changed_status(links: &[Link]) -> Vec<Link> {
 }
 
 /// Times of the syncs every store of the bench goes through.
+#[derive(Default)]
 struct Syncs {
     new: Vec<Duration>,
     changed_text: Duration,
     changed_status: Duration,
 }
 
-fn standard_syncs(store: &Store) -> Syncs {
-    let new = sync_new_links(store);
-    let text = changed_text(7, 1);
-    let changed_text = sync(store, &text, NOW + 2);
-    let changed_status = sync(store, &changed_status(&text), NOW + 3);
-    Syncs {
-        new,
-        changed_text,
-        changed_status,
+/// The same syncs into both stores, each into `indexed` then at once into `bare`, so that the
+/// two see the same load on a shared machine: 1,000,000 new links as ten 100,000-link
+/// transactions, then 100,000 links changed in every field, then the same ones in status only.
+fn standard_syncs(indexed: &Store, bare: &Store) -> (Syncs, Syncs) {
+    set_up(indexed);
+    set_up(bare);
+    let (mut a, mut b) = (Syncs::default(), Syncs::default());
+    let mut rng = Rng(42);
+    for batch in 0..TOTAL / BATCH {
+        let links = sync_batch(&mut rng, batch);
+        a.new.push(sync(indexed, &links, NOW));
+        b.new.push(sync(bare, &links, NOW));
     }
+    let text = changed_text(7, 1);
+    a.changed_text = sync(indexed, &text, NOW + 2);
+    b.changed_text = sync(bare, &text, NOW + 2);
+    let status = changed_status(&text);
+    a.changed_status = sync(indexed, &status, NOW + 3);
+    b.changed_status = sync(bare, &status, NOW + 3);
+    (a, b)
 }
 
 fn populate(store: &Store, budgets: &mut Budgets) {
-    let indexed = standard_syncs(store);
-    // The usual sync: the provider returns links that did not change.
-    let unchanged_time = sync(store, &sync_batch(&mut Rng(42), 0), NOW + 1);
-    let during = reads_during_sync(store);
-
     // Baseline: the same syncs into a store whose search index is not maintained, which is
     // what the table and its sort and filter indexes cost alone.
     let bare_dir = tempfile::tempdir().unwrap();
@@ -426,30 +282,69 @@ fn populate(store: &Store, budgets: &mut Budgets) {
              DROP TRIGGER links_fts_delete;",
         )
         .unwrap();
-    let baseline = standard_syncs(&bare);
+    let (indexed, baseline) = standard_syncs(store, &bare);
+    drop(bare);
+    // The usual sync: the provider returns links that did not change.
+    let unchanged_time = sync(store, &sync_batch(&mut Rng(42), 0), NOW + 1);
+    let during = reads_during_sync(store);
 
     let last = TOTAL / BATCH - 1;
     let upsert = "bulk upsert, one transaction: 100,000";
     let without = "baseline without the search index: 100,000";
     for (label, time) in [
-        (format!("{upsert} new links into an empty table"), indexed.new[0]),
-        (format!("{upsert} new links into 900,000"), indexed.new[last]),
-        (format!("{upsert} unchanged links (re-sync) of 1,000,000"), unchanged_time),
-        (format!("{upsert} changed links of 1,000,000 (text, amount, status)"), indexed.changed_text),
-        (format!("{upsert} changed links of 1,000,000 (status only)"), indexed.changed_status),
-        (format!("{without} new links into an empty table"), baseline.new[0]),
-        (format!("{without} new links into 900,000"), baseline.new[last]),
-        (format!("{without} changed links (text, amount, status)"), baseline.changed_text),
-        (format!("{without} changed links (status only)"), baseline.changed_status),
+        (
+            format!("{upsert} new links into an empty table"),
+            indexed.new[0],
+        ),
+        (
+            format!("{upsert} new links into 900,000"),
+            indexed.new[last],
+        ),
+        (
+            format!("{upsert} unchanged links (re-sync) of 1,000,000"),
+            unchanged_time,
+        ),
+        (
+            format!("{upsert} changed links of 1,000,000 (text, amount, status)"),
+            indexed.changed_text,
+        ),
+        (
+            format!("{upsert} changed links of 1,000,000 (status only)"),
+            indexed.changed_status,
+        ),
+        (
+            format!("{without} new links into an empty table"),
+            baseline.new[0],
+        ),
+        (
+            format!("{without} new links into 900,000"),
+            baseline.new[last],
+        ),
+        (
+            format!("{without} changed links (text, amount, status)"),
+            baseline.changed_text,
+        ),
+        (
+            format!("{without} changed links (status only)"),
+            baseline.changed_status,
+        ),
     ] {
         println!("| {label} | {} | | | | |", ms(time));
     }
     for (name, time, base) in [
         ("new_into_900k", indexed.new[last], baseline.new[last]),
         ("changed_text", indexed.changed_text, baseline.changed_text),
-        ("changed_status", indexed.changed_status, baseline.changed_status),
+        (
+            "changed_status",
+            indexed.changed_status,
+            baseline.changed_status,
+        ),
     ] {
-        budgets.at_most(&format!("store_sync_{name}_s"), time.as_secs_f64(), SYNC_BUDGET_S);
+        budgets.at_most(
+            &format!("store_sync_{name}_s"),
+            time.as_secs_f64(),
+            SYNC_BUDGET_S,
+        );
         budgets.at_most(
             &format!("store_sync_{name}_ratio"),
             time.as_secs_f64() / base.as_secs_f64(),
@@ -553,7 +448,14 @@ fn second_page(
 }
 
 /// Measures `query`, prints it as a row and checks it against the query budget.
-fn timed(store: &Store, budgets: &mut Budgets, name: &str, label: &str, query: &LinkQuery, now: i64) {
+fn timed(
+    store: &Store,
+    budgets: &mut Budgets,
+    name: &str,
+    label: &str,
+    query: &LinkQuery,
+    now: i64,
+) {
     let (p50, p95, _) = measure(RUNS, || store.search_links(query, now).unwrap());
     println!("| {label} | {} | {} | | | |", ms(p50), ms(p95));
     budgets.query_p95(name, p95);
@@ -598,14 +500,24 @@ fn search(store: &Store, budgets: &mut Budgets) {
             "perez".to_owned(),
             "%pérez%".to_owned(),
         ),
-        ("zuniga", "least common surname", "zuniga".into(), "%zúñiga%".into()),
+        (
+            "zuniga",
+            "least common surname",
+            "zuniga".into(),
+            "%zúñiga%".into(),
+        ),
         (
             "begona_zuniga",
             "first name + surname",
             "begona zuniga".into(),
             "%begoña%zúñiga%".into(),
         ),
-        ("slug_prefix", "slug prefix", slug.clone(), format!("{slug}%")),
+        (
+            "slug_prefix",
+            "slug prefix",
+            slug.clone(),
+            format!("{slug}%"),
+        ),
         ("id_prefix", "id prefix", id.clone(), format!("{id}%")),
     ];
     for (name, label, text, like) in searches {

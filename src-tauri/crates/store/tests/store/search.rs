@@ -911,8 +911,12 @@ fn a_common_word_under_a_narrow_filter_walks_only_its_rows_and_gives_the_same_pa
                 .iter()
                 .filter(|l| l.description == "Pago Pérez" && l.status == LinkStatus::Active)
                 .filter(|l| {
-                    query.amount_min_centavos.is_none_or(|m| l.amount_centavos >= m)
-                        && query.amount_max_centavos.is_none_or(|m| l.amount_centavos <= m)
+                    query
+                        .amount_min_centavos
+                        .is_none_or(|m| l.amount_centavos >= m)
+                        && query
+                            .amount_max_centavos
+                            .is_none_or(|m| l.amount_centavos <= m)
                         && query.created_from.is_none_or(|f| l.created_at >= f)
                         && query.created_to.is_none_or(|t| l.created_at < t)
                 })
