@@ -9,10 +9,9 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::{Budgets, FIRST, QUERY_BUDGET_MS, Rng, SURNAMES, ms, percentile};
+use common::{Budgets, FIRST, QUERY_BUDGET_MS, Rng, SURNAMES, bench_profile, ms, percentile};
 use mostrador_store::{
-    Customer, CustomerKind, CustomerQuery, CustomerSort, Environment, KycStatus, Profile, Provider,
-    Store,
+    Customer, CustomerKind, CustomerQuery, CustomerSort, KycStatus, Provider, Store,
 };
 
 const TOTAL: usize = 100_000;
@@ -169,18 +168,7 @@ fn make_customer(n: usize) -> Customer {
 /// a tenth of them moved on in KYC (history entries, no text change); returns both times.
 fn syncs(store: &Store, customers: &[Customer]) -> (Duration, Duration) {
     store
-        .write(|w| {
-            w.upsert_profile(&Profile {
-                id: PROFILE.into(),
-                name: "Bench".into(),
-                environment: Environment::Sandbox,
-                billpocket_base_url: None,
-                cryptopocket_base_url: None,
-                undostres_base_url: None,
-                created_at: T0,
-                updated_at: T0,
-            })
-        })
+        .write(|w| w.upsert_profile(&bench_profile(PROFILE, T0)))
         .unwrap();
     let sync = |customers: &[Customer], at: i64| {
         let start = Instant::now();

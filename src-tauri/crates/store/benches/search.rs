@@ -11,10 +11,8 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::{Budgets, FIRST, Rng, SURNAMES, ms, percentile};
-use mostrador_store::{
-    Environment, Link, LinkQuery, LinkSort, LinkStatus, Merchant, Profile, Store,
-};
+use common::{Budgets, FIRST, Rng, SURNAMES, bench_profile, ms, percentile};
+use mostrador_store::{Link, LinkQuery, LinkSort, LinkStatus, Merchant, Store};
 
 const TOTAL: usize = 1_000_000;
 const BATCH: usize = 100_000;
@@ -183,16 +181,7 @@ fn sync(store: &Store, links: &[Link], synced_at: i64) -> Duration {
 fn set_up(store: &Store) {
     store
         .write(|w| {
-            w.upsert_profile(&Profile {
-                id: PROFILE.into(),
-                name: "Bench".into(),
-                environment: Environment::Sandbox,
-                billpocket_base_url: None,
-                cryptopocket_base_url: None,
-                undostres_base_url: None,
-                created_at: T0,
-                updated_at: T0,
-            })?;
+            w.upsert_profile(&bench_profile(PROFILE, T0))?;
             let merchants: Vec<Merchant> = (0..MERCHANTS)
                 .map(|n| format!("m{n}"))
                 .chain([SMALL_MERCHANT.to_owned()])

@@ -5,6 +5,22 @@
 
 use std::time::Duration;
 
+use mostrador_store::{Environment, Profile};
+
+/// The Sandbox profile the bench's rows belong to.
+pub fn bench_profile(id: &str, at: i64) -> Profile {
+    Profile {
+        id: id.into(),
+        name: "Bench".into(),
+        environment: Environment::Sandbox,
+        billpocket_base_url: None,
+        cryptopocket_base_url: None,
+        undostres_base_url: None,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
 pub const QUERY_BUDGET_MS: f64 = 5.0;
 
 pub const FIRST: &[&str] = &[
