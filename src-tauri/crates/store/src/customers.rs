@@ -141,8 +141,8 @@ pub(crate) const COLUMNS: &str = "t.provider, t.id, t.kind, t.first_name, t.last
 const PENDING: &str = "t.kyc_status IN ('unused', 'processing')";
 
 /// Oldest-pending order key (indexed as written, without the alias, by migration 0015): pending
-/// cases by creation, then settled ones by creation, pushed
-/// after every pending one (creation times stay far below the offset).
+/// cases by creation, then settled ones by creation, pushed after every pending one (creation
+/// times stay far below the offset).
 const OLDEST_PENDING_KEY: &str = "CASE WHEN t.kyc_status IN ('unused', 'processing') \
                                   THEN t.created_at ELSE t.created_at + 100000000000 END";
 
