@@ -125,6 +125,8 @@ export const commands = {
 	revealKybPassword: (customerId: string) => typedError<string, AppError_Serialize>(__TAURI_INVOKE("reveal_kyb_password", { customerId })),
 	/**  A customer's enhanced verification link, asked of CryptoPocket. */
 	requestEnhancedLink: (customerId: string) => typedError<CustomerWriteOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("request_enhanced_link", { customerId })),
+	/**  The document types, file types and size the upload form offers and checks before sending. */
+	documentRules: () => typedError<DocumentRules, AppError_Serialize>(__TAURI_INVOKE("document_rules")),
 	/**  Uploads a customer's document; `file` is the data URL the page read from the chosen file. */
 	uploadCustomerDocument: (idempotencyKey: string, customerId: string, documentType: DocumentType, file: string) => typedError<CustomerWriteAnswer_Serialize, AppError_Serialize>(__TAURI_INVOKE("upload_customer_document", { idempotencyKey, customerId, documentType, file })),
 	/**
@@ -778,6 +780,19 @@ export type Customer_Serialize = {
 	syncedAt: number | null,
 };
 
+/**
+ *  What the upload form offers and checks before sending, from the rules the service applies
+ *  (so the page keeps no second copy of the limits).
+ */
+export type DocumentRules = {
+	/**  The largest file accepted, in bytes. */
+	maxBytes: number,
+	/**  The file types accepted (MIME). */
+	mimeTypes: string[],
+	/**  The documented document types, in the documentation's order. */
+	documentTypes: DocumentType[],
+};
+
 /**  The documented `type` values of `POST /customers/{user_id}/documents`. */
 export type DocumentType = "onboarding_form" | "bank_statement" | "payslip" | "employment_contract" | "tax_return" | "tax_certificate" | "company_accounts" | "dividend_statement" | "investment_statement" | "crypto_wallet_statement" | "sale_of_property" | "sale_of_vehicle" | "sale_of_company_shares" | "inheritance_document" | "gift_declaration" | "loan_agreement" | "savings_evidence" | "invoice" | "freelance_income_evidence" | "pension_statement" | "unemployment_benefit_statement" | "source_of_funds_declaration" | "other";
 
@@ -1113,6 +1128,15 @@ export type Issue = {
 	/**  Interpolation values for the message, keyed by the names in [`Code::params`]. */
 	params: { [key in string]: string },
 };
+
+/**  Which verification link was issued. */
+export type IssuedLink = 
+/**  A new person's KYC form. */
+"kyc" | 
+/**  A new company's KYB form. */
+"kyb" | 
+/**  The enhanced verification (regulatory declaration) form. */
+"enhanced";
 
 export type KycCheckOutcome = KycCheckOutcome_Serialize | KycCheckOutcome_Deserialize;
 
@@ -1973,14 +1997,22 @@ export type TimelineEntry_Deserialize =
 /**  The provider's creation time of the customer. */
 { kind: "created"; at: number } | 
 /**  A status or level the app saw differ from the cached one (`from` absent at first sight). */
-{ kind: "status"; at: number; from?: KycStatus | null; to: KycStatus; level?: number | null; source: KycSource } | { kind: "note"; at: number; text: string } | { kind: "tagAdded"; at: number; tag: string } | { kind: "tagRemoved"; at: number; tag: string } | { kind: "reminder"; at: number; channel: string };
+{ kind: "status"; at: number; from?: KycStatus | null; to: KycStatus; level?: number | null; source: KycSource } | { kind: "note"; at: number; text: string } | { kind: "tagAdded"; at: number; tag: string } | { kind: "tagRemoved"; at: number; tag: string } | { kind: "reminder"; at: number; channel: string } | 
+/**  A document uploaded to the provider, by its documented type (`bank_statement`). */
+{ kind: "documentUploaded"; at: number; documentType: string } | 
+/**  A verification link the provider issued for the customer. */
+{ kind: "linkIssued"; at: number; link: IssuedLink; url: string };
 
 /**  One moment of a customer's timeline. */
 export type TimelineEntry_Serialize = 
 /**  The provider's creation time of the customer. */
 { kind: "created"; at: number } | 
 /**  A status or level the app saw differ from the cached one (`from` absent at first sight). */
-{ kind: "status"; at: number; from: KycStatus | null; to: KycStatus; level: number | null; source: KycSource } | { kind: "note"; at: number; text: string } | { kind: "tagAdded"; at: number; tag: string } | { kind: "tagRemoved"; at: number; tag: string } | { kind: "reminder"; at: number; channel: string };
+{ kind: "status"; at: number; from: KycStatus | null; to: KycStatus; level: number | null; source: KycSource } | { kind: "note"; at: number; text: string } | { kind: "tagAdded"; at: number; tag: string } | { kind: "tagRemoved"; at: number; tag: string } | { kind: "reminder"; at: number; channel: string } | 
+/**  A document uploaded to the provider, by its documented type (`bank_statement`). */
+{ kind: "documentUploaded"; at: number; documentType: string } | 
+/**  A verification link the provider issued for the customer. */
+{ kind: "linkIssued"; at: number; link: IssuedLink; url: string };
 
 /**  What a run did. */
 export type TrackingReport = {

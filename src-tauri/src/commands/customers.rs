@@ -9,6 +9,7 @@ use mostrador_service::customers::kyc::KycCheckOutcome;
 use mostrador_service::customers::record::{CustomerRecord, RecordChange};
 use mostrador_service::customers::sync::CustomerSyncReport;
 use mostrador_service::customers::tracking::TrackingReport;
+use mostrador_service::customers::verification::{self, DocumentRules};
 use mostrador_service::customers::writes::{
     CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
 };
@@ -126,6 +127,13 @@ pub async fn request_enhanced_link(
     customer_id: String,
 ) -> CommandResult<CustomerWriteOutcome> {
     Ok(app.request_enhanced_link(customer_id).await?)
+}
+
+/// The document types, file types and size the upload form offers and checks before sending.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_rules() -> CommandResult<DocumentRules> {
+    Ok(verification::document_rules())
 }
 
 /// Uploads a customer's document; `file` is the data URL the page read from the chosen file.

@@ -63,6 +63,7 @@ app_commands![
     customers::customer_writes,
     customers::reveal_kyb_password,
     customers::request_enhanced_link,
+    customers::document_rules,
     customers::upload_customer_document,
     customers::refresh_customer,
     customers::refresh_customers,

@@ -1,12 +1,15 @@
 // Clientes y KYC in the real window: the seeded customers of both providers, oldest pending
 // first; filters by provider, status and age; a search by id number with the sandbox offline;
 // a customer's page with its timeline; a tag and a note that survive a restart; a company's KYB
-// link near expiry; the screen at 1024×700 and the minimum size; empty and error states.
+// link near expiry; the screen at 1024×700 and the minimum size; empty and error states; a
+// document uploaded from the page and the links issued, in the timeline without reopening it;
+// what is typed in a registration form kept as a draft across a restart.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { crc32, deflateSync } from "node:zlib";
 
 import { $, recordingBrowser, replaceText, setFaults, text } from "../lib/app.mjs";
 import { screenshot, useDriver, withApp } from "../lib/driver.mjs";
@@ -25,6 +28,35 @@ useDriver({
 });
 
 const PENDING = ["Sin iniciar", "En revisión", "Pendiente"];
+
+/** A real 1×1 PNG, written for the upload (the page reads it through its file input). */
+function writePng(file) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const pixels = deflateSync(Buffer.from([0, 0xe6, 0x00, 0x7e]));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  writeFileSync(
+    file,
+    Buffer.concat([
+      signature,
+      chunk("IHDR", header),
+      chunk("IDAT", pixels),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
+  return file;
+}
 
 async function openCustomers(browser) {
   await (await $(browser, "nav-customers")).click();
@@ -202,13 +234,62 @@ test("a customer's page: its timeline, a tag and a note, and a company's KYB lin
         (await timeline(browser)).some((entry) =>
           entry.startsWith("Recordatorio enviado por WhatsApp"),
         ),
-      { timeout: 10_000, timeoutMsg: "the WhatsApp reminder is not in the timeline" },
+      {
+        timeout: 10_000,
+        timeoutMsg: "the WhatsApp reminder is not in the timeline",
+      },
     );
     await screenshot("customers-page-reminder");
     const link = await text(await $(browser, "detail-url"));
     const sent = existsSync(opened) ? readFileSync(opened, "utf8") : "";
     assert.match(sent, /^https:\/\/wa\.me\/\?text=Hola%20Sof/);
     assert.ok(sent.includes(encodeURIComponent(link)), "the WhatsApp message carries the link");
+    // The link issued is on the timeline with the link itself, without reopening the page.
+    const issued = (await timeline(browser)).find((entry) =>
+      entry.startsWith("Liga de verificación reforzada emitida"),
+    );
+    assert.ok(issued?.includes(link), `enhanced link in the timeline: ${issued}`);
+
+    // A document: a file of a type CryptoPocket does not take is refused on its field before
+    // anything is sent; a PNG goes, with its name and size while it uploads.
+    const upload = await $(browser, "customer-upload");
+    await upload.scrollIntoView();
+    const fileInput = await $(browser, "customer-document-file");
+    const textFile = path.join(home, "notas.txt");
+    writeFileSync(textFile, "no es un documento");
+    await fileInput.addValue(textFile);
+    const fileStatus = await $(browser, "customer-document-file-status");
+    await browser.waitUntil(
+      async () => (await text(fileStatus)).startsWith("Este tipo de archivo no se acepta"),
+      {
+        timeout: 10_000,
+        timeoutMsg: "a text file was not refused on its field",
+      },
+    );
+    await screenshot("customers-upload-refused");
+    await choose(browser, "customer-document-type", "Estado de cuenta bancario");
+    await fileInput.addValue(writePng(path.join(home, "estado-de-cuenta.png")));
+    await browser.waitUntil(
+      async () => (await text(fileStatus)).startsWith("estado-de-cuenta.png · "),
+      {
+        timeout: 10_000,
+        timeoutMsg: "the chosen PNG is not named with its size",
+      },
+    );
+    const entriesBefore = (await timeline(browser)).length;
+    await (await $(browser, "customer-document-upload")).click();
+    const outcome = await $(browser, "customer-upload-outcome");
+    await outcome.waitForDisplayed({ timeout: 30_000 });
+    assert.equal(
+      await text(outcome),
+      "Estado de cuenta bancario: documento subido a CryptoPocket.",
+    );
+    await browser.waitUntil(async () => (await timeline(browser)).length === entriesBefore + 1, {
+      timeout: 10_000,
+      timeoutMsg: "the upload is not in the timeline",
+    });
+    assert.match((await timeline(browser))[0], /^Documento subido: Estado de cuenta bancario/);
+    await screenshot("customers-page-upload");
 
     await browser.keys("Escape");
     await drawer.waitForDisplayed({ reverse: true, timeout: 10_000 });
@@ -307,7 +388,10 @@ test("a Chilean person: a wrong RUT refused on its field before sending, then cr
     await typeInto(browser, "customer-idNumber", "12345678-0");
     await browser.waitUntil(
       async () => (await text(form)).includes("El dígito verificador del RUT no coincide"),
-      { timeout: 10_000, timeoutMsg: "the wrong RUT was not refused on its field" },
+      {
+        timeout: 10_000,
+        timeoutMsg: "the wrong RUT was not refused on its field",
+      },
     );
     await screenshot("customers-register-wrong-rut");
     await typeInto(browser, "customer-idNumber", "12345678-5");
@@ -322,6 +406,11 @@ test("a Chilean person: a wrong RUT refused on its field before sending, then cr
     assert.match(await text(await $(browser, "customer-name")), /Catalina Fuentes/);
     assert.match(await text(drawer), /RUT 123456785/);
     await (await $(browser, "link-qr")).waitForDisplayed({ timeout: 10_000 });
+    const kycLink = await text(await $(browser, "detail-url"));
+    const issued = (await timeline(browser)).find((entry) =>
+      entry.startsWith("Liga de verificación KYC emitida"),
+    );
+    assert.ok(issued?.includes(kycLink), `KYC link in the timeline: ${issued}`);
     await screenshot("customers-register-person-link");
     // Copying the link is a reminder sent: it is in the timeline.
     await (await $(browser, "detail-copy")).click();
@@ -346,6 +435,12 @@ test("a company: its KYB link with its expiry, the password absent until reveale
     assert.match(
       await text(await $(browser, "customer-link-expiry")),
       /^Vence el .*\(en 3 meses\)/,
+    );
+    assert.ok(
+      (await timeline(browser)).some((entry) =>
+        entry.startsWith("Liga de verificación KYB emitida"),
+      ),
+      "the KYB link issued is in the timeline",
     );
     const before = await browser.execute(() => document.body.textContent);
     await (await $(browser, "kyb-password-reveal")).click();
@@ -375,7 +470,10 @@ test("an UnDosTres business account: no CURP, a 12-character RFC, $100,000.00 sh
     await (await $(browser, "account-mobile")).click();
     await browser.waitUntil(
       async () => (await (await $(browser, "account-creditLine")).getValue()) === "$100,000.00",
-      { timeout: 10_000, timeoutMsg: "the credit line was not shown back as $100,000.00" },
+      {
+        timeout: 10_000,
+        timeoutMsg: "the credit line was not shown back as $100,000.00",
+      },
     );
     await screenshot("customers-register-account-form");
     await (await $(browser, "customer-submit")).click();
@@ -411,12 +509,56 @@ test("an UnDosTres business account: no CURP, a 12-character RFC, $100,000.00 sh
     await (await $(browser, "account-refresh")).click();
     await browser.waitUntil(
       async () => (await timeline(browser)).some((entry) => entry.startsWith("Nivel 3 (Activa)")),
-      { timeout: 20_000, timeoutMsg: "the level change is not in the timeline" },
+      {
+        timeout: 20_000,
+        timeoutMsg: "the level change is not in the timeline",
+      },
     );
     assert.match(await text(await $(browser, "kyc-level")), /Nivel 3/);
     await (await $(browser, "customer-timeline")).scrollIntoView();
     await screenshot("customers-account-level-timeline");
     assert.ok(form);
+  });
+});
+
+test("what is typed in a registration form comes back after closing it and after a restart", async () => {
+  const typed = async (browser) => ({
+    email: await (await $(browser, "customer-email")).getValue(),
+    company: await (await $(browser, "customer-companyName")).getValue(),
+  });
+  const expected = {
+    email: "pagos@ferreteriaelclavo.mx",
+    company: "Ferretería El Clavo",
+  };
+  await withApp("customers-draft-typed", async (browser) => {
+    await openCustomers(browser);
+    await openForm(browser, "Empresa");
+    await typeInto(browser, "customer-email", expected.email);
+    await typeInto(browser, "customer-companyName", expected.company);
+    const status = await $(browser, "customer-draft-status");
+    await browser.waitUntil(async () => (await text(status)).startsWith("Borrador guardado"), {
+      timeout: 10_000,
+      timeoutMsg: "the draft was not saved",
+    });
+    await screenshot("customers-draft-saved");
+    // Closing asks first, and says the draft stays.
+    await browser.keys("Escape");
+    const confirm = await $(browser, "discard-confirm");
+    await confirm.waitForDisplayed({ timeout: 5_000 });
+    assert.match(await text(await browser.$('[role="dialog"]*=borrador')), /queda como borrador/);
+    await confirm.click();
+    await (await $(browser, "customer-form")).waitForDisplayed({ reverse: true, timeout: 10_000 });
+    await (await $(browser, "customers-new")).click();
+    await (await $(browser, "customer-form")).waitForDisplayed({ timeout: 10_000 });
+    assert.deepEqual(await typed(browser), expected, "the draft after closing the form");
+  });
+  await withApp("customers-draft-restart", async (browser) => {
+    await openCustomers(browser);
+    await (await $(browser, "customers-new")).click();
+    await (await $(browser, "customer-form")).waitForDisplayed({ timeout: 10_000 });
+    // The form last typed in opens, with what was typed.
+    assert.deepEqual(await typed(browser), expected, "the draft after a restart");
+    await screenshot("customers-draft-restart");
   });
 });
 

@@ -52,6 +52,7 @@ import {
   type RecordChangeRequest,
 } from "./queries";
 import { CustomerTimeline } from "./CustomerTimeline";
+import { DocumentUpload } from "./DocumentUpload";
 
 /**
  * One customer's page, read from the cache (so it opens offline): details, the verification
@@ -109,6 +110,9 @@ export function CustomerDetail({
             record.data.customer.kind === "company" && (
               <KybPassword customerId={record.data.customer.id} />
             )}
+          {record.data.customer.provider === "cryptopocket" && (
+            <DocumentUpload customerId={record.data.customer.id} />
+          )}
           {record.data.customer.provider === "undostres" && (
             <UndostresAccount customerId={record.data.customer.id} />
           )}

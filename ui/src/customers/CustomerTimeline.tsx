@@ -1,6 +1,8 @@
 import { Text, Timeline } from "@mantine/core";
 import {
   IconBell,
+  IconFileUpload,
+  IconLink,
   IconNote,
   IconProgressCheck,
   IconTag,
@@ -20,6 +22,8 @@ const ICONS = {
   tagAdded: IconTag,
   tagRemoved: IconTagOff,
   reminder: IconBell,
+  documentUploaded: IconFileUpload,
+  linkIssued: IconLink,
 } as const;
 
 /** The case's history, newest first, each moment with its local date and time. */
@@ -45,7 +49,7 @@ export function CustomerTimeline({
             data-testid={`timeline-${entry.kind}`}
           >
             {body !== undefined && (
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                 {body}
               </Text>
             )}

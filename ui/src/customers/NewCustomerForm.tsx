@@ -1,16 +1,16 @@
 import {
   Button,
-  Drawer,
   Group,
   PasswordInput,
   SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
+  Text,
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type {
@@ -18,6 +18,7 @@ import type {
   CompanyForm_Deserialize as CompanyForm,
   Country,
   CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
+  Draft,
   ErrorCode,
   FieldIssue,
   FieldKind,
@@ -27,13 +28,23 @@ import type {
   Provider,
 } from "../bindings";
 import { useErrorMessage } from "../components/useErrorMessage";
-import { codeMessage } from "../forms/codeMessage";
+import { issueMessages } from "../forms/codeMessage";
+import { FormDrawer } from "../forms/FormDrawer";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
+import { useDraftAutosave } from "../forms/useDraftAutosave";
 import { ValidatedField } from "../forms/ValidatedField";
 import { CommandError } from "../ipc";
 import { newWriteKey } from "../links/linkForm";
 import { COUNTRIES } from "./kyc";
-import { useCreateAccount, useCreateCompany, useCreatePerson, useIdTypes } from "./queries";
+import {
+  useCreateAccount,
+  useCreateCompany,
+  useCreatePerson,
+  useCustomerDrafts,
+  useDiscardCustomerDraft,
+  useIdTypes,
+  useSaveCustomerDraft,
+} from "./queries";
 
 export type FormKind = "person" | "company" | "account";
 type Issues = Partial<Record<string, string>>;
@@ -71,32 +82,126 @@ const PERSON_FIELDS: { name: keyof PersonForm; kind?: FieldKind; optional?: bool
 /** Where a created customer is, for its page to open. */
 export type Created = { provider: Provider; id: string };
 
+type Forms = { person: PersonForm; company: CompanyForm; account: AccountForm };
+const EMPTY: Forms = { person: EMPTY_PERSON, company: EMPTY_COMPANY, account: EMPTY_ACCOUNT };
+const KINDS = ["person", "company", "account"] as const satisfies readonly FormKind[];
+
+/** Whether a form holds something typed (a choice left as it opened is not worth a draft). */
+function worthKeeping(kind: FormKind, form: Forms[FormKind]): boolean {
+  const empty = EMPTY[kind] as Record<string, unknown>;
+  return Object.entries(form).some(
+    ([name, value]) => typeof value === "string" && value.trim() !== "" && value !== empty[name],
+  );
+}
+
+/** What a drafts list shows of a form: the name or company typed, else the e-mail. */
+function draftTitle(kind: FormKind, forms: Forms): string {
+  const name =
+    kind === "company"
+      ? (forms.company.companyName ?? "")
+      : [forms[kind].firstName, forms[kind].lastName].filter(Boolean).join(" ");
+  return name.trim() || (forms[kind].email ?? "");
+}
+
+/** A stored draft's form over the empty one (a draft from an older build may lack fields). */
+function fromDraft<K extends FormKind>(kind: K, draft: Draft | undefined): Forms[K] {
+  if (!draft) return EMPTY[kind];
+  try {
+    return { ...EMPTY[kind], ...(JSON.parse(draft.body) as Partial<Forms[K]>) };
+  } catch {
+    return EMPTY[kind];
+  }
+}
+
 /**
  * Registering a customer: a CryptoPocket person (country first, then only that country's
  * identification types, the number checked at each keystroke), a CryptoPocket company, or an
  * UnDosTres account (a business hides the CURP and the extra names). One submit per form
- * opening reaches the provider; a refused field is said on that field.
+ * opening reaches the provider; a refused field is said on that field. What is typed in each
+ * form is kept as a draft (never the password) and comes back when the form opens again, after
+ * a restart too, until the customer is registered.
  */
-export function NewCustomerForm({
+export function NewCustomerForm(props: {
+  onClose: () => void;
+  onDone: (created: Created | null) => void;
+}) {
+  const drafts = useCustomerDrafts();
+  // Unreadable drafts are no reason to keep the agent from registering: the form opens empty.
+  if (drafts.isPending) return null;
+  return (
+    <CustomerForm {...props} drafts={drafts.data ?? { person: [], company: [], account: [] }} />
+  );
+}
+
+function CustomerForm({
+  drafts,
   onClose,
   onDone,
 }: {
+  drafts: Record<FormKind, Draft[]>;
   onClose: () => void;
   onDone: (created: Created | null) => void;
 }) {
   const { t, i18n } = useTranslation("customers");
   const errorMessage = useErrorMessage();
-  const [kind, setKind] = useState<FormKind>("person");
-  const [person, setPerson] = useState<PersonForm>(EMPTY_PERSON);
+  // The newest draft of each form is resumed; the form last typed in is shown first.
+  const [resumed] = useState(() => ({
+    person: drafts.person[0],
+    company: drafts.company[0],
+    account: drafts.account[0],
+  }));
+  const [opened] = useState<Forms>(() => ({
+    person: fromDraft("person", resumed.person),
+    company: fromDraft("company", resumed.company),
+    account: fromDraft("account", resumed.account),
+  }));
+  const [kind, setKind] = useState<FormKind>(
+    () =>
+      KINDS.map((k) => [k, resumed[k]?.updatedAt ?? -1] as const).reduce((newest, next) =>
+        next[1] > newest[1] ? next : newest,
+      )[0],
+  );
+  const [forms, setForms] = useState<Forms>(opened);
   const [password, setPassword] = useState("");
-  const [company, setCompany] = useState<CompanyForm>(EMPTY_COMPANY);
-  const [account, setAccount] = useState<AccountForm>(EMPTY_ACCOUNT);
   const [issues, setIssues] = useState<Issues>({});
   const key = useRef(newWriteKey());
-  const dirty =
-    password !== "" ||
-    JSON.stringify([person, company, account]) !==
-      JSON.stringify([EMPTY_PERSON, EMPTY_COMPANY, EMPTY_ACCOUNT]);
+  // Chosen when the form opens, so saves that overlap can only ever write the same draft.
+  const [draftIds] = useState(() => ({
+    person: resumed.person?.id ?? crypto.randomUUID(),
+    company: resumed.company?.id ?? crypto.randomUUID(),
+    account: resumed.account?.id ?? crypto.randomUUID(),
+  }));
+  const [saved, setSaved] = useState<Partial<Record<FormKind, boolean>>>(() => ({
+    person: resumed.person !== undefined,
+    company: resumed.company !== undefined,
+    account: resumed.account !== undefined,
+  }));
+  const { mutate: saveDraft } = useSaveCustomerDraft({
+    onSuccess: (_draft, { form }) => {
+      setSaved((current) => ({ ...current, [form]: true }));
+    },
+  });
+  const { mutateAsync: discardDraft } = useDiscardCustomerDraft();
+  // Once a customer is registered (or queued), a save still waiting must not bring back its
+  // draft.
+  const finished = useRef(false);
+  const save = useCallback(
+    (current: Forms) => {
+      if (finished.current) return;
+      for (const form of KINDS)
+        if (current[form] !== opened[form] && worthKeeping(form, current[form]))
+          saveDraft({
+            id: draftIds[form],
+            form,
+            title: draftTitle(form, current),
+            body: current[form],
+          });
+    },
+    [draftIds, opened, saveDraft],
+  );
+  useDraftAutosave(forms, alwaysWorth, save);
+
+  const dirty = password !== "" || JSON.stringify(forms) !== JSON.stringify(opened);
   const guard = useDiscardGuard(dirty, onClose, {
     title: t("form.closeGuard.title"),
     body: t("form.closeGuard.body"),
@@ -105,10 +210,7 @@ export function NewCustomerForm({
 
   function refused(list: FieldIssue[]) {
     key.current = newWriteKey();
-    const exists = (k: string) => i18n.exists(k);
-    const next: Issues = {};
-    for (const issue of list) next[issue.field] ??= codeMessage(t, exists, issue.code);
-    setIssues(next);
+    setIssues(issueMessages(t, (k) => i18n.exists(k), list));
   }
   function failed(error: Error) {
     key.current = newWriteKey();
@@ -116,12 +218,21 @@ export function NewCustomerForm({
     if (error instanceof CommandError && error.field) setIssues({ [error.field]: text });
     else notifications.show({ color: "red", message: text });
   }
+  /** The registered (or queued) form's draft has served its purpose. */
+  async function forget(form: FormKind) {
+    finished.current = true;
+    // Also when no save was answered yet: one may still be on its way.
+    await discardDraft(draftIds[form]);
+  }
   /** Says how the write ended; a created customer's page opens. */
-  function settled(state: OutboxState, created: Created | null, code: ErrorCode | null) {
+  async function settled(state: OutboxState, created: Created | null, code: ErrorCode | null) {
     if (state === "done") {
+      await forget(kind);
       notifications.show({ color: "green", message: t("form.created") });
       onDone(created);
     } else if (state === "pending") {
+      // Queued: the outbox keeps the request and sends it; a draft would register it twice.
+      await forget(kind);
       notifications.show({ color: "yellow", message: t("form.queued") });
       onDone(null);
     } else if (state === "failed" && code !== null) {
@@ -134,13 +245,13 @@ export function NewCustomerForm({
 
   /** What CryptoPocket answered a person or a company. */
   const cryptopocketAnswer = {
-    onSuccess: (answer: CustomerWriteAnswer) => {
+    onSuccess: async (answer: CustomerWriteAnswer) => {
       if (answer.status === "refused") {
         refused(answer.issues);
         return;
       }
       const { write, customer } = answer.outcome;
-      settled(
+      await settled(
         write.state,
         customer && { provider: "cryptopocket", id: customer.id },
         write.lastErrorCode,
@@ -151,14 +262,14 @@ export function NewCustomerForm({
   const createPerson = useCreatePerson(cryptopocketAnswer);
   const createCompany = useCreateCompany(cryptopocketAnswer);
   const createAccount = useCreateAccount({
-    onSuccess: (answer) => {
+    onSuccess: async (answer) => {
       if (answer.status === "refused") {
         refused(answer.issues);
         return;
       }
       const { write, account: view } = answer.outcome;
       notifications.show({ message: t("form.creditLineShown", { amount: write.creditLine }) });
-      settled(
+      await settled(
         write.state,
         view && { provider: "undostres", id: view.account.customer.id },
         write.code,
@@ -174,11 +285,11 @@ export function NewCustomerForm({
     if (kind === "person")
       createPerson.mutate({
         key: key.current,
-        form: person,
+        form: forms.person,
         password: password === "" ? null : password,
       });
-    else if (kind === "company") createCompany.mutate({ key: key.current, form: company });
-    else createAccount.mutate({ key: key.current, form: account });
+    else if (kind === "company") createCompany.mutate({ key: key.current, form: forms.company });
+    else createAccount.mutate({ key: key.current, form: forms.account });
   }
 
   const label = (name: string, optional = false) =>
@@ -187,101 +298,87 @@ export function NewCustomerForm({
   const clear = (name: string) => {
     setIssues((current) => ({ ...current, [name]: undefined }));
   };
+  function change<K extends FormKind>(form: K, patch: Partial<Forms[K]>) {
+    setForms((current) => ({ ...current, [form]: { ...current[form], ...patch } }));
+    for (const name of Object.keys(patch)) clear(name);
+  }
 
   return (
-    <Drawer
-      opened
-      onClose={guard.requestClose}
-      position="right"
-      size="xl"
-      title={t("form.title")}
-      data-testid="customer-form"
-    >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          <SegmentedControl
-            data={(["person", "company", "account"] as const).map((value) => ({
-              value,
-              label: t(`form.kind.${value}`),
-            }))}
-            value={kind}
-            onChange={(value) => {
-              setKind(value);
-              setIssues({});
+    <FormDrawer title={t("form.title")} testId="customer-form" guard={guard} onSubmit={submit}>
+      <Stack gap="md">
+        <SegmentedControl
+          data={KINDS.map((value) => ({ value, label: t(`form.kind.${value}`) }))}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setIssues({});
+          }}
+          data-testid="customer-form-kind"
+        />
+        <Text size="xs" c="dimmed" aria-live="polite" data-testid="customer-draft-status">
+          {saved[kind] === true ? t("form.draftSaved") : t("form.draftHint")}
+        </Text>
+        {kind === "person" && (
+          <PersonFields
+            form={forms.person}
+            onChange={(patch) => {
+              change("person", patch);
             }}
-            data-testid="customer-form-kind"
+            issues={issues}
+            label={label}
+            password={password}
+            onPassword={setPassword}
           />
-          {kind === "person" && (
-            <PersonFields
-              form={person}
-              onChange={(patch) => {
-                setPerson((current) => ({ ...current, ...patch }));
-                for (const name of Object.keys(patch)) clear(name);
+        )}
+        {kind === "company" && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <ValidatedField
+              kind="email"
+              label={label("email")}
+              value={forms.company.email ?? ""}
+              error={issues.email}
+              testId="customer-email"
+              autoFocus
+              onValueChange={(email) => {
+                change("company", { email });
               }}
-              issues={issues}
-              label={label}
-              password={password}
-              onPassword={setPassword}
             />
-          )}
-          {kind === "company" && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <ValidatedField
-                kind="email"
-                label={label("email")}
-                value={company.email ?? ""}
-                error={issues.email}
-                testId="customer-email"
-                autoFocus
-                onValueChange={(email) => {
-                  setCompany((current) => ({ ...current, email }));
-                  clear("email");
-                }}
-              />
-              <TextInput
-                label={label("companyName")}
-                value={company.companyName ?? ""}
-                error={issues.companyName}
-                data-testid="customer-companyName"
-                onChange={(event) => {
-                  const companyName = event.currentTarget.value;
-                  setCompany((current) => ({ ...current, companyName }));
-                  clear("companyName");
-                }}
-              />
-            </SimpleGrid>
-          )}
-          {kind === "account" && (
-            <AccountFields
-              form={account}
-              onChange={(patch) => {
-                setAccount((current) => ({ ...current, ...patch }));
-                for (const name of Object.keys(patch)) clear(name);
+            <TextInput
+              label={label("companyName")}
+              value={forms.company.companyName ?? ""}
+              error={issues.companyName}
+              data-testid="customer-companyName"
+              onChange={(event) => {
+                change("company", { companyName: event.currentTarget.value });
               }}
-              issues={issues}
-              label={label}
             />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={guard.requestClose}>
-              {t("form.cancel")}
-            </Button>
-            <Button type="submit" loading={pending} data-testid="customer-submit">
-              {t("form.submit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      {guard.dialog}
-    </Drawer>
+          </SimpleGrid>
+        )}
+        {kind === "account" && (
+          <AccountFields
+            form={forms.account}
+            onChange={(patch) => {
+              change("account", patch);
+            }}
+            issues={issues}
+            label={label}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={guard.requestClose}>
+            {t("form.cancel")}
+          </Button>
+          <Button type="submit" loading={pending} data-testid="customer-submit">
+            {t("form.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </FormDrawer>
   );
 }
+
+/** The autosave's own test is per form (`worthKeeping`, inside `save`). */
+const alwaysWorth = () => true;
 
 type Label = (name: string, optional?: boolean) => string;
 

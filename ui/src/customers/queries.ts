@@ -9,6 +9,8 @@ import {
   type Country,
   type CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
   type CustomerWriteOutcome_Serialize as CustomerWriteOutcome,
+  type DocumentType,
+  type Draft,
   type PersonForm_Deserialize as PersonForm,
   type UndostresAccountView_Serialize as UndostresAccountView,
   type CustomerQuery,
@@ -27,8 +29,12 @@ export const customerKeys = {
   syncState: ["customers", "syncState"] as const,
   record: (provider: Provider, id: string) => ["customers", "record", provider, id] as const,
   idTypes: (country: Country | null) => ["identificationTypes", country] as const,
+  // Fixed by the app's build: read once.
+  documentRules: ["documentRules"] as const,
   // Not under "customers": reading the list again must not start another sync.
   sync: ["customersSync"] as const,
+  // Not under "customers" either: a backend event must not read them again under an open form.
+  drafts: ["customerDrafts"] as const,
 };
 
 /** What a change to any cached customer makes stale: the lists and every open page. */
@@ -184,5 +190,79 @@ export function useRequestEnhancedLink(
     (id: string) => call(commands.requestEnhancedLink(id)),
     () => customersChanged(),
     callbacks,
+  );
+}
+
+/** The document types, file types and size the service accepts for an upload. */
+export function useDocumentRules() {
+  return useQuery({
+    queryKey: customerKeys.documentRules,
+    queryFn: () => call(commands.documentRules()),
+    staleTime: Infinity,
+  });
+}
+
+export type UploadRequest = {
+  key: string;
+  customerId: string;
+  documentType: DocumentType;
+  /** The file as a `data:<type>;base64,…` URL. */
+  file: string;
+};
+
+/** Uploads one document of a CryptoPocket customer under the upload's idempotency key. */
+export function useUploadDocument(
+  callbacks?: MutationCallbacks<CustomerWriteAnswer, UploadRequest>,
+) {
+  return useCommandMutation(
+    ({ key, customerId, documentType, file }: UploadRequest) =>
+      call(commands.uploadCustomerDocument(key, customerId, documentType, file)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** The registration forms' draft kinds, one per form. */
+export const DRAFT_KINDS = {
+  person: "customer.person",
+  company: "customer.company",
+  account: "customer.account",
+} as const;
+export type DraftForm = keyof typeof DRAFT_KINDS;
+
+/** The saved drafts of the three registration forms, newest first within each. */
+export function useCustomerDrafts() {
+  return useQuery({
+    queryKey: customerKeys.drafts,
+    queryFn: async () => {
+      const [person, company, account] = await Promise.all(
+        Object.values(DRAFT_KINDS).map((kind) => call(commands.listDrafts(kind))),
+      );
+      return { person: person ?? [], company: company ?? [], account: account ?? [] };
+    },
+    // Read afresh each time the form opens (nothing kept once it closes); what the open form
+    // saves afterwards is its own.
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+}
+
+export type CustomerDraftSave = { id: string; form: DraftForm; title: string; body: unknown };
+
+/** Saves one registration form as typed (its password is never part of it). */
+export function useSaveCustomerDraft(callbacks?: MutationCallbacks<Draft, CustomerDraftSave>) {
+  return useCommandMutation(
+    ({ id, form, title, body }: CustomerDraftSave) =>
+      call(commands.saveDraft(id, DRAFT_KINDS[form], title, JSON.stringify(body))),
+    () => [],
+    callbacks,
+  );
+}
+
+/** Deletes a registration form's draft (registered, or started again). */
+export function useDiscardCustomerDraft() {
+  return useCommandMutation(
+    (id: string) => call(commands.discardDraft(id)),
+    () => [customerKeys.drafts],
   );
 }

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 
 import type { Customer, TimelineEntry } from "../bindings";
 
-/** A timeline entry in words: its title and, for a note, the note itself. */
+/** A timeline entry in words: its title and, for a note or a link, the note or the link. */
 export function timelineText(
   t: TFunction<"customers">,
   customer: Customer,
@@ -32,6 +32,15 @@ export function timelineText(
       return { title: t("timeline.tagAdded", { tag: entry.tag }) };
     case "tagRemoved":
       return { title: t("timeline.tagRemoved", { tag: entry.tag }) };
+    case "documentUploaded": {
+      // A type this build does not name is shown as CryptoPocket spells it.
+      const type = t(`documentTypes.${entry.documentType}` as "documentTypes.other", {
+        defaultValue: entry.documentType,
+      });
+      return { title: t("timeline.documentUploaded", { type }) };
+    }
+    case "linkIssued":
+      return { title: t(`timeline.linkIssued.${entry.link}`), body: entry.url };
     case "reminder": {
       const channel = entry.channel;
       const known = channel === "whatsapp" || channel === "email" || channel === "copy";

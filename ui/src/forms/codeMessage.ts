@@ -1,6 +1,6 @@
 import type { Namespace, TFunction } from "i18next";
 
-import type { ErrorCode } from "../bindings";
+import type { ErrorCode, FieldIssue } from "../bindings";
 
 type DynamicT = (key: string, options?: Partial<Record<string, string>>) => string;
 type Exists = (key: string) => boolean;
@@ -24,4 +24,15 @@ export function codeMessage<N extends Namespace>(
       .replace(/\s+([;,.])/g, "$1");
   }
   return dynamic("errors:unknown");
+}
+
+/** A refusal's issues as each field shows them: the first message per field. */
+export function issueMessages<N extends Namespace>(
+  t: TFunction<N>,
+  exists: Exists,
+  issues: FieldIssue[],
+): Partial<Record<string, string>> {
+  const messages: Partial<Record<string, string>> = {};
+  for (const issue of issues) messages[issue.field] ??= codeMessage(t, exists, issue.code);
+  return messages;
 }

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Drawer,
   Group,
   PasswordInput,
   SegmentedControl,
@@ -12,9 +11,8 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconRefresh } from "@tabler/icons-react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -27,8 +25,10 @@ import {
   type PersonKind,
 } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
-import { codeMessage } from "../forms/codeMessage";
+import { issueMessages } from "../forms/codeMessage";
+import { FormDrawer } from "../forms/FormDrawer";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
+import { useDraftAutosave } from "../forms/useDraftAutosave";
 import { useRfcCurpCheck } from "../forms/useRfcCurpCheck";
 import { ValidatedField } from "../forms/ValidatedField";
 import { newWriteKey } from "../links/linkForm";
@@ -124,7 +124,6 @@ export function RegisterForm({
   const [draftId] = useState<string>(() => draft?.id ?? crypto.randomUUID());
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const key = useRef(newWriteKey());
-  const [toSave] = useDebouncedValue(form, 400);
   const person: PersonKind | null = form.personType;
   const rfcCurp = useRfcCurpCheck(form, person === "fisica");
 
@@ -136,9 +135,13 @@ export function RegisterForm({
     },
   });
   const { mutate: saveDraft } = save;
-  useEffect(() => {
-    if (worthDrafting(toSave)) saveDraft({ id: draftId, title: draftTitle(toSave), form: toSave });
-  }, [toSave, saveDraft, draftId]);
+  const saveForm = useCallback(
+    (typed: MerchantForm) => {
+      saveDraft({ id: draftId, title: draftTitle(typed), form: typed });
+    },
+    [saveDraft, draftId],
+  );
+  useDraftAutosave(form, worthDrafting, saveForm);
   const { mutateAsync: discardDraft } = useDiscardDraft();
 
   const submit = useRegisterMerchant({
@@ -160,10 +163,7 @@ export function RegisterForm({
   });
 
   function toIssues(list: FieldIssue[]): Issues {
-    const exists = (k: string) => i18n.exists(k);
-    const next: Issues = {};
-    for (const issue of list) next[issue.field] ??= codeMessage(t, exists, issue.code);
-    return next;
+    return issueMessages(t, (k) => i18n.exists(k), list);
   }
 
   function set<K extends keyof MerchantForm>(field: K, value: MerchantForm[K]) {
@@ -225,142 +225,129 @@ export function RegisterForm({
   );
 
   return (
-    <Drawer
-      opened
-      onClose={guard.requestClose}
-      position="right"
-      size="xl"
+    <FormDrawer
       title={t("form.title")}
-      data-testid="merchant-form"
+      testId="merchant-form"
+      guard={guard}
+      onSubmit={() => {
+        if (!submit.isPending) submit.mutate({ key: key.current, form, password });
+      }}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!submit.isPending) submit.mutate({ key: key.current, form, password });
-        }}
-      >
-        <Stack gap="lg">
-          <Text size="xs" c="dimmed" data-testid="draft-status" aria-live="polite">
-            {savedAt ? t("form.draftSaved") : t("form.draftHint")}
+      <Stack gap="lg">
+        <Text size="xs" c="dimmed" data-testid="draft-status" aria-live="polite">
+          {savedAt ? t("form.draftSaved") : t("form.draftHint")}
+        </Text>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("fields.personType")}
           </Text>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t("fields.personType")}
+          <SegmentedControl
+            data={[
+              { value: "fisica", label: t("person.fisica") },
+              { value: "moral", label: t("person.moral") },
+            ]}
+            value={person ?? ""}
+            onChange={(value) => {
+              set("personType", value === "moral" ? "moral" : "fisica");
+            }}
+            data-testid="merchant-personType"
+            // The first field takes the focus when the form opens (Ctrl+N).
+            attributes={{ input: { "data-autofocus": true } }}
+          />
+          {issues.personType && (
+            <Text size="xs" c="red">
+              {issues.personType}
             </Text>
-            <SegmentedControl
-              data={[
-                { value: "fisica", label: t("person.fisica") },
-                { value: "moral", label: t("person.moral") },
-              ]}
-              value={person ?? ""}
-              onChange={(value) => {
-                set("personType", value === "moral" ? "moral" : "fisica");
-              }}
-              data-testid="merchant-personType"
-              // The first field takes the focus when the form opens (Ctrl+N).
-              attributes={{ input: { "data-autofocus": true } }}
-            />
-            {issues.personType && (
-              <Text size="xs" c="red">
-                {issues.personType}
-              </Text>
-            )}
-          </Stack>
-          {person && (
-            <>
-              <Title order={4}>{t("form.identity")}</Title>
-              <SimpleGrid cols={2} spacing="md">
-                {IDENTITY.map(field)}
-                <CatalogueSelect
-                  name={{ kind: "commercialActivities" }}
-                  label={t("fields.commercialActivity")}
-                  value={form.commercialActivity}
-                  error={issues.commercialActivity}
-                  onChange={(value) => {
-                    set("commercialActivity", value);
-                  }}
-                  testId="merchant-commercialActivity"
-                />
-                {person === "moral" && (
-                  <CatalogueSelect
-                    name={{ kind: "companyTypes" }}
-                    label={t("fields.companyType")}
-                    value={form.companyType}
-                    error={issues.companyType}
-                    onChange={(value) => {
-                      set("companyType", value);
-                    }}
-                    testId="merchant-companyType"
-                  />
-                )}
-              </SimpleGrid>
-              <Title order={4}>{t("form.address")}</Title>
-              <SimpleGrid cols={2} spacing="md">
-                <CatalogueSelect
-                  name={{ kind: "states" }}
-                  label={t("fields.state")}
-                  value={form.state}
-                  error={issues.state}
-                  onChange={(value) => {
-                    setForm((current) => ({ ...current, state: value, municipality: "" }));
-                  }}
-                  testId="merchant-state"
-                />
-                <CatalogueSelect
-                  name={form.state ? { kind: "municipalities", state: form.state } : null}
-                  label={t("fields.municipality")}
-                  value={form.municipality}
-                  error={issues.municipality}
-                  disabled={form.state === ""}
-                  onChange={(value) => {
-                    set("municipality", value);
-                  }}
-                  testId="merchant-municipality"
-                />
-                {ADDRESS.map(field)}
-              </SimpleGrid>
-              <Title order={4}>{t("form.account")}</Title>
-              <PasswordInput
-                label={t("fields.password")}
-                description={t("form.passwordHint")}
-                value={password}
-                error={issues.password}
-                onChange={(event) => {
-                  setPassword(event.currentTarget.value);
-                  setIssues((current) => ({ ...current, password: undefined }));
-                }}
-                data-testid="merchant-password"
-              />
-            </>
           )}
-          {issues.form && <Alert color="red">{issues.form}</Alert>}
-          {submit.error && <ErrorNotice error={submit.error} />}
-          {submit.data?.status === "submitted" && submit.data.outcome.state !== "done" && (
-            <Alert color="orange" data-testid="merchant-uncertain">
-              {t("form.uncertain")}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={guard.requestClose}
-              data-testid="merchant-form-close"
-            >
-              {t("form.close")}
-            </Button>
-            <Button
-              type="submit"
-              loading={submit.isPending}
-              disabled={person === null}
-              data-testid="merchant-submit"
-            >
-              {t("form.submit")}
-            </Button>
-          </Group>
         </Stack>
-      </form>
-      {guard.dialog}
-    </Drawer>
+        {person && (
+          <>
+            <Title order={4}>{t("form.identity")}</Title>
+            <SimpleGrid cols={2} spacing="md">
+              {IDENTITY.map(field)}
+              <CatalogueSelect
+                name={{ kind: "commercialActivities" }}
+                label={t("fields.commercialActivity")}
+                value={form.commercialActivity}
+                error={issues.commercialActivity}
+                onChange={(value) => {
+                  set("commercialActivity", value);
+                }}
+                testId="merchant-commercialActivity"
+              />
+              {person === "moral" && (
+                <CatalogueSelect
+                  name={{ kind: "companyTypes" }}
+                  label={t("fields.companyType")}
+                  value={form.companyType}
+                  error={issues.companyType}
+                  onChange={(value) => {
+                    set("companyType", value);
+                  }}
+                  testId="merchant-companyType"
+                />
+              )}
+            </SimpleGrid>
+            <Title order={4}>{t("form.address")}</Title>
+            <SimpleGrid cols={2} spacing="md">
+              <CatalogueSelect
+                name={{ kind: "states" }}
+                label={t("fields.state")}
+                value={form.state}
+                error={issues.state}
+                onChange={(value) => {
+                  setForm((current) => ({ ...current, state: value, municipality: "" }));
+                }}
+                testId="merchant-state"
+              />
+              <CatalogueSelect
+                name={form.state ? { kind: "municipalities", state: form.state } : null}
+                label={t("fields.municipality")}
+                value={form.municipality}
+                error={issues.municipality}
+                disabled={form.state === ""}
+                onChange={(value) => {
+                  set("municipality", value);
+                }}
+                testId="merchant-municipality"
+              />
+              {ADDRESS.map(field)}
+            </SimpleGrid>
+            <Title order={4}>{t("form.account")}</Title>
+            <PasswordInput
+              label={t("fields.password")}
+              description={t("form.passwordHint")}
+              value={password}
+              error={issues.password}
+              onChange={(event) => {
+                setPassword(event.currentTarget.value);
+                setIssues((current) => ({ ...current, password: undefined }));
+              }}
+              data-testid="merchant-password"
+            />
+          </>
+        )}
+        {issues.form && <Alert color="red">{issues.form}</Alert>}
+        {submit.error && <ErrorNotice error={submit.error} />}
+        {submit.data?.status === "submitted" && submit.data.outcome.state !== "done" && (
+          <Alert color="orange" data-testid="merchant-uncertain">
+            {t("form.uncertain")}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={guard.requestClose} data-testid="merchant-form-close">
+            {t("form.close")}
+          </Button>
+          <Button
+            type="submit"
+            loading={submit.isPending}
+            disabled={person === null}
+            data-testid="merchant-submit"
+          >
+            {t("form.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </FormDrawer>
   );
 }

@@ -1,5 +1,12 @@
 // Records the UI tests share: the Sandbox merchant, a link row, a finished write, a refusal.
-import type { Customer, LinkRow, Merchant, WriteOutcome } from "../bindings";
+import type {
+  Customer,
+  CustomerWriteAnswer_Serialize as CustomerWriteAnswer,
+  CustomerWriteKind,
+  LinkRow,
+  Merchant,
+  WriteOutcome,
+} from "../bindings";
 
 /** The Sandbox double's first merchant, as the cache holds it. */
 export const sandboxMerchant: Merchant = {
@@ -86,5 +93,31 @@ export function customerRow(change: Partial<Customer> = {}): Customer {
     updatedAt: NOW - 3 * 86_400,
     syncedAt: NOW - 60,
     ...change,
+  };
+}
+
+/** A CryptoPocket customer write of `kind` about `subject`, answered and done. */
+export function customerWriteDone(
+  kind: CustomerWriteKind,
+  subject: string,
+  customerId: string,
+): CustomerWriteAnswer {
+  return {
+    status: "submitted",
+    outcome: {
+      write: {
+        seq: 1,
+        kind,
+        subject,
+        customerId,
+        state: "done",
+        lastErrorCode: null,
+        differences: [],
+        createdAt: 0,
+        updatedAt: 0,
+      },
+      customer: null,
+      link: null,
+    },
   };
 }

@@ -17,11 +17,12 @@ use mostrador_sandbox::cryptopocket::seed::NEAR_EXPIRY_COMPANY_EMAIL;
 use mostrador_sandbox::{DropMode, FaultAction, FaultPlan, Outage};
 use mostrador_service::customers::CustomerError;
 use mostrador_service::customers::created::kyb_password;
+use mostrador_service::customers::sync;
 use mostrador_service::customers::writes::{
     self, CallParts, CompanyForm, CustomerIntent, PersonForm, WriteContext,
 };
 use mostrador_service::profiles::SANDBOX_PROFILE_ID as PROFILE;
-use mostrador_store::{OutboxState, Provider};
+use mostrador_store::{JournalEntry, JournalKind, OutboxState, Provider};
 use mostrador_vault::{MemoryStore, Vault};
 
 mod common;
@@ -52,6 +53,8 @@ struct Expected {
     /// What the double holds of the write: customers with the e-mail, documents of the
     /// customer, enhanced links issued.
     made: usize,
+    /// Entries the write put on the customer's timeline (a link issued, a document uploaded).
+    journal: usize,
 }
 
 const PERSON_EMAIL: &str = "camila.rojas@example.cl";
@@ -75,12 +78,16 @@ impl Op {
     /// unknown.
     fn expected(self, answer: Answer) -> Expected {
         let create = matches!(self, Op::Person | Op::Company);
+        // Only a write settled `done` goes on the timeline, once; a create found by its e-mail
+        // after its answer was lost has no link to record (the find answer carries none).
+        let found = create && answer == Answer::DroppedAfterCommit;
         let e = |state, code: Option<&str>, made: usize, writes| Expected {
             state,
             code: code.map(str::to_owned),
             cached: create && state == Done,
             writes,
             made,
+            journal: usize::from(state == Done && !found),
         };
         match answer {
             Answer::Applied => e(Done, None, 1, 1),
@@ -116,18 +123,15 @@ struct Case {
 }
 
 impl Case {
-    /// A fresh double and database, and a client that already holds its token (so a fault
-    /// meets the write, not the authentication).
+    /// A fresh double and database with its customers cached (a document or a link concerns
+    /// one of them), and a client that already holds its token (so a fault meets the write,
+    /// not the authentication).
     async fn new() -> Self {
         let w = world().await;
         let client = cryptopocket(&w);
-        assert!(
-            client
-                .find_by_email("nadie@example.com")
-                .await
-                .unwrap()
-                .is_none()
-        );
+        sync::sync_customers(&w.store, &client, PROFILE, NOW)
+            .await
+            .unwrap();
         let secrets = Arc::new(MemoryStore::default());
         Self {
             w,
@@ -192,6 +196,30 @@ impl Case {
             .store
             .write(|w| w.customers_of(PROFILE, Provider::Cryptopocket));
         store.unwrap().iter().any(|c| c.email == email)
+    }
+
+    /// The customer's journal, as its timeline shows it.
+    fn journal(&self, op: Op) -> Vec<JournalEntry> {
+        let id = match op {
+            Op::Person | Op::Company => {
+                let email = if op == Op::Person {
+                    PERSON_EMAIL
+                } else {
+                    COMPANY_EMAIL
+                };
+                let customers =
+                    (self.w.store).write(|w| w.customers_of(PROFILE, Provider::Cryptopocket));
+                match customers.unwrap().into_iter().find(|c| c.email == email) {
+                    Some(customer) => customer.id,
+                    None => return Vec::new(),
+                }
+            }
+            Op::Upload | Op::EnhancedLink => CUSTOMER.into(),
+        };
+        self.w
+            .store
+            .customer_journal(PROFILE, Provider::Cryptopocket, &id)
+            .unwrap()
     }
 
     fn writes(&self, op: Op) -> usize {
@@ -276,6 +304,7 @@ async fn every_customer_write_under_every_answer_ends_where_it_should() {
                 cached: case.cached(op),
                 writes: case.writes(op),
                 made: case.made(op).saturating_sub(made_before),
+                journal: case.journal(op).len(),
             };
             let expected = op.expected(answer);
             if got != expected {
@@ -295,6 +324,19 @@ async fn every_customer_write_under_every_answer_ends_where_it_should() {
                 "{op:?}: {}",
                 entry.intent
             );
+            for recorded in case.journal(op) {
+                let (kind, text) = (recorded.kind, recorded.text.as_str());
+                let right = match op {
+                    Op::Person => kind == JournalKind::KycLinkIssued && text.starts_with("http"),
+                    Op::Company => kind == JournalKind::KybLinkIssued && text.starts_with("http"),
+                    Op::EnhancedLink => {
+                        kind == JournalKind::EnhancedLinkIssued && text.starts_with("http")
+                    }
+                    Op::Upload => kind == JournalKind::DocumentUploaded && text == "bank_statement",
+                };
+                assert!(right, "{op:?} / {answer:?}: journaled {kind:?} {text:?}");
+                assert_eq!(recorded.at, NOW, "{op:?} / {answer:?}");
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -1,6 +1,7 @@
 //! What the agent adds to a cached customer (migration 0012): its local tags, and a journal of
-//! notes, tag changes and reminders sent. The providers never see them; the customer's timeline
-//! shows them beside the observed KYC changes.
+//! notes, tag changes and reminders sent, and (migration 0014) of what the app sent on the
+//! customer's behalf: documents uploaded and verification links issued. The providers never see
+//! the journal; the customer's timeline shows it beside the observed KYC changes.
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -18,6 +19,14 @@ text_enum! {
         TagRemoved = "tag_removed",
         /// The verification link was sent again; the text names the channel.
         Reminder = "reminder",
+        /// A document was uploaded to the provider; the text is its type.
+        DocumentUploaded = "document_uploaded",
+        /// A new person's KYC form link; the text is the link.
+        KycLinkIssued = "kyc_link_issued",
+        /// A new company's KYB link (never its password); the text is the link.
+        KybLinkIssued = "kyb_link_issued",
+        /// An enhanced verification link; the text is the link.
+        EnhancedLinkIssued = "enhanced_link_issued",
     }
 }
 
@@ -26,7 +35,7 @@ text_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct JournalEntry {
     pub kind: JournalKind,
-    /// The note, the tag, or the reminder's channel.
+    /// The note, the tag, the reminder's channel, the document's type or the link.
     pub text: String,
     #[specta(type = specta_typescript::Number)]
     pub at: UnixSeconds,

@@ -198,6 +198,64 @@ pub enum DocumentType {
     Other,
 }
 
+impl DocumentType {
+    /// Every documented type, in the documentation's order (the upload form lists them so).
+    pub const ALL: [Self; 23] = [
+        Self::OnboardingForm,
+        Self::BankStatement,
+        Self::Payslip,
+        Self::EmploymentContract,
+        Self::TaxReturn,
+        Self::TaxCertificate,
+        Self::CompanyAccounts,
+        Self::DividendStatement,
+        Self::InvestmentStatement,
+        Self::CryptoWalletStatement,
+        Self::SaleOfProperty,
+        Self::SaleOfVehicle,
+        Self::SaleOfCompanyShares,
+        Self::InheritanceDocument,
+        Self::GiftDeclaration,
+        Self::LoanAgreement,
+        Self::SavingsEvidence,
+        Self::Invoice,
+        Self::FreelanceIncomeEvidence,
+        Self::PensionStatement,
+        Self::UnemploymentBenefitStatement,
+        Self::SourceOfFundsDeclaration,
+        Self::Other,
+    ];
+
+    /// The documented spelling, as sent in `type`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OnboardingForm => "onboarding_form",
+            Self::BankStatement => "bank_statement",
+            Self::Payslip => "payslip",
+            Self::EmploymentContract => "employment_contract",
+            Self::TaxReturn => "tax_return",
+            Self::TaxCertificate => "tax_certificate",
+            Self::CompanyAccounts => "company_accounts",
+            Self::DividendStatement => "dividend_statement",
+            Self::InvestmentStatement => "investment_statement",
+            Self::CryptoWalletStatement => "crypto_wallet_statement",
+            Self::SaleOfProperty => "sale_of_property",
+            Self::SaleOfVehicle => "sale_of_vehicle",
+            Self::SaleOfCompanyShares => "sale_of_company_shares",
+            Self::InheritanceDocument => "inheritance_document",
+            Self::GiftDeclaration => "gift_declaration",
+            Self::LoanAgreement => "loan_agreement",
+            Self::SavingsEvidence => "savings_evidence",
+            Self::Invoice => "invoice",
+            Self::FreelanceIncomeEvidence => "freelance_income_evidence",
+            Self::PensionStatement => "pension_statement",
+            Self::UnemploymentBenefitStatement => "unemployment_benefit_statement",
+            Self::SourceOfFundsDeclaration => "source_of_funds_declaration",
+            Self::Other => "other",
+        }
+    }
+}
+
 /// `POST /customers/{user_id}/documents` body: `file` is a `data:{mime};base64,…` URL (or, as
 /// documented too, a public http(s) URL).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +357,16 @@ mod tests {
         for status in KycStatus::ALL {
             let json = serde_json::to_string(&status).unwrap();
             assert_eq!(json, format!("\"{}\"", status.as_str()));
+        }
+    }
+
+    #[test]
+    fn every_document_type_is_listed_once_with_its_documented_spelling() {
+        let mut seen = std::collections::HashSet::new();
+        for document_type in DocumentType::ALL {
+            let json = serde_json::to_string(&document_type).unwrap();
+            assert_eq!(json, format!("\"{}\"", document_type.as_str()));
+            assert!(seen.insert(document_type), "{json} listed twice");
         }
     }
 

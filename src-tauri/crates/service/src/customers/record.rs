@@ -1,6 +1,7 @@
 //! A customer's page as the agent keeps it: the cached row, its local tags, and the timeline —
 //! when it was created, every KYC status or level change the app observed (`kyc_history`), and
-//! the agent's notes, tag changes and reminders (the store's journal), each with its time. Tags
+//! the journal: the agent's notes, tag changes and reminders, and the links issued and documents
+//! uploaded through the write engine, each with its time. Tags
 //! and notes live only in the local database; the providers never see them.
 
 use mostrador_codes::{Coded, ErrorCode};
@@ -77,7 +78,11 @@ impl ReminderChannel {
 
 /// One moment of a customer's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum TimelineEntry {
     /// The provider's creation time of the customer.
     Created {
@@ -113,6 +118,31 @@ pub enum TimelineEntry {
         at: UnixSeconds,
         channel: String,
     },
+    /// A document uploaded to the provider, by its documented type (`bank_statement`).
+    DocumentUploaded {
+        #[specta(type = specta_typescript::Number)]
+        at: UnixSeconds,
+        document_type: String,
+    },
+    /// A verification link the provider issued for the customer.
+    LinkIssued {
+        #[specta(type = specta_typescript::Number)]
+        at: UnixSeconds,
+        link: IssuedLink,
+        url: String,
+    },
+}
+
+/// Which verification link was issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum IssuedLink {
+    /// A new person's KYC form.
+    Kyc,
+    /// A new company's KYB form.
+    Kyb,
+    /// The enhanced verification (regulatory declaration) form.
+    Enhanced,
 }
 
 impl TimelineEntry {
@@ -123,7 +153,9 @@ impl TimelineEntry {
             | Self::Note { at, .. }
             | Self::TagAdded { at, .. }
             | Self::TagRemoved { at, .. }
-            | Self::Reminder { at, .. } => *at,
+            | Self::Reminder { at, .. }
+            | Self::DocumentUploaded { at, .. }
+            | Self::LinkIssued { at, .. } => *at,
         }
     }
 }
@@ -148,8 +180,19 @@ impl From<JournalEntry> for TimelineEntry {
                 at,
                 channel: entry.text,
             },
+            JournalKind::DocumentUploaded => Self::DocumentUploaded {
+                at,
+                document_type: entry.text,
+            },
+            JournalKind::KycLinkIssued => issued(at, IssuedLink::Kyc, entry.text),
+            JournalKind::KybLinkIssued => issued(at, IssuedLink::Kyb, entry.text),
+            JournalKind::EnhancedLinkIssued => issued(at, IssuedLink::Enhanced, entry.text),
         }
     }
+}
+
+fn issued(at: UnixSeconds, link: IssuedLink, url: String) -> TimelineEntry {
+    TimelineEntry::LinkIssued { at, link, url }
 }
 
 /// Everything the customer's page shows.

@@ -3,13 +3,42 @@
 //! engine (`writes`); a document's type and size are checked before anything is recorded or
 //! sent, and its bytes exist only for the call.
 
-use mostrador_providers::cryptopocket::rules::document_data_url;
+use mostrador_providers::cryptopocket::rules::{
+    DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, document_data_url,
+};
 use mostrador_providers::cryptopocket::types::DocumentType;
 use mostrador_store::UnixSeconds;
+use serde::Serialize;
+use specta::Type;
 
 use super::CustomerError;
 use super::kyc::user_id;
 use super::writes::{self, CallParts, CustomerIntent, CustomerWriteOutcome, WriteContext};
+
+/// What the upload form offers and checks before sending, from the rules the service applies
+/// (so the page keeps no second copy of the limits).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentRules {
+    /// The largest file accepted, in bytes.
+    #[specta(type = specta_typescript::Number)]
+    pub max_bytes: u64,
+    /// The file types accepted (MIME).
+    pub mime_types: Vec<String>,
+    /// The documented document types, in the documentation's order.
+    pub document_types: Vec<DocumentType>,
+}
+
+pub fn document_rules() -> DocumentRules {
+    DocumentRules {
+        max_bytes: u64::try_from(MAX_DOCUMENT_BYTES).unwrap_or(u64::MAX),
+        mime_types: DOCUMENT_TYPES
+            .iter()
+            .map(|(mime, _)| (*mime).to_owned())
+            .collect(),
+        document_types: DocumentType::ALL.to_vec(),
+    }
+}
 
 /// Asks for a link to the customer's enhanced verification form (`outcome.link` once answered).
 /// The same request for the same customer within a second is one write (a double click).

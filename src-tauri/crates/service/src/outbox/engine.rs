@@ -287,6 +287,7 @@ pub(super) async fn settle<O: Operation>(
                 } => {
                     let result_ref = O::apply(w, &profile, &intent, &answer, now)?;
                     if differences.is_empty() {
+                        O::record_applied(w, &profile, &intent, &answer, now)?;
                         (OutboxState::Done, None, result_ref, differences)
                     } else {
                         let code = Some(not_applied);

@@ -80,6 +80,19 @@ pub trait Operation: Sync {
         now: UnixSeconds,
     ) -> Result<Option<String>, StoreError>;
 
+    /// Records what an applied write did beside the cache (e.g. on a customer's timeline),
+    /// in the transaction that settles it `done`; never for a write answered without the
+    /// change (`not_applied`) nor for one that failed.
+    fn record_applied(
+        _w: &mut Writer<'_>,
+        _profile_id: &str,
+        _intent: &Self::Intent,
+        _answer: &Self::Answer,
+        _now: UnixSeconds,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Records a failed call beside the entry (e.g. that the provider looks offline).
     fn note_failure(
         _w: &mut Writer<'_>,

@@ -1,5 +1,5 @@
 use mostrador_codes::Coded;
-use mostrador_store::{DB_FILE_NAME, LATEST_VERSION, Store, StoreError};
+use mostrador_store::{DB_FILE_NAME, JournalEntry, JournalKind, LATEST_VERSION, Store, StoreError};
 use rusqlite::Connection;
 
 use crate::common::{PROFILE, T0};
@@ -211,6 +211,116 @@ fn newer_schema_is_refused_and_file_left_untouched() {
         !dir.path().join(format!("{DB_FILE_NAME}-wal")).exists(),
         "no WAL created"
     );
+}
+
+#[test]
+fn the_journal_rebuilt_by_0014_keeps_its_rows_and_index_and_takes_links_and_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    mostrador_store::create_at_version(dir.path(), 13).unwrap();
+    let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
+    seed_at(&conn, 13);
+    conn.execute_batch(&format!(
+        "INSERT INTO customer_tags (customer_rowid, tag, added_at)
+             SELECT rowid, 'VIP', {T0} FROM customers WHERE id = 'c1';
+         INSERT INTO customer_journal (seq, customer_rowid, kind, text, at)
+             SELECT 7, rowid, 'note', 'Llamó; sube su INE mañana', {T0} FROM customers WHERE id = 'c1';
+         INSERT INTO customer_journal (seq, customer_rowid, kind, text, at)
+             SELECT 9, rowid, 'tag_added', 'VIP', {T0} + 5 FROM customers WHERE id = 'c1';
+         INSERT INTO customer_journal (seq, customer_rowid, kind, text, at)
+             SELECT 12, rowid, 'reminder', 'whatsapp', {T0} + 9 FROM customers WHERE id = 'c1';"
+    ))
+    .unwrap();
+    // Before 0014 the schema refuses a link issued.
+    let refused = conn.execute(
+        "INSERT INTO customer_journal (customer_rowid, kind, text, at) \
+         SELECT rowid, 'kyc_link_issued', 'https://x', 0 FROM customers WHERE id = 'c1'",
+        [],
+    );
+    assert!(refused.is_err());
+    drop(conn);
+
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+    let provider = mostrador_store::Provider::Cryptopocket;
+    let kept: Vec<_> = (store.customer_journal(PROFILE, provider, "c1").unwrap())
+        .into_iter()
+        .map(|e| (e.kind, e.text, e.at - T0))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (JournalKind::Note, "Llamó; sube su INE mañana".to_owned(), 0),
+            (JournalKind::TagAdded, "VIP".to_owned(), 5),
+            (JournalKind::Reminder, "whatsapp".to_owned(), 9),
+        ]
+    );
+    assert_eq!(
+        store.customer_tags(PROFILE, provider, "c1").unwrap(),
+        ["VIP"]
+    );
+
+    // The new kinds are taken, after the old rows (seq goes on from the highest kept).
+    store
+        .write(|w| {
+            for (kind, text) in [
+                (JournalKind::DocumentUploaded, "bank_statement"),
+                (JournalKind::EnhancedLinkIssued, "https://forms.example/e/1"),
+            ] {
+                let entry = JournalEntry {
+                    kind,
+                    text: text.into(),
+                    at: T0 + 20,
+                };
+                w.add_journal_entry(PROFILE, provider, "c1", &entry)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let journal = store.customer_journal(PROFILE, provider, "c1").unwrap();
+    let kinds: Vec<_> = journal.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            JournalKind::Note,
+            JournalKind::TagAdded,
+            JournalKind::Reminder,
+            JournalKind::DocumentUploaded,
+            JournalKind::EnhancedLinkIssued
+        ]
+    );
+    drop(store);
+
+    let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
+    let seqs: Vec<i64> = conn
+        .prepare("SELECT seq FROM customer_journal ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(seqs, [7, 9, 12, 13, 14]);
+    let index: String = conn
+        .query_row(
+            "SELECT tbl_name FROM sqlite_schema WHERE name = 'customer_journal_by_customer'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(index, "customer_journal");
+    let unknown = conn.execute(
+        "INSERT INTO customer_journal (customer_rowid, kind, text, at) \
+         SELECT rowid, 'password', 'x', 0 FROM customers WHERE id = 'c1'",
+        [],
+    );
+    assert!(unknown.is_err(), "the CHECK still refuses an unknown kind");
+    // Deleting the customer still takes its journal with it (the foreign key survived).
+    conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM customers WHERE id = 'c1';")
+        .unwrap();
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM customer_journal", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
 }
 
 #[test]

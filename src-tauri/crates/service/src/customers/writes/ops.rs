@@ -15,7 +15,9 @@ use mostrador_providers::cryptopocket::types::{
 };
 use mostrador_providers::cryptopocket::{CryptoPocketClient, CryptoPocketError};
 use mostrador_providers::{Credential, ProviderError};
-use mostrador_store::{StoreError, UnixSeconds, Writer};
+use mostrador_store::{
+    JournalEntry, JournalKind, Provider as StoreProvider, StoreError, UnixSeconds, Writer,
+};
 use mostrador_vault::Vault;
 
 use super::CustomerIntent;
@@ -281,6 +283,32 @@ impl Operation for CustomerOps<'_> {
         Ok(Some(row.id))
     }
 
+    /// A link issued or a document uploaded goes on the customer's timeline once, as the write
+    /// settles `done`: the KYC form link of a new person, the KYB link of a new company (never
+    /// its password), an enhanced link, a document's type. A create found by its e-mail has no
+    /// link to record (the find answer carries none); an upload or link for a customer not
+    /// cached here has no timeline to go on.
+    fn record_applied(
+        w: &mut Writer<'_>,
+        profile_id: &str,
+        intent: &CustomerIntent,
+        answer: &CustomerAnswer,
+        now: UnixSeconds,
+    ) -> Result<(), StoreError> {
+        let Some((id, kind, text)) = issued(intent, answer) else {
+            return Ok(());
+        };
+        let entry = JournalEntry {
+            kind,
+            text,
+            at: now,
+        };
+        match w.add_journal_entry(profile_id, StoreProvider::Cryptopocket, &id, &entry) {
+            Err(StoreError::NotFound(_)) => Ok(()),
+            other => other,
+        }
+    }
+
     async fn look_for(
         &self,
         intent: &CustomerIntent,
@@ -292,6 +320,43 @@ impl Operation for CustomerOps<'_> {
             CustomerIntent::EnhancedLink { .. } => Err(no_read("the enhanced verification link")),
         }
     }
+}
+
+/// What an applied write puts on the customer's timeline: the customer, the journal kind and
+/// its text (a link, or a document's type).
+fn issued(
+    intent: &CustomerIntent,
+    answer: &CustomerAnswer,
+) -> Option<(String, JournalKind, String)> {
+    let (id, kind, text) = match (intent, answer) {
+        (CustomerIntent::CreatePerson { .. }, CustomerAnswer::Person(created)) => (
+            created.id.to_string(),
+            JournalKind::KycLinkIssued,
+            created.kyc_form_url.clone()?,
+        ),
+        (CustomerIntent::CreateCompany { .. }, CustomerAnswer::Company { id, kyb_link }) => {
+            (id.to_string(), JournalKind::KybLinkIssued, kyb_link.clone())
+        }
+        (CustomerIntent::EnhancedLink { customer_id }, CustomerAnswer::EnhancedLink(link)) => (
+            customer_id.clone(),
+            JournalKind::EnhancedLinkIssued,
+            link.clone(),
+        ),
+        (
+            CustomerIntent::UploadDocument {
+                customer_id,
+                document_type,
+                ..
+            },
+            CustomerAnswer::Uploaded,
+        ) => (
+            customer_id.clone(),
+            JournalKind::DocumentUploaded,
+            document_type.as_str().to_owned(),
+        ),
+        _ => return None,
+    };
+    (!text.trim().is_empty()).then_some((id, kind, text))
 }
 
 /// CryptoPocket's numeric id of a customer, as a provider error when it is not one.
