@@ -140,12 +140,14 @@ pub(crate) const COLUMNS: &str = "t.provider, t.id, t.kind, t.first_name, t.last
 /// A pending case, in SQL.
 const PENDING: &str = "t.kyc_status IN ('unused', 'processing')";
 
-/// Oldest-pending order key: pending cases by creation, then settled ones by creation, pushed
-/// after every pending one (creation times stay far below the offset).
+/// Oldest-pending order key (indexed as written, without the alias, by migration 0015): pending
+/// cases by creation, then settled ones by creation, pushed after every pending one (creation
+/// times stay far below the offset).
 const OLDEST_PENDING_KEY: &str = "CASE WHEN t.kyc_status IN ('unused', 'processing') \
                                   THEN t.created_at ELSE t.created_at + 100000000000 END";
 
-/// Name order key: companies by company name, persons by surname then first name.
+/// Name order key (indexed as written, without the alias, by migration 0015): companies by
+/// company name, persons by surname then first name.
 const NAME_KEY: &str = "lower(CASE t.kind WHEN 'company' THEN t.company_name \
                         ELSE t.last_name || ' ' || t.second_last_name || ' ' || t.first_name END)";
 

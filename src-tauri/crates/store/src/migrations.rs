@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_customer_tags_notes.sql"),
     include_str!("../migrations/0013_kyc_tracking.sql"),
     include_str!("../migrations/0014_customer_journal_links_documents.sql"),
+    include_str!("../migrations/0015_list_indexes.sql"),
 ];
 
 /// The schema version this build writes.

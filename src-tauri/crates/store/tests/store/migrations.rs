@@ -322,3 +322,52 @@ fn the_journal_rebuilt_by_0014_keeps_its_rows_and_index_and_takes_links_and_docu
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn an_index_a_migration_rebuilt_in_an_analysed_file_is_analysed_at_open() {
+    let (dir, store) = crate::common::store();
+    let links: Vec<_> = (0..50)
+        .map(|i| crate::common::link(&format!("a{i}"), "Consulta", 100 + i, T0 + i))
+        .collect();
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+    let stat = |conn: &Connection| -> Option<String> {
+        conn.query_row(
+            "SELECT stat FROM sqlite_stat1 WHERE idx = 'links_by_merchant'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+    };
+    let path = store.path().to_owned();
+    store.optimize().unwrap();
+    drop(store);
+    // What migration 0015 did to a file that had statistics.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP INDEX links_by_merchant;
+         CREATE INDEX links_by_merchant ON links (profile_id, merchant_id, created_at);",
+    )
+    .unwrap();
+    assert_eq!(stat(&conn), None);
+    Store::open(dir.path()).unwrap();
+    assert_eq!(stat(&conn).as_deref(), Some("50 50 50 1"));
+}
+
+#[test]
+fn a_file_never_optimised_gets_no_statistics_at_open() {
+    let (dir, store) = crate::common::store();
+    let path = store.path().to_owned();
+    drop(store);
+    Store::open(dir.path()).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let analysed: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!analysed, "Store::optimize decides when to analyse");
+}

@@ -265,6 +265,23 @@ fn merchant_link_counts_include_merchants_without_links() {
         [("m1".into(), 1)]
     );
     assert!(store.merchant_link_counts("nobody").unwrap().is_empty());
+
+    // Kept counts follow every commit, including a failed write's absence of one.
+    let before = store.merchant_link_counts(PROFILE).unwrap();
+    assert!(
+        store
+            .write(|w| {
+                w.delete_link(PROFILE, "L0")?;
+                Err::<(), _>(mostrador_store::StoreError::Invalid("rolled back"))
+            })
+            .is_err()
+    );
+    assert_eq!(store.merchant_link_counts(PROFILE).unwrap(), before);
+    store.write(|w| w.delete_link(PROFILE, "L2")).unwrap();
+    assert_eq!(
+        store.merchant_link_counts(PROFILE).unwrap(),
+        [("m1".into(), 2), ("m2".into(), 0), ("m3".into(), 0)]
+    );
 }
 
 #[test]

@@ -848,3 +848,86 @@ fn a_common_words_pages_by_date_are_exact_when_rows_were_inserted_out_of_order()
         assert_eq!(all_ids(&store, &query), expected, "{label}, {sort:?}");
     }
 }
+
+#[test]
+fn a_common_word_under_a_narrow_filter_walks_only_its_rows_and_gives_the_same_pages() {
+    // 6,000 matches written out of date order; each filter below passes a few hundred links
+    // (the narrow walk) or, with the widest amount range, every one (the plain walk).
+    let (_dir, store) = store();
+    let links: Vec<Link> = (0..6_000i64)
+        .map(|i| {
+            let mut l = link(
+                &format!("n{i:04}"),
+                if i % 9 == 0 { "Renta" } else { "Pago Pérez" },
+                i,
+                T0 + (i * 7_919) % 6_000,
+            );
+            if i % 3 == 0 {
+                l.status = LinkStatus::Inactive;
+            }
+            l
+        })
+        .collect();
+    store
+        .write(|w| w.upsert_links(PROFILE, &links, T0))
+        .unwrap();
+    let base = LinkQuery {
+        profile_id: PROFILE.into(),
+        text: "perez".into(),
+        status: Some(LinkStatus::Active),
+        limit: 40,
+        ..Default::default()
+    };
+    let amounts = |min, max| LinkQuery {
+        amount_min_centavos: Some(min),
+        amount_max_centavos: Some(max),
+        ..base.clone()
+    };
+    let dates = |from, to| LinkQuery {
+        created_from: Some(from),
+        created_to: Some(to),
+        ..base.clone()
+    };
+    let cases = [
+        (amounts(1_000, 1_600), "amounts, narrow"),
+        (amounts(0, 6_000), "amounts, every link"),
+        (dates(T0 + 2_000, T0 + 2_500), "dates, narrow"),
+        (
+            LinkQuery {
+                amount_max_centavos: Some(5_900),
+                created_from: Some(T0 + 5_500),
+                ..base.clone()
+            },
+            "two narrowing filters",
+        ),
+    ];
+    for (filtered, label) in cases {
+        for sort in [LinkSort::Newest, LinkSort::Oldest] {
+            let query = LinkQuery {
+                sort,
+                ..filtered.clone()
+            };
+            let mut expected: Vec<&Link> = links
+                .iter()
+                .filter(|l| l.description == "Pago Pérez" && l.status == LinkStatus::Active)
+                .filter(|l| {
+                    query
+                        .amount_min_centavos
+                        .is_none_or(|m| l.amount_centavos >= m)
+                        && query
+                            .amount_max_centavos
+                            .is_none_or(|m| l.amount_centavos <= m)
+                        && query.created_from.is_none_or(|f| l.created_at >= f)
+                        && query.created_to.is_none_or(|t| l.created_at < t)
+                })
+                .collect();
+            expected.sort_by_key(|l| l.created_at);
+            if sort == LinkSort::Newest {
+                expected.reverse();
+            }
+            let expected: Vec<String> = expected.into_iter().map(|l| l.id.clone()).collect();
+            assert!(expected.len() > 100, "{label}: several pages");
+            assert_eq!(all_ids(&store, &query), expected, "{label}, {sort:?}");
+        }
+    }
+}
