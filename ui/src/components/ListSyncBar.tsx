@@ -20,6 +20,7 @@ export function ListSyncBar({
   provider,
   offlineHint,
   namespace,
+  onRefresh,
 }: {
   state: SyncState | null | undefined;
   /** The screen's sync query: `refetch` syncs again. */
@@ -33,6 +34,9 @@ export function ListSyncBar({
   /** What still works while offline. */
   offlineHint: string;
   namespace: "links" | "customers";
+  /** What "Actualizar" does when it is more than syncing the list again (the retries while
+   * offline still only sync). */
+  onRefresh?: () => void;
 }) {
   const { t } = useTranslation(namespace);
   const syncAgain = () => void sync.refetch();
@@ -43,7 +47,7 @@ export function ListSyncBar({
       syncing={sync.isFetching}
       now={now}
       count={rows > 0 ? t("table.shown", { count: rows, more: more ? "+" : "" }) : null}
-      onSync={syncAgain}
+      onSync={onRefresh ?? syncAgain}
       provider={provider}
       offlineHint={offlineHint}
       testIdPrefix={namespace}

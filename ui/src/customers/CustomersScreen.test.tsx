@@ -186,4 +186,39 @@ describe("Customers screen", () => {
     });
     expect(register).toHaveFocus();
   });
+
+  it("Actualizar syncs the list and asks again for the unsettled cases of the view", async () => {
+    const user = userEvent.setup();
+    const calls = await renderScreen({
+      ...synced,
+      search_customers: () => ({ items: rows(), next: null }),
+      refresh_customers: () => ({ checked: 1, changed: 1, failed: 0, paused: [] }),
+    });
+    await screen.findByRole("grid", { name: "Clientes" });
+    await user.click(screen.getByText("Pasaron la meta (2 días)"));
+    // The filtered view is listed (after the search box's debounce) before "Actualizar".
+    await waitFor(() => {
+      const last = calls.filter((c) => c.cmd === "search_customers").at(-1)?.args
+        .query as CustomerQuery;
+      expect(last.pendingSinceBefore).not.toBeNull();
+    });
+    const syncsBefore = calls.filter((c) => c.cmd === "sync_customers").length;
+    const searchesBefore = calls.filter((c) => c.cmd === "search_customers").length;
+    expect(calls.some((c) => c.cmd === "refresh_customers")).toBe(false);
+
+    await user.click(screen.getByTestId("customers-sync"));
+    await waitFor(() => {
+      expect(calls.filter((c) => c.cmd === "refresh_customers")).toHaveLength(1);
+    });
+    const refreshed = calls.find((c) => c.cmd === "refresh_customers")?.args.query as CustomerQuery;
+    // The view's own query: the filter the agent set travels with it.
+    expect(refreshed.pendingSinceBefore).toBeLessThanOrEqual(nowSeconds() - 2 * DAY);
+    expect(calls.filter((c) => c.cmd === "sync_customers").length).toBe(syncsBefore + 1);
+    // Once done, the view is read again.
+    await waitFor(() => {
+      expect(calls.filter((c) => c.cmd === "search_customers").length).toBeGreaterThan(
+        searchesBefore,
+      );
+    });
+  });
 });

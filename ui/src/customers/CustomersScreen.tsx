@@ -21,6 +21,7 @@ import { NewCustomerForm } from "./NewCustomerForm";
 import {
   useCustomerPages,
   useCustomersSync,
+  useRefreshCustomers,
   useCustomersSyncState,
   useExportCustomers,
 } from "./queries";
@@ -46,6 +47,7 @@ export function CustomersScreen() {
   const pages = useCustomerPages(query);
   const syncState = useCustomersSyncState();
   const sync = useCustomersSync();
+  const refreshView = useRefreshCustomers();
   const now = useNow(30_000);
   const exportCsv = useExportCustomers(query, i18n.language);
 
@@ -90,7 +92,13 @@ export function CustomersScreen() {
       <Title order={2}>{t("title")}</Title>
       <ListSyncBar
         state={syncState.data}
-        sync={sync}
+        sync={{ isFetching: sync.isFetching || refreshView.isPending, refetch: sync.refetch }}
+        onRefresh={() => {
+          // The list (CryptoPocket's statuses with it), then every unsettled case in view:
+          // UnDosTres has no list, so its accounts change only when asked one by one.
+          void sync.refetch();
+          refreshView.mutate(query);
+        }}
         now={now}
         rows={rows.length}
         more={pages.hasNextPage}

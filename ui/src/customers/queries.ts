@@ -82,6 +82,17 @@ export function useCustomersSync() {
   return sync;
 }
 
+/**
+ * Asks the providers again for the unsettled customers of the view (`query`, every page) under
+ * the tracker's limit; what changed arrives as events, and the view is read again once done.
+ */
+export function useRefreshCustomers() {
+  return useCommandMutation(
+    (query: CustomerQuery) => call(commands.refreshCustomers(query)),
+    () => customersChanged(),
+  );
+}
+
 /** Every customer of the view (`query`, all pages) as a CSV file, after the save dialog. */
 export function useExportCustomers(query: CustomerQuery, lang: string) {
   return useCommandMutation(
