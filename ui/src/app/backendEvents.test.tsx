@@ -6,6 +6,7 @@ import type { AppEvent_Serialize as AppEvent } from "../bindings";
 import { createI18n } from "../i18n";
 import { useLinksStatus } from "../links/queries";
 import { useMerchantDrafts, useMerchantsOverview } from "../merchants/queries";
+import { customersChanged } from "../customers/queries";
 import { staleQueries, useBackendEvents } from "./backendEvents";
 import { Providers } from "./Providers";
 
@@ -85,7 +86,7 @@ describe("backend events", () => {
     expect(count(calls, "links_status:61234")).toBe(1);
   });
 
-  it("a settled customer write reads no merchant's links again", () => {
+  it("a settled customer write reads the customers again, no merchant's links", () => {
     for (const provider of ["cryptopocket", "undostres"]) {
       const event: AppEvent = {
         kind: "writeSettled",
@@ -95,7 +96,7 @@ describe("backend events", () => {
         seq: 8,
         state: "not_applied",
       };
-      expect(staleQueries(event)).toEqual([]);
+      expect(staleQueries(event)).toEqual(customersChanged());
     }
   });
 });

@@ -12,9 +12,9 @@ export function staleQueries(event: AppEvent): readonly QueryKey[] {
       if (event.resource.startsWith("customers/")) return customersChanged();
       return event.merchantId === null ? [] : linksChanged(event.merchantId);
     case "writeSettled":
-      // A customer write (CryptoPocket, UnDosTres) names no merchant: the customers screen has
-      // no queries yet; it will name its own keys here, by `event.provider`.
-      return event.merchantId === null ? [] : linksChanged(event.merchantId);
+      // A customer write (CryptoPocket, UnDosTres) names no merchant: its pending panel and
+      // the customers it made are under the customers' keys.
+      return event.merchantId === null ? customersChanged() : linksChanged(event.merchantId);
     case "customerStatusChanged":
       return customersChanged();
   }

@@ -1,3 +1,4 @@
+import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 
 import type { ErrorCode } from "../bindings";
@@ -15,5 +16,13 @@ export function useErrorMessage(): (error: unknown) => { code: ErrorCode; text: 
     const { code, params } =
       error instanceof CommandError ? error : { code: "unknown" as const, params: {} };
     return { code, text: codeMessage(t, (key) => i18n.exists(key), code, params) };
+  };
+}
+
+/** Shows an error's translated message as a red notification (a failed action's answer). */
+export function useErrorToast(): (error: unknown) => void {
+  const errorMessage = useErrorMessage();
+  return (error) => {
+    notifications.show({ color: "red", message: errorMessage(error).text });
   };
 }

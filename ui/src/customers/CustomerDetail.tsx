@@ -32,7 +32,7 @@ import { useTranslation } from "react-i18next";
 import { commands, type Customer, type Provider } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { Fact } from "../components/Fact";
-import { useErrorMessage } from "../components/useErrorMessage";
+import { useErrorMessage, useErrorToast } from "../components/useErrorMessage";
 import { useDerivedText } from "../forms/useDerivedText";
 import { useDiscardGuard } from "../forms/useDiscardGuard";
 import { formatCentavos } from "../format/money";
@@ -523,11 +523,8 @@ function Notes({
  */
 function KybPassword({ customerId }: { customerId: string }) {
   const { t } = useTranslation("customers");
-  const errorMessage = useErrorMessage();
   const [shown, setShown] = useState<string | null>(null);
-  const showError = (error: Error) => {
-    notifications.show({ color: "red", message: errorMessage(error).text });
-  };
+  const showError = useErrorToast();
   const reveal = useRevealKybPassword({ onSuccess: setShown, onError: showError });
   const copy = useShareAction({
     onSuccess: () => {

@@ -59,6 +59,8 @@ const synced = {
     lastErrorCode: null,
   }),
   sync_customers: () => ({ fetched: 2, written: 0, syncedAt: nowSeconds() }),
+  customer_writes: () => [],
+  undostres_writes: () => [],
 };
 
 describe("Customers screen", () => {
@@ -220,5 +222,58 @@ describe("Customers screen", () => {
         searchesBefore,
       );
     });
+  });
+
+  it("lists the registrations not yet confirmed by either provider, and retries one", async () => {
+    const user = userEvent.setup();
+    const calls = await renderScreen({
+      ...synced,
+      search_customers: () => ({ items: rows(), next: null }),
+      customer_writes: () => [
+        {
+          seq: 7,
+          kind: "createPerson",
+          subject: "ana@correo.mx",
+          customerId: null,
+          state: "pending",
+          lastErrorCode: "cryptopocket.network_unreachable",
+          differences: [],
+          createdAt: nowSeconds(),
+          updatedAt: nowSeconds(),
+        },
+      ],
+      undostres_writes: () => [
+        {
+          seq: 9,
+          state: "uncertain",
+          code: "undostres.network_timeout",
+          differences: [],
+          accountType: 3,
+          name: "Tortillería Sol",
+          email: "sol@tortilleria.mx",
+          rfc: "TSO991022PB6",
+          creditLine: "$100,000.00",
+          createdAt: nowSeconds(),
+          customerId: null,
+        },
+      ],
+      retry_undostres_write: () => ({ status: "submitted", outcome: {} }),
+    });
+    expect(await screen.findByText("2 registros sin confirmar")).toBeInTheDocument();
+    await user.click(screen.getByTestId("pending-toggle"));
+    const [queued, checking] = await screen.findAllByTestId("pending-write");
+    if (!queued || !checking) throw new Error("two pending lines expected");
+    expect(queued).toHaveTextContent("Registrar persona · ana@correo.mx");
+    expect(queued).toHaveTextContent("En cola: se enviará cuando CryptoPocket responda.");
+    expect(checking).toHaveTextContent(
+      "Crear cuenta UnDosTres · Tortillería Sol · sol@tortilleria.mx",
+    );
+    expect(checking).toHaveTextContent("Verificando con UnDosTres si se aplicó…");
+
+    await user.click(within(checking).getByRole("button", { name: "Verificar" }));
+    await waitFor(() => {
+      expect(calls.find((c) => c.cmd === "retry_undostres_write")?.args.seq).toBe(9);
+    });
+    expect(calls.some((c) => c.cmd === "retry_customer_write")).toBe(false);
   });
 });

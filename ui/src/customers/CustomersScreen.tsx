@@ -8,6 +8,8 @@ import { usePreferences } from "../app/queries";
 import type { Customer, Provider } from "../bindings";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
+import { PendingWrites } from "../components/PendingWrites";
+import { useErrorToast } from "../components/useErrorMessage";
 import { nowSeconds } from "../format/time";
 import { useNow } from "../links/useNow";
 import tableClasses from "../table/VirtualTable.module.css";
@@ -18,10 +20,14 @@ import { CustomersToolbar } from "./CustomersToolbar";
 import { activeFilterCount, NO_FILTERS, toQuery, type CustomerFilters } from "./filters";
 import { customerKey, DEFAULT_TARGET_DAYS } from "./kyc";
 import { NewCustomerForm } from "./NewCustomerForm";
+import { describeCustomerWrite } from "./pendingText";
 import {
   useCustomerPages,
   useCustomersSync,
   useRefreshCustomers,
+  usePendingCustomerWrites,
+  useRetryCustomerWrite,
+  useDiscardCustomerWrite,
   useCustomersSyncState,
   useExportCustomers,
 } from "./queries";
@@ -48,6 +54,17 @@ export function CustomersScreen() {
   const syncState = useCustomersSyncState();
   const sync = useCustomersSync();
   const refreshView = useRefreshCustomers();
+  const showError = useErrorToast();
+  const pendingWrites = usePendingCustomerWrites();
+  const [pendingExpanded, setPendingExpanded] = useState(false);
+  const [busySeq, setBusySeq] = useState<number | null>(null);
+  const retryWrite = useRetryCustomerWrite({
+    onSettled: () => {
+      setBusySeq(null);
+    },
+    onError: showError,
+  });
+  const discardWrite = useDiscardCustomerWrite({ onError: showError });
   const now = useNow(30_000);
   const exportCsv = useExportCustomers(query, i18n.language);
 
@@ -105,6 +122,23 @@ export function CustomersScreen() {
         provider="CryptoPocket"
         offlineHint={t("sync.offlineHint")}
         namespace="customers"
+      />
+      <PendingWrites
+        namespace="customers"
+        writes={pendingWrites}
+        describe={(write) => describeCustomerWrite(write, t)}
+        expanded={pendingExpanded}
+        onToggle={() => {
+          setPendingExpanded((expanded) => !expanded);
+        }}
+        busySeq={busySeq}
+        onRetry={(write) => {
+          setBusySeq(write.seq);
+          retryWrite.mutate(write);
+        }}
+        onDiscard={(write) => {
+          discardWrite.mutate(write);
+        }}
       />
       <CustomersToolbar
         filters={filters}

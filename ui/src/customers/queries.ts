@@ -1,9 +1,11 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 
 import {
   commands,
   type AccountAnswer_Serialize as AccountAnswer,
+  type AccountWrite_Serialize as AccountWrite,
+  type CustomerWrite_Serialize as CustomerWrite,
   type AccountForm_Deserialize as AccountForm,
   type CompanyForm_Deserialize as CompanyForm,
   type Country,
@@ -28,6 +30,7 @@ export const customerKeys = {
   pages: (query: CustomerQuery) => ["customers", "pages", query] as const,
   syncState: ["customers", "syncState"] as const,
   record: (provider: Provider, id: string) => ["customers", "record", provider, id] as const,
+  writes: (provider: Provider) => ["customers", "writes", provider] as const,
   idTypes: (country: Country | null) => ["identificationTypes", country] as const,
   // Fixed by the app's build: read once.
   documentRules: ["documentRules"] as const,
@@ -90,6 +93,57 @@ export function useRefreshCustomers() {
   return useCommandMutation(
     (query: CustomerQuery) => call(commands.refreshCustomers(query)),
     () => customersChanged(),
+  );
+}
+
+/** A customer write not yet confirmed, of either provider (the outbox's `seq` is unique). */
+export type PendingCustomerWrite =
+  ({ provider: "cryptopocket" } & CustomerWrite) | ({ provider: "undostres" } & AccountWrite);
+
+/** The open customer writes of both providers, oldest first. */
+export function usePendingCustomerWrites() {
+  const cryptopocket = useQuery({
+    queryKey: customerKeys.writes("cryptopocket"),
+    queryFn: () => call(commands.customerWrites()),
+  });
+  const undostres = useQuery({
+    queryKey: customerKeys.writes("undostres"),
+    queryFn: () => call(commands.undostresWrites()),
+  });
+  return useMemo(() => {
+    const writes: PendingCustomerWrite[] = [
+      ...(cryptopocket.data ?? []).map((w) => ({ provider: "cryptopocket" as const, ...w })),
+      ...(undostres.data ?? []).map((w) => ({ provider: "undostres" as const, ...w })),
+    ];
+    return writes.sort((a, b) => a.seq - b.seq);
+  }, [cryptopocket.data, undostres.data]);
+}
+
+/** Sends a queued write again, or looks for an uncertain one, at its provider. */
+export function useRetryCustomerWrite(
+  callbacks?: MutationCallbacks<unknown, PendingCustomerWrite>,
+) {
+  return useCommandMutation(
+    async (write: PendingCustomerWrite): Promise<unknown> =>
+      write.provider === "cryptopocket"
+        ? call(commands.retryCustomerWrite(write.seq))
+        : call(commands.retryUndostresWrite(write.seq)),
+    () => customersChanged(),
+    callbacks,
+  );
+}
+
+/** Gives up on an open customer write. */
+export function useDiscardCustomerWrite(callbacks?: MutationCallbacks<null, PendingCustomerWrite>) {
+  return useCommandMutation(
+    (write: PendingCustomerWrite) =>
+      call(
+        write.provider === "cryptopocket"
+          ? commands.discardCustomerWrite(write.seq)
+          : commands.discardUndostresWrite(write.seq),
+      ),
+    () => customersChanged(),
+    callbacks,
   );
 }
 

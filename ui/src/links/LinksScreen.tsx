@@ -17,7 +17,7 @@ import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
-import { useErrorMessage } from "../components/useErrorMessage";
+import { useErrorMessage, useErrorToast } from "../components/useErrorMessage";
 import { call } from "../ipc";
 import { copyNotice } from "./copyNotice";
 import { activeFilterCount, NO_FILTERS, toQuery, type LinkFilters } from "./filters";
@@ -28,7 +28,7 @@ import { LinksTable, type LinksTableHandle } from "./LinksTable";
 import tableClasses from "../table/VirtualTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
-import { PendingWrites } from "./PendingWrites";
+import { PendingWrites } from "../components/PendingWrites";
 import {
   useDiscardLinkWrite,
   useExportLinks,
@@ -40,7 +40,13 @@ import {
   useSubmitLinkWrite,
 } from "./queries";
 import { useNow } from "./useNow";
-import { differingFields, isQueuedCreate, pendingWriteId } from "./writeSummary";
+import {
+  differingFields,
+  isQueuedCreate,
+  pendingWriteId,
+  writeStatus,
+  writeSummary,
+} from "./writeSummary";
 
 /** The Ligas area: pick a merchant (remembered by the shell), then its links. */
 export function LinksScreen({
@@ -162,9 +168,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     if (state === "done" && syncState?.lastErrorCode != null) void sync.refetch();
   }
 
-  const showError = (error: Error) => {
-    notifications.show({ color: "red", message: errorMessage(error).text });
-  };
+  const showError = useErrorToast();
   const submit = useSubmitLinkWrite({ onError: showError });
   /** A write from the drawer's buttons (activate, delete): a new idempotency key each time. */
   const write = (request: LinkWrite<LinkForm>) =>
@@ -196,7 +200,16 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         namespace="links"
       />
       <PendingWrites
+        namespace="links"
         writes={writes}
+        describe={(write) => {
+          const status = writeStatus(write);
+          return {
+            status,
+            summary: writeSummary(write, t),
+            detail: t(`writes.detail.${status}`, { fields: differingFields(write, t) }),
+          };
+        }}
         expanded={pendingExpanded}
         onToggle={() => {
           setPendingExpanded((expanded) => !expanded);

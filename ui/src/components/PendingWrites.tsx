@@ -12,45 +12,49 @@ import {
 import { IconChevronDown, IconChevronUp } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
-import type { PendingWrite } from "../bindings";
-import {
-  differingFields,
-  pendingWriteId,
-  WRITE_STATUS_COLORS,
-  writeStatus,
-  writeSummary,
-  type WriteStatus,
-} from "./writeSummary";
+import { pendingWriteId, WRITE_STATUS_COLORS, type WriteStatus } from "../links/writeSummary";
 
 const STATUSES: WriteStatus[] = ["notApplied", "waiting", "checking", "sending", "queued"];
 
+/** How one write reads in the panel: its status, what it does, and what happens next. */
+export interface WriteLineText {
+  status: WriteStatus;
+  summary: string;
+  detail: string;
+}
+
 /**
- * The writes not yet confirmed by Billpocket: being sent, queued (no connection), being checked
- * (sent, answer lost), answered without the change (the differing fields are named) or waiting
- * for the user (checked and absent). Nothing is hidden or silently
- * dropped, but the panel folds into one line (with a count per status) so the list keeps its
- * rows; the rows themselves show the same status.
+ * The writes not yet confirmed by their provider (Ligas: Billpocket; Clientes: CryptoPocket and
+ * UnDosTres): being sent, queued (no connection), being checked (sent, answer lost), answered
+ * without the change (the differing fields are named) or waiting for the user (checked and
+ * absent). Nothing is hidden or silently dropped, but the panel folds into one line (with a
+ * count per status) so the list keeps its rows. The screen says how each write reads
+ * (`describe`); the panel's own words are the namespace's `writes.*`.
  */
-export function PendingWrites({
+export function PendingWrites<W extends { seq: number }>({
+  namespace,
   writes,
+  describe,
   expanded,
   onToggle,
   busySeq,
   onRetry,
   onDiscard,
 }: {
-  writes: PendingWrite[];
+  namespace: "links" | "customers";
+  writes: W[];
+  describe: (write: W) => WriteLineText;
   expanded: boolean;
   onToggle: () => void;
   busySeq: number | null;
-  onRetry: (write: PendingWrite) => void;
-  onDiscard: (write: PendingWrite) => void;
+  onRetry: (write: W) => void;
+  onDiscard: (write: W) => void;
 }) {
-  const { t } = useTranslation("links");
+  const { t } = useTranslation(namespace);
   if (writes.length === 0) return null;
   const counts = new Map<WriteStatus, number>();
   for (const write of writes) {
-    const status = writeStatus(write);
+    const { status } = describe(write);
     counts.set(status, (counts.get(status) ?? 0) + 1);
   }
   return (
@@ -90,10 +94,16 @@ export function PendingWrites({
             {writes.map((write) => (
               <WriteLine
                 key={write.seq}
-                write={write}
+                namespace={namespace}
+                seq={write.seq}
+                text={describe(write)}
                 busy={busySeq === write.seq}
-                onRetry={onRetry}
-                onDiscard={onDiscard}
+                onRetry={() => {
+                  onRetry(write);
+                }}
+                onDiscard={() => {
+                  onDiscard(write);
+                }}
               />
             ))}
           </Stack>
@@ -104,21 +114,25 @@ export function PendingWrites({
 }
 
 function WriteLine({
-  write,
+  namespace,
+  seq,
+  text,
   busy,
   onRetry,
   onDiscard,
 }: {
-  write: PendingWrite;
+  namespace: "links" | "customers";
+  seq: number;
+  text: WriteLineText;
   busy: boolean;
-  onRetry: (write: PendingWrite) => void;
-  onDiscard: (write: PendingWrite) => void;
+  onRetry: () => void;
+  onDiscard: () => void;
 }) {
-  const { t } = useTranslation("links");
-  const status = writeStatus(write);
+  const { t } = useTranslation(namespace);
+  const { status } = text;
   return (
     <Group
-      id={pendingWriteId(write.seq)}
+      id={pendingWriteId(seq)}
       tabIndex={-1}
       justify="space-between"
       wrap="nowrap"
@@ -127,26 +141,24 @@ function WriteLine({
     >
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text size="sm" truncate="end">
-          {writeSummary(write, t)}
+          {text.summary}
         </Text>
         <Text size="xs" c="dimmed" data-testid="pending-detail">
-          {t(`writes.detail.${status}`, { fields: differingFields(write, t) })}
+          {text.detail}
         </Text>
       </Stack>
       <Group gap="xs" wrap="nowrap">
         <Badge variant="light" color={WRITE_STATUS_COLORS[status]}>
           {t(`writes.status.${status}`)}
         </Badge>
-        {/* A write on its way cannot be retried or discarded until Billpocket answers. */}
+        {/* A write on its way cannot be retried or discarded until its provider answers. */}
         {status !== "sending" && (
           <>
             <Button
               size="xs"
               variant="light"
               loading={busy}
-              onClick={() => {
-                onRetry(write);
-              }}
+              onClick={onRetry}
               data-testid="pending-retry"
             >
               {status === "checking" ? t("writes.check") : t("writes.retry")}
@@ -156,9 +168,7 @@ function WriteLine({
               variant="subtle"
               color="red"
               disabled={busy}
-              onClick={() => {
-                onDiscard(write);
-              }}
+              onClick={onDiscard}
               data-testid="pending-discard"
             >
               {t("writes.discard")}
