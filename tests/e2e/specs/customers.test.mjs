@@ -378,6 +378,47 @@ for (const [country, idType, number, name] of [
   });
 }
 
+test("a person registered offline waits in the pending panel and is sent once CryptoPocket is back", async () => {
+  await withApp("customers-queued", async (browser) => {
+    await openCustomers(browser);
+    await setFaults(browser, { outage: { durationMs: null } });
+    const form = await openForm(browser, "Persona");
+    await choose(browser, "customer-country", "México");
+    await choose(browser, "customer-idType", "CURP");
+    await typeInto(browser, "customer-idNumber", "PEGJ800101HDFRRN03");
+    await browser.waitUntil(async () => (await text(form)).includes("Correcto"), {
+      timeout: 10_000,
+      timeoutMsg: "the CURP was not accepted",
+    });
+    await typeInto(browser, "customer-firstName", "Pilar");
+    await typeInto(browser, "customer-lastName", "Cola");
+    await typeInto(browser, "customer-email", "pilar.cola@example.mx");
+    await (await $(browser, "customer-submit")).click();
+
+    const panel = await $(browser, "pending-writes");
+    await panel.waitForDisplayed({ timeout: 30_000 });
+    assert.match(await text(panel), /1 registro sin confirmar/);
+    await (await $(browser, "pending-toggle")).click();
+    const line = await $(browser, "pending-write");
+    await line.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await text(line), /Registrar persona · pilar\.cola@example\.mx/);
+    assert.match(await text(line), /En cola: se enviará cuando CryptoPocket responda/);
+    await screenshot("customers-queued-pending");
+
+    // Back online, "Actualizar" syncs the list, which sends the queued registration.
+    await setFaults(browser, {});
+    await (await $(browser, "customers-sync")).click();
+    await panel.waitForDisplayed({ reverse: true, timeout: 30_000 });
+    await search(browser, "pilar cola");
+    await waitForRows(
+      browser,
+      (rows) => rows.some((row) => row.name.includes("Pilar Cola")),
+      "the registration sent once online is not listed",
+    );
+    await screenshot("customers-queued-sent");
+  });
+});
+
 test("a Chilean person: a wrong RUT refused on its field before sending, then created and its link shared", async () => {
   await withApp("customers-register-person", async (browser) => {
     await openCustomers(browser);
