@@ -1,6 +1,7 @@
 //! What every provider double shares: its state behind a lock, saved to its state file after
-//! each change (saves shared by the changes made while one is written), the seed it starts from and returns to, and the running server with its fault
-//! controller and admin routes. A provider plugs in its state type through [`DoubleState`].
+//! each change (saves shared by the changes made while one is written), the seed it starts from
+//! and returns to, and the running server with its fault controller and admin routes. A
+//! provider plugs in its state type through [`DoubleState`].
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
