@@ -12,7 +12,7 @@ import {
 import { IconChevronDown, IconChevronUp } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
-import { pendingWriteId, WRITE_STATUS_COLORS, type WriteStatus } from "../links/writeSummary";
+import { pendingWriteId, WRITE_STATUS_COLORS, type WriteStatus } from "./writeStatus";
 
 const STATUSES: WriteStatus[] = ["notApplied", "waiting", "checking", "sending", "queued"];
 

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 
 import type { WriteLineText } from "../components/PendingWrites";
-import { writeStatus } from "../links/writeSummary";
+import { writeStatus } from "../components/writeStatus";
 import type { PendingCustomerWrite } from "./queries";
 
 const PROVIDER_NAMES = { cryptopocket: "CryptoPocket", undostres: "UnDosTres" } as const;

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { LinkState, PendingWrite } from "../bindings";
-import { WRITE_STATUS_COLORS, writeStatus, type WriteStatus } from "./writeSummary";
+import { WRITE_STATUS_COLORS, writeStatus, type WriteStatus } from "../components/writeStatus";
 
 const COLORS: Record<LinkState, string> = { active: "green", inactive: "gray", expired: "yellow" };
 

@@ -40,13 +40,8 @@ import {
   useSubmitLinkWrite,
 } from "./queries";
 import { useNow } from "./useNow";
-import {
-  differingFields,
-  isQueuedCreate,
-  pendingWriteId,
-  writeStatus,
-  writeSummary,
-} from "./writeSummary";
+import { pendingWriteId, writeStatus } from "../components/writeStatus";
+import { differingFields, isQueuedCreate, writeSummary } from "./writeSummary";
 
 /** The Ligas area: pick a merchant (remembered by the shell), then its links. */
 export function LinksScreen({

@@ -1,6 +1,7 @@
 import type { PendingWrite } from "../bindings";
 import { createI18n } from "../i18n";
-import { differingFields, writeStatus, writeSummary } from "./writeSummary";
+import { writeStatus } from "../components/writeStatus";
+import { differingFields, writeSummary } from "./writeSummary";
 
 function write(patch: Partial<PendingWrite>): PendingWrite {
   return {
