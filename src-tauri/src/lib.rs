@@ -19,6 +19,8 @@ pub use error::AppError;
 /// are reported on stderr and end the process.
 pub fn run() {
     init_tracing();
+    // `startup: …` lines mark the start-up's steps; the bench reads their times (BENCHMARKS.md).
+    tracing::info!("startup: main");
     let builder = bindings::builder::<tauri::Wry>();
     let result = tauri::Builder::default()
         // Used only from Rust inside our commands (commands/share.rs): the capability grants the
@@ -34,7 +36,9 @@ pub fn run() {
                 .build(),
         )
         .invoke_handler(builder.invoke_handler())
+        // Tauri builds the configured window before it calls this.
         .setup(move |app| {
+            tracing::info!("startup: window created");
             builder.mount_events(app);
             // A failed start still opens the window: the UI asks `startup_status` first and
             // explains what happened (e.g. data from a newer version) instead of vanishing.
@@ -64,6 +68,25 @@ fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("MOSTRADOR_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,tao=warn,wry=warn"));
+    let subscriber = tracing_subscriber::fmt().with_env_filter(filter);
+    // `MOSTRADOR_LOG_FILE`: the log appended to that file instead of stderr, which a launcher
+    // may drop (WebKitWebDriver does: the bench reads the start-up steps from the file).
+    let file = std::env::var_os(LOG_FILE_VAR).and_then(|path| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .inspect_err(|error| eprintln!("{LOG_FILE_VAR}: {error}"))
+            .ok()
+    });
     // A second call (tests) keeps the first subscriber.
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+    let _ = match file {
+        Some(file) => subscriber
+            .with_ansi(false)
+            .with_writer(std::sync::Mutex::new(file))
+            .try_init(),
+        None => subscriber.try_init(),
+    };
 }
+
+const LOG_FILE_VAR: &str = "MOSTRADOR_LOG_FILE";

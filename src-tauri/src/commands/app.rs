@@ -32,5 +32,6 @@ pub async fn app_info(app: State<'_, App>) -> CommandResult<AppInfo> {
 #[tauri::command]
 #[specta::specta]
 pub async fn startup_status(startup: State<'_, Startup>) -> CommandResult<Option<AppError>> {
+    tracing::info!("startup: first command");
     Ok(startup.0.clone())
 }

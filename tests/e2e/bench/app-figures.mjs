@@ -100,18 +100,30 @@ async function withDriver(env, body) {
   }
 }
 
-/** The running app launched with `env` (its binary and its data home). */
+/**
+ * The running app launched with `env` (its binary and its data home): the newest, because the
+ * app of the session before may still be exiting (on a loaded machine it lingers for seconds,
+ * and measuring it gave start-ups of 14–30 s).
+ */
 function appProcess(env) {
+  const running = [];
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       if (readlinkSync(`/proc/${pid}/exe`) !== binary) continue;
       const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-      if (environ.includes(`XDG_DATA_HOME=${env.XDG_DATA_HOME}`)) return Number(pid);
+      if (environ.includes(`XDG_DATA_HOME=${env.XDG_DATA_HOME}`)) {
+        running.push({ pid: Number(pid), started: Number(statFields(pid)[19]) });
+      }
     } catch {
       // Gone, or not ours to read.
     }
   }
-  throw new Error(`no ${binary} running with XDG_DATA_HOME=${env.XDG_DATA_HOME}`);
+  if (running.length === 0) {
+    throw new Error(`no ${binary} running with XDG_DATA_HOME=${env.XDG_DATA_HOME}`);
+  }
+  if (running.length > 1)
+    console.log(`${running.length} app processes on one store: the newest is measured`);
+  return running.reduce((newest, each) => (each.started > newest.started ? each : newest)).pid;
 }
 
 /** /proc/<pid>/stat fields after the command name (field 3 is index 0). */
@@ -152,24 +164,100 @@ async function benchMerchantShown(browser) {
   if (!/b\d{7}/.test(first)) throw new Error(`the first row is not the bench merchant's: ${first}`);
 }
 
-async function startupRun(env) {
-  return withDriver(env, async () => {
+/**
+ * The epoch times of the app's `startup: <step>` log lines (and of the line that says the
+ * state opened), in the order they came.
+ */
+function startupSteps(log) {
+  const steps = [];
+  for (const line of log.split("\n")) {
+    const step = /^(\S+Z)\s+INFO\s+\S+ (?:startup: (.+)|(Mostrador starting))/.exec(line);
+    if (step) steps.push([step[2] ?? "state opened", Date.parse(step[1])]);
+  }
+  return steps;
+}
+
+/**
+ * One launch of the app on `env`'s store: ms from the process start to the first rows painted,
+ * and the split of that time (the app's log, the page's navigation timing and mark). With
+ * `memory`, the footprint once painted.
+ */
+async function startupRun(env, { memory } = {}) {
+  const logFile = path.join(mkdtempSync(path.join(tmpdir(), "mostrador-bench-log-")), "app.log");
+  return withDriver({ ...env, MOSTRADOR_LOG_FILE: logFile }, async () => {
     const browser = await launchApp();
     try {
       await browser.setTimeout({ script: 60_000 });
       const painted = await markTime(browser, "links-first-rows");
       await benchMerchantShown(browser);
-      return painted - processStartMs(appProcess(env));
+      const start = processStartMs(appProcess(env));
+      const page = await browser.execute(() => {
+        const nav = performance.getEntriesByType("navigation")[0];
+        return {
+          navigation: performance.timeOrigin,
+          loaded: performance.timeOrigin + nav.loadEventEnd,
+        };
+      });
+      const split = [
+        ...startupSteps(readFileSync(logFile, "utf8")),
+        ["page navigation started", page.navigation],
+        ["page loaded (load event)", page.loaded],
+        ["first rows painted", painted],
+      ].map(([step, at]) => [step, Math.round(at - start)]);
+      const footprintNow = memory && (await pause(2_000), reportFootprint(memory, env).memory);
+      return { ms: painted - start, split, memory: footprintNow };
     } finally {
       await browser.deleteSession();
     }
   });
 }
 
-/** Resident kB of the app and of its WebKit processes (below it, or sharing its data home). */
+/**
+ * Memory of one process in kB: VmRSS, and from smaps_rollup the proportional set (PSS: each
+ * shared page divided among the processes mapping it), split into anonymous and file pages.
+ */
+function memoryOf(pid) {
+  const field = (text, name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? 0);
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  return {
+    rss: field(readFileSync(`/proc/${pid}/status`, "utf8"), "VmRSS"),
+    pss: field(rollup, "Pss"),
+    pssAnon: field(rollup, "Pss_Anon"),
+    pssFile: field(rollup, "Pss_File"),
+  };
+}
+
+/**
+ * The app's mappings grouped (a library or file by its name; unnamed ones by size: thread
+ * stacks and malloc arenas are 8 and 64 MB reservations) with their resident and
+ * proportional kB, largest first: where the app process's memory goes.
+ */
+function mappingGroups(pid, top = 10) {
+  const groups = new Map();
+  let current;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const kb = (parseInt(mapping[2], 16) - parseInt(mapping[1], 16)) / 1024;
+      const name =
+        path.basename(mapping[3]) ||
+        (kb >= 60_000
+          ? "[anon ≥ 60 MB: malloc arenas]"
+          : kb >= 8_000
+            ? "[anon 8–60 MB: stacks, arenas]"
+            : "[anon < 8 MB]");
+      current = groups.get(name) ?? { name, rss: 0, pss: 0 };
+      groups.set(name, current);
+      continue;
+    }
+    const size = /^(Rss|Pss):\s+(\d+) kB/.exec(line);
+    if (size && current) current[size[1].toLowerCase()] += Number(size[2]);
+  }
+  return [...groups.values()].sort((a, b) => b.rss - a.rss).slice(0, top);
+}
+
+/** Memory of the app and of its WebKit processes (below it, or sharing its data home). */
 function footprint(appPid, env) {
-  const rss = (pid) =>
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   const parents = new Map();
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
@@ -178,7 +266,10 @@ function footprint(appPid, env) {
       // Exited meanwhile.
     }
   }
+  const started = (pid) => Number(statFields(pid)[19]);
   const ours = (pid) => {
+    // A network process of the session before may linger with the same data home.
+    if (started(pid) < started(appPid)) return false;
     for (let up = parents.get(pid); up; up = parents.get(up)) if (up === appPid) return true;
     try {
       const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
@@ -194,8 +285,26 @@ function footprint(appPid, env) {
       name: readFileSync(`/proc/${pid}/comm`, "utf8").trim(),
     }))
     .filter(({ name }) => /^WebKit(Web|Network)Pr/.test(name))
-    .map((process) => ({ ...process, kb: rss(process.pid) }));
-  return { app: rss(appPid), webkit };
+    .map((process) => ({ ...process, ...memoryOf(process.pid) }));
+  const app = memoryOf(appPid);
+  const sum = (key) => app[key] + webkit.reduce((total, p) => total + p[key], 0);
+  return { app, webkit, together: { rss: sum("rss"), pss: sum("pss") } };
+}
+
+const mb = (kb) => (kb / 1024).toFixed(0);
+const describe = ({ rss, pss, pssAnon, pssFile }) =>
+  `RSS ${mb(rss)} / PSS ${mb(pss)} MB (anon ${mb(pssAnon)}, files ${mb(pssFile)})`;
+
+/** Prints the footprint of the app launched with `env`, `when` saying at which point. */
+function reportFootprint(when, env) {
+  const pid = appProcess(env);
+  const memory = footprint(pid, env);
+  console.log(
+    `memory ${when}: app ${describe(memory.app)}; ` +
+      memory.webkit.map((p) => `${p.name} ${describe(p)}`).join("; ") +
+      `; together RSS ${mb(memory.together.rss)} / PSS ${mb(memory.together.pss)} MB`,
+  );
+  return { pid, memory };
 }
 
 /**
@@ -207,7 +316,14 @@ async function scrollToBottom(browser, total) {
   await browser.execute((wanted) => {
     const scroller = document.querySelector('[data-testid="links-table"]');
     const grid = document.querySelector('[role="grid"]');
-    const state = { frames: [], maxRows: 0, loaded: 0, ms: 0, done: false, top: 0 };
+    const state = {
+      frames: [],
+      maxRows: 0,
+      loaded: 0,
+      ms: 0,
+      done: false,
+      top: 0,
+    };
     window.__benchScroll = state;
     let last = performance.now();
     const started = last;
@@ -276,11 +392,24 @@ console.log(`app: ${binary} (${statSync(binary).size} bytes); load ${load()}`);
 const baseEnv = await home("baseline", BASELINE_LINKS);
 const largeEnv = await home("large", LINKS);
 
-// §1 Start-up, interleaved so that a change of load hits both.
+// §1 Start-up, interleaved so that a change of load hits both; §2's footprint once painted,
+// on the last run of each (the list's own cost: 100 links against the first page of 100,000).
 const startup = { baseline: [], large: [] };
+const splits = { baseline: [], large: [] };
+const painted = {};
 for (let run = 0; run < RUNS; run++) {
-  startup.baseline.push(await startupRun(baseEnv));
-  startup.large.push(await startupRun(largeEnv));
+  for (const [label, env] of [
+    ["baseline", baseEnv],
+    ["large", largeEnv],
+  ]) {
+    const last = run === RUNS - 1;
+    const result = await startupRun(env, {
+      memory: last && `at the first rows, ${label === "large" ? LINKS : BASELINE_LINKS} links`,
+    });
+    startup[label].push(result.ms);
+    splits[label].push(result.split);
+    if (last) painted[label] = result.memory;
+  }
   console.log(
     `start-up run ${run + 1}: ${BASELINE_LINKS} links ${startup.baseline.at(-1).toFixed(0)} ms, ` +
       `${LINKS} links ${startup.large.at(-1).toFixed(0)} ms (load ${load()})`,
@@ -290,6 +419,14 @@ const [baseMs, largeMs] = [median(startup.baseline), median(startup.large)];
 console.log(
   `start-up to the first rows painted, median of ${RUNS}: ${LINKS} links ${largeMs.toFixed(0)} ms, ` +
     `baseline ${baseMs.toFixed(0)} ms (${(largeMs / baseMs).toFixed(2)}×)`,
+);
+// Each step's median ms from the process start, over the runs of the large store.
+const stepTimes = new Map();
+for (const split of splits.large)
+  for (const [step, ms] of split) stepTimes.set(step, [...(stepTimes.get(step) ?? []), ms]);
+console.log(
+  `start-up split, ${LINKS} links, median ms from the process start: ` +
+    [...stepTimes].map(([step, times]) => `${step} ${median(times)}`).join(", "),
 );
 budget("startup_100k_links", Math.round(largeMs), 1500, "ms");
 budget("startup_vs_baseline", Number((largeMs / baseMs).toFixed(2)), 1.3, "x");
@@ -317,16 +454,29 @@ await withDriver(largeEnv, async () => {
     budget("dom_rows_100k", scroll.maxRows, 300, "");
     budget("scroll_dropped_frames", Number(droppedShare.toFixed(1)), 5, "%");
 
-    const pid = appProcess(largeEnv);
-    const memory = footprint(pid, largeEnv);
-    const webkitKb = memory.webkit.reduce((sum, p) => sum + p.kb, 0);
-    console.log(
-      `resident after scrolling: app ${(memory.app / 1024).toFixed(0)} MB, ` +
-        memory.webkit.map((p) => `${p.name} ${(p.kb / 1024).toFixed(0)} MB`).join(", ") +
-        `; together ${((memory.app + webkitKb) / 1024).toFixed(0)} MB`,
+    const { pid, memory } = reportFootprint(
+      `after scrolling ${Math.round(scroll.top / 56)} rows`,
+      largeEnv,
     );
-    budget("rss_app", Math.round(memory.app / 1024), 80, "MB");
-    budget("rss_app_and_webkit", Math.round((memory.app + webkitKb) / 1024), 300, "MB");
+    for (const { pid: each, name } of [{ pid, name: "the app" }, ...memory.webkit])
+      console.log(
+        `${name}'s largest mappings (RSS / PSS MB): ` +
+          mappingGroups(each)
+            .map((group) => `${group.name} ${mb(group.rss)} / ${mb(group.pss)}`)
+            .join(", "),
+      );
+    // Whether the growth is garbage the page has not collected yet, or kept.
+    await pause(10_000);
+    reportFootprint("10 s later", largeEnv);
+    const growth = (key) => mb(memory.together[key] - painted.baseline.together[key]);
+    console.log(
+      `together after scrolling minus the baseline at its first rows: RSS ${growth("rss")} MB, ` +
+        `PSS ${growth("pss")} MB`,
+    );
+    budget("rss_app", Number(mb(memory.app.rss)), 80, "MB");
+    budget("rss_app_and_webkit", Number(mb(memory.together.rss)), 300, "MB");
+    budget("pss_app", Number(mb(memory.app.pss)), 80, "MB");
+    budget("pss_app_and_webkit", Number(mb(memory.together.pss)), 300, "MB");
 
     // An old link's slug (one row, never the newest match of a word) between word searches,
     // so that every keystroke changes the first row.

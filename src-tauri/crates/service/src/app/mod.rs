@@ -71,6 +71,7 @@ impl App {
         let vault = Vault::open_os_keyring().inspect_err(|error| {
             tracing::warn!(%error, "no OS keyring: credentials cannot be stored");
         });
+        tracing::info!("startup: keyring opened");
         Self::open_with_vault(dirs, vault, events).await
     }
 
@@ -87,7 +88,9 @@ impl App {
         })?;
         let store = Store::open(&data)?;
         ensure_sandbox_profile(&store, unix_now())?;
+        tracing::info!("startup: store opened");
         let sandbox = EmbeddedSandbox::start(&data).await?;
+        tracing::info!("startup: embedded sandbox up");
         let now = unix_now();
         sandbox.cache_merchants(&store, now)?;
         sandbox.cache_undostres_accounts(&store, now)?;
