@@ -196,12 +196,18 @@ async function startupRun(env, { memory } = {}) {
         return {
           navigation: performance.timeOrigin,
           loaded: performance.timeOrigin + nav.loadEventEnd,
+          // The page's own steps (ui/src/main.tsx).
+          marks: performance
+            .getEntriesByType("mark")
+            .filter((mark) => mark.name.startsWith("startup-"))
+            .map((mark) => [mark.name, performance.timeOrigin + mark.startTime]),
         };
       });
       const split = [
         ...startupSteps(readFileSync(logFile, "utf8")),
         ["page navigation started", page.navigation],
         ["page loaded (load event)", page.loaded],
+        ...page.marks,
         ["first rows painted", painted],
       ].map(([step, at]) => [step, Math.round(at - start)]);
       const footprintNow = memory && (await pause(2_000), reportFootprint(memory, env).memory);
