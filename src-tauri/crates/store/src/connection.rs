@@ -9,13 +9,19 @@ use crate::error::Result;
 use crate::migrations;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-/// Negative: KiB rather than pages (32 MB per connection).
-const CACHE_SIZE_KIB: i64 = -32_768;
+/// Page cache of the writer, in KiB (SQLite reads a negative `cache_size` as KiB): a sync
+/// transaction touches pages of every index, and the default 2 MB cache spills them to the WAL
+/// over and over.
+pub(crate) const WRITER_CACHE_KIB: i64 = 32_768;
+/// Page cache of the reader. Its pages are in the OS's file cache anyway: paging through
+/// 100,000 links took 0.12 ms a page with 2, 8 or 32 MB, and searches the same, but 32 MB
+/// kept 21 MB resident in the app after one pass (docs/BENCHMARKS.md, 2026-12-03 footprint).
+pub(crate) const READER_CACHE_KIB: i64 = 8_192;
 const WAL_SIZE_LIMIT_BYTES: i64 = 64 * 1024 * 1024;
 
-/// Opens the file and refuses a newer schema before any write (WAL switch included), so a
-/// file from a newer build is never modified.
-pub(crate) fn open(path: &Path) -> Result<Connection> {
+/// Opens the file with a page cache of `cache_kib` and refuses a newer schema before any write
+/// (WAL switch included), so a file from a newer build is never modified.
+pub(crate) fn open(path: &Path, cache_kib: i64) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -35,9 +41,8 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.set_prepared_statement_cache_capacity(64);
-    // A sync transaction touches pages of every index; the default 2 MB cache spills them to
-    // the WAL over and over. Statement journals stay in memory too.
-    conn.pragma_update(None, "cache_size", CACHE_SIZE_KIB)?;
+    // Statement journals stay in memory too.
+    conn.pragma_update(None, "cache_size", -cache_kib)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     // Checkpoints reuse the WAL; without a limit it keeps the size of the largest sync.
     conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES)?;

@@ -71,10 +71,10 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir)?;
         let path = dir.join(DB_FILE_NAME);
-        let mut writer = connection::open(&path)?;
+        let mut writer = connection::open(&path, connection::WRITER_CACHE_KIB)?;
         migrations::migrate_to(&mut writer, LATEST_VERSION)?;
         analyze_unanalysed_indexes(&writer)?;
-        let reader = connection::open(&path)?;
+        let reader = connection::open(&path, connection::READER_CACHE_KIB)?;
         tracing::debug!(path = %path.display(), "store opened");
         Ok(Self {
             path,
@@ -121,7 +121,7 @@ impl Store {
              INSERT INTO links_fts (links_fts) VALUES ('optimize');
              INSERT INTO customers_fts (customers_fts) VALUES ('optimize');",
         )?;
-        let reader = connection::open(&self.path)?;
+        let reader = connection::open(&self.path, connection::READER_CACHE_KIB)?;
         let mut current = lock(&self.reader);
         *current = reader;
         // Kept counts are tied to the old connection's `data_version`.
@@ -196,6 +196,28 @@ fn analyze_unanalysed_indexes(conn: &Connection) -> Result<()> {
 #[cfg(feature = "test-util")]
 pub fn create_at_version(dir: &Path, version: i64) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut conn = connection::open(&dir.join(DB_FILE_NAME))?;
+    let mut conn = connection::open(&dir.join(DB_FILE_NAME), connection::WRITER_CACHE_KIB)?;
     migrations::migrate_to(&mut conn, version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache_kib(conn: &Connection) -> rusqlite::Result<i64> {
+        conn.query_row("PRAGMA cache_size", [], |row| row.get::<_, i64>(0))
+            .map(|pages_or_kib| -pages_or_kib)
+    }
+
+    /// The writer keeps its large cache for syncs; the reader, reopened by `optimize` too, a
+    /// small one (what the app keeps resident after a long scroll).
+    #[test]
+    fn the_reader_keeps_a_smaller_page_cache_than_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(cache_kib(&lock(&store.writer)).unwrap(), 32_768);
+        assert_eq!(cache_kib(&store.read_conn()).unwrap(), 8_192);
+        store.optimize().unwrap();
+        assert_eq!(cache_kib(&store.read_conn()).unwrap(), 8_192);
+    }
 }
