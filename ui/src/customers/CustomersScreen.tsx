@@ -9,6 +9,7 @@ import type { Customer, Provider } from "../bindings";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
 import { PendingWrites } from "../components/PendingWrites";
+import { usePendingPanel } from "../components/usePendingPanel";
 import { useErrorToast } from "../components/useErrorMessage";
 import { nowSeconds } from "../format/time";
 import { useNow } from "../links/useNow";
@@ -56,15 +57,10 @@ export function CustomersScreen() {
   const refreshView = useRefreshCustomers();
   const showError = useErrorToast();
   const pendingWrites = usePendingCustomerWrites();
-  const [pendingExpanded, setPendingExpanded] = useState(false);
-  const [busySeq, setBusySeq] = useState<number | null>(null);
-  const retryWrite = useRetryCustomerWrite({
-    onSettled: () => {
-      setBusySeq(null);
-    },
-    onError: showError,
-  });
-  const discardWrite = useDiscardCustomerWrite({ onError: showError });
+  const pending = usePendingPanel(
+    useRetryCustomerWrite({ onError: showError }),
+    useDiscardCustomerWrite({ onError: showError }),
+  );
   const now = useNow(30_000);
   const exportCsv = useExportCustomers(query, i18n.language);
 
@@ -127,18 +123,7 @@ export function CustomersScreen() {
         namespace="customers"
         writes={pendingWrites}
         describe={(write) => describeCustomerWrite(write, t)}
-        expanded={pendingExpanded}
-        onToggle={() => {
-          setPendingExpanded((expanded) => !expanded);
-        }}
-        busySeq={busySeq}
-        onRetry={(write) => {
-          setBusySeq(write.seq);
-          retryWrite.mutate(write);
-        }}
-        onDiscard={(write) => {
-          discardWrite.mutate(write);
-        }}
+        {...pending.panel}
       />
       <CustomersToolbar
         filters={filters}
