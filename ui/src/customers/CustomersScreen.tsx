@@ -32,6 +32,7 @@ import {
   useCustomersSyncState,
   useExportCustomers,
 } from "./queries";
+import { UndostresOffline } from "./UndostresOffline";
 
 /**
  * Clientes y KYC: one list across CryptoPocket and UnDosTres from the cache (searchable
@@ -104,7 +105,7 @@ export function CustomersScreen() {
     >
       <Title order={2}>{t("title")}</Title>
       <ListSyncBar
-        state={syncState.data}
+        state={syncState.data?.cryptopocket}
         sync={{ isFetching: sync.isFetching || refreshView.isPending, refetch: sync.refetch }}
         onRefresh={() => {
           // The list (CryptoPocket's statuses with it), then every unsettled case in view:
@@ -119,6 +120,7 @@ export function CustomersScreen() {
         offlineHint={t("sync.offlineHint")}
         namespace="customers"
       />
+      <UndostresOffline state={syncState.data?.undostres} />
       <PendingWrites
         namespace="customers"
         writes={pendingWrites}
