@@ -63,12 +63,12 @@ fn make_link(template: &Link, n: usize) -> Link {
         slug.to_uppercase()
     );
     link.amount = Centavos::new(10_000 + (n as i64 * 7_919) % 2_000_000).to_billpocket();
-    link.status = if n % 3 == 0 {
+    link.status = if n.is_multiple_of(3) {
         LINK_INACTIVE
     } else {
         LINK_ACTIVE
     };
-    link.available_rates = if n % 5 == 0 {
+    link.available_rates = if n.is_multiple_of(5) {
         [3, 6, 12]
             .map(|months| Rate {
                 rate_type: "msi".into(),
