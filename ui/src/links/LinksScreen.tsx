@@ -29,6 +29,7 @@ import tableClasses from "../table/VirtualTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "../components/PendingWrites";
+import { usePendingPanel } from "../components/usePendingPanel";
 import {
   useDiscardLinkWrite,
   useExportLinks,
@@ -112,8 +113,6 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
 
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormMode | null>(null);
-  const [busySeq, setBusySeq] = useState<number | null>(null);
-  const [pendingExpanded, setPendingExpanded] = useState(false);
   const table = useRef<LinksTableHandle>(null);
   // The row whose drawer was closed: the keyboard focus goes back to it once the drawer is gone.
   const returnTo = useRef<string | null>(null);
@@ -131,7 +130,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   function showQueued(row: LinkRow) {
     if (!row.write) return;
     const id = pendingWriteId(row.write.seq);
-    setPendingExpanded(true);
+    pending.expand();
     // Once unfolded; focusing also scrolls the line into view.
     requestAnimationFrame(() => {
       document.getElementById(id)?.focus();
@@ -169,13 +168,10 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const write = (request: LinkWrite<LinkForm>) =>
     submit.mutateAsync({ key: newWriteKey(), request });
 
-  const retry = useRetryLinkWrite(merchant.id, {
-    onSettled: () => {
-      setBusySeq(null);
-    },
-    onError: showError,
-  });
-  const discard = useDiscardLinkWrite(merchant.id);
+  const pending = usePendingPanel(
+    useRetryLinkWrite(merchant.id, { onError: showError }),
+    useDiscardLinkWrite(merchant.id),
+  );
 
   const exportCsv = useExportLinks(query, i18n.language);
 
@@ -205,18 +201,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             detail: t(`writes.detail.${status}`, { fields: differingFields(write, t) }),
           };
         }}
-        expanded={pendingExpanded}
-        onToggle={() => {
-          setPendingExpanded((expanded) => !expanded);
-        }}
-        busySeq={busySeq}
-        onRetry={(pending) => {
-          setBusySeq(pending.seq);
-          retry.mutate(pending);
-        }}
-        onDiscard={(pending) => {
-          discard.mutate(pending);
-        }}
+        {...pending.panel}
       />
       <LinksToolbar
         filters={filters}
