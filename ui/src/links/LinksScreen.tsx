@@ -2,7 +2,7 @@ import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -18,6 +18,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
 import { useErrorMessage, useErrorToast } from "../components/useErrorMessage";
+import { markStep } from "../app/timing";
 import { call } from "../ipc";
 import { copyNotice } from "./copyNotice";
 import { activeFilterCount, NO_FILTERS, toQuery, type LinkFilters } from "./filters";
@@ -102,6 +103,10 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const [filters, setFilters] = useState<LinkFilters>(NO_FILTERS);
   const [debounced] = useDebouncedValue(filters, 120);
   const query = useMemo(() => toQuery(debounced, merchant.id), [debounced, merchant.id]);
+  // The debounced search is on screen (the bench's "debounce end", app/timing).
+  useLayoutEffect(() => {
+    markStep("links-search-debounced");
+  }, [query]);
   const pages = useLinkPages(query);
   const status = useLinksStatus(merchant.id);
   const sync = useLinkSync(merchant.id);

@@ -1,8 +1,9 @@
 import { ActionIcon, Group, Text, Tooltip } from "@mantine/core";
 import { IconCopy } from "@tabler/icons-react";
-import type { ReactNode, Ref } from "react";
+import { useLayoutEffect, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 
+import { markStep } from "../app/timing";
 import type { LinkRow } from "../bindings";
 import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
@@ -34,6 +35,10 @@ export function LinksTable({ now, onCopy, ...table }: Props) {
   const { t, i18n } = useTranslation("links");
   const locale = i18n.language;
   usePaintedMark("links-first-rows", table.rows.length > 0);
+  // New rows are in the DOM (the bench's "React commit" of a search, app/timing).
+  useLayoutEffect(() => {
+    markStep("links-rows-committed");
+  }, [table.rows]);
   const cells = (row: LinkRow): Record<ColumnKey, ReactNode> => {
     const { link } = row;
     const queued = isQueuedCreate(row);
