@@ -2,7 +2,7 @@ import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink } from "@tabler/icons-react";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -132,16 +132,32 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const open = rows.find((row) => row.link.id === openId) ?? null;
   const writes = useMemo(() => status.data?.writes ?? [], [status.data]);
 
-  /** A queued create has no drawer (nothing to share yet): its line in the pending panel. */
-  function showQueued(row: LinkRow) {
-    if (!row.write) return;
-    const id = pendingWriteId(row.write.seq);
+  // Stable, so that typing in the search box does not re-render the (memoised) table.
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const openRow = useCallback((row: LinkRow) => {
+    if (!isQueuedCreate(row)) {
+      setOpenId(row.link.id);
+      return;
+    }
+    // A queued create has no drawer (nothing to share yet): its line in the pending panel.
+    const write = row.write;
+    if (!write) return;
     setPendingExpanded(true);
     // Once unfolded; focusing also scrolls the line into view.
     requestAnimationFrame(() => {
-      document.getElementById(id)?.focus();
+      document.getElementById(pendingWriteId(write.seq))?.focus();
     });
-  }
+  }, []);
+  const copyRow = useCallback(
+    (row: LinkRow) => {
+      call(commands.copyText(row.link.customLinkPath)).then(
+        () => notifications.show(copyNotice(t, row)),
+        (error: unknown) => notifications.show({ color: "red", message: errorMessage(error).text }),
+      );
+    },
+    [t, errorMessage],
+  );
 
   useHotkeys([
     [
@@ -246,18 +262,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           now={now}
           hasMore={pages.hasNextPage}
           loadingMore={pages.isFetchingNextPage}
-          onLoadMore={() => void pages.fetchNextPage()}
-          onOpen={(row: LinkRow) => {
-            if (isQueuedCreate(row)) showQueued(row);
-            else setOpenId(row.link.id);
-          }}
-          onCopy={(row: LinkRow) => {
-            call(commands.copyText(row.link.customLinkPath)).then(
-              () => notifications.show(copyNotice(t, row)),
-              (error: unknown) =>
-                notifications.show({ color: "red", message: errorMessage(error).text }),
-            );
-          }}
+          onLoadMore={loadMore}
+          onOpen={openRow}
+          onCopy={copyRow}
         />
       </ListStates>
       {open && (
