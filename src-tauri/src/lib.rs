@@ -6,6 +6,7 @@ pub(crate) mod commands;
 mod error;
 mod events;
 mod notifications;
+mod rendering;
 mod state;
 
 #[cfg(test)]
@@ -36,6 +37,7 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            rendering::adapt(app);
             // A failed start still opens the window: the UI asks `startup_status` first and
             // explains what happened (e.g. data from a newer version) instead of vanishing.
             match state::open(app.handle()) {
