@@ -5,6 +5,7 @@
 # Installs what it needs first, like scripts/setup.sh test (plus tauri-cli for the .deb).
 # Usage: scripts/bench.sh [all|store|kyc|app|deb]...   (default: all)
 #   store  the store crate's benches (search, customers: 1,000,000 links, 100,000 customers)
+#          and the loopback sync of 100,000 links (service crate, links_sync)
 #   kyc    KYC tracking of 1,000 pending customers with 200 ms added latency
 #   app    start-up, window and footprint of the release build with 100,000 links (Xvfb)
 #   deb    builds the .deb (cargo tauri build), installs it with dpkg -i (root), launches it
@@ -44,6 +45,8 @@ bench_store() {
   if [ -f "$ROOT/src-tauri/crates/store/benches/customers.rs" ]; then
     cargo bench -p mostrador-store --bench customers
   fi
+  # Fetching, parsing and writing 100,000 links from the Billpocket double over loopback.
+  cargo bench -p mostrador-service --bench links_sync
 }
 
 # The release settings, as the app's embedded double runs: in the dev profile the double's

@@ -19,5 +19,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
     css: false,
+    // The form tests type through user-event: 1–2 s each on an idle 2-core machine, past 5 s
+    // when builds share the cores. The timeout catches a hang, not slowness.
+    testTimeout: 15_000,
   },
 });

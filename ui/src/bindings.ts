@@ -91,7 +91,7 @@ export const commands = {
 	/**  Discards the drafts of a form last saved more than `older_than_days` ago; returns how many. */
 	discardOldDrafts: (kind: string, olderThanDays: number) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("discard_old_drafts", { kind, olderThanDays })),
 	searchCustomers: (query: CustomerQuery_Deserialize) => typedError<CustomerPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_customers", { query })),
-	customersSyncState: () => typedError<SyncState_Serialize | null, AppError_Serialize>(__TAURI_INVOKE("customers_sync_state")),
+	customersSyncState: () => typedError<CustomersSyncState_Serialize, AppError_Serialize>(__TAURI_INVOKE("customers_sync_state")),
 	syncCustomers: () => typedError<CustomerSyncReport_Serialize, AppError_Serialize>(__TAURI_INVOKE("sync_customers")),
 	checkCustomerStatus: (customerId: string) => typedError<KycCheckOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("check_customer_status", { customerId })),
 	customerStatusHistory: (customerId: string) => typedError<KycTransition_Serialize[], AppError_Serialize>(__TAURI_INVOKE("customer_status_history", { customerId })),
@@ -778,6 +778,30 @@ export type Customer_Serialize = {
 	 *  store.
 	 */
 	syncedAt: number | null,
+};
+
+/**
+ *  Where each provider's customers stand: CryptoPocket's list (its age and last failure) and
+ *  UnDosTres' offline mark (`None` until a call recorded something).
+ */
+export type CustomersSyncState = CustomersSyncState_Serialize | CustomersSyncState_Deserialize;
+
+/**
+ *  Where each provider's customers stand: CryptoPocket's list (its age and last failure) and
+ *  UnDosTres' offline mark (`None` until a call recorded something).
+ */
+export type CustomersSyncState_Deserialize = {
+	cryptopocket?: SyncState_Deserialize | null,
+	undostres?: SyncState_Deserialize | null,
+};
+
+/**
+ *  Where each provider's customers stand: CryptoPocket's list (its age and last failure) and
+ *  UnDosTres' offline mark (`None` until a call recorded something).
+ */
+export type CustomersSyncState_Serialize = {
+	cryptopocket: SyncState_Serialize | null,
+	undostres: SyncState_Serialize | null,
 };
 
 /**

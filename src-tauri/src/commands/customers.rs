@@ -7,14 +7,14 @@ use mostrador_service::app::App;
 use mostrador_service::customers::CustomerPage;
 use mostrador_service::customers::kyc::KycCheckOutcome;
 use mostrador_service::customers::record::{CustomerRecord, RecordChange};
-use mostrador_service::customers::sync::CustomerSyncReport;
+use mostrador_service::customers::sync::{CustomerSyncReport, CustomersSyncState};
 use mostrador_service::customers::tracking::TrackingReport;
 use mostrador_service::customers::verification::{self, DocumentRules};
 use mostrador_service::customers::writes::{
     CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
 };
 use mostrador_service::preferences::{KycPreferences, Preferences};
-use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
+use mostrador_store::{CustomerQuery, KycTransition, Provider};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -30,7 +30,7 @@ pub async fn search_customers(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn customers_sync_state(app: State<'_, App>) -> CommandResult<Option<SyncState>> {
+pub async fn customers_sync_state(app: State<'_, App>) -> CommandResult<CustomersSyncState> {
     Ok(app.customers_sync_state().await?)
 }
 

@@ -1,10 +1,10 @@
 // The KYC lifecycle in the real window: CryptoPocket settles one customer as `valid` and
 // another as `fail` (the double's admin route, as its own back office would), and with nobody
 // pressing "Actualizar" the list row, the open customer's timeline and a desktop notification
-// follow, each once; the offline banner comes with a sandbox outage and goes by itself after it;
-// and Clientes y KYC in English at 1024×700 is driven by the keyboard alone. The background
-// refresh runs every 2 s here; notifications are recorded to a file
-// (MOSTRADOR_NOTIFICATIONS_FILE) since Xvfb has no desktop to show them.
+// follow, each once; the offline lines (CryptoPocket's list, UnDosTres) come with a sandbox
+// outage and go by themselves after it; and Clientes y KYC in English at 1024×700 is driven by
+// the keyboard alone. The background refresh runs every 2 s here; notifications are recorded to
+// a file (MOSTRADOR_NOTIFICATIONS_FILE) since Xvfb has no desktop to show them.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -183,7 +183,9 @@ test("the offline banner comes with an outage and goes by itself when the networ
     await (await $(browser, "nav-customers")).click();
     await (await $(browser, "customer-row")).waitForDisplayed({ timeout: 30_000 });
     const banner = await $(browser, "customers-offline");
+    const undostres = await $(browser, "undostres-offline");
     assert.equal(await banner.isExisting(), false);
+    assert.equal(await undostres.isExisting(), false);
 
     // The network goes: the background refresh finds CryptoPocket unreachable.
     await setFaults(browser, { outage: { durationMs: null } });
@@ -192,6 +194,12 @@ test("the offline banner comes with an outage and goes by itself when the networ
       timeoutMsg: "no offline banner",
     });
     assert.match(await text(banner), /Sin conexión con CryptoPocket/);
+    // UnDosTres has no list: its own line comes with the first check of an account that fails.
+    await undostres.waitForDisplayed({
+      timeout: 20_000,
+      timeoutMsg: "no UnDosTres offline line",
+    });
+    assert.match(await text(undostres), /Sin conexión con UnDosTres/);
     assert.ok((await browser.$$('[data-testid="customer-row"]')).length > 0, "the cache stays");
     await screenshot("kyc-offline-banner");
 
@@ -201,6 +209,11 @@ test("the offline banner comes with an outage and goes by itself when the networ
       reverse: true,
       timeout: 10_000,
       timeoutMsg: "the banner stayed after the network came back",
+    });
+    await undostres.waitForExist({
+      reverse: true,
+      timeout: 10_000,
+      timeoutMsg: "the UnDosTres line stayed after the network came back",
     });
     assert.match(await text(await $(browser, "customers-age")), /^Actualiza(do|ndo)/);
     await screenshot("kyc-offline-back");

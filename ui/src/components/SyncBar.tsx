@@ -5,12 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { SyncState } from "../bindings";
 import { syncAge } from "../format/syncAge";
 import { CommandError } from "../ipc";
+import { isOffline } from "./offline";
 import { useErrorMessage } from "./useErrorMessage";
-
-/** Errors that mean "the provider cannot be reached", as opposed to "the provider said no". */
-function isOffline(code: string | null | undefined): boolean {
-  return code != null && (code.endsWith(".network_unreachable") || code.endsWith(".timeout"));
-}
 
 /**
  * How many rows are listed and how old they are, with the sync button. When the last attempt

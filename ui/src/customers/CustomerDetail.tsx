@@ -31,6 +31,7 @@ import { useTranslation } from "react-i18next";
 
 import { commands, type Customer, type Provider } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { EmailAddress } from "../components/EmailAddress";
 import { Fact } from "../components/Fact";
 import { useErrorMessage, useErrorToast } from "../components/useErrorMessage";
 import { useDerivedText } from "../forms/useDerivedText";
@@ -214,7 +215,9 @@ function Facts({ customer, now }: { customer: Customer; now: number }) {
   const country = countryCode(customer.country);
   return (
     <SimpleGrid cols={2} spacing="sm">
-      <Fact label={t("detail.email")}>{customer.email}</Fact>
+      <Fact label={t("detail.email")}>
+        <EmailAddress address={customer.email} />
+      </Fact>
       <Fact label={t("detail.identification")}>
         {customer.idNumber === "" ? "" : `${customer.idType} ${customer.idNumber}`}
       </Fact>

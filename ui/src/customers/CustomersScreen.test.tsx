@@ -53,10 +53,13 @@ async function renderScreen(answers: Record<string, (args: Record<string, unknow
 
 const synced = {
   customers_sync_state: () => ({
-    resource: "customers/cryptopocket",
-    syncedAt: nowSeconds() - 120,
-    attemptedAt: nowSeconds() - 120,
-    lastErrorCode: null,
+    cryptopocket: {
+      resource: "customers/cryptopocket",
+      syncedAt: nowSeconds() - 120,
+      attemptedAt: nowSeconds() - 120,
+      lastErrorCode: null,
+    },
+    undostres: null,
   }),
   sync_customers: () => ({ fetched: 2, written: 0, syncedAt: nowSeconds() }),
   customer_writes: () => [],
@@ -94,6 +97,31 @@ describe("Customers screen", () => {
       expect(last.pendingSinceBefore).toBeLessThanOrEqual(nowSeconds() - 2 * DAY);
     });
     expect(screen.getByRole("button", { name: /Quitar filtros \(1\)/ })).toBeInTheDocument();
+    // Both providers answered their last call: no offline line for either.
+    expect(screen.queryByTestId("customers-offline")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("undostres-offline")).not.toBeInTheDocument();
+  });
+
+  it("says when UnDosTres was unreachable at its last call, apart from CryptoPocket's list", async () => {
+    await renderScreen({
+      ...synced,
+      customers_sync_state: () => ({
+        ...synced.customers_sync_state(),
+        undostres: {
+          resource: "customers/undostres",
+          syncedAt: null,
+          attemptedAt: nowSeconds() - 300,
+          lastErrorCode: "undostres.network_unreachable",
+        },
+      }),
+      search_customers: () => ({ items: rows(), next: null }),
+    });
+    const notice = await screen.findByTestId("undostres-offline");
+    expect(notice).toHaveTextContent("Sin conexión con UnDosTres");
+    expect(notice).toHaveTextContent("muestran el último nivel revisado");
+    expect(notice).toHaveTextContent("undostres.network_unreachable");
+    // CryptoPocket's list answered: its line is the plain sync line, not a banner.
+    expect(screen.queryByTestId("customers-offline")).not.toBeInTheDocument();
   });
 
   it("measures the pending age against the target set in Ajustes", async () => {

@@ -9,6 +9,7 @@ import type { Customer, Provider } from "../bindings";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
 import { PendingWrites } from "../components/PendingWrites";
+import { usePendingPanel } from "../components/usePendingPanel";
 import { useErrorToast } from "../components/useErrorMessage";
 import { nowSeconds } from "../format/time";
 import { useNow } from "../links/useNow";
@@ -31,6 +32,7 @@ import {
   useCustomersSyncState,
   useExportCustomers,
 } from "./queries";
+import { UndostresOffline } from "./UndostresOffline";
 
 /**
  * Clientes y KYC: one list across CryptoPocket and UnDosTres from the cache (searchable
@@ -56,15 +58,10 @@ export function CustomersScreen() {
   const refreshView = useRefreshCustomers();
   const showError = useErrorToast();
   const pendingWrites = usePendingCustomerWrites();
-  const [pendingExpanded, setPendingExpanded] = useState(false);
-  const [busySeq, setBusySeq] = useState<number | null>(null);
-  const retryWrite = useRetryCustomerWrite({
-    onSettled: () => {
-      setBusySeq(null);
-    },
-    onError: showError,
-  });
-  const discardWrite = useDiscardCustomerWrite({ onError: showError });
+  const pending = usePendingPanel(
+    useRetryCustomerWrite({ onError: showError }),
+    useDiscardCustomerWrite({ onError: showError }),
+  );
   const now = useNow(30_000);
   const exportCsv = useExportCustomers(query, i18n.language);
 
@@ -108,7 +105,7 @@ export function CustomersScreen() {
     >
       <Title order={2}>{t("title")}</Title>
       <ListSyncBar
-        state={syncState.data}
+        state={syncState.data?.cryptopocket}
         sync={{ isFetching: sync.isFetching || refreshView.isPending, refetch: sync.refetch }}
         onRefresh={() => {
           // The list (CryptoPocket's statuses with it), then every unsettled case in view:
@@ -123,22 +120,12 @@ export function CustomersScreen() {
         offlineHint={t("sync.offlineHint")}
         namespace="customers"
       />
+      <UndostresOffline state={syncState.data?.undostres} />
       <PendingWrites
         namespace="customers"
         writes={pendingWrites}
         describe={(write) => describeCustomerWrite(write, t)}
-        expanded={pendingExpanded}
-        onToggle={() => {
-          setPendingExpanded((expanded) => !expanded);
-        }}
-        busySeq={busySeq}
-        onRetry={(write) => {
-          setBusySeq(write.seq);
-          retryWrite.mutate(write);
-        }}
-        onDiscard={(write) => {
-          discardWrite.mutate(write);
-        }}
+        {...pending.panel}
       />
       <CustomersToolbar
         filters={filters}

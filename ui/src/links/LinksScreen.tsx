@@ -30,6 +30,7 @@ import tableClasses from "../table/VirtualTable.module.css";
 import { LinksToolbar } from "./LinksToolbar";
 import { MainLinkCard } from "./MainLinkCard";
 import { PendingWrites } from "../components/PendingWrites";
+import { usePendingPanel } from "../components/usePendingPanel";
 import {
   useDiscardLinkWrite,
   useExportLinks,
@@ -117,8 +118,6 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
 
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormMode | null>(null);
-  const [busySeq, setBusySeq] = useState<number | null>(null);
-  const [pendingExpanded, setPendingExpanded] = useState(false);
   const table = useRef<LinksTableHandle>(null);
   // The row whose drawer was closed: the keyboard focus goes back to it once the drawer is gone.
   const returnTo = useRef<string | null>(null);
@@ -135,20 +134,6 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   // Stable, so that typing in the search box does not re-render the (memoised) table.
   const { fetchNextPage } = pages;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const openRow = useCallback((row: LinkRow) => {
-    if (!isQueuedCreate(row)) {
-      setOpenId(row.link.id);
-      return;
-    }
-    // A queued create has no drawer (nothing to share yet): its line in the pending panel.
-    const write = row.write;
-    if (!write) return;
-    setPendingExpanded(true);
-    // Once unfolded; focusing also scrolls the line into view.
-    requestAnimationFrame(() => {
-      document.getElementById(pendingWriteId(write.seq))?.focus();
-    });
-  }, []);
   const copyRow = useCallback(
     (row: LinkRow) => {
       call(commands.copyText(row.link.customLinkPath)).then(
@@ -190,13 +175,28 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const write = (request: LinkWrite<LinkForm>) =>
     submit.mutateAsync({ key: newWriteKey(), request });
 
-  const retry = useRetryLinkWrite(merchant.id, {
-    onSettled: () => {
-      setBusySeq(null);
+  const pending = usePendingPanel(
+    useRetryLinkWrite(merchant.id, { onError: showError }),
+    useDiscardLinkWrite(merchant.id),
+  );
+  const { expand: expandPending } = pending;
+  const openRow = useCallback(
+    (row: LinkRow) => {
+      if (!isQueuedCreate(row)) {
+        setOpenId(row.link.id);
+        return;
+      }
+      // A queued create has no drawer (nothing to share yet): its line in the pending panel.
+      const write = row.write;
+      if (!write) return;
+      expandPending();
+      // Once unfolded; focusing also scrolls the line into view.
+      requestAnimationFrame(() => {
+        document.getElementById(pendingWriteId(write.seq))?.focus();
+      });
     },
-    onError: showError,
-  });
-  const discard = useDiscardLinkWrite(merchant.id);
+    [expandPending],
+  );
 
   const exportCsv = useExportLinks(query, i18n.language);
 
@@ -226,18 +226,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
             detail: t(`writes.detail.${status}`, { fields: differingFields(write, t) }),
           };
         }}
-        expanded={pendingExpanded}
-        onToggle={() => {
-          setPendingExpanded((expanded) => !expanded);
-        }}
-        busySeq={busySeq}
-        onRetry={(pending) => {
-          setBusySeq(pending.seq);
-          retry.mutate(pending);
-        }}
-        onDiscard={(pending) => {
-          discard.mutate(pending);
-        }}
+        {...pending.panel}
       />
       <LinksToolbar
         filters={filters}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 
 import type { MerchantForm_Serialize as MerchantForm, MerchantSummary } from "../bindings";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { EmailAddress } from "../components/EmailAddress";
 import { Fact } from "../components/Fact";
 import { useErrorMessage } from "../components/useErrorMessage";
 import { ValidatedField } from "../forms/ValidatedField";
@@ -38,7 +39,9 @@ export function MerchantDetail({
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <Fact label={t("fields.email")}>{merchant.email}</Fact>
+          <Fact label={t("fields.email")}>
+            <EmailAddress address={merchant.email} />
+          </Fact>
           <Fact label={t("fields.rfc")}>{merchant.rfc}</Fact>
           <Fact label={t("detail.id")}>{merchant.id}</Fact>
           <Fact label={t("detail.created")}>

@@ -727,11 +727,14 @@ async fn a_check_that_reaches_cryptopocket_clears_the_offline_mark_at_once() {
         app.customers_sync_state()
             .await
             .unwrap()
+            .cryptopocket
             .unwrap()
             .last_error_code
             .map(|code| code.as_str())
     };
-    let synced_at = app.customers_sync_state().await.unwrap().unwrap().synced_at;
+    let synced_at = (app.customers_sync_state().await.unwrap().cryptopocket)
+        .unwrap()
+        .synced_at;
     let pending = app
         .search_customers(CustomerQuery {
             kyc_status: Some(KycStatus::Processing),
@@ -768,7 +771,12 @@ async fn a_check_that_reaches_cryptopocket_clears_the_offline_mark_at_once() {
         .await
         .unwrap();
     assert_eq!(offline().await, None);
-    let state = app.customers_sync_state().await.unwrap().unwrap();
+    let state = app
+        .customers_sync_state()
+        .await
+        .unwrap()
+        .cryptopocket
+        .unwrap();
     assert_eq!(state.synced_at, synced_at);
     assert_eq!(
         synced_resources(&events.try_iter().collect::<Vec<_>>()),
@@ -795,4 +803,48 @@ async fn a_check_that_reaches_cryptopocket_clears_the_offline_mark_at_once() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     app.track_customers().await.unwrap();
     assert_eq!(offline().await, None);
+}
+
+#[tokio::test]
+async fn undostres_has_its_own_offline_mark_set_and_cleared_by_its_checks() {
+    let (_dir, app, events, _shown) = open_app().await;
+    let marks = || async {
+        let state = app.customers_sync_state().await.unwrap();
+        let code = |state: Option<mostrador_store::SyncState>| {
+            state.and_then(|s| s.last_error_code.map(|code| code.as_str()))
+        };
+        (code(state.cryptopocket), code(state.undostres))
+    };
+    assert_eq!(marks().await, (None, None));
+
+    // The network goes: checking an UnDosTres account (Diego Flores, level 1) marks UnDosTres
+    // offline and leaves CryptoPocket's list as it was; the open screen hears it.
+    app.sandbox_set_faults(FaultPlan {
+        outage: Some(Outage { duration_ms: None }),
+        ..FaultPlan::default()
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.refresh_customer(Provider::Undostres, "1011".into())
+        .await
+        .unwrap_err();
+    assert_eq!(marks().await, (None, Some("undostres.network_unreachable")));
+    assert_eq!(
+        synced_resources(&events.try_iter().collect::<Vec<_>>()),
+        [(
+            "customers/undostres".to_owned(),
+            Some("undostres.network_unreachable")
+        )]
+    );
+
+    // Back: the next answer clears it at once, announced once.
+    app.sandbox_set_faults(FaultPlan::default());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    app.refresh_customer(Provider::Undostres, "1011".into())
+        .await
+        .unwrap();
+    assert_eq!(marks().await, (None, None));
+    assert_eq!(
+        synced_resources(&events.try_iter().collect::<Vec<_>>()),
+        [("customers/undostres".to_owned(), None)]
+    );
 }

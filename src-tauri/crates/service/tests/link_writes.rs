@@ -56,6 +56,26 @@ fn cached_with_slug(w: &World, slug: &str) -> usize {
         .count()
 }
 
+/// The merchants' kept link counts against a `COUNT(*)` of the cached links on the same file.
+fn assert_counts_match(w: &World) {
+    let conn = rusqlite::Connection::open(w.store.path()).unwrap();
+    let counted: Vec<(String, u32)> = conn
+        .prepare(
+            "SELECT m.id, count(l.rowid) FROM merchants m \
+             LEFT JOIN links l ON l.profile_id = m.profile_id AND l.merchant_id = m.id \
+             WHERE m.profile_id = ?1 GROUP BY m.id ORDER BY m.id",
+        )
+        .unwrap()
+        .query_map([SANDBOX_PROFILE_ID], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        w.store.merchant_link_counts(SANDBOX_PROFILE_ID).unwrap(),
+        counted
+    );
+}
+
 fn fault(w: &World, action: FaultAction, method: &str) {
     w.sandbox.set_faults(FaultPlan {
         rules: vec![FaultRule {
@@ -320,6 +340,11 @@ async fn a_refusal_fails_the_entry_and_names_the_form_field() {
 #[tokio::test]
 async fn edit_deactivate_and_delete_reach_billpocket_and_the_cache() {
     let w = world().await;
+    // The links counts follow the sync and every local write the engine applies.
+    writes::sync_merchant(&w.store, &w.access, SANDBOX_PROFILE_ID, MERCHANT, NOW)
+        .await
+        .unwrap();
+    assert_counts_match(&w);
     let created = writes::submit(
         &w.store,
         &w.access,
@@ -331,6 +356,7 @@ async fn edit_deactivate_and_delete_reach_billpocket_and_the_cache() {
     .await
     .unwrap();
     let id = created.link.unwrap().id;
+    assert_counts_match(&w);
     let mut changed = form("editame2");
     changed.amount = "99".into();
     let link = form::check(&w.store, SANDBOX_PROFILE_ID, MERCHANT, Some(&id), &changed).unwrap();
@@ -378,6 +404,7 @@ async fn edit_deactivate_and_delete_reach_billpocket_and_the_cache() {
     .unwrap();
     assert_eq!(deleted.write.state, OutboxState::Done);
     assert_eq!(links_at_provider(&w), before - 1);
+    assert_counts_match(&w);
     assert_eq!(
         w.store.link(SANDBOX_PROFILE_ID, &id).unwrap_err().code(),
         "store.not_found"

@@ -153,6 +153,7 @@ fn main() {
             "| Store::optimize (statistics + FTS merge) after populating | {} | | | | |",
             ms(start.elapsed())
         );
+        merchant_term_cost(&store);
     }
     search(&store, &mut budgets);
     println!();
@@ -260,15 +261,16 @@ fn standard_syncs(indexed: &Store, bare: &Store) -> (Syncs, Syncs) {
 }
 
 fn populate(store: &Store, budgets: &mut Budgets) {
-    // Baseline: the same syncs into a store whose search index is not maintained, which is
-    // what the table and its sort and filter indexes cost alone.
+    // Baseline: the same syncs into a store whose search index and link counts are not
+    // maintained, which is what the table and its sort and filter indexes cost alone.
     let bare_dir = tempfile::tempdir().unwrap();
     let bare = Store::open(bare_dir.path()).unwrap();
     rusqlite::Connection::open(bare.path())
         .unwrap()
         .execute_batch(
             "DROP TRIGGER links_fts_insert; DROP TRIGGER links_fts_update; \
-             DROP TRIGGER links_fts_delete;",
+             DROP TRIGGER links_fts_delete; DROP TRIGGER links_count_insert; \
+             DROP TRIGGER links_count_update; DROP TRIGGER links_count_delete;",
         )
         .unwrap();
     let (indexed, baseline) = standard_syncs(store, &bare);
@@ -412,6 +414,107 @@ fn reads_during_sync(store: &Store) -> DuringSync {
             ("search", "search \"zuniga\" + active", search),
             ("counts", "links per merchant (counts)", counts),
         ],
+    }
+}
+
+/// What the merchant's term costs the index (migration 0016), in the same run: the index built
+/// from the same 1,000,000 links with and without the term, each into a scratch FTS5 table of
+/// the same settings (time of the build and size of its segments), the two interleaved.
+fn merchant_term_cost(store: &Store) {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let settings = "content = 'links_search_source', content_rowid = 'rowid', \
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6', \
+                    detail = none, columnsize = 0";
+    let mut rows = Vec::new();
+    for (table, columns, label) in [
+        (
+            "bench_fts_without",
+            "description, slug, id, amount",
+            "without the merchant's term (0015)",
+        ),
+        (
+            "bench_fts_with",
+            "description, slug, id, amount, merchant",
+            "with the merchant's term (0016)",
+        ),
+    ] {
+        conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE {table} USING fts5 ({columns}, {settings})"
+        ))
+        .unwrap();
+        let start = Instant::now();
+        conn.execute_batch(&format!(
+            "INSERT INTO {table} ({table}) VALUES ('rebuild'); \
+             INSERT INTO {table} ({table}) VALUES ('optimize');"
+        ))
+        .unwrap();
+        let time = start.elapsed();
+        let bytes: i64 = conn
+            .query_row(
+                &format!("SELECT sum(length(block)) FROM {table}_data"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        conn.execute_batch(&format!("DROP TABLE {table}")).unwrap();
+        rows.push((label, time, bytes));
+    }
+    for (label, time, bytes) in rows {
+        println!(
+            "| search index of 1,000,000 links {label}: built and merged in {}, {:.1} MB | | | | | |",
+            ms(time),
+            bytes as f64 / 1e6
+        );
+    }
+}
+
+/// The core of "perez" among the small merchant's links, inside SQLite, both ways in the same
+/// run: every match of the word checked against the merchant's rowids (0015's walk), or FTS5
+/// intersecting the word with the merchant's term (0016).
+fn merchant_filter_against_term(raw: &rusqlite::Connection) {
+    let hex: String = SMALL_MERCHANT.bytes().map(|b| format!("{b:02X}")).collect();
+    let as_filter = "SELECT count(*) FROM (SELECT rowid FROM links_fts WHERE links_fts MATCH ?1 \
+                     AND +rowid IN (SELECT t.rowid FROM links t WHERE t.profile_id = ?2 \
+                     AND t.merchant_id = ?3) ORDER BY rowid DESC)";
+    let as_term = "SELECT count(*) FROM (SELECT rowid FROM links_fts WHERE links_fts MATCH ?1 \
+                   AND ?2 IS NOT NULL AND ?3 IS NOT NULL ORDER BY rowid DESC)";
+    let term = format!("\"perez\"* AND \"\u{E000}{hex}\"");
+    let mut times = [Vec::new(), Vec::new()];
+    let mut found = [0_i64; 2];
+    for _ in 0..RUNS {
+        for (i, (sql, expr)) in [(as_filter, "\"perez\"*"), (as_term, term.as_str())]
+            .into_iter()
+            .enumerate()
+        {
+            let start = Instant::now();
+            found[i] = raw
+                .prepare_cached(sql)
+                .unwrap()
+                .query_row(rusqlite::params![expr, PROFILE, SMALL_MERCHANT], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            times[i].push(start.elapsed());
+        }
+    }
+    assert_eq!(found[0], found[1], "both ways find the same matches");
+    for (label, mut t) in [
+        (
+            "the merchant as a filter of every match (0015)",
+            std::mem::take(&mut times[0]),
+        ),
+        (
+            "the merchant as an FTS5 term (0016)",
+            std::mem::take(&mut times[1]),
+        ),
+    ] {
+        t.sort();
+        println!(
+            "| core: \"perez\" among the small merchant's links, {label} | {} | {} | {} | | |",
+            ms(percentile(&t, 0.5)),
+            ms(percentile(&t, 0.95)),
+            found[0]
+        );
     }
 }
 
@@ -586,6 +689,7 @@ fn search(store: &Store, budgets: &mut Budgets) {
                 &small,
                 NOW,
             );
+            merchant_filter_against_term(&raw);
         }
     }
 

@@ -56,8 +56,6 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
-    /// Taken only while holding `reader`.
-    link_counts: Mutex<Option<merchants::LinkCounts>>,
 }
 
 /// The write side of one transaction; see [`Store::write`].
@@ -80,7 +78,6 @@ impl Store {
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
-            link_counts: Mutex::new(None),
         })
     }
 
@@ -124,8 +121,6 @@ impl Store {
         let reader = connection::open(&self.path)?;
         let mut current = lock(&self.reader);
         *current = reader;
-        // Kept counts are tied to the old connection's `data_version`.
-        *lock(&self.link_counts) = None;
         Ok(())
     }
 
@@ -153,8 +148,7 @@ impl Writer<'_> {
 }
 
 /// A panic while holding a connection leaves no open transaction behind (rusqlite rolls
-/// back on drop), and one while counting leaves at worst an answer for an older version, so a
-/// poisoned lock is still safe to use.
+/// back on drop), so a poisoned lock is still safe to use.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()

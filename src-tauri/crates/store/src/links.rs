@@ -180,7 +180,7 @@ static LINKS_INDEX: StaleIndex = StaleIndex {
     fts: "links_fts",
     stale: "links_fts_stale",
     source: "links_search_source",
-    columns: "description, slug, id, amount",
+    columns: "description, slug, id, amount, merchant",
 };
 
 /// Stamps the rows the upsert left alone; `synced_at` is in no index, so this is cheap.
@@ -321,10 +321,13 @@ impl Store {
             list.filter("t.status = ?", [Value::Integer(status.as_int())]);
         }
         // Each of these an index answers alone (links_by_merchant, _by_amount, _by_created).
-        if let Some(merchant) = &query.merchant_id {
-            let merchant = vec![Value::Text(merchant.clone())];
+        if let Some(merchant_id) = &query.merchant_id {
+            let merchant = vec![Value::Text(merchant_id.clone())];
             list.filter("t.merchant_id = ?", merchant.clone());
             list.narrowed_by("t.merchant_id = ?", merchant);
+            // FTS5 intersects a word with the merchant's term, skipping through the word's
+            // matches instead of reading them all (a small merchant: 51 of 38,000).
+            list.narrow_text(&merchant_term(merchant_id));
         }
         if let Some(min) = query.amount_min_centavos {
             list.filter("t.amount_centavos >= ?", [Value::Integer(min)]);
@@ -418,6 +421,14 @@ impl Store {
             from_row,
         )
     }
+}
+
+/// The search index's term of a merchant (migration 0016): U+E000 and the id's bytes in hex, as
+/// `char(57344) || hex(merchant_id)` writes it. No typed word can match it: the typed text is
+/// split on every character that is not a letter or a digit, U+E000 among them.
+fn merchant_term(merchant_id: &str) -> String {
+    let hex: String = merchant_id.bytes().map(|b| format!("{b:02X}")).collect();
+    format!("\"\u{E000}{hex}\"")
 }
 
 /// Links without expiry sort after every real date (i64::MAX).

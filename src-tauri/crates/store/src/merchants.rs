@@ -176,40 +176,15 @@ impl Store {
     }
 
     /// How many cached links each merchant of the profile has (merchants without links count 0),
-    /// by merchant id.
-    ///
-    /// Counting reads every link's index entry (about 130 ms for 1,000,000), so the answer is
-    /// kept until another connection commits (`PRAGMA data_version` moves): while a sync
-    /// writes, the reader's snapshot is the one counted and the counts are answered at once.
+    /// by merchant id. Kept by triggers in `merchant_link_counts` (migration 0016), so the
+    /// answer costs one row per merchant, during a sync and after it alike.
     pub fn merchant_link_counts(&self, profile_id: &str) -> Result<Vec<(String, u32)>> {
         let conn = self.read_conn();
-        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        let mut cache = crate::lock(&self.link_counts);
-        if let Some(kept) = cache.as_ref()
-            && kept.version == version
-            && kept.profile_id == profile_id
-        {
-            return Ok(kept.counts.clone());
-        }
         let mut stmt = conn.prepare_cached(
-            "SELECT m.id, count(l.rowid) FROM merchants m \
-             LEFT JOIN links l ON l.profile_id = m.profile_id AND l.merchant_id = m.id \
-             WHERE m.profile_id = ?1 GROUP BY m.id ORDER BY m.id",
+            "SELECT merchant_id, links FROM merchant_link_counts WHERE profile_id = ?1 \
+             ORDER BY merchant_id",
         )?;
         let rows = stmt.query_map([profile_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let counts: Vec<(String, u32)> = rows.collect::<rusqlite::Result<_>>()?;
-        *cache = Some(LinkCounts {
-            version,
-            profile_id: profile_id.to_owned(),
-            counts: counts.clone(),
-        });
-        Ok(counts)
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// [`Store::merchant_link_counts`] as of one `PRAGMA data_version` of the reader.
-pub(crate) struct LinkCounts {
-    version: i64,
-    profile_id: String,
-    counts: Vec<(String, u32)>,
 }

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_kyc_tracking.sql"),
     include_str!("../migrations/0014_customer_journal_links_documents.sql"),
     include_str!("../migrations/0015_list_indexes.sql"),
+    include_str!("../migrations/0016_merchant_search_term_link_counts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,7 +7,7 @@ use mostrador_providers::Credential;
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::rules::decode_data_url;
 use mostrador_providers::cryptopocket::types::DocumentType;
-use mostrador_store::{CustomerQuery, KycTransition, Provider, SyncState};
+use mostrador_store::{CustomerQuery, KycTransition, Provider};
 
 use super::links::outbox_seq;
 use super::{App, ServiceError, unix_now};
@@ -15,7 +15,7 @@ use crate::customers::created::kyb_password;
 use crate::customers::export::{CustomerExport, export_customers};
 use crate::customers::kyc::{self, KycCheckOutcome};
 use crate::customers::record::{self, CustomerRecord, RecordChange};
-use crate::customers::sync::{self, CustomerSyncReport, RESOURCE};
+use crate::customers::sync::{self, CustomerSyncReport, CustomersSyncState, RESOURCE};
 use crate::customers::verification;
 use crate::customers::writes::{
     self, CompanyForm, CustomerWrite, CustomerWriteAnswer, CustomerWriteOutcome, PersonForm,
@@ -39,14 +39,14 @@ impl App {
             .await
     }
 
-    /// How fresh the cached CryptoPocket list is (`None` before the first sync attempt).
-    pub async fn customers_sync_state(&self) -> Result<Option<SyncState>, ServiceError> {
+    /// How fresh the cached CryptoPocket list is, and whether either provider was unreachable
+    /// at its last call.
+    pub async fn customers_sync_state(&self) -> Result<CustomersSyncState, ServiceError> {
         let profile = self.active_profile().await?;
         self.store(move |store| {
-            let states = store.sync_states(&profile.id)?;
-            Ok::<_, mostrador_store::StoreError>(
-                states.into_iter().find(|s| s.resource == RESOURCE),
-            )
+            Ok::<_, mostrador_store::StoreError>(CustomersSyncState::from_states(
+                store.sync_states(&profile.id)?,
+            ))
         })
         .await
     }

@@ -14,17 +14,13 @@ use crate::customers;
 use crate::customers::access::cryptopocket_client;
 use crate::customers::kyc::KycCheckOutcome;
 use crate::customers::notify::{Notifier, NotifyPolicy};
-use crate::customers::sync::StatusChange;
+use crate::customers::sync::{StatusChange, UNDOSTRES_RESOURCE};
 use crate::customers::tracking::{
     Client, Clients, Context, TrackingReport, announce_change, notify_overdue,
 };
 use crate::preferences::{KycPreferences, Preferences};
 use crate::profiles::SANDBOX_PROFILE_ID;
 use crate::undostres::access::client as undostres_client;
-
-/// The resource a background refresh announces when it cached new UnDosTres accounts (no sync
-/// state is kept for it: UnDosTres has no list to be out of date).
-const UNDOSTRES_RESOURCE: &str = "customers/undostres";
 
 impl App {
     /// Where notifications go (the shell's desktop); silent until set.

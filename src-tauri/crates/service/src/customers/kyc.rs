@@ -10,7 +10,6 @@ use mostrador_store::{KycStatus, KycTransition, Provider, Store, StoreError, Uni
 use serde::Serialize;
 use specta::Type;
 
-use super::sync::note_unreachable;
 use super::{CustomerError, cached_status};
 use crate::blocking::blocking;
 
@@ -45,10 +44,10 @@ pub async fn check_status(
     customer_id: &str,
     now: UnixSeconds,
 ) -> Result<KycCheckOutcome, CustomerError> {
-    let check = match client.kyc_status(user_id(customer_id)?).await {
-        Ok(check) => check,
-        Err(error) => return Err(note_unreachable(store, profile_id, error.into(), now).await),
-    };
+    let check = client
+        .kyc_status(user_id(customer_id)?)
+        .await
+        .map_err(CustomerError::from)?;
     let status = cached_status(check.kyc_status);
     let checked_at = now;
     let profile_id = profile_id.to_owned();

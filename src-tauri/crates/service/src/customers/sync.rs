@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::DateTime;
-use mostrador_codes::Coded;
+use mostrador_codes::{Coded, ErrorCode};
 use mostrador_providers::cryptopocket::CryptoPocketClient;
 use mostrador_providers::cryptopocket::types::CustomerSummary;
 use mostrador_store::{
-    Customer, CustomerKind, KycStatus, Provider, Store, StoreError, UnixSeconds, Writer,
+    Customer, CustomerKind, KycStatus, Provider, Store, StoreError, SyncState, UnixSeconds, Writer,
 };
 use serde::Serialize;
 use specta::Type;
@@ -23,6 +23,47 @@ use crate::sync::{apply_fetch, is_unreachable, record_unreachable_on};
 
 /// The sync-state resource of the CryptoPocket customers list.
 pub const RESOURCE: &str = "customers/cryptopocket";
+
+/// The sync-state resource of UnDosTres' accounts. UnDosTres has no list to sync: the state
+/// only says whether the last call reached it (its offline mark) and names the events of
+/// accounts the Sandbox double made.
+pub const UNDOSTRES_RESOURCE: &str = "customers/undostres";
+
+/// Where a provider's customers keep their sync state.
+#[must_use]
+pub const fn resource_of(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Cryptopocket => RESOURCE,
+        Provider::Undostres => UNDOSTRES_RESOURCE,
+    }
+}
+
+/// Where each provider's customers stand: CryptoPocket's list (its age and last failure) and
+/// UnDosTres' offline mark (`None` until a call recorded something).
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct CustomersSyncState {
+    pub cryptopocket: Option<SyncState>,
+    pub undostres: Option<SyncState>,
+}
+
+impl CustomersSyncState {
+    /// Picks the customers' resources out of a profile's sync states.
+    #[must_use]
+    pub fn from_states(states: Vec<SyncState>) -> Self {
+        let mut found = Self {
+            cryptopocket: None,
+            undostres: None,
+        };
+        for state in states {
+            match state.resource.as_str() {
+                RESOURCE => found.cryptopocket = Some(state),
+                UNDOSTRES_RESOURCE => found.undostres = Some(state),
+                _ => {}
+            }
+        }
+        found
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -63,48 +104,50 @@ pub async fn sync_customers(
     .await
 }
 
-/// Records on the list's sync state that another call (a check) found CryptoPocket unreachable,
-/// so the screen says it is offline at once; returns the error. A failure to record it is only
-/// logged: the caller's error is the one worth showing.
+/// Records on `resource`'s sync state that a call (a check) found its provider unreachable
+/// (`code`), so the screen says it is offline at once. A failure to record it is only logged:
+/// the caller's error is the one worth showing.
 pub(crate) async fn note_unreachable(
     store: &Arc<Store>,
     profile_id: &str,
-    error: CustomerError,
+    resource: &'static str,
+    code: ErrorCode,
     now: UnixSeconds,
-) -> CustomerError {
-    let code = error.code();
-    if is_unreachable(code) {
-        let profile_id = profile_id.to_owned();
-        let recorded = blocking::<_, _, CustomerError>(store, move |store| {
-            store.write(|w| record_unreachable_on(w, &profile_id, RESOURCE, code, now))
-        })
-        .await;
-        if let Err(failed) = recorded {
-            tracing::warn!(code = %failed.code(), "could not record that CryptoPocket is unreachable");
-        }
+) {
+    let profile_id = profile_id.to_owned();
+    let recorded = blocking::<_, _, CustomerError>(store, move |store| {
+        store.write(|w| record_unreachable_on(w, &profile_id, resource, code, now))
+    })
+    .await;
+    if let Err(failed) = recorded {
+        tracing::warn!(code = %failed.code(), resource, "could not record an unreachable provider");
     }
-    error
 }
 
-/// Clears an "unreachable" failure on the list's sync state once another call (a check) got
-/// an answer from CryptoPocket, so the screen stops saying it is offline at once rather than at
+/// Clears an "unreachable" failure on `resource`'s sync state once a call (a check) got an
+/// answer from its provider, so the screen stops saying it is offline at once rather than at
 /// the next sync; `true` when there was one. A failure to record it is only logged.
-pub(crate) async fn note_reachable(store: &Arc<Store>, profile_id: &str, now: UnixSeconds) -> bool {
+pub(crate) async fn note_reachable(
+    store: &Arc<Store>,
+    profile_id: &str,
+    resource: &'static str,
+    now: UnixSeconds,
+) -> bool {
     let profile_id = profile_id.to_owned();
     let cleared = blocking::<_, _, CustomerError>(store, move |store| {
         // Read first: most checks find nothing to clear and need no write transaction.
         let marked = store.sync_states(&profile_id)?.into_iter().any(|state| {
-            state.resource == RESOURCE && state.last_error_code.is_some_and(is_unreachable)
+            state.resource == resource && state.last_error_code.is_some_and(is_unreachable)
         });
         if !marked {
             return Ok(false);
         }
-        store.write(|w| w.clear_sync_failure(&profile_id, RESOURCE, now, is_unreachable))
+        store.write(|w| w.clear_sync_failure(&profile_id, resource, now, is_unreachable))
     })
     .await;
     cleared
         .inspect_err(|failed| {
-            tracing::warn!(code = %failed.code(), "could not record that CryptoPocket answered");
+            tracing::warn!(code = %failed.code(), resource, "could not record an answering provider");
         })
         .unwrap_or(false)
 }

@@ -1,5 +1,6 @@
 use mostrador_store::{
-    Customer, CustomerKind, Environment, KycStatus, Link, LinkStatus, Profile, Provider, Store,
+    Customer, CustomerKind, Environment, KycStatus, Link, LinkStatus, Merchant, Profile, Provider,
+    Store,
 };
 use tempfile::TempDir;
 
@@ -47,6 +48,24 @@ pub fn link(id: &str, description: &str, amount_centavos: i64, created_at: i64) 
         created_at,
         updated_at: created_at,
         synced_at: None,
+    }
+}
+
+pub fn merchant(id: &str, name: &str) -> Merchant {
+    Merchant {
+        id: id.into(),
+        name: name.into(),
+        email: format!("{id}@example.mx"),
+        rfc: "TAC010101AB1".into(),
+        main_link: None,
+        domain: None,
+        created_at: T0,
+        updated_at: T0,
+        synced_at: None,
+        person_type: None,
+        clabe: None,
+        bank: None,
+        registration: None,
     }
 }
 

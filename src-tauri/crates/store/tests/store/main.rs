@@ -6,6 +6,7 @@
 mod common;
 mod crash;
 mod customers;
+mod merchant_links;
 mod migrations;
 mod outbox;
 mod records;

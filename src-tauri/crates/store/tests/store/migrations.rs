@@ -371,3 +371,64 @@ fn a_file_never_optimised_gets_no_statistics_at_open() {
         .unwrap();
     assert!(!analysed, "Store::optimize decides when to analyse");
 }
+
+#[test]
+fn migration_0016_counts_the_cached_links_and_indexes_their_merchants() {
+    let dir = tempfile::tempdir().unwrap();
+    mostrador_store::create_at_version(dir.path(), 15).unwrap();
+    let conn = Connection::open(dir.path().join(DB_FILE_NAME)).unwrap();
+    // 0015's rows: two merchants (one without links), links of one of them and one without.
+    conn.execute_batch(&format!(
+        "INSERT INTO profiles VALUES ('{PROFILE}', 'Viejo', 'sandbox', NULL, NULL, NULL, {T0}, {T0});
+         INSERT INTO merchants (profile_id, id, name, created_at, updated_at)
+         VALUES ('{PROFILE}', 'm-1', 'Tacos', {T0}, {T0}), ('{PROFILE}', 'm-2', 'Flores', {T0}, {T0});
+         INSERT INTO links (profile_id, id, merchant_id, description, amount_centavos, secondary_link,
+             custom_link_path, status, months, is_fixed_term, created_at, updated_at)
+         VALUES ('{PROFILE}', 'a', 'm-1', 'Consulta Pérez', 100, 'sa', 'x', 1, '[]', 0, {T0}, {T0}),
+                ('{PROFILE}', 'b', 'm-1', 'Renta López', 100, 'sb', 'x', 1, '[]', 0, {T0}, {T0}),
+                ('{PROFILE}', 'c', NULL, 'Consulta Pérez', 100, 'sc', 'x', 1, '[]', 0, {T0}, {T0});"
+    ))
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 16);
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+    assert_eq!(
+        store.merchant_link_counts(PROFILE).unwrap(),
+        [("m-1".into(), 2), ("m-2".into(), 0)]
+    );
+    let search = |merchant: Option<&str>| {
+        let query = mostrador_store::LinkQuery {
+            profile_id: PROFILE.into(),
+            text: "perez".into(),
+            merchant_id: merchant.map(Into::into),
+            ..Default::default()
+        };
+        let mut ids: Vec<String> = store
+            .search_links(&query, T0)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|l| l.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(search(Some("m-1")), ["a"]);
+    assert!(search(Some("m-2")).is_empty());
+    assert_eq!(search(None), ["a", "c"]);
+    // The rebuilt index agrees with its source, and the old rows keep being counted.
+    Connection::open(store.path())
+        .unwrap()
+        .execute(
+            "INSERT INTO links_fts (links_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+    store.write(|w| w.delete_link(PROFILE, "a")).unwrap();
+    assert_eq!(
+        store.merchant_link_counts(PROFILE).unwrap(),
+        [("m-1".into(), 1), ("m-2".into(), 0)]
+    );
+}

@@ -1,7 +1,7 @@
 use mostrador_codes::{Coded, ErrorCode};
 use mostrador_store::{Catalogue, Draft, DraftInput, Merchant, NewOutboxEntry, Store, StoreError};
 
-use crate::common::{PROFILE, T0, link, profile, store};
+use crate::common::{PROFILE, T0, link, merchant, profile, store};
 
 fn draft<'a>(id: &'a str, profile_id: &'a str, title: &'a str, body: &'a str) -> DraftInput<'a> {
     DraftInput {
@@ -100,24 +100,6 @@ fn several_drafts_per_form_are_saved_replaced_listed_and_discarded() {
     assert!(store.draft("d1").unwrap().is_none());
     assert_eq!(ids(PROFILE, "merchant"), ["d2"]);
     assert!(store.draft("d3").unwrap().is_some());
-}
-
-fn merchant(id: &str, name: &str) -> Merchant {
-    Merchant {
-        id: id.into(),
-        name: name.into(),
-        email: format!("{id}@example.mx"),
-        rfc: "TAC010101AB1".into(),
-        main_link: None,
-        domain: None,
-        created_at: T0,
-        updated_at: T0,
-        synced_at: None,
-        person_type: None,
-        clabe: None,
-        bank: None,
-        registration: None,
-    }
 }
 
 #[test]
@@ -266,7 +248,7 @@ fn merchant_link_counts_include_merchants_without_links() {
     );
     assert!(store.merchant_link_counts("nobody").unwrap().is_empty());
 
-    // Kept counts follow every commit, including a failed write's absence of one.
+    // Counts follow every commit, and a failed write changes none.
     let before = store.merchant_link_counts(PROFILE).unwrap();
     assert!(
         store

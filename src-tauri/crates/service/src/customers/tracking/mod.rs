@@ -28,7 +28,7 @@ use self::gate::Gate;
 use super::CustomerError;
 use super::kyc::{self, KycCheckOutcome};
 use super::notify::{Notifier, NotifyPolicy};
-use super::sync::{self, note_reachable};
+use super::sync::{self, note_reachable, note_unreachable};
 use crate::app::unix_now;
 use crate::blocking::blocking;
 use crate::events::Events;
@@ -269,9 +269,7 @@ impl Tracker {
                 }
             }
         }
-        if customer.provider == Provider::Cryptopocket {
-            offline_mark(ctx, &observed).await;
-        }
+        offline_mark(ctx, customer.provider, &observed).await;
         observed
     }
 
@@ -396,20 +394,30 @@ async fn ask(
     }
 }
 
-/// Keeps the CryptoPocket list's offline mark true to the last call: a check that found it
-/// unreachable has recorded so (`kyc::check_status`), one that got an answer clears it; either
-/// change is announced on the list's resource, so an open screen shows or drops its offline
-/// banner at once.
-async fn offline_mark(ctx: &Context, observed: &Result<KycCheckOutcome, TrackError>) {
+/// Keeps a provider's offline mark (on its customers' sync state) true to the last call: a
+/// check that found it unreachable records so, one that got an answer clears it; either change
+/// is announced on the provider's resource, so an open screen shows or drops its offline banner
+/// at once.
+async fn offline_mark(
+    ctx: &Context,
+    provider: Provider,
+    observed: &Result<KycCheckOutcome, TrackError>,
+) {
+    let resource = sync::resource_of(provider);
+    let now = unix_now();
     let changed = match observed {
-        Ok(_) => note_reachable(&ctx.store, &ctx.profile_id, unix_now())
+        Ok(_) => note_reachable(&ctx.store, &ctx.profile_id, resource, now)
             .await
             .then_some(None),
-        Err(error) => is_unreachable(error.code()).then(|| Some(error.code())),
+        Err(error) if is_unreachable(error.code()) => {
+            note_unreachable(&ctx.store, &ctx.profile_id, resource, error.code(), now).await;
+            Some(Some(error.code()))
+        }
+        Err(_) => None,
     };
     if let Some(error_code) = changed {
         ctx.events
-            .customers_synced(&ctx.profile_id, sync::RESOURCE, error_code);
+            .customers_synced(&ctx.profile_id, resource, error_code);
     }
 }
 
