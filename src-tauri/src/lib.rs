@@ -6,6 +6,7 @@ pub(crate) mod commands;
 mod error;
 mod events;
 mod notifications;
+mod rendering;
 mod state;
 
 #[cfg(test)]
@@ -40,6 +41,7 @@ pub fn run() {
         .setup(move |app| {
             tracing::info!("startup: window created");
             builder.mount_events(app);
+            rendering::adapt(app);
             // A failed start still opens the window: the UI asks `startup_status` first and
             // explains what happened (e.g. data from a newer version) instead of vanishing.
             match state::open(app.handle()) {

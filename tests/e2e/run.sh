@@ -21,8 +21,12 @@ export XDG_DATA_HOME="$SANDBOX_HOME/data" XDG_CONFIG_HOME="$SANDBOX_HOME/config"
 export XDG_CACHE_HOME="$SANDBOX_HOME/cache" XDG_RUNTIME_DIR="$SANDBOX_HOME/run"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
-# WebKitGTK under Xvfb: no accessibility bus, no GPU compositing (blank windows otherwise).
-export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 LIBGL_ALWAYS_SOFTWARE=1
+# WebKitGTK under Xvfb: no accessibility bus, no GPU compositing (blank windows otherwise). Either
+# WEBKIT_ variable set to 0 beforehand is left unset (the bench's A/B of WebKit's renderers).
+export NO_AT_BRIDGE=1 LIBGL_ALWAYS_SOFTWARE=1
+for var in WEBKIT_DISABLE_COMPOSITING_MODE WEBKIT_DISABLE_DMABUF_RENDERER; do
+  if [ "${!var-1}" = 0 ]; then unset "$var"; else export "$var=1"; fi
+done
 
 MODE="${1:-test}"
 [ $# -gt 0 ] && shift

@@ -1,4 +1,5 @@
 import { notifications } from "@mantine/notifications";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { ErrorCode } from "../bindings";
@@ -12,11 +13,15 @@ import { CommandError } from "../ipc";
  */
 export function useErrorMessage(): (error: unknown) => { code: ErrorCode; text: string } {
   const { t, i18n } = useTranslation("errors");
-  return (error) => {
-    const { code, params } =
-      error instanceof CommandError ? error : { code: "unknown" as const, params: {} };
-    return { code, text: codeMessage(t, (key) => i18n.exists(key), code, params) };
-  };
+  // Stable while the language is, so screens can hand it to memoised children.
+  return useCallback(
+    (error) => {
+      const { code, params } =
+        error instanceof CommandError ? error : { code: "unknown" as const, params: {} };
+      return { code, text: codeMessage(t, (key) => i18n.exists(key), code, params) };
+    },
+    [t, i18n],
+  );
 }
 
 /** Shows an error's translated message as a red notification (a failed action's answer). */

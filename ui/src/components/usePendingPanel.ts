@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 
 /** What the panel needs of a retry or discard mutation (TanStack's `mutate` fits). */
 interface WriteMutation<W> {
@@ -16,10 +16,12 @@ export function usePendingPanel<W extends { seq: number }>(
 ) {
   const [expanded, setExpanded] = useState(false);
   const [busySeq, setBusySeq] = useState<number | null>(null);
+  // Stable: the screen hands it to memoised rows.
+  const expand = useCallback(() => {
+    setExpanded(true);
+  }, []);
   return {
-    expand: () => {
-      setExpanded(true);
-    },
+    expand,
     panel: {
       expanded,
       onToggle: () => {

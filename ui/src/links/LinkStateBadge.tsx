@@ -1,6 +1,6 @@
 import { Badge, Group, Loader, VisuallyHidden } from "@mantine/core";
 import { IconAlertTriangle, IconClockPause } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { LinkState, PendingWrite } from "../bindings";
@@ -29,10 +29,22 @@ export function LinkStateBadge({
   write?: PendingWrite | null;
 }) {
   const { t } = useTranslation("links");
+  // Mantine's own Badge stylesheet on a plain element: the same light badge, without a
+  // component to render for every row the table mounts.
   const own = (
-    <Badge variant="light" color={COLORS[state]} data-testid="link-state">
-      {t(`state.${state}`)}
-    </Badge>
+    <span
+      className={Badge.classes.root}
+      data-variant="light"
+      style={
+        {
+          "--badge-bg": `var(--mantine-color-${COLORS[state]}-light)`,
+          "--badge-color": `var(--mantine-color-${COLORS[state]}-light-color)`,
+        } as CSSProperties
+      }
+      data-testid="link-state"
+    >
+      <span className={Badge.classes.label}>{t(`state.${state}`)}</span>
+    </span>
   );
   if (write && writeStatus(write) === "notApplied") {
     // The column is narrow: the write shows as a warning sign beside the state, named for

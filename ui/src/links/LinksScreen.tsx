@@ -2,7 +2,7 @@ import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import {
@@ -18,6 +18,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
 import { useErrorMessage, useErrorToast } from "../components/useErrorMessage";
+import { markStep } from "../app/timing";
 import { call } from "../ipc";
 import { copyNotice } from "./copyNotice";
 import { activeFilterCount, NO_FILTERS, toQuery, type LinkFilters } from "./filters";
@@ -103,6 +104,10 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const [filters, setFilters] = useState<LinkFilters>(NO_FILTERS);
   const [debounced] = useDebouncedValue(filters, 120);
   const query = useMemo(() => toQuery(debounced, merchant.id), [debounced, merchant.id]);
+  // The debounced search is on screen (the bench's "debounce end", app/timing).
+  useLayoutEffect(() => {
+    markStep("links-search-debounced");
+  }, [query]);
   const pages = useLinkPages(query);
   const status = useLinksStatus(merchant.id);
   const sync = useLinkSync(merchant.id);
@@ -126,16 +131,18 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const open = rows.find((row) => row.link.id === openId) ?? null;
   const writes = useMemo(() => status.data?.writes ?? [], [status.data]);
 
-  /** A queued create has no drawer (nothing to share yet): its line in the pending panel. */
-  function showQueued(row: LinkRow) {
-    if (!row.write) return;
-    const id = pendingWriteId(row.write.seq);
-    pending.expand();
-    // Once unfolded; focusing also scrolls the line into view.
-    requestAnimationFrame(() => {
-      document.getElementById(id)?.focus();
-    });
-  }
+  // Stable, so that typing in the search box does not re-render the (memoised) table.
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const copyRow = useCallback(
+    (row: LinkRow) => {
+      call(commands.copyText(row.link.customLinkPath)).then(
+        () => notifications.show(copyNotice(t, row)),
+        (error: unknown) => notifications.show({ color: "red", message: errorMessage(error).text }),
+      );
+    },
+    [t, errorMessage],
+  );
 
   useHotkeys([
     [
@@ -171,6 +178,24 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const pending = usePendingPanel(
     useRetryLinkWrite(merchant.id, { onError: showError }),
     useDiscardLinkWrite(merchant.id),
+  );
+  const { expand: expandPending } = pending;
+  const openRow = useCallback(
+    (row: LinkRow) => {
+      if (!isQueuedCreate(row)) {
+        setOpenId(row.link.id);
+        return;
+      }
+      // A queued create has no drawer (nothing to share yet): its line in the pending panel.
+      const write = row.write;
+      if (!write) return;
+      expandPending();
+      // Once unfolded; focusing also scrolls the line into view.
+      requestAnimationFrame(() => {
+        document.getElementById(pendingWriteId(write.seq))?.focus();
+      });
+    },
+    [expandPending],
   );
 
   const exportCsv = useExportLinks(query, i18n.language);
@@ -226,18 +251,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
           now={now}
           hasMore={pages.hasNextPage}
           loadingMore={pages.isFetchingNextPage}
-          onLoadMore={() => void pages.fetchNextPage()}
-          onOpen={(row: LinkRow) => {
-            if (isQueuedCreate(row)) showQueued(row);
-            else setOpenId(row.link.id);
-          }}
-          onCopy={(row: LinkRow) => {
-            call(commands.copyText(row.link.customLinkPath)).then(
-              () => notifications.show(copyNotice(t, row)),
-              (error: unknown) =>
-                notifications.show({ color: "red", message: errorMessage(error).text }),
-            );
-          }}
+          onLoadMore={loadMore}
+          onOpen={openRow}
+          onCopy={copyRow}
         />
       </ListStates>
       {open && (

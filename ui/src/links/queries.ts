@@ -10,6 +10,7 @@ import {
   type WriteOutcome,
 } from "../bindings";
 import { call } from "../ipc";
+import { markStep } from "../app/timing";
 import { useCommandMutation, type MutationCallbacks } from "../app/queries";
 import { merchantKeys } from "../merchants/queries";
 
@@ -32,11 +33,20 @@ export function useMerchants() {
   return useQuery({ queryKey: linkKeys.merchants, queryFn: () => call(commands.listMerchants()) });
 }
 
-/** The cached list, page by page (keyset cursors), for the virtualised table. */
+/**
+ * The cached list, page by page (keyset cursors), for the virtualised table. A search's first
+ * page marks when its IPC call left and when its answer came back (`app/timing`).
+ */
 export function useLinkPages(query: LinkQuery) {
   return useInfiniteQuery({
     queryKey: linkKeys.pages(query),
-    queryFn: ({ pageParam }) => call(commands.searchLinks({ ...query, cursor: pageParam })),
+    queryFn: async ({ pageParam }) => {
+      const first = pageParam === null;
+      if (first) markStep("links-search-sent");
+      const page = await call(commands.searchLinks({ ...query, cursor: pageParam }));
+      if (first) markStep("links-search-answered");
+      return page;
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? null,
     // Keep showing the previous rows while a new search runs: no flash of emptiness.

@@ -2,8 +2,11 @@ import { Box, Group, Loader } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
+  useCallback,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -12,9 +15,9 @@ import {
 } from "react";
 
 import { fittingColumns, gridTemplate, neededWidth, type Column } from "./columns";
+import { ROW_HEIGHT, TableRow } from "./TableRow";
 import classes from "./VirtualTable.module.css";
 
-const ROW_HEIGHT = 56;
 /** Ask for the next page when the view comes this close to the last loaded row. */
 const PREFETCH_ROWS = 30;
 
@@ -34,8 +37,9 @@ export type VirtualTableProps<Row, K extends string> = {
   columns: Column<K>[];
   giveWay: readonly K[];
   header: (key: K) => string;
+  /** A row's cells; keep it stable (`useCallback`): a new function renders every row again. */
   cells: (row: Row) => Record<K, ReactNode>;
-  /** Extra `data-*` attributes of a row (a state the row's style shows). */
+  /** Extra `data-*` attributes of a row (a state the row's style shows); stable, as `cells`. */
   rowData?: (row: Row) => Record<`data-${string}`, string | boolean | undefined>;
   label: string;
   loadingLabel: string;
@@ -77,8 +81,21 @@ export function VirtualTable<Row, K extends string>({
   const scroller = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
   const size = useElementSize();
-  const columns = fittingColumns(allColumns, giveWay, size.width);
-  const grid = { gridTemplateColumns: gridTemplate(columns), minWidth: neededWidth(columns) };
+  const columns = useMemo(
+    () => fittingColumns(allColumns, giveWay, size.width),
+    [allColumns, giveWay, size.width],
+  );
+  const template = gridTemplate(columns);
+  const minWidth = neededWidth(columns);
+  // The rows' click handler never changes, so a new `onOpen` from the screen re-renders no row.
+  const openRow = useRef(onOpen);
+  useLayoutEffect(() => {
+    openRow.current = onOpen;
+  }, [onOpen]);
+  const clickRow = useCallback((index: number, row: Row) => {
+    setSelected(index);
+    openRow.current(row);
+  }, []);
   // TanStack Virtual hands back fresh functions on every render, so the React Compiler leaves
   // this component alone; it re-renders only on scroll and on new rows anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -153,7 +170,11 @@ export function VirtualTable<Row, K extends string>({
       aria-colcount={columns.length}
       aria-label={label}
     >
-      <div className={classes.header} role="row" style={grid}>
+      <div
+        className={classes.header}
+        role="row"
+        style={{ gridTemplateColumns: template, minWidth }}
+      >
         {columns.map((column) => (
           <span
             key={column.key}
@@ -168,7 +189,7 @@ export function VirtualTable<Row, K extends string>({
       <div
         ref={scroller}
         className={classes.body}
-        style={{ minWidth: grid.minWidth }}
+        style={{ minWidth }}
         tabIndex={0}
         onKeyDown={onKeyDown}
         aria-activedescendant={
@@ -181,38 +202,22 @@ export function VirtualTable<Row, K extends string>({
             const row = rows[item.index];
             if (row === undefined) return null;
             const id = rowId(row);
-            const content = cells(row);
             return (
-              <div
+              <TableRow
                 key={id}
-                id={`${idPrefix}-${id}`}
-                role="row"
-                aria-rowindex={item.index + 1}
-                aria-selected={item.index === current}
-                className={classes.row}
-                data-selected={item.index === current || undefined}
-                {...rowData?.(row)}
-                data-testid={rowTestId}
-                style={{
-                  ...grid,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${String(item.start)}px)`,
-                }}
-                onClick={() => {
-                  setSelected(item.index);
-                  onOpen(row);
-                }}
-              >
-                {columns.map((column) => (
-                  <span
-                    key={column.key}
-                    role="gridcell"
-                    className={column.numeric ? classes.amount : classes.cell}
-                  >
-                    {content[column.key]}
-                  </span>
-                ))}
-              </div>
+                row={row}
+                index={item.index}
+                domId={`${idPrefix}-${id}`}
+                start={item.start}
+                selected={item.index === current}
+                columns={columns}
+                template={template}
+                minWidth={minWidth}
+                cells={cells}
+                rowData={rowData}
+                testId={rowTestId}
+                onClick={clickRow}
+              />
             );
           })}
         </div>
