@@ -1,6 +1,6 @@
 use mostrador_store::{
-    Customer, CustomerKind, Environment, KycStatus, Link, LinkStatus, Merchant, Profile, Provider,
-    Store,
+    Customer, CustomerKind, Environment, KycStatus, Link, LinkQuery, LinkStatus, Merchant, Profile,
+    Provider, Store,
 };
 use tempfile::TempDir;
 
@@ -95,4 +95,23 @@ pub fn person(
         updated_at: T0,
         synced_at: None,
     }
+}
+
+/// The ids of the links (first page) matching `text`, within `merchant_id` when given, sorted.
+pub fn matching_ids(store: &Store, merchant_id: Option<&str>, text: &str) -> Vec<String> {
+    let query = LinkQuery {
+        profile_id: PROFILE.into(),
+        text: text.into(),
+        merchant_id: merchant_id.map(Into::into),
+        ..LinkQuery::default()
+    };
+    let mut ids: Vec<String> = store
+        .search_links(&query, T0)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    ids.sort();
+    ids
 }

@@ -4,7 +4,7 @@
 use mostrador_store::{Link, LinkQuery, Store};
 use rusqlite::Connection;
 
-use crate::common::{PROFILE, T0, link, merchant, profile, store};
+use crate::common::{PROFILE, T0, link, matching_ids, merchant, profile, store};
 
 /// The counts as `COUNT(*)` over the links table gives them, on another connection to the file.
 fn counted(store: &Store, profile_id: &str) -> Vec<(String, u32)> {
@@ -36,25 +36,6 @@ fn of(merchant_id: &str, id: &str, description: &str) -> Link {
         merchant_id: Some(merchant_id.into()),
         ..link(id, description, 10_000, T0)
     }
-}
-
-/// Ids of the links matching `text` among `merchant_id`'s, newest first.
-fn found(store: &Store, merchant_id: &str, text: &str) -> Vec<String> {
-    let query = LinkQuery {
-        profile_id: PROFILE.into(),
-        text: text.into(),
-        merchant_id: Some(merchant_id.into()),
-        ..Default::default()
-    };
-    let mut ids: Vec<String> = store
-        .search_links(&query, T0)
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
-    ids.sort();
-    ids
 }
 
 #[test]
@@ -168,9 +149,9 @@ fn a_word_among_one_merchants_links_follows_moves_and_no_typed_word_finds_the_me
     store
         .write(|w| w.upsert_links(PROFILE, &links, T0))
         .unwrap();
-    assert_eq!(found(&store, small, "perez"), ["S1"]);
-    assert_eq!(found(&store, small, "consulta"), ["S1"]);
-    assert_eq!(found(&store, big, "perez").len(), 30);
+    assert_eq!(matching_ids(&store, Some(small), "perez"), ["S1"]);
+    assert_eq!(matching_ids(&store, Some(small), "consulta"), ["S1"]);
+    assert_eq!(matching_ids(&store, Some(big), "perez").len(), 30);
 
     // A link moved to the small merchant, and one whose text changed, are found by their new
     // merchant and text only (the update replaced their index entries).
@@ -181,11 +162,11 @@ fn a_word_among_one_merchants_links_follows_moves_and_no_typed_word_finds_the_me
     store
         .write(|w| w.upsert_links(PROFILE, &[moved, renamed], T0 + 1))
         .unwrap();
-    assert_eq!(found(&store, small, "perez"), ["B00"]);
-    assert_eq!(found(&store, small, "nunez"), ["S1"]);
-    assert_eq!(found(&store, big, "perez").len(), 29);
+    assert_eq!(matching_ids(&store, Some(small), "perez"), ["B00"]);
+    assert_eq!(matching_ids(&store, Some(small), "nunez"), ["S1"]);
+    assert_eq!(matching_ids(&store, Some(big), "perez").len(), 29);
     store.write(|w| w.delete_link(PROFILE, "B00")).unwrap();
-    assert!(found(&store, small, "perez").is_empty());
+    assert!(matching_ids(&store, Some(small), "perez").is_empty());
 
     // What the merchant's term is made of cannot be typed: the hex of "m-small" and its parts
     // find nothing, and a search without a merchant is as before.

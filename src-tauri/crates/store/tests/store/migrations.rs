@@ -2,7 +2,7 @@ use mostrador_codes::Coded;
 use mostrador_store::{DB_FILE_NAME, JournalEntry, JournalKind, LATEST_VERSION, Store, StoreError};
 use rusqlite::Connection;
 
-use crate::common::{PROFILE, T0};
+use crate::common::{PROFILE, T0, matching_ids};
 
 #[test]
 fn empty_directory_migrates_to_latest() {
@@ -398,23 +398,7 @@ fn migration_0016_counts_the_cached_links_and_indexes_their_merchants() {
         store.merchant_link_counts(PROFILE).unwrap(),
         [("m-1".into(), 2), ("m-2".into(), 0)]
     );
-    let search = |merchant: Option<&str>| {
-        let query = mostrador_store::LinkQuery {
-            profile_id: PROFILE.into(),
-            text: "perez".into(),
-            merchant_id: merchant.map(Into::into),
-            ..Default::default()
-        };
-        let mut ids: Vec<String> = store
-            .search_links(&query, T0)
-            .unwrap()
-            .items
-            .into_iter()
-            .map(|l| l.id)
-            .collect();
-        ids.sort();
-        ids
-    };
+    let search = |merchant: Option<&str>| matching_ids(&store, merchant, "perez");
     assert_eq!(search(Some("m-1")), ["a"]);
     assert!(search(Some("m-2")).is_empty());
     assert_eq!(search(None), ["a", "c"]);
