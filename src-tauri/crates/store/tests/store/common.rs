@@ -97,6 +97,17 @@ pub fn person(
     }
 }
 
+/// The ids of the first page `query` gives, in its order.
+pub fn first_page_ids(store: &Store, query: &LinkQuery) -> Vec<String> {
+    store
+        .search_links(query, T0)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|l| l.id)
+        .collect()
+}
+
 /// The ids of the links (first page) matching `text`, within `merchant_id` when given, sorted.
 pub fn matching_ids(store: &Store, merchant_id: Option<&str>, text: &str) -> Vec<String> {
     let query = LinkQuery {
@@ -105,13 +116,7 @@ pub fn matching_ids(store: &Store, merchant_id: Option<&str>, text: &str) -> Vec
         merchant_id: merchant_id.map(Into::into),
         ..LinkQuery::default()
     };
-    let mut ids: Vec<String> = store
-        .search_links(&query, T0)
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|l| l.id)
-        .collect();
+    let mut ids = first_page_ids(store, &query);
     ids.sort();
     ids
 }
