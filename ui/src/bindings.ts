@@ -524,7 +524,10 @@ export type CrossCheck_Serialize =
 /**  The postal code lies in the chosen state. */
 { check: "postalCodeState"; postalCode: string; state: MxState };
 
-/**  Opaque position after the last row of a page; pass it back to get the next page. */
+/**
+ *  Opaque position beside a row of a page: after its last row (`next`) or before its first
+ *  (`previous`); pass it back to get the page that follows or precedes it.
+ */
 export type Cursor = string;
 
 export type Customer = Customer_Serialize | Customer_Deserialize;
@@ -545,6 +548,8 @@ export type CustomerPage_Deserialize = {
 	items: Customer_Deserialize[],
 	/**  `None` on the last page. */
 	next?: Cursor | null,
+	/**  `None` on the first page. */
+	previous?: Cursor | null,
 };
 
 /**
@@ -555,6 +560,8 @@ export type CustomerPage_Serialize = {
 	items: Customer_Serialize[],
 	/**  `None` on the last page. */
 	next: Cursor | null,
+	/**  `None` on the first page. */
+	previous: Cursor | null,
 };
 
 export type CustomerQuery = CustomerQuery_Serialize | CustomerQuery_Deserialize;
@@ -1271,6 +1278,8 @@ export type LinkPage_Deserialize = {
 	items: LinkRow_Deserialize[],
 	/**  `None` on the last page. */
 	next?: Cursor | null,
+	/**  `None` on the first page. */
+	previous?: Cursor | null,
 };
 
 /**
@@ -1281,6 +1290,8 @@ export type LinkPage_Serialize = {
 	items: LinkRow_Serialize[],
 	/**  `None` on the last page. */
 	next: Cursor | null,
+	/**  `None` on the first page. */
+	previous: Cursor | null,
 };
 
 /**  What the links screen asks for. Empty `text` and `None` filters mean "any". */

@@ -127,7 +127,7 @@ test("the links table and toolbar fit at 1024×700 and at the minimum size, in E
 });
 
 // Last: its merchant sorts first, so the Ligas screen opens on it from now on.
-test("a long list keeps only the rows in view in the DOM while pages load", async () => {
+test("a long list keeps only the rows in view in the DOM and a window of pages loaded", async () => {
   const database = databaseIn(env.XDG_DATA_HOME);
   // Run alone, the app has not created its database yet.
   if (!existsSync(database)) await (await launchApp()).deleteSession();
@@ -140,17 +140,17 @@ test("a long list keeps only the rows in view in the DOM while pages load", asyn
         timeoutMsg: "the long list's newest link is not shown first",
       },
     );
-    await browser.setTimeout({ script: 90_000 });
-    // One view per frame until three pages of 100 are loaded: a table that kept every loaded
-    // row would hold 300 elements.
-    const seen = await browser.executeAsync((done) => {
+    await browser.setTimeout({ script: 120_000 });
+    // One view per frame until 25 pages of 100 are loaded: a table that kept every loaded row
+    // would hold 2,500 elements, a query that kept every page 2,500 rows.
+    const down = await browser.executeAsync((done) => {
       const scroller = document.querySelector('[data-testid="links-table"]');
       const grid = document.querySelector('[role="grid"]');
       let most = 0;
       const step = () => {
         most = Math.max(most, document.querySelectorAll('[data-testid="link-row"]').length);
-        if (Number(grid.getAttribute("aria-rowcount")) >= 300)
-          done({ most, top: scroller.scrollTop });
+        if (Number(grid.getAttribute("aria-rowcount")) >= 2_500)
+          done({ most, top: scroller.scrollTop, window: grid.dataset.window });
         else {
           scroller.scrollTop += scroller.clientHeight;
           requestAnimationFrame(step);
@@ -158,7 +158,56 @@ test("a long list keeps only the rows in view in the DOM while pages load", asyn
       };
       requestAnimationFrame(step);
     });
-    assert.ok(seen.top > 5_000, `scrolled ${seen.top} px`);
-    assert.ok(seen.most > 0 && seen.most <= 80, `${seen.most} row elements in the DOM`);
+    assert.ok(down.top > 100_000, `scrolled ${down.top} px`);
+    assert.ok(down.most > 0 && down.most <= 80, `${down.most} row elements in the DOM`);
+    const [first, end] = down.window.split("-").map(Number);
+    assert.ok(first >= 1_400 && end - first <= 1_000, `loaded window ${down.window}`);
+
+    // Back up past the window's first row, a view per frame: the pages above are read back and
+    // every row shows the link of its place (the newest is g0019999, one less per row).
+    const up = await browser.executeAsync((target, done) => {
+      const scroller = document.querySelector('[data-testid="links-table"]');
+      const grid = document.querySelector('[role="grid"]');
+      const step = () => {
+        const rows = [...document.querySelectorAll('[data-testid="link-row"]')];
+        const top = rows.map((row) => Number(row.getAttribute("aria-rowindex")));
+        if (Math.min(...top) <= target && rows.length > 0) {
+          const wrong = rows.filter((row) => {
+            const slug = `g${String(20_000 - Number(row.getAttribute("aria-rowindex"))).padStart(7, "0")}`;
+            return !row.textContent.includes(slug);
+          });
+          done({ window: grid.dataset.window, wrong: wrong.length, shown: rows.length });
+        } else {
+          scroller.scrollTop -= scroller.clientHeight / 2;
+          requestAnimationFrame(step);
+        }
+      };
+      requestAnimationFrame(step);
+    }, first - 150);
+    assert.ok(Number(up.window.split("-")[0]) < first - 150, `read back to ${up.window}`);
+    await browser.waitUntil(
+      async () =>
+        browser.execute(() =>
+          [...document.querySelectorAll('[data-testid="link-row"]')].every((row) =>
+            row.textContent.includes(
+              `g${String(20_000 - Number(row.getAttribute("aria-rowindex"))).padStart(7, "0")}`,
+            ),
+          ),
+        ),
+      { timeout: 10_000, timeoutMsg: `rows read back out of place: ${JSON.stringify(up)}` },
+    );
+
+    // Home jumps to the top, far above the window: the list starts again from its first page.
+    await browser.execute(() => document.querySelector('[data-testid="links-table"]').focus());
+    await browser.keys("Home");
+    await browser.waitUntil(
+      async () => (await text(await $(browser, "link-row"))).includes("g0019999"),
+      { timeout: 10_000, timeoutMsg: "Home did not bring back the newest link" },
+    );
+    const top = await browser.execute(
+      () => document.querySelector('[role="grid"]').dataset.window,
+    );
+    assert.equal(top.split("-")[0], "0", `window after Home ${top}`);
+    await screenshot("links-layout-long-list-home");
   });
 });

@@ -20,7 +20,7 @@ function defaults(cmd: string): unknown {
   if (cmd === "app_info") return info;
   if (cmd === "list_profiles") return [];
   if (cmd === "list_merchants") return [];
-  if (cmd === "search_customers") return { items: [], next: null };
+  if (cmd === "search_customers") return { items: [], next: null, previous: null };
   return null;
 }
 

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Stack, Text } from "@mantine/core";
-import { IconCloudOff, IconRefresh } from "@tabler/icons-react";
+import { Button, Group, Text } from "@mantine/core";
+import { IconRefresh } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
 import type { SyncState } from "../bindings";
 import { syncAge } from "../format/syncAge";
 import { CommandError } from "../ipc";
 import { isOffline } from "./offline";
+import { ProviderAlert } from "./ProviderAlert";
 import { useErrorMessage } from "./useErrorMessage";
 
 /**
@@ -91,28 +92,15 @@ export function SyncBar({
     );
   }
   return (
-    <Alert
-      color={offline ? "yellow" : "red"}
-      variant="light"
-      py={6}
-      icon={<IconCloudOff size={18} aria-hidden />}
-      data-testid={`${testIdPrefix}-offline`}
-      role="status"
-    >
-      <Group justify="space-between" gap="sm" wrap="nowrap">
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          {line}
-          <Text size="xs">
-            {offline
-              ? offlineHint
-              : errorMessage(new CommandError({ code: failure, message: "" })).text}{" "}
-            <Text span size="xs" c="dimmed">
-              {t("sync.code", { code: failure })}
-            </Text>
-          </Text>
-        </Stack>
-        {button}
-      </Group>
-    </Alert>
+    <ProviderAlert
+      offline={offline}
+      title={line}
+      hint={
+        offline ? offlineHint : errorMessage(new CommandError({ code: failure, message: "" })).text
+      }
+      code={failure}
+      action={button}
+      testId={`${testIdPrefix}-offline`}
+    />
   );
 }

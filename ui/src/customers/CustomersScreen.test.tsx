@@ -76,7 +76,7 @@ describe("Customers screen", () => {
     const user = userEvent.setup();
     const calls = await renderScreen({
       ...synced,
-      search_customers: () => ({ items: rows(), next: null }),
+      search_customers: () => ({ items: rows(), next: null, previous: null }),
     });
     const table = await screen.findByRole("grid", { name: "Clientes" });
     expect(within(table).getByText("Sofía López")).toBeInTheDocument();
@@ -114,7 +114,7 @@ describe("Customers screen", () => {
           lastErrorCode: "undostres.network_unreachable",
         },
       }),
-      search_customers: () => ({ items: rows(), next: null }),
+      search_customers: () => ({ items: rows(), next: null, previous: null }),
     });
     const notice = await screen.findByTestId("undostres-offline");
     expect(notice).toHaveTextContent("Sin conexión con UnDosTres");
@@ -127,7 +127,7 @@ describe("Customers screen", () => {
   it("measures the pending age against the target set in Ajustes", async () => {
     await renderScreen({
       ...synced,
-      search_customers: () => ({ items: rows(), next: null }),
+      search_customers: () => ({ items: rows(), next: null, previous: null }),
       get_preferences: () => ({
         locale: "es-MX",
         activeProfileId: null,
@@ -162,7 +162,7 @@ describe("Customers screen", () => {
     const changes: RecordChange[] = [];
     await renderScreen({
       ...synced,
-      search_customers: () => ({ items: [company], next: null }),
+      search_customers: () => ({ items: [company], next: null, previous: null }),
       customer_record: () => record,
       change_customer_record: (args) => {
         const change = args.change as RecordChange;
@@ -195,7 +195,7 @@ describe("Customers screen", () => {
     const user = userEvent.setup();
     const calls = await renderScreen({
       ...synced,
-      search_customers: () => ({ items: rows(), next: null }),
+      search_customers: () => ({ items: rows(), next: null, previous: null }),
       export_customers_csv: () => ({ path: "/tmp/clientes-2026-12-03.csv", rows: 2 }),
       identification_types: () => [],
     });
@@ -221,7 +221,7 @@ describe("Customers screen", () => {
     const user = userEvent.setup();
     const calls = await renderScreen({
       ...synced,
-      search_customers: () => ({ items: rows(), next: null }),
+      search_customers: () => ({ items: rows(), next: null, previous: null }),
       refresh_customers: () => ({ checked: 1, changed: 1, failed: 0, paused: [] }),
     });
     await screen.findByRole("grid", { name: "Clientes" });
@@ -256,7 +256,7 @@ describe("Customers screen", () => {
     const user = userEvent.setup();
     const calls = await renderScreen({
       ...synced,
-      search_customers: () => ({ items: rows(), next: null }),
+      search_customers: () => ({ items: rows(), next: null, previous: null }),
       customer_writes: () => [
         {
           seq: 7,

@@ -52,7 +52,7 @@ export function CustomersScreen() {
     () => toQuery(debounced, since, targetDays),
     [debounced, since, targetDays],
   );
-  const pages = useCustomerPages(query);
+  const { list, rows, paging, listKey } = useCustomerPages(query);
   const syncState = useCustomersSyncState();
   const sync = useCustomersSync();
   const refreshView = useRefreshCustomers();
@@ -93,7 +93,6 @@ export function CustomersScreen() {
     returnTo.current = null;
   }, [open]);
 
-  const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const filtered = debounced.text.trim() !== "" || activeFilterCount(debounced) > 0;
 
   return (
@@ -114,8 +113,8 @@ export function CustomersScreen() {
           refreshView.mutate(query);
         }}
         now={now}
-        rows={rows.length}
-        more={pages.hasNextPage}
+        rows={paging.first + rows.length}
+        more={paging.hasMore}
         provider="CryptoPocket"
         offlineHint={t("sync.offlineHint")}
         namespace="customers"
@@ -138,7 +137,7 @@ export function CustomersScreen() {
         csv={exportCsv}
       />
       <ListStates
-        list={pages}
+        list={list}
         rows={rows.length}
         filtered={filtered}
         icon={<IconIdBadge2 size={34} stroke={1.5} />}
@@ -148,12 +147,10 @@ export function CustomersScreen() {
         <CustomersTable
           ref={table}
           rows={rows}
-          listKey={JSON.stringify(query)}
+          listKey={listKey}
           now={now}
           targetDays={targetDays}
-          hasMore={pages.hasNextPage}
-          loadingMore={pages.isFetchingNextPage}
-          onLoadMore={() => void pages.fetchNextPage()}
+          paging={paging}
           onOpen={(customer: Customer) => {
             setOpen({ provider: customer.provider, id: customer.id });
           }}

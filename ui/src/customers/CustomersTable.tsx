@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Customer } from "../bindings";
 import { formatDateTime, formatRelative } from "../format/time";
 import { VirtualTable, type TableHandle } from "../table/VirtualTable";
+import type { TablePaging } from "../table/queries";
 import { CUSTOMER_COLUMNS, CUSTOMER_GIVE_WAY, type CustomerColumn } from "./customerColumns";
 import { countryCode, customerKey, displayName, isOverTarget, pendingFor } from "./kyc";
 import { KycStatusBadge, ProviderBadge } from "./KycBadges";
@@ -21,9 +22,7 @@ export function CustomersTable({
   listKey: string;
   now: number;
   targetDays: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
+  paging: TablePaging;
   onOpen: (customer: Customer) => void;
 }) {
   const { t, i18n } = useTranslation("customers");

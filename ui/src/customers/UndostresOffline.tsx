@@ -1,9 +1,9 @@
-import { Alert, Text } from "@mantine/core";
-import { IconCloudOff } from "@tabler/icons-react";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 import type { SyncState } from "../bindings";
 import { isOffline } from "../components/offline";
+import { ProviderAlert } from "../components/ProviderAlert";
 
 /**
  * UnDosTres has no list to sync, so Clientes' sync line speaks for CryptoPocket alone. When the
@@ -15,25 +15,18 @@ export function UndostresOffline({ state }: { state: SyncState | null | undefine
   const { t } = useTranslation("customers");
   const { t: common } = useTranslation();
   const code = state?.lastErrorCode;
-  if (state == null || !isOffline(code)) return null;
+  if (code == null || !isOffline(code)) return null;
   return (
-    <Alert
-      color="yellow"
-      variant="light"
-      py={6}
-      icon={<IconCloudOff size={18} aria-hidden />}
-      role="status"
-      data-testid="undostres-offline"
-    >
-      <Text size="sm" fw={600}>
-        {common("sync.offlineTitle", { provider: "UnDosTres" })}
-      </Text>
-      <Text size="xs">
-        {t("sync.undostresOfflineHint")}{" "}
-        <Text span size="xs" c="dimmed">
-          {common("sync.code", { code })}
+    <ProviderAlert
+      offline
+      title={
+        <Text size="sm" fw={600}>
+          {common("sync.offlineTitle", { provider: "UnDosTres" })}
         </Text>
-      </Text>
-    </Alert>
+      }
+      hint={t("sync.undostresOfflineHint")}
+      code={code}
+      testId="undostres-offline"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 
 import {
@@ -23,6 +23,7 @@ import {
 } from "../bindings";
 import { call } from "../ipc";
 import { useCommandMutation, type MutationCallbacks } from "../app/queries";
+import { useWindowedPages } from "../table/queries";
 
 export const customerKeys = {
   /** Everything read from the customers cache: pages, sync state, pages of one customer. */
@@ -45,16 +46,11 @@ export function customersChanged() {
   return [customerKeys.all] as const;
 }
 
-/** The cached customers of both providers, page by page, for the virtualised table. */
+/** The cached customers of both providers, a window of pages, for the virtualised table. */
 export function useCustomerPages(query: CustomerQuery) {
-  return useInfiniteQuery({
-    queryKey: customerKeys.pages(query),
-    queryFn: ({ pageParam }) => call(commands.searchCustomers({ ...query, cursor: pageParam })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next ?? null,
-    // Keep showing the previous rows while a new search runs: no flash of emptiness.
-    placeholderData: (previous) => previous,
-  });
+  return useWindowedPages(customerKeys.pages(query), (cursor) =>
+    call(commands.searchCustomers({ ...query, cursor })),
+  );
 }
 
 /** How fresh the cached CryptoPocket list is. */

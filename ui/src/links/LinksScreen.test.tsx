@@ -54,7 +54,7 @@ async function renderScreen(backend: Backend) {
       reconciled: 0,
       sent: 0,
     }),
-    search_links: () => ({ items: [], next: null }),
+    search_links: () => ({ items: [], next: null, previous: null }),
     link_qr: () => ({ size: 21, modules: new Array(441).fill(false) }),
     ...backend,
   };
@@ -121,6 +121,7 @@ describe("Links screen", () => {
           row("b", "Clase de yoga", 80_000, "expired"),
         ],
         next: null,
+        previous: null,
       }),
     });
     const banner = await screen.findByTestId("links-offline");
@@ -170,6 +171,7 @@ describe("Links screen", () => {
       search_links: () => ({
         items: [queuedRow, row("a", "Pastel de chocolate", 1, "active")],
         next: null,
+        previous: null,
       }),
       discard_link_write: () => null,
     });
@@ -214,6 +216,7 @@ describe("Links screen", () => {
       search_links: () => ({
         items: [{ ...row("lnk_8f2a", "Clase de yoga", 80_000, "active"), write }],
         next: null,
+        previous: null,
       }),
     });
     const [first] = await screen.findAllByTestId("link-row");
@@ -234,6 +237,7 @@ describe("Links screen", () => {
           row("b", "Clase de yoga", 80_000, "active"),
         ],
         next: null,
+        previous: null,
       }),
     });
     await screen.findAllByTestId("link-row");

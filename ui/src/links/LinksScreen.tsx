@@ -108,7 +108,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   useLayoutEffect(() => {
     markStep("links-search-debounced");
   }, [query]);
-  const pages = useLinkPages(query);
+  const { list, rows, paging, listKey } = useLinkPages(query);
   const status = useLinksStatus(merchant.id);
   const sync = useLinkSync(merchant.id);
   const now = useNow(30_000);
@@ -127,13 +127,10 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     returnTo.current = null;
   }, [openId]);
 
-  const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const open = rows.find((row) => row.link.id === openId) ?? null;
   const writes = useMemo(() => status.data?.writes ?? [], [status.data]);
 
   // Stable, so that typing in the search box does not re-render the (memoised) table.
-  const { fetchNextPage } = pages;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const copyRow = useCallback(
     (row: LinkRow) => {
       call(commands.copyText(row.link.customLinkPath)).then(
@@ -209,8 +206,8 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         state={syncState}
         sync={sync}
         now={now}
-        rows={rows.length}
-        more={pages.hasNextPage}
+        rows={paging.first + rows.length}
+        more={paging.hasMore}
         provider="Billpocket"
         offlineHint={t("syncOfflineHint")}
         namespace="links"
@@ -237,7 +234,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         csv={exportCsv}
       />
       <ListStates
-        list={pages}
+        list={list}
         rows={rows.length}
         filtered={filtered}
         icon={<IconLink size={34} stroke={1.5} />}
@@ -247,11 +244,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         <LinksTable
           ref={table}
           rows={rows}
-          listKey={JSON.stringify(query)}
+          listKey={listKey}
           now={now}
-          hasMore={pages.hasNextPage}
-          loadingMore={pages.isFetchingNextPage}
-          onLoadMore={loadMore}
+          paging={paging}
           onOpen={openRow}
           onCopy={copyRow}
         />

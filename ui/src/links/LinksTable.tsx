@@ -8,6 +8,7 @@ import { formatCentavos } from "../format/money";
 import { formatDateTime, formatRelative } from "../format/time";
 import { usePaintedMark } from "../table/paintedMark";
 import { VirtualTable, type TableHandle } from "../table/VirtualTable";
+import type { TablePaging } from "../table/queries";
 import { COLUMNS, GIVE_WAY_ORDER, type ColumnKey } from "./linkColumns";
 import { LinkStateBadge } from "./LinkStateBadge";
 import classes from "./LinksTable.module.css";
@@ -22,9 +23,7 @@ type Props = {
   /** Changes whenever the search, filters or sort change: the view goes back to the top. */
   listKey: string;
   now: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
+  paging: TablePaging;
   onOpen: (row: LinkRow) => void;
   /** Copies a link's URL without opening it. */
   onCopy: (row: LinkRow) => void;

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 
 import {
@@ -13,6 +13,7 @@ import { call } from "../ipc";
 import { markStep } from "../app/timing";
 import { useCommandMutation, type MutationCallbacks } from "../app/queries";
 import { merchantKeys } from "../merchants/queries";
+import { useWindowedPages } from "../table/queries";
 
 export const linkKeys = {
   merchants: ["merchants", "list"] as const,
@@ -34,23 +35,16 @@ export function useMerchants() {
 }
 
 /**
- * The cached list, page by page (keyset cursors), for the virtualised table. A search's first
- * page marks when its IPC call left and when its answer came back (`app/timing`).
+ * The cached list, a window of pages (keyset cursors), for the virtualised table. A search's
+ * first page marks when its IPC call left and when its answer came back (`app/timing`).
  */
 export function useLinkPages(query: LinkQuery) {
-  return useInfiniteQuery({
-    queryKey: linkKeys.pages(query),
-    queryFn: async ({ pageParam }) => {
-      const first = pageParam === null;
-      if (first) markStep("links-search-sent");
-      const page = await call(commands.searchLinks({ ...query, cursor: pageParam }));
-      if (first) markStep("links-search-answered");
-      return page;
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next ?? null,
-    // Keep showing the previous rows while a new search runs: no flash of emptiness.
-    placeholderData: (previous) => previous,
+  return useWindowedPages(linkKeys.pages(query), async (cursor) => {
+    const top = cursor === null;
+    if (top) markStep("links-search-sent");
+    const page = await call(commands.searchLinks({ ...query, cursor }));
+    if (top) markStep("links-search-answered");
+    return page;
   });
 }
 

@@ -16,9 +16,11 @@ import {
 
 import { fittingColumns, gridTemplate, neededWidth, type Column } from "./columns";
 import { ROW_HEIGHT, TableRow } from "./TableRow";
+import type { TablePaging } from "./queries";
 import classes from "./VirtualTable.module.css";
 
-/** Ask for the next page when the view comes this close to the last loaded row. */
+/** Ask for the next (or previous) page when the view comes this close to the last (or first)
+ * loaded row. */
 const PREFETCH_ROWS = 30;
 
 /** What a screen can ask of its table. */
@@ -29,6 +31,7 @@ export type TableHandle = {
 
 export type VirtualTableProps<Row, K extends string> = {
   ref?: Ref<TableHandle>;
+  /** The loaded window of the list: its rows from index `paging.first` on. */
   rows: Row[];
   /** A row's stable id (its DOM id is `<idPrefix>-<id>`). */
   rowId: (row: Row) => string;
@@ -45,9 +48,7 @@ export type VirtualTableProps<Row, K extends string> = {
   loadingLabel: string;
   /** Changes whenever the search, filters or sort change: the view goes back to the top. */
   listKey: string;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
+  paging: TablePaging;
   onOpen: (row: Row) => void;
   testId: string;
   rowTestId: string;
@@ -55,7 +56,8 @@ export type VirtualTableProps<Row, K extends string> = {
 
 /**
  * A list of rows where only those in view are in the DOM, so 100,000 cached rows scroll as
- * smoothly as 10. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it. Its
+ * smoothly as 10. Only a window of the list is loaded (`useWindowedPages`): rows above it are
+ * read back as the view comes near them, and a jump far above starts again from the top. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it. Its
  * columns give way in a set order when the width is short, then it scrolls sideways.
  */
 export function VirtualTable<Row, K extends string>({
@@ -71,9 +73,7 @@ export function VirtualTable<Row, K extends string>({
   label,
   loadingLabel,
   listKey,
-  hasMore,
-  loadingMore,
-  onLoadMore,
+  paging,
   onOpen,
   testId,
   rowTestId,
@@ -96,11 +96,13 @@ export function VirtualTable<Row, K extends string>({
     setSelected(index);
     openRow.current(row);
   }, []);
+  const { first } = paging;
+  const count = first + rows.length;
   // TanStack Virtual hands back fresh functions on every render, so the React Compiler leaves
   // this component alone; it re-renders only on scroll and on new rows anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -108,11 +110,20 @@ export function VirtualTable<Row, K extends string>({
     initialRect: { width: 1000, height: 640 },
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
 
+  const { hasMore, loadingMore, loadMore, hasPrevious, loadingPrevious, loadPrevious, restart } =
+    paging;
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
+    if (hasMore && !loadingMore && lastIndex >= count - PREFETCH_ROWS) loadMore();
+  }, [hasMore, loadingMore, lastIndex, count, loadMore]);
+  useEffect(() => {
+    if (!hasPrevious || loadingPrevious || firstIndex >= first + PREFETCH_ROWS) return;
+    // Half a window above, reading back page by page would take longer than starting over.
+    if (firstIndex < first - rows.length / 2) restart();
+    else loadPrevious();
+  }, [hasPrevious, loadingPrevious, firstIndex, first, rows.length, loadPrevious, restart]);
 
   // A new search starts at its first row, not at the old scroll offset (past its end).
   useEffect(() => {
@@ -120,10 +131,10 @@ export function VirtualTable<Row, K extends string>({
     setSelected(0);
   }, [listKey, virtualizer]);
 
-  const current = Math.min(selected, Math.max(rows.length - 1, 0));
+  const current = Math.min(selected, Math.max(count - 1, 0));
 
   function move(to: number) {
-    const index = Math.max(0, Math.min(rows.length - 1, to));
+    const index = Math.max(0, Math.min(count - 1, to));
     setSelected(index);
     virtualizer.scrollToIndex(index, { align: "auto" });
   }
@@ -131,7 +142,7 @@ export function VirtualTable<Row, K extends string>({
   useImperativeHandle(ref, () => ({
     focusRow: (id) => {
       const index = rows.findIndex((row) => rowId(row) === id);
-      if (index >= 0) move(index);
+      if (index >= 0) move(first + index);
       scroller.current?.focus();
     },
   }));
@@ -147,10 +158,10 @@ export function VirtualTable<Row, K extends string>({
       PageDown: current + page,
       PageUp: current - page,
       Home: 0,
-      End: rows.length - 1,
+      End: count - 1,
     };
     const target = moves[event.key];
-    const row = rows[current];
+    const row = rows[current - first];
     if (target !== undefined) {
       event.preventDefault();
       move(target);
@@ -160,13 +171,15 @@ export function VirtualTable<Row, K extends string>({
     }
   }
 
-  const currentRow = rows[current];
+  const currentRow = rows[current - first];
   return (
     <Box
       ref={size.ref}
       className={classes.table}
       role="grid"
-      aria-rowcount={rows.length}
+      aria-rowcount={count}
+      // The loaded window, for the end-to-end checks of long lists.
+      data-window={`${String(first)}-${String(count)}`}
       aria-colcount={columns.length}
       aria-label={label}
     >
@@ -199,7 +212,8 @@ export function VirtualTable<Row, K extends string>({
       >
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
-            const row = rows[item.index];
+            // A row above the window is blank until its page is read back.
+            const row = rows[item.index - first];
             if (row === undefined) return null;
             const id = rowId(row);
             return (

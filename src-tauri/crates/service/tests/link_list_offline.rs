@@ -105,6 +105,31 @@ async fn a_link_created_offline_is_listed_and_found_until_it_becomes_a_normal_ro
     assert_eq!(write.seq, queued.write.seq);
     assert_eq!(write.subject.as_deref(), Some("Piñata de cumpleaños"));
 
+    // Paged as the screen's window reads it: the queued create leads the list's first page,
+    // read first or read back to from the page after it, and no other page.
+    let page = |cursor| {
+        let query = LinkQuery {
+            profile_id: SANDBOX_PROFILE_ID.into(),
+            merchant_id: Some(MERCHANT.into()),
+            limit: 2,
+            cursor,
+            ..LinkQuery::default()
+        };
+        links::list(&w.store, &query, NOW + 10).unwrap()
+    };
+    let slugs = |rows: &[LinkRow]| {
+        rows.iter()
+            .map(|row| row.link.secondary_link.clone())
+            .collect::<Vec<_>>()
+    };
+    let first = page(None);
+    assert_eq!(first.items[0].link.secondary_link, "pinata-ana");
+    let second = page(first.next.clone());
+    assert!(with_slug(&second.items, "pinata-ana").is_empty());
+    let back = page(second.previous.clone());
+    assert_eq!(slugs(&back.items), slugs(&first.items));
+    assert_eq!(back.previous, None);
+
     // Found by its description's words, accents and case ignored; filters still apply.
     assert_eq!(
         with_slug(&listed(&w, "PINATA cumple", None), "pinata-ana").len(),

@@ -518,7 +518,11 @@ fn merchant_filter_against_term(raw: &rusqlite::Connection) {
     }
 }
 
-/// Measures the page after `next` and prints it as the row below `query`'s.
+/// How deep the page is that a page is read back from: twice the UI's window of pages.
+const READ_BACK_DEPTH: usize = 20;
+
+/// Measures the page after `next`, and the page read back before a deeper one (the UI's window
+/// of pages reads them as its view returns up), and prints them as rows below `query`'s.
 fn second_page(
     store: &Store,
     budgets: &mut Budgets,
@@ -526,17 +530,35 @@ fn second_page(
     query: LinkQuery,
     next: Option<mostrador_store::Cursor>,
 ) {
-    let second = LinkQuery {
+    let mut second = LinkQuery {
         cursor: next,
         ..query
     };
-    let (p50, p95, _) = measure(RUNS, || store.search_links(&second, NOW).unwrap());
+    let (p50, p95, page) = measure(RUNS, || store.search_links(&second, NOW).unwrap());
     println!(
         "| same, second page (keyset cursor) | {} | {} | | | |",
         ms(p50),
         ms(p95)
     );
     budgets.query_p95(&format!("{name}_page2"), p95);
+
+    let mut deeper = page;
+    for _ in 2..READ_BACK_DEPTH {
+        let Some(next) = deeper.next.clone() else {
+            break;
+        };
+        second.cursor = Some(next);
+        deeper = store.search_links(&second, NOW).unwrap();
+    }
+    second.cursor = deeper.previous;
+    let (p50, p95, _) = measure(RUNS, || store.search_links(&second, NOW).unwrap());
+    println!(
+        "| same, page {} read back from page {READ_BACK_DEPTH} (cursor before) | {} | {} | | | |",
+        READ_BACK_DEPTH - 1,
+        ms(p50),
+        ms(p95)
+    );
+    budgets.query_p95(&format!("{name}_read_back"), p95);
 }
 
 /// Measures `query`, prints it as a row and checks it against the query budget.

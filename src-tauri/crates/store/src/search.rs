@@ -1,6 +1,7 @@
 //! Shared machinery of the list screens: FTS5 match expressions from what the user typed,
-//! filters as SQL fragments, and keyset pagination (the cursor is the last row's sort key and
-//! rowid, so page N costs the same as page 1, unlike OFFSET).
+//! filters as SQL fragments, and keyset pagination (the cursor is a row's sort key and rowid, so
+//! page N costs the same as page 1, unlike OFFSET). Pages can be read in both directions, so a
+//! screen can keep a bounded window of pages as its view moves through a long list.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -17,7 +18,8 @@ use crate::error::{Result, StoreError};
 pub(crate) const DEFAULT_PAGE_SIZE: u32 = 50;
 pub(crate) const MAX_PAGE_SIZE: u32 = 500;
 
-/// Opaque position after the last row of a page; pass it back to get the next page.
+/// Opaque position beside a row of a page: after its last row (`next`) or before its first
+/// (`previous`); pass it back to get the page that follows or precedes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(transparent)]
 pub struct Cursor(String);
@@ -28,9 +30,12 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// `None` on the last page.
     pub next: Option<Cursor>,
+    /// `None` on the first page.
+    pub previous: Option<Cursor>,
 }
 
 /// How a list is ordered: a SQL expression over the table alias `t`, ties broken by rowid.
+#[derive(Clone, Copy)]
 pub(crate) struct Order {
     pub expr: &'static str,
     pub descending: bool,
@@ -41,6 +46,14 @@ pub(crate) struct Order {
 }
 
 impl Order {
+    /// The same order read from its end: a page before a row is the page after it in this one.
+    fn reversed(self) -> Self {
+        Self {
+            descending: !self.descending,
+            ..self
+        }
+    }
+
     /// The SQL direction, and the comparisons that mean "after" and "before" in it.
     fn direction(&self) -> (&'static str, &'static str, &'static str) {
         if self.descending {
@@ -209,8 +222,8 @@ impl ListQuery {
         Ok((matches.len() < SPARSE_MATCHES).then_some(matches))
     }
 
-    /// Runs the query for one page. The listing's columns are selected from table `t`; `map`
-    /// reads them by index starting at 0.
+    /// Runs the query for one page: the first one, or the one after or before a cursor. The
+    /// listing's columns are selected from table `t`; `map` reads them by index starting at 0.
     pub fn page<T>(
         mut self,
         conn: &Connection,
@@ -223,27 +236,42 @@ impl ListQuery {
             0 => DEFAULT_PAGE_SIZE,
             n => n.min(MAX_PAGE_SIZE),
         } as usize;
-        // One more row than the page tells whether there is a next one.
-        let fetch = limit + 1;
-        if let Some(cursor) = cursor {
-            let (key, rowid) = cursor.decode()?;
+        let position = cursor.map(Cursor::decode).transpose()?;
+        let backward = position.as_ref().is_some_and(|p| p.backward);
+        // A page before a row is read as the page after it in the reverse order.
+        let order = if backward { order.reversed() } else { *order };
+        if let Some(Position { key, rowid, .. }) = position {
             let (_, after, _) = order.direction();
             self.filter(
                 &format!("({}, t.rowid) {after} (?, ?)", order.expr),
                 [key, Value::Integer(rowid)],
             );
         }
+        // One more row than the page tells whether there is a further one.
+        let rows = self.ranked(conn, &order, limit + 1, &map)?;
+        into_page(rows, limit, cursor.is_some(), backward)
+    }
+
+    /// The first `fetch` rows in `order` that pass the filters and match the text, by the
+    /// cheapest plan for the text.
+    fn ranked<T>(
+        mut self,
+        conn: &Connection,
+        order: &Order,
+        fetch: usize,
+        map: &impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<Ranked<T>>> {
         let Some(expr) = self.text.take() else {
-            return into_page(self.select(conn, None, order, fetch, &map)?, limit);
+            return self.select(conn, None, order, fetch, map);
         };
         // A sparse text's matches are read once and the rows looked up by them.
         if let Some(sparse) = self.sparse_matches(conn, &expr)? {
-            return into_page(self.select(conn, Some(sparse), order, fetch, &map)?, limit);
+            return self.select(conn, Some(sparse), order, fetch, map);
         }
         if order.follows_rowid
-            && let Some(rows) = self.rowid_walk(conn, &expr, order, fetch, &map)?
+            && let Some(rows) = self.rowid_walk(conn, &expr, order, fetch, map)?
         {
-            return into_page(rows, limit);
+            return Ok(rows);
         }
         // A common word's set is left to SQLite, which builds it once and walks the sort index
         // until a page is full (the unary + stops it from looking rows up by the set and
@@ -253,7 +281,7 @@ impl ListQuery {
             &format!("+t.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"),
             [Value::Text(expr)],
         );
-        into_page(self.select(conn, None, order, fetch, &map)?, limit)
+        self.select(conn, None, order, fetch, map)
     }
 
     /// The first `fetch` rows in `order` that pass the filters, from the whole table or only
@@ -426,19 +454,41 @@ impl ListQuery {
     }
 }
 
-/// The page: `limit` rows, and a cursor after the last one when a further row exists.
-fn into_page<T>(mut rows: Vec<Ranked<T>>, limit: usize) -> Result<Page<T>> {
-    let next = if rows.len() > limit {
-        rows.truncate(limit);
-        rows.last()
-            .map(|last| Cursor::encode(&last.key, last.rowid))
-            .transpose()?
+/// The page: up to `limit` of `rows` (read in the page's direction, one more than `limit` when
+/// a further row exists), in list order, with a cursor on each side that has rows beyond it.
+/// A page read from a cursor has rows on the cursor's side: at least the cursor's own row.
+fn into_page<T>(
+    mut rows: Vec<Ranked<T>>,
+    limit: usize,
+    from_cursor: bool,
+    backward: bool,
+) -> Result<Page<T>> {
+    let further = rows.len() > limit;
+    rows.truncate(limit);
+    if backward {
+        rows.reverse();
+    }
+    let (before, after) = if backward {
+        (further, from_cursor)
     } else {
-        None
+        (from_cursor, further)
+    };
+    let cursor = |row: Option<&Ranked<T>>, backward| {
+        row.map(|r| Cursor::encode(&r.key, r.rowid, backward))
+            .transpose()
     };
     Ok(Page {
+        next: if after {
+            cursor(rows.last(), false)?
+        } else {
+            None
+        },
+        previous: if before {
+            cursor(rows.first(), true)?
+        } else {
+            None
+        },
         items: rows.into_iter().map(|r| r.item).collect(),
-        next,
     })
 }
 
@@ -449,18 +499,37 @@ impl From<String> for Cursor {
     }
 }
 
+/// A decoded cursor: the row's sort key and rowid, and which side of it the page lies on.
+#[derive(Debug, PartialEq)]
+struct Position {
+    key: Value,
+    rowid: i64,
+    backward: bool,
+}
+
 impl Cursor {
-    fn encode(key: &Value, rowid: i64) -> Result<Self> {
+    /// Whether the page asked for lies before the cursor's row (not after it).
+    pub fn is_before(&self) -> bool {
+        self.0.starts_with('<')
+    }
+
+    /// A page before the row is marked by a leading `<`.
+    fn encode(key: &Value, rowid: i64, backward: bool) -> Result<Self> {
+        let side = if backward { "<" } else { "" };
         match key {
-            Value::Integer(n) => Ok(Self(format!("i:{rowid}:{n}"))),
-            Value::Text(s) => Ok(Self(format!("t:{rowid}:{s}"))),
+            Value::Integer(n) => Ok(Self(format!("{side}i:{rowid}:{n}"))),
+            Value::Text(s) => Ok(Self(format!("{side}t:{rowid}:{s}"))),
             _ => Err(StoreError::Invalid("sort key")),
         }
     }
 
-    fn decode(&self) -> Result<(Value, i64)> {
+    fn decode(&self) -> Result<Position> {
         let invalid = || StoreError::Invalid("cursor");
-        let mut parts = self.0.splitn(3, ':');
+        let (backward, rest) = match self.0.strip_prefix('<') {
+            Some(rest) => (true, rest),
+            None => (false, self.0.as_str()),
+        };
+        let mut parts = rest.splitn(3, ':');
         let (kind, rowid, key) = (parts.next(), parts.next(), parts.next());
         let rowid = rowid.and_then(|r| r.parse().ok()).ok_or_else(invalid)?;
         let key = match (kind, key) {
@@ -468,7 +537,11 @@ impl Cursor {
             (Some("t"), Some(s)) => Value::Text(s.into()),
             _ => return Err(invalid()),
         };
-        Ok((key, rowid))
+        Ok(Position {
+            key,
+            rowid,
+            backward,
+        })
     }
 }
 
@@ -734,11 +807,20 @@ mod tests {
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {
-        let c = Cursor::encode(&Value::Text("a:b".into()), 7).unwrap();
-        assert_eq!(c.decode().unwrap(), (Value::Text("a:b".into()), 7));
-        let c = Cursor::encode(&Value::Integer(-5), 9).unwrap();
-        assert_eq!(c.decode().unwrap(), (Value::Integer(-5), 9));
+        let position = |key, rowid, backward| Position {
+            key,
+            rowid,
+            backward,
+        };
+        let c = Cursor::encode(&Value::Text("a:b".into()), 7, false).unwrap();
+        assert_eq!(
+            c.decode().unwrap(),
+            position(Value::Text("a:b".into()), 7, false)
+        );
+        let c = Cursor::encode(&Value::Integer(-5), 9, true).unwrap();
+        assert_eq!(c.decode().unwrap(), position(Value::Integer(-5), 9, true));
         assert!(Cursor("x:1:2".into()).decode().is_err());
         assert!(Cursor("i:z:2".into()).decode().is_err());
+        assert!(Cursor("<<i:1:2".into()).decode().is_err());
     }
 }

@@ -32,6 +32,8 @@ pub struct CustomerPage {
     pub items: Vec<Customer>,
     /// `None` on the last page.
     pub next: Option<Cursor>,
+    /// `None` on the first page.
+    pub previous: Option<Cursor>,
 }
 
 /// One page of the cache: never waits on the network, so it works offline.
@@ -40,6 +42,7 @@ pub fn list(store: &Store, query: &CustomerQuery) -> Result<CustomerPage, StoreE
     Ok(CustomerPage {
         items: page.items,
         next: page.next,
+        previous: page.previous,
     })
 }
 

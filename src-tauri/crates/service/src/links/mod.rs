@@ -52,6 +52,8 @@ pub struct LinkPage {
     pub items: Vec<LinkRow>,
     /// `None` on the last page.
     pub next: Option<Cursor>,
+    /// `None` on the first page.
+    pub previous: Option<Cursor>,
 }
 
 /// One page of the links list, each row with its state as of `now`.
@@ -68,11 +70,12 @@ pub fn search(store: &Store, query: &LinkQuery, now: UnixSeconds) -> Result<Link
             })
             .collect(),
         next: page.next,
+        previous: page.previous,
     })
 }
 
 /// One page of the list as the screen shows it: the cached links, each with its open write,
-/// and on the first page the creates still queued in the outbox that match the query, first.
+/// and on the list's first page the creates still queued in the outbox that match the query, first.
 pub fn list(
     store: &Store,
     query: &LinkQuery,
@@ -90,7 +93,9 @@ pub fn list(
             .get(row.link.id.as_str())
             .map(|&write| write.clone());
     }
-    if query.cursor.is_none() {
+    // The list's first page, read first or read back to: a page after a cursor never is.
+    let first = page.previous.is_none() && query.cursor.as_ref().is_none_or(Cursor::is_before);
+    if first {
         let queued = queued::rows(store, query, &open, now)?;
         page.items.splice(0..0, queued);
     }

@@ -1,6 +1,6 @@
 use mostrador_codes::Coded;
 use mostrador_store::{
-    Customer, CustomerQuery, CustomerSort, KycStatus, Link, LinkQuery, LinkSort, LinkStatus,
+    Customer, CustomerQuery, CustomerSort, KycStatus, Link, LinkQuery, LinkSort, LinkStatus, Page,
     Provider, Store,
 };
 
@@ -35,20 +35,40 @@ fn corpus() -> Vec<Link> {
         .collect()
 }
 
-/// Collects every page following cursors.
+/// Collects every page following cursors, and checks that reading back from the last page
+/// (`previous` cursors) gives each page again and ends at the first.
 fn all_pages(store: &Store, query: &LinkQuery, now: i64) -> Vec<Link> {
     let mut query = query.clone();
-    let mut out = Vec::new();
+    let mut pages = Vec::new();
     for _ in 0..1000 {
         let page = store.search_links(&query, now).unwrap();
         assert!(page.items.len() <= query.limit as usize);
-        out.extend(page.items);
-        match page.next {
+        assert_eq!(
+            page.previous.is_some(),
+            query.cursor.is_some() && !page.items.is_empty()
+        );
+        let next = page.next.clone();
+        pages.push(page);
+        match next {
             Some(cursor) => query.cursor = Some(cursor),
-            None => return out,
+            None => return read_back(store, query, now, pages),
         }
     }
     panic!("pagination did not end");
+}
+
+fn read_back(store: &Store, mut query: LinkQuery, now: i64, pages: Vec<Page<Link>>) -> Vec<Link> {
+    let ids = |links: &[Link]| links.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+    let mut before = pages.last().and_then(|p| p.previous.clone());
+    for expected in pages.iter().rev().skip(1) {
+        query.cursor = Some(before.expect("a page before"));
+        let page = store.search_links(&query, now).unwrap();
+        assert_eq!(ids(&page.items), ids(&expected.items), "read back");
+        assert!(page.next.is_some(), "a page read back has one after it");
+        before = page.previous;
+    }
+    assert_eq!(before, None, "reading back ends at the first page");
+    pages.into_iter().flat_map(|p| p.items).collect()
 }
 
 /// The ids of every page, in order.
