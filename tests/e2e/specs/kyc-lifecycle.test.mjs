@@ -203,6 +203,20 @@ test("the offline banner comes with an outage and goes by itself when the networ
     assert.ok((await browser.$$('[data-testid="customer-row"]')).length > 0, "the cache stays");
     await screenshot("kyc-offline-banner");
 
+    // The same lines in English, while the outage lasts; then back to Spanish for what follows.
+    for (const [label, heading, words] of [
+      ["English", "Settings", /No connection to UnDosTres/],
+      ["Español (México)", "Ajustes", /Sin conexión con UnDosTres/],
+    ]) {
+      await (await $(browser, "nav-settings")).click();
+      await (await browser.$(`label=${label}`)).click();
+      await (await browser.$(`h2=${heading}`)).waitForDisplayed({ timeout: 20_000 });
+      await (await $(browser, "nav-customers")).click();
+      await undostres.waitForDisplayed({ timeout: 20_000 });
+      assert.match(await text(undostres), words);
+      if (label === "English") await screenshot("kyc-offline-banner-en");
+    }
+
     // It comes back: nobody presses "Actualizar"; the banner goes within a refresh or two.
     await setFaults(browser, {});
     await banner.waitForExist({

@@ -204,9 +204,7 @@ test("a long list keeps only the rows in view in the DOM and a window of pages l
       async () => (await text(await $(browser, "link-row"))).includes("g0019999"),
       { timeout: 10_000, timeoutMsg: "Home did not bring back the newest link" },
     );
-    const top = await browser.execute(
-      () => document.querySelector('[role="grid"]').dataset.window,
-    );
+    const top = await browser.execute(() => document.querySelector('[role="grid"]').dataset.window);
     assert.equal(top.split("-")[0], "0", `window after Home ${top}`);
     await screenshot("links-layout-long-list-home");
   });
