@@ -125,12 +125,13 @@ const LARGE_SYNC: usize = 10_000;
 /// Writes a fetch outcome: on success the links replace the merchant's cached set in one
 /// transaction; on failure only the sync state changes (cached links stay usable). The merchant
 /// must already be cached (connected or onboarded); otherwise the write is a `store.conflict`.
-/// `now` is when the fetch started: links written while it ran are newer and are kept.
+/// `now` is when the fetch started: links written while it ran are newer and are kept. The links
+/// are only read, so a caller can settle its uncertain writes against the same list afterwards.
 pub fn apply_links(
     store: &Store,
     profile_id: &str,
     merchant_id: &str,
-    fetched: Result<Vec<ProviderLink>, ProviderError>,
+    fetched: Result<&[ProviderLink], ProviderError>,
     now: UnixSeconds,
 ) -> Result<LinkSyncReport, SyncError> {
     let cached = fetched.map_err(SyncError::Provider).map(|links| {
@@ -264,9 +265,8 @@ mod tests {
     #[tokio::test]
     async fn a_sync_caches_every_link_and_a_resync_drops_deleted_ones() {
         let (_dir, _sandbox, store, client) = setup().await;
-        let fetched = fetch_links(&client, &merchant()).await;
-        let provider_links = fetched.as_ref().unwrap().clone();
-        let report = apply_links(&store, PROFILE, MERCHANT, fetched, 1_000).unwrap();
+        let provider_links = fetch_links(&client, &merchant()).await.unwrap();
+        let report = apply_links(&store, PROFILE, MERCHANT, Ok(&provider_links), 1_000).unwrap();
         assert_eq!(report.fetched as usize, provider_links.len());
         assert_eq!(report.removed, 0);
         assert_eq!(cached(&store).len(), provider_links.len());
@@ -283,8 +283,8 @@ mod tests {
         assert_eq!(row.merchant_id.as_deref(), Some(MERCHANT));
 
         client.delete_link(&merchant(), &first.id).await.unwrap();
-        let again = fetch_links(&client, &merchant()).await;
-        let report = apply_links(&store, PROFILE, MERCHANT, again, 2_000).unwrap();
+        let again = fetch_links(&client, &merchant()).await.unwrap();
+        let report = apply_links(&store, PROFILE, MERCHANT, Ok(&again), 2_000).unwrap();
         assert_eq!(report.removed, 1);
         assert!(cached(&store).iter().all(|l| l.id != first.id));
         let state = store.sync_states(PROFILE).unwrap();
@@ -296,16 +296,16 @@ mod tests {
     #[tokio::test]
     async fn an_outage_keeps_the_cache_and_records_why() {
         let (_dir, sandbox, store, client) = setup().await;
-        let fetched = fetch_links(&client, &merchant()).await;
-        apply_links(&store, PROFILE, MERCHANT, fetched, 1_000).unwrap();
+        let fetched = fetch_links(&client, &merchant()).await.unwrap();
+        apply_links(&store, PROFILE, MERCHANT, Ok(&fetched), 1_000).unwrap();
         let before = cached(&store);
 
         sandbox.set_faults(FaultPlan {
             outage: Some(Outage { duration_ms: None }),
             ..FaultPlan::default()
         });
-        let failed = fetch_links(&client, &merchant()).await;
-        let error = apply_links(&store, PROFILE, MERCHANT, failed, 2_000).unwrap_err();
+        let failed = fetch_links(&client, &merchant()).await.unwrap_err();
+        let error = apply_links(&store, PROFILE, MERCHANT, Err(failed), 2_000).unwrap_err();
         assert_eq!(error.code(), "billpocket.network_unreachable");
         assert_eq!(
             cached(&store),
@@ -336,7 +336,7 @@ mod tests {
     async fn a_large_sync_leaves_the_database_optimised_a_small_one_does_not() {
         let (dir, _sandbox, store, client) = setup().await;
         let fetched = fetch_links(&client, &merchant()).await.unwrap();
-        apply_links(&store, PROFILE, MERCHANT, Ok(fetched.clone()), 1_000).unwrap();
+        apply_links(&store, PROFILE, MERCHANT, Ok(&fetched), 1_000).unwrap();
         assert!(!has_statistics(dir.path()), "a few links: no optimise");
 
         let many: Vec<_> = (0..LARGE_SYNC)
@@ -346,7 +346,7 @@ mod tests {
                 link
             })
             .collect();
-        let report = apply_links(&store, PROFILE, MERCHANT, Ok(many), 2_000).unwrap();
+        let report = apply_links(&store, PROFILE, MERCHANT, Ok(&many), 2_000).unwrap();
         assert_eq!(report.fetched as usize, LARGE_SYNC);
         assert!(
             has_statistics(dir.path()),

@@ -4,9 +4,16 @@
 //! LIKE where LIKE reads more than 10,000 rows; a sync of 100,000 new links into 900,000, or of
 //! 100,000 changed links of 1,000,000, ≤ 3 s and ≤ 2× the same sync without the search index;
 //! reads from the UI's connection while such a sync writes ≤ 50 ms p95.
+//!
+//! `BENCH_PREFIX_AB` compares other `prefix` settings of the links' search index with the
+//! migrations' one in the same run, e.g. `BENCH_PREFIX_AB="2 3 4 5 6,2 3"`: each setting gets a
+//! store of its own that goes through the same syncs (interleaved with the others), then the
+//! queries run again on the bench's store with its index rebuilt under each setting, and once
+//! more under the migrations' own.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 mod common;
@@ -145,8 +152,9 @@ fn main() {
         "| measurement | p50 | p95 | rows matching | LIKE p50 (rows LIKE reads) | speed-up (p50) |"
     );
     println!("|---|---|---|---|---|---|");
+    let compared = compared_prefixes();
     if !reuse {
-        populate(&store, &mut budgets);
+        populate(&store, &compared, &mut budgets);
         let start = Instant::now();
         store.optimize().unwrap();
         println!(
@@ -156,10 +164,70 @@ fn main() {
         merchant_term_cost(&store);
     }
     search(&store, &mut budgets);
+    if !compared.is_empty() {
+        let own = links_prefix(store.path());
+        for prefix in compared.iter().chain([&own]) {
+            let start = Instant::now();
+            set_links_prefix(store.path(), prefix);
+            println!(
+                "| **prefix = '{prefix}'**: the index rebuilt and merged in {} | | | | | |",
+                ms(start.elapsed())
+            );
+            // Only the migrations' setting is judged.
+            search(&store, &mut Budgets::default());
+        }
+    }
     println!();
     for line in &budgets.0 {
         println!("{line}");
     }
+}
+
+/// The `prefix` settings of `BENCH_PREFIX_AB`, if any.
+fn compared_prefixes() -> Vec<String> {
+    std::env::var("BENCH_PREFIX_AB")
+        .map(|v| v.split(',').map(|p| p.trim().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+/// The links' search index's `prefix` setting in the file at `path`.
+fn links_prefix(path: &Path) -> String {
+    let sql = links_fts_sql(path);
+    let (start, end) = prefix_span(&sql);
+    sql[start..end].to_owned()
+}
+
+fn links_fts_sql(path: &Path) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'links_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// Where the value of `prefix = '…'` lies in the index's `CREATE` statement.
+fn prefix_span(sql: &str) -> (usize, usize) {
+    let start = sql.find("prefix = '").expect("a prefix setting") + "prefix = '".len();
+    (start, start + sql[start..].find('\'').unwrap())
+}
+
+/// Recreates the links' search index of the file at `path` with `prefix`, the rest of its
+/// settings unchanged (the triggers name it and stay), rebuilt from the links and merged.
+fn set_links_prefix(path: &Path, prefix: &str) {
+    let sql = links_fts_sql(path);
+    let (start, end) = prefix_span(&sql);
+    let sql = format!("{}{prefix}{}", &sql[..start], &sql[end..]);
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .execute_batch(&format!(
+            "BEGIN; DROP TABLE links_fts; {sql}; \
+             INSERT INTO links_fts (links_fts) VALUES ('rebuild'); \
+             INSERT INTO links_fts (links_fts) VALUES ('optimize'); COMMIT;"
+        ))
+        .unwrap();
 }
 
 /// The first sync's links, newest first as Billpocket lists them; later syncs bring newer ones.
@@ -238,29 +306,33 @@ struct Syncs {
     changed_status: Duration,
 }
 
-/// The same syncs into both stores, each into `indexed` then at once into `bare`, so that the
-/// two see the same load on a shared machine: 1,000,000 new links as ten 100,000-link
+/// The same syncs into every store, each sync into one store after the other, so that they
+/// see the same load on a shared machine: 1,000,000 new links as ten 100,000-link
 /// transactions, then 100,000 links changed in every field, then the same ones in status only.
-fn standard_syncs(indexed: &Store, bare: &Store) -> (Syncs, Syncs) {
-    set_up(indexed);
-    set_up(bare);
-    let (mut a, mut b) = (Syncs::default(), Syncs::default());
+fn standard_syncs(stores: &[&Store]) -> Vec<Syncs> {
+    for store in stores {
+        set_up(store);
+    }
+    let mut syncs: Vec<Syncs> = stores.iter().map(|_| Syncs::default()).collect();
     let mut rng = Rng(42);
     for batch in 0..TOTAL / BATCH {
         let links = sync_batch(&mut rng, batch);
-        a.new.push(sync(indexed, &links, NOW));
-        b.new.push(sync(bare, &links, NOW));
+        for (store, syncs) in stores.iter().zip(&mut syncs) {
+            syncs.new.push(sync(store, &links, NOW));
+        }
     }
     let text = changed_text(7, 1);
-    a.changed_text = sync(indexed, &text, NOW + 2);
-    b.changed_text = sync(bare, &text, NOW + 2);
     let status = changed_status(&text);
-    a.changed_status = sync(indexed, &status, NOW + 3);
-    b.changed_status = sync(bare, &status, NOW + 3);
-    (a, b)
+    for (store, syncs) in stores.iter().zip(&mut syncs) {
+        syncs.changed_text = sync(store, &text, NOW + 2);
+    }
+    for (store, syncs) in stores.iter().zip(&mut syncs) {
+        syncs.changed_status = sync(store, &status, NOW + 3);
+    }
+    syncs
 }
 
-fn populate(store: &Store, budgets: &mut Budgets) {
+fn populate(store: &Store, compared: &[String], budgets: &mut Budgets) {
     // Baseline: the same syncs into a store whose search index and link counts are not
     // maintained, which is what the table and its sort and filter indexes cost alone.
     let bare_dir = tempfile::tempdir().unwrap();
@@ -273,7 +345,24 @@ fn populate(store: &Store, budgets: &mut Budgets) {
              DROP TRIGGER links_count_update; DROP TRIGGER links_count_delete;",
         )
         .unwrap();
-    let (indexed, baseline) = standard_syncs(store, &bare);
+    let others: Vec<(tempfile::TempDir, Store)> = compared
+        .iter()
+        .map(|prefix| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open(dir.path()).unwrap();
+            set_links_prefix(store.path(), prefix);
+            (dir, store)
+        })
+        .collect();
+    let stores: Vec<&Store> = [store]
+        .into_iter()
+        .chain(others.iter().map(|(_, s)| s))
+        .chain([&bare])
+        .collect();
+    let mut syncs = standard_syncs(&stores);
+    let baseline = syncs.pop().unwrap();
+    let indexed = syncs.remove(0);
+    drop(others);
     drop(bare);
     // The usual sync: the provider returns links that did not change.
     let unchanged_time = sync(store, &sync_batch(&mut Rng(42), 0), NOW + 1);
@@ -321,6 +410,28 @@ fn populate(store: &Store, budgets: &mut Budgets) {
         ),
     ] {
         println!("| {label} | {} | | | | |", ms(time));
+    }
+    // With other settings compared, every setting's syncs side by side.
+    if !compared.is_empty() {
+        let own = links_prefix(store.path());
+        let settings = std::iter::once(&own).chain(compared);
+        let ratio = |time: Duration, base: Duration| time.as_secs_f64() / base.as_secs_f64();
+        let total = |syncs: &Syncs| syncs.new.iter().sum::<Duration>();
+        for (prefix, syncs) in settings.zip(std::iter::once(&indexed).chain(&syncs)) {
+            println!(
+                "| prefix = '{prefix}' (ratio to the baseline): the ten new syncs {} ({:.2}×), \
+                 new into 900,000 {} ({:.2}×), changed {} ({:.2}×), status only {} ({:.2}×) \
+                 | | | | | |",
+                ms(total(syncs)),
+                ratio(total(syncs), total(&baseline)),
+                ms(syncs.new[last]),
+                ratio(syncs.new[last], baseline.new[last]),
+                ms(syncs.changed_text),
+                ratio(syncs.changed_text, baseline.changed_text),
+                ms(syncs.changed_status),
+                ratio(syncs.changed_status, baseline.changed_status),
+            );
+        }
     }
     for (name, time, base) in [
         ("new_into_900k", indexed.new[last], baseline.new[last]),
@@ -422,9 +533,12 @@ fn reads_during_sync(store: &Store) -> DuringSync {
 /// the same settings (time of the build and size of its segments), the two interleaved.
 fn merchant_term_cost(store: &Store) {
     let conn = rusqlite::Connection::open(store.path()).unwrap();
-    let settings = "content = 'links_search_source', content_rowid = 'rowid', \
-                    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6', \
-                    detail = none, columnsize = 0";
+    let settings = format!(
+        "content = 'links_search_source', content_rowid = 'rowid', \
+         tokenize = 'unicode61 remove_diacritics 2', prefix = '{}', \
+         detail = none, columnsize = 0",
+        links_prefix(store.path())
+    );
     let mut rows = Vec::new();
     for (table, columns, label) in [
         (
@@ -713,6 +827,34 @@ fn search(store: &Store, budgets: &mut Budgets) {
             );
             merchant_filter_against_term(&raw);
         }
+    }
+
+    // Type-ahead: the keystrokes of the commonest surname (in 38 % of the links), each prefix
+    // read from a prefix index of its length if there is one; then an amount as shown.
+    for (name, typed) in [
+        ("he", "he"),
+        ("her", "her"),
+        ("hern", "hern"),
+        ("herna", "herna"),
+        ("hernan", "hernan"),
+        ("gonzal", "gonzal"),
+        ("amount", "$1,234.50"),
+    ] {
+        let query = LinkQuery {
+            profile_id: PROFILE.into(),
+            text: typed.into(),
+            sort: LinkSort::Newest,
+            limit: 50,
+            ..Default::default()
+        };
+        timed(
+            store,
+            budgets,
+            &format!("search_typed_{name}"),
+            &format!("search \"{typed}\" as typed, newest first, page of 50"),
+            &query,
+            NOW,
+        );
     }
 
     // Filters without text, and a second page through the cursor.

@@ -33,11 +33,18 @@ pub async fn sync_merchant(
     merchant_id: &str,
     now: UnixSeconds,
 ) -> Result<SyncOutcome, WriteError> {
-    let fetched = access.client.list_links(&access.credentials).await;
-    let links = fetched.as_ref().ok().cloned();
+    // Shared with the write rather than copied (100,000 links for a large merchant): the
+    // uncertain writes are settled against the same list afterwards.
+    let fetched = access
+        .client
+        .list_links(&access.credentials)
+        .await
+        .map(Arc::new);
+    let links = fetched.as_ref().ok().map(Arc::clone);
     let (profile, merchant) = (profile_id.to_owned(), merchant_id.to_owned());
-    let report = blocking(store, move |store| {
-        apply_links(store, &profile, &merchant, fetched, now)
+    let report = blocking(store, move |store| match fetched {
+        Ok(listed) => apply_links(store, &profile, &merchant, Ok(&listed), now),
+        Err(error) => apply_links(store, &profile, &merchant, Err(error), now),
     })
     .await?;
     let mut outcome = SyncOutcome {
