@@ -283,21 +283,19 @@ function footprint(appPid, env) {
     // A network process of the session before may linger with the same data home.
     if (started(pid) < started(appPid)) return false;
     for (let up = parents.get(pid); up; up = parents.get(up)) if (up === appPid) return true;
-    try {
-      const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-      return environ.includes(`XDG_DATA_HOME=${env.XDG_DATA_HOME}`);
-    } catch {
-      return false;
-    }
+    const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+    return environ.includes(`XDG_DATA_HOME=${env.XDG_DATA_HOME}`);
   };
-  const webkit = [...parents.keys()]
-    .filter((pid) => ours(pid))
-    .map((pid) => ({
-      pid,
-      name: readFileSync(`/proc/${pid}/comm`, "utf8").trim(),
-    }))
-    .filter(({ name }) => /^WebKit(Web|Network)Pr/.test(name))
-    .map((process) => ({ ...process, ...memoryOf(process.pid) }));
+  const webkit = [...parents.keys()].flatMap((pid) => {
+    try {
+      if (!ours(pid)) return [];
+      const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      return /^WebKit(Web|Network)Pr/.test(name) ? [{ pid, name, ...memoryOf(pid) }] : [];
+    } catch {
+      // Exited while it was read (a process of the session before, going away), or not ours.
+      return [];
+    }
+  });
   const app = memoryOf(appPid);
   const sum = (key) => app[key] + webkit.reduce((total, p) => total + p[key], 0);
   return { app, webkit, together: { rss: sum("rss"), pss: sum("pss") } };
