@@ -19,8 +19,7 @@ import { ROW_HEIGHT, TableRow } from "./TableRow";
 import type { TablePaging } from "./queries";
 import classes from "./VirtualTable.module.css";
 
-/** Ask for the next (or previous) page when the view comes this close to the last (or first)
- * loaded row. */
+/** Ask for the next (previous) page when the view comes this close to the last (first) row. */
 const PREFETCH_ROWS = 30;
 
 /** What a screen can ask of its table. */
@@ -57,8 +56,9 @@ export type VirtualTableProps<Row, K extends string> = {
 /**
  * A list of rows where only those in view are in the DOM, so 100,000 cached rows scroll as
  * smoothly as 10. Only a window of the list is loaded (`useWindowedPages`): rows above it are
- * read back as the view comes near them, and a jump far above starts again from the top. Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it. Its
- * columns give way in a set order when the width is short, then it scrolls sideways.
+ * read back as the view comes near them, and a jump far above starts again from the top.
+ * Arrow keys, Page Up/Down, Home/End move the selection; Enter opens it. Its columns give way
+ * in a set order when the width is short, then it scrolls sideways.
  */
 export function VirtualTable<Row, K extends string>({
   ref,

@@ -3,8 +3,8 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 /**
  * Pages kept at once. As the view moves on, the page farthest from it is let go and read again
- * (keyset cursors in both directions) if the view comes back: the window's memory and the cost
- * of a new search stay the same after scrolling through 100,000 rows as after 100.
+ * (keyset cursors in both directions) if the view comes back: the rows kept and a refetch's
+ * reads stay the same after scrolling through 100,000 rows as after 100.
  */
 export const WINDOW_PAGES = 10;
 
@@ -45,7 +45,7 @@ export type TablePaging = {
 };
 
 /**
- * A list read page by page into a window of at most [`WINDOW_PAGES`] pages. `read` gets a
+ * A list read page by page into a window of at most `WINDOW_PAGES` pages. `read` gets a
  * cursor (`null` for the top) and keeps its identity or not: the latest one is used. While a new
  * query's first page is on its way the previous rows stay on screen, under their own `listKey`,
  * so the table does not render them again for a query they do not answer.
@@ -85,8 +85,9 @@ export function useWindowedPages<Row>(
     if (restarting.current) return;
     restarting.current = true;
     const { queryKey, read } = latest.current;
-    place(read, TOP)
+    void place(read, TOP)
       .then((top) => client.setQueryData(queryKey, { pages: [top], pageParams: [TOP] }))
+      // Read the window again instead: a failing read then shows as the list's error.
       .catch(() => client.invalidateQueries({ queryKey, exact: true }))
       .finally(() => {
         restarting.current = false;
