@@ -31,7 +31,8 @@ ensure_tauri_cli() {
 part() {
   local name="$1"
   shift
-  say "$name (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The CPU model with the load: sessions have run on different hardware (docs/BENCHMARKS.md).
+  say "$name (load: $(cut -d' ' -f1-3 /proc/loadavg); CPU:$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2))"
   # Not in an `if`: bash ignores `set -e` inside a condition, even in a subshell.
   set +e
   (set -e && "$@") 2>&1 | tee "$LOGS/$name.log"
