@@ -24,12 +24,28 @@ export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$keyring_home/run}"
 mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
-# shellcheck disable=SC2016 # expanded by the inner shell
-dbus-run-session -- sh -c '
-    set -eu
-    # --unlock reads the password on stdin and creates the "login" keyring with it; the
-    # printed GNOME_KEYRING_CONTROL/SSH_AUTH_SOCK lines are exported for the command.
-    eval "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d " \n" |
-        gnome-keyring-daemon --unlock --components=secrets --daemonize | sed "s/^/export /")"
-    exec "$@"
-' keyring-session "$@"
+# D-Bus starts the daemon on the first keyring call, through the session's own services
+# directory (read before the system's): --unlock reads the password on stdin and creates the
+# "login" keyring with it, or opens the one on disk. Started that way, and not before the
+# command, there is no window in which a call finds no daemon and D-Bus starts a second one.
+# And when gnome-keyring-daemon (Debian 12) aborts, as it sometimes does when a client is killed
+# with calls in flight (the end-to-end tests kill the app on purpose), the next call starts it
+# again with the same password and keyring file: every secret carries over. Before, D-Bus
+# started the system's daemon instead, whose locked keyring asked for its password through a
+# prompt no headless session can show, and every later write failed.
+saved_umask=$(umask)
+umask 077
+head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$keyring_home/password"
+cat >"$keyring_home/keyring-daemon" <<SCRIPT
+#!/bin/sh
+exec gnome-keyring-daemon --unlock --components=secrets --foreground <"$keyring_home/password"
+SCRIPT
+chmod 700 "$keyring_home/keyring-daemon"
+mkdir -p "$XDG_DATA_HOME/dbus-1/services"
+for name in org.freedesktop.secrets org.gnome.keyring; do
+    printf '[D-BUS Service]\nName=%s\nExec=%s\n' "$name" "$keyring_home/keyring-daemon" \
+        >"$XDG_DATA_HOME/dbus-1/services/$name.service"
+done
+umask "$saved_umask"
+
+dbus-run-session -- "$@"
