@@ -569,7 +569,7 @@ await withDriver(largeEnv, async () => {
       const timing = await searchRepaint(browser, text);
       if (timing.error) throw new Error(timing.error);
       repaints.push(timing.ms);
-      steps.push({ ...timing.steps, paint: timing.ms });
+      steps.push({ ...timing.steps, paint: timing.ms, text });
       await browser.pause(300);
     }
     const p95 = percentile(repaints, 95);
@@ -588,6 +588,14 @@ await withDriver(largeEnv, async () => {
       return `${label} ${median(own)?.toFixed(1)} / ${percentile(own, 95)?.toFixed(1)} ms`;
     });
     console.log(`search steps, p50 / p95 of each: ${split.join(", ")}`);
+    // The slow tail by what was typed: a word's many rows or a slug's one.
+    const slowest = [...steps].sort((a, b) => b.paint - a.paint).slice(0, 3);
+    for (const { text, ...marks } of slowest)
+      console.log(
+        `slow search "${text}": ` +
+          labels.map((label) => `${label} at ${marks[label]?.toFixed(0)}`).join(", ") +
+          " ms",
+      );
     budget("search_repaint_p95_after_debounce", Math.round(p95 - DEBOUNCE_MS), 50, "ms");
   } finally {
     await browser.deleteSession();
