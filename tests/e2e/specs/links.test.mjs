@@ -280,16 +280,19 @@ test("a link is copied, its QR saved, and it is shared by WhatsApp and e-mail", 
     assert.deepEqual([...readFileSync(path.join(exports, png)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
 
     await (await $(browser, "share-phone")).setValue("55 1234 5678");
+    // Each click starts its own opener process: wait for one before the next, or the two
+    // lines may land in either order.
+    const openedLines = async (count) => {
+      await browser.waitUntil(
+        () => existsSync(opened) && readFileSync(opened, "utf8").trim().split("\n").length >= count,
+        { timeout: 10_000, timeoutMsg: `nothing was opened after ${count - 1}` },
+      );
+      return readFileSync(opened, "utf8").trim().split("\n");
+    };
     await (await $(browser, "share-whatsapp")).click();
+    await openedLines(1);
     await (await $(browser, "share-email")).click();
-    await browser.waitUntil(
-      () => existsSync(opened) && readFileSync(opened, "utf8").split("\n").length > 2,
-      {
-        timeout: 10_000,
-        timeoutMsg: "nothing was opened",
-      },
-    );
-    const [whatsapp, email] = readFileSync(opened, "utf8").trim().split("\n");
+    const [whatsapp, email] = await openedLines(2);
     assert.match(whatsapp, /^https:\/\/wa\.me\/525512345678\?text=Hola%2C%20te%20comparto/);
     assert.ok(whatsapp.includes(encodeURIComponent(url)), "the message carries the link");
     assert.match(email, /^mailto:\?subject=Liga%20de%20pago%20de%20/);
