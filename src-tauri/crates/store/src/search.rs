@@ -123,6 +123,8 @@ pub(crate) struct ListQuery {
     /// Filters that an index answers with rowids alone (a range of its first column after the
     /// profile), candidates for a narrow text walk; see [`Self::narrowest`].
     narrowing: Vec<(String, Vec<Value>)>,
+    /// The rowid of the cursor's row, where a page after (or before) it starts its rowid walk.
+    cursor_rowid: Option<i64>,
 }
 
 /// Up to this many text matches, the query starts from the matches (each looked up, the few
@@ -152,6 +154,7 @@ impl ListQuery {
             params: vec![Value::Text(profile_id.into())],
             text: None,
             narrowing: Vec::new(),
+            cursor_rowid: None,
         }
     }
 
@@ -241,6 +244,7 @@ impl ListQuery {
         // A page before a row is read as the page after it in the reverse order.
         let order = if backward { order.reversed() } else { *order };
         if let Some(Position { key, rowid, .. }) = position {
+            self.cursor_rowid = Some(rowid);
             let (_, after, _) = order.direction();
             self.filter(
                 &format!("({}, t.rowid) {after} (?, ?)", order.expr),
@@ -329,12 +333,12 @@ impl ListQuery {
     }
 
     /// A common word's page in an order that follows rowids, without building the set of its
-    /// matches: reads the matches in rowid order (FTS5 returns them sorted, lazily) until a
-    /// page of them passes the filters (a cursor is one of them: a later page walks past the
-    /// earlier ones). Rows inserted out of order may still sort before that page's last row:
-    /// the sort index lists them (the rows sorting before it that lie beyond the walk) and the
-    /// walk goes on until it has passed them all. `None`, and the set plan runs instead, when
-    /// there are too many of those or the walk grows too long.
+    /// matches: reads the matches in rowid order (FTS5 returns them sorted, lazily) from the
+    /// cursor's row on until a page of them passes the filters. Rows inserted out of order may
+    /// still sort between the cursor and that page's last row: the sort index lists them (the
+    /// rows there that lie outside the rowids walked) and they are looked for by walking on past
+    /// the page, or back from the cursor. `None`, and the set plan runs instead, when there are
+    /// too many of those or the walk grows too long.
     fn rowid_walk<T>(
         &self,
         conn: &Connection,
@@ -343,8 +347,7 @@ impl ListQuery {
         fetch: usize,
         map: &impl Fn(&Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Option<Vec<Ranked<T>>>> {
-        let fts = self.listing.fts;
-        let (direction, after, before) = order.direction();
+        let (_, after, before) = order.direction();
         // Under a narrow filter only the matches among the rows that pass it are looked up:
         // SQLite keeps those rowids in a temporary index and skips the other matches itself
         // (the unary + keeps FTS5 from probing each of them, about 40 µs apiece).
@@ -355,18 +358,21 @@ impl ListQuery {
                 table = self.listing.table
             )
         });
-        let mut walk = conn.prepare_cached(&format!(
-            "SELECT rowid FROM {fts} WHERE {fts} MATCH ? {among} ORDER BY rowid {direction}"
-        ))?;
         let expr = Value::Text(expr.into());
-        let walk_params = std::iter::once(&expr).chain(
-            narrow
-                .into_iter()
-                .flat_map(|(_, params)| self.params[..1].iter().chain(params)),
-        );
-        let mut matches = walk.query_map(rusqlite::params_from_iter(walk_params), |r| {
-            r.get::<_, i64>(0)
-        })?;
+        let narrow_params: Vec<&Value> = narrow
+            .into_iter()
+            .flat_map(|(_, params)| self.params[..1].iter().chain(params))
+            .collect();
+        let start = self.cursor_rowid.map(Value::Integer);
+        let mut walk = self.match_walk(conn, &among, order.descending, start.is_some())?;
+        let mut matches = walk.query_map(
+            rusqlite::params_from_iter(
+                std::iter::once(&expr)
+                    .chain(narrow_params.iter().copied())
+                    .chain(&start),
+            ),
+            |r| r.get::<_, i64>(0),
+        )?;
         let mut best = Vec::new();
         let mut next_batch = fetch * 2;
         let mut read = 0;
@@ -391,30 +397,42 @@ impl ListQuery {
             let hopeless =
                 read >= MAX_WALK_LOOKUPS || (read >= WALK_SAMPLE && projected > MAX_WALK_LOOKUPS);
             match last {
-                Some(last) if !exhausted && best.len() == fetch => break last,
+                Some(last) if !exhausted && best.len() == fetch => break Some(last),
                 Some(_) if !exhausted && !hopeless => next_batch *= 2,
                 Some(_) if !exhausted => return Ok(None),
-                // Every match was read.
-                _ => return Ok(Some(best)),
+                // Every match on the walk's side of the cursor was read.
+                _ => break None,
             }
         };
-        let Some(end) = best.last() else {
+        if walked_to.is_none() && start.is_none() {
             return Ok(Some(best));
-        };
+        }
+        // The rows between the cursor (in the clauses) and the page's end, when it is full,
+        // that lie beyond the walk or behind its start.
+        let mut clauses = self.clauses.clone();
+        let mut bounds = Vec::new();
+        if let Some(end) = best.last().filter(|_| best.len() == fetch) {
+            clauses.push(format!("({}, t.rowid) {before} (?, ?)", order.expr));
+            bounds.extend([end.key.clone(), Value::Integer(end.rowid)]);
+        }
+        let mut outside = Vec::new();
+        for (side, rowid) in [
+            (after, walked_to.map(Value::Integer)),
+            (before, start.clone()),
+        ] {
+            if let Some(rowid) = rowid {
+                outside.push(format!("+t.rowid {side} ?"));
+                bounds.push(rowid);
+            }
+        }
+        clauses.push(format!("({})", outside.join(" OR ")));
         let sql = format!(
-            "SELECT t.rowid FROM {table} t WHERE {clauses} AND ({key}, t.rowid) {before} (?, ?) \
-             AND +t.rowid {after} ? LIMIT {limit}",
+            "SELECT t.rowid FROM {table} t WHERE {clauses} LIMIT {limit}",
             table = self.listing.table,
-            clauses = self.clauses.join(" AND "),
-            key = order.expr,
+            clauses = clauses.join(" AND "),
             limit = MAX_STRAGGLERS + 1,
         );
-        let bounds = [
-            end.key.clone(),
-            Value::Integer(end.rowid),
-            Value::Integer(walked_to),
-        ];
-        let stragglers: HashSet<i64> = conn
+        let stragglers: Vec<i64> = conn
             .prepare_cached(&sql)?
             .query_map(
                 rusqlite::params_from_iter(self.params.iter().chain(&bounds)),
@@ -424,27 +442,30 @@ impl ListQuery {
         if stragglers.len() > MAX_STRAGGLERS {
             return Ok(None);
         }
-        let farthest = if order.descending {
-            stragglers.iter().min()
-        } else {
-            stragglers.iter().max()
+        // Those behind the start lie the other way in rowid order than those beyond the walk.
+        let behind = |rowid: i64| {
+            self.cursor_rowid
+                .is_some_and(|start| (rowid > start) == order.descending)
         };
-        let Some(&farthest) = farthest else {
-            return Ok(Some(best));
+        let (behind, beyond): (HashSet<i64>, HashSet<i64>) =
+            stragglers.into_iter().partition(|&rowid| behind(rowid));
+        let Some(mut matching) = matching_among(matches, &beyond, order.descending)? else {
+            return Ok(None);
         };
-        // Matches come in rowid order: read on until past the farthest straggler.
-        let mut matching = Vec::new();
-        for (extra, rowid) in matches.enumerate() {
-            if extra == MAX_WALK_READS {
+        if !behind.is_empty() {
+            let mut back = self.match_walk(conn, &among, !order.descending, true)?;
+            let back_matches = back.query_map(
+                rusqlite::params_from_iter(
+                    std::iter::once(&expr)
+                        .chain(narrow_params.iter().copied())
+                        .chain(&start),
+                ),
+                |r| r.get::<_, i64>(0),
+            )?;
+            let Some(more) = matching_among(back_matches, &behind, !order.descending)? else {
                 return Ok(None);
-            }
-            let rowid = rowid?;
-            if stragglers.contains(&rowid) {
-                matching.push(Value::Integer(rowid));
-            }
-            if rowid == farthest || (rowid < farthest) == order.descending {
-                break;
-            }
+            };
+            matching.extend(more);
         }
         if !matching.is_empty() {
             let found = self.select(conn, Some(matching), order, fetch, map)?;
@@ -452,6 +473,70 @@ impl ListQuery {
         }
         Ok(Some(best))
     }
+
+    /// The text's matches in rowid order, descending or not, among the rows of the narrow
+    /// filter when `among` names one, and past a rowid (the last parameter) when `from`.
+    fn match_walk<'c>(
+        &self,
+        conn: &'c Connection,
+        among: &str,
+        descending: bool,
+        from: bool,
+    ) -> Result<rusqlite::CachedStatement<'c>> {
+        let fts = self.listing.fts;
+        let (direction, after, _) = Order {
+            descending,
+            ..ORDER_BY_ROWID
+        }
+        .direction();
+        let from = if from {
+            format!("AND rowid {after} ?")
+        } else {
+            String::new()
+        };
+        Ok(conn.prepare_cached(&format!(
+            "SELECT rowid FROM {fts} WHERE {fts} MATCH ? {among} {from} ORDER BY rowid {direction}"
+        ))?)
+    }
+}
+
+/// Only a direction, for [`ListQuery::match_walk`].
+const ORDER_BY_ROWID: Order = Order {
+    expr: "rowid",
+    descending: false,
+    follows_rowid: true,
+};
+
+/// Reads `matches` (in rowid order, `descending` or not) until past the farthest of `wanted`,
+/// and returns those of `wanted` read. `None` when that means reading more than
+/// [`MAX_WALK_READS`] matches.
+fn matching_among(
+    matches: impl Iterator<Item = rusqlite::Result<i64>>,
+    wanted: &HashSet<i64>,
+    descending: bool,
+) -> Result<Option<Vec<Value>>> {
+    let farthest = if descending {
+        wanted.iter().min()
+    } else {
+        wanted.iter().max()
+    };
+    let Some(&farthest) = farthest else {
+        return Ok(Some(Vec::new()));
+    };
+    let mut matching = Vec::new();
+    for (read, rowid) in matches.enumerate() {
+        if read == MAX_WALK_READS {
+            return Ok(None);
+        }
+        let rowid = rowid?;
+        if wanted.contains(&rowid) {
+            matching.push(Value::Integer(rowid));
+        }
+        if rowid == farthest || (rowid < farthest) == descending {
+            break;
+        }
+    }
+    Ok(Some(matching))
 }
 
 /// The page: up to `limit` of `rows` (read in the page's direction, one more than `limit` when
