@@ -1,5 +1,5 @@
 import { Stack, Title } from "@mantine/core";
-import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
+import { useHotkeys } from "@mantine/hooks";
 import { IconIdBadge2 } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { usePreferences } from "../app/queries";
 import type { Customer, Provider } from "../bindings";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
+import { useAppliedFilters } from "../components/useAppliedFilters";
 import { PendingWrites } from "../components/PendingWrites";
 import { usePendingPanel } from "../components/usePendingPanel";
 import { useErrorToast } from "../components/useErrorMessage";
@@ -47,11 +48,8 @@ export function CustomersScreen() {
   // The age filters count back from when they were set, so the query (and the scroll position)
   // stays put while the clock on the rows moves.
   const [since, setSince] = useState(nowSeconds);
-  const [debounced] = useDebouncedValue(filters, 120);
-  const query = useMemo(
-    () => toQuery(debounced, since, targetDays),
-    [debounced, since, targetDays],
-  );
+  const applied = useAppliedFilters(filters);
+  const query = useMemo(() => toQuery(applied, since, targetDays), [applied, since, targetDays]);
   const { list, rows, paging, listKey } = useCustomerPages(query);
   const syncState = useCustomersSyncState();
   const sync = useCustomersSync();
@@ -93,7 +91,7 @@ export function CustomersScreen() {
     returnTo.current = null;
   }, [open]);
 
-  const filtered = debounced.text.trim() !== "" || activeFilterCount(debounced) > 0;
+  const filtered = applied.text.trim() !== "" || activeFilterCount(applied) > 0;
 
   return (
     <Stack

@@ -34,6 +34,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
   ["minute", 60, 60],
 ];
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** Made once per locale and style: a list formats one per row it shows (30 µs each, made). */
+function relativeFormat(locale: string, style: Intl.RelativeTimeFormatStyle) {
+  const key = `${locale} ${style}`;
+  let format = relativeFormats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style });
+    relativeFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "hace 5 min", "en 3 días", "hace 18 meses", "ahora": whole units, coarser when far. */
 export function formatRelative(then: number, now: number, locale: string): string {
   const delta = then - now;
@@ -41,11 +54,10 @@ export function formatRelative(then: number, now: number, locale: string): strin
     if (Math.abs(delta) >= from) {
       // Short "min" and "h" read well; a short month ("18 m") reads like minutes.
       const style = unit === "month" || unit === "year" ? "long" : "short";
-      const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style });
-      return format.format(Math.trunc(delta / seconds), unit);
+      return relativeFormat(locale, style).format(Math.trunc(delta / seconds), unit);
     }
   }
-  return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(0, "second");
+  return relativeFormat(locale, "long").format(0, "second");
 }
 
 /** The value of an `<input type="datetime-local">` for a time: "2026-12-24T18:00", local. */

@@ -1,5 +1,5 @@
 import { Group, Select, Skeleton, Stack, Title } from "@mantine/core";
-import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
+import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLink } from "@tabler/icons-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
@@ -17,6 +17,7 @@ import { EmptyState } from "../components/EmptyState";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ListStates } from "../components/ListStates";
 import { ListSyncBar } from "../components/ListSyncBar";
+import { useAppliedFilters } from "../components/useAppliedFilters";
 import { useErrorMessage, useErrorToast } from "../components/useErrorMessage";
 import { markStep } from "../app/timing";
 import { call } from "../ipc";
@@ -102,9 +103,9 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
   const { t, i18n } = useTranslation("links");
   const errorMessage = useErrorMessage();
   const [filters, setFilters] = useState<LinkFilters>(NO_FILTERS);
-  const [debounced] = useDebouncedValue(filters, 120);
-  const query = useMemo(() => toQuery(debounced, merchant.id), [debounced, merchant.id]);
-  // The debounced search is on screen (the bench's "debounce end", app/timing).
+  const applied = useAppliedFilters(filters);
+  const query = useMemo(() => toQuery(applied, merchant.id), [applied, merchant.id]);
+  // The search typed is applied (the bench's "debounce" step, app/timing).
   useLayoutEffect(() => {
     markStep("links-search-debounced");
   }, [query]);
@@ -197,7 +198,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
 
   const exportCsv = useExportLinks(query, i18n.language);
 
-  const filtered = debounced.text.trim() !== "" || activeFilterCount(debounced) > 0;
+  const filtered = applied.text.trim() !== "" || activeFilterCount(applied) > 0;
 
   return (
     <>
