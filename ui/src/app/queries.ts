@@ -5,6 +5,7 @@ import {
   type QueryKey,
   type UseMutationOptions,
 } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { commands, type KycPreferences, type Locale } from "../bindings";
@@ -37,6 +38,16 @@ export function useCommandMutation<TData, TVars = void>(
       await callbacks.onSettled?.(data, error, vars, ...rest);
     },
   });
+}
+
+/**
+ * A CSV export of a list's view, as the list's toolbar takes it: it makes nothing stale, and it
+ * stays the same object while its state does, so the memoised toolbar does not render again
+ * with every page of the list.
+ */
+export function useCsvExport<TData>(exportView: () => Promise<TData>) {
+  const { mutate, isPending } = useCommandMutation(exportView, () => []);
+  return useMemo(() => ({ mutate, isPending }), [mutate, isPending]);
 }
 
 export const appKeys = {

@@ -37,7 +37,17 @@ function renderBox() {
   const type = (text: string) => {
     fireEvent.change(box, { target: { value: text } });
   };
-  return { box, type, reported, renders, setText: (text: string) => act(() => setText(text)) };
+  return {
+    box,
+    type,
+    reported,
+    renders,
+    setText: (text: string) => {
+      act(() => {
+        setText(text);
+      });
+    },
+  };
 }
 
 describe("SearchBox", () => {
@@ -53,12 +63,16 @@ describe("SearchBox", () => {
     const before = renders.screen;
     for (const text of ["p", "pe", "per", "pere", "perez"]) {
       type(text);
-      act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 20));
+      act(() => {
+        vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 20);
+      });
     }
     expect(box.value).toBe("perez");
     expect(reported).toEqual([]);
     expect(renders.screen).toBe(before);
-    act(() => vi.advanceTimersByTime(20));
+    act(() => {
+      vi.advanceTimersByTime(20);
+    });
     expect(reported).toEqual(["perez"]);
     expect(renders.screen).toBe(before + 1);
   });
@@ -69,23 +83,31 @@ describe("SearchBox", () => {
     fireEvent.keyDown(box, { key: "Escape" });
     expect(box.value).toBe("");
     expect(reported).toEqual([""]);
-    act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS * 2));
+    act(() => {
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS * 2);
+    });
     expect(reported).toEqual([""]);
 
     setText("cafe");
     expect(box.value).toBe("cafe");
-    act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS * 2));
+    act(() => {
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS * 2);
+    });
     expect(reported).toEqual([""]);
   });
 
   it("keeps what was typed after the text it reported comes back", () => {
     const { box, type, reported } = renderBox();
     type("pastel");
-    act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS));
+    act(() => {
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    });
     type("pastel p");
     expect(reported).toEqual(["pastel"]);
     expect(box.value).toBe("pastel p");
-    act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS));
+    act(() => {
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    });
     expect(reported).toEqual(["pastel", "pastel p"]);
   });
 });
@@ -107,13 +129,17 @@ describe("useAppliedFilters", () => {
     rerender({ filters: searched });
     expect(result.current).toBe(searched);
     // Settling later changes nothing the list reads.
-    act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS));
+    act(() => {
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    });
     expect(result.current).toBe(searched);
 
     const active = { text: "perez", status: "active" };
     rerender({ filters: active });
     expect(result.current.status).toBe("all");
-    act(() => vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS));
+    act(() => {
+      vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    });
     expect(result.current).toBe(active);
   });
 });

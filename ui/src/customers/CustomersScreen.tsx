@@ -1,7 +1,7 @@
 import { Stack, Title } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import { IconIdBadge2 } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { usePreferences } from "../app/queries";
@@ -70,11 +70,16 @@ export function CustomersScreen() {
   // Where the keyboard was when the registration form opened (the button, a row, a filter): the
   // focus goes back there when the form closes without opening a customer's page.
   const formOpener = useRef<HTMLElement | null>(null);
-  const openForm = () => {
+  const openForm = useCallback(() => {
     const focused = document.activeElement;
     formOpener.current = focused instanceof HTMLElement ? focused : null;
     setCreating(true);
-  };
+  }, []);
+  // Stable, as the other props of the memoised toolbar.
+  const changeFilters = useCallback((next: CustomerFilters) => {
+    setFilters(next);
+    setSince(nowSeconds());
+  }, []);
   useEffect(() => {
     const opener = formOpener.current;
     if (creating || opener === null) return;
@@ -126,10 +131,7 @@ export function CustomersScreen() {
       />
       <CustomersToolbar
         filters={filters}
-        onChange={(next) => {
-          setFilters(next);
-          setSince(nowSeconds());
-        }}
+        onChange={changeFilters}
         targetLabel={t("age.targetDays", { count: targetDays })}
         onNew={openForm}
         csv={exportCsv}

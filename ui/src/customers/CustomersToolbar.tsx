@@ -1,4 +1,5 @@
 import { Chip, SegmentedControl, Select } from "@mantine/core";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { CustomerSort, Provider } from "../bindings";
@@ -15,8 +16,9 @@ const AGE_DAYS = [1, 2, 3, 7, 14, 30];
 /**
  * The list toolbar of Clientes y KYC: search, export of the view and "Registrar cliente"; the
  * provider, status, country and age filters, the "past the target" chip, and the sort.
+ * Memoised: a search's answer renders the screen, not this.
  */
-export function CustomersToolbar({
+export const CustomersToolbar = memo(function CustomersToolbar({
   filters,
   onChange,
   targetLabel,
@@ -121,4 +123,4 @@ export function CustomersToolbar({
       </Chip>
     </ListToolbar>
   );
-}
+});

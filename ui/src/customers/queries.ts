@@ -22,7 +22,7 @@ import {
   type RecordChange,
 } from "../bindings";
 import { call } from "../ipc";
-import { useCommandMutation, type MutationCallbacks } from "../app/queries";
+import { useCommandMutation, useCsvExport, type MutationCallbacks } from "../app/queries";
 import { useWindowedPages } from "../table/queries";
 
 export const customerKeys = {
@@ -145,10 +145,7 @@ export function useDiscardCustomerWrite(callbacks?: MutationCallbacks<null, Pend
 
 /** Every customer of the view (`query`, all pages) as a CSV file, after the save dialog. */
 export function useExportCustomers(query: CustomerQuery, lang: string) {
-  return useCommandMutation(
-    () => call(commands.exportCustomersCsv(query, lang)),
-    () => [],
-  );
+  return useCsvExport(() => call(commands.exportCustomersCsv(query, lang)));
 }
 
 /** A customer's page: the cached row, tags and timeline. */

@@ -142,14 +142,10 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
     [t, errorMessage],
   );
 
-  useHotkeys([
-    [
-      "mod+N",
-      () => {
-        setForm({ kind: "create", form: EMPTY_FORM });
-      },
-    ],
-  ]);
+  const newLink = useCallback(() => {
+    setForm({ kind: "create", form: EMPTY_FORM });
+  }, []);
+  useHotkeys([["mod+N", newLink]]);
 
   /** Tells what happened to a write in words: done, queued, or being checked. */
   function announce(outcome: WriteOutcome, done: string) {
@@ -226,14 +222,7 @@ function MerchantLinks({ merchant }: { merchant: Merchant }) {
         }}
         {...pending.panel}
       />
-      <LinksToolbar
-        filters={filters}
-        onChange={setFilters}
-        onNew={() => {
-          setForm({ kind: "create", form: EMPTY_FORM });
-        }}
-        csv={exportCsv}
-      />
+      <LinksToolbar filters={filters} onChange={setFilters} onNew={newLink} csv={exportCsv} />
       <ListStates
         list={list}
         rows={rows.length}

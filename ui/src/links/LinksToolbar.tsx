@@ -9,7 +9,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconCalendar, IconCash } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { LinkSort } from "../bindings";
@@ -23,9 +23,9 @@ const EXPIRING_DAYS = [3, 7, 15, 30];
 
 /**
  * The list toolbar of Ligas: search, export and "Nueva liga"; the status, MSI, expiry, amount
- * and creation filters, and the sort.
+ * and creation filters, and the sort. Memoised: a search's answer renders the screen, not this.
  */
-export function LinksToolbar({
+export const LinksToolbar = memo(function LinksToolbar({
   filters,
   onChange,
   onNew,
@@ -134,7 +134,7 @@ export function LinksToolbar({
       </RangePopover>
     </ListToolbar>
   );
-}
+});
 
 /** A filter chip-button that opens a "from / to" pair; highlighted while either bound is set. */
 function RangePopover({

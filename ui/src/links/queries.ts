@@ -11,7 +11,7 @@ import {
 } from "../bindings";
 import { call } from "../ipc";
 import { markStep } from "../app/timing";
-import { useCommandMutation, type MutationCallbacks } from "../app/queries";
+import { useCommandMutation, useCsvExport, type MutationCallbacks } from "../app/queries";
 import { merchantKeys } from "../merchants/queries";
 import { useWindowedPages } from "../table/queries";
 
@@ -111,16 +111,8 @@ export function useDiscardLinkWrite(merchantId: string) {
 }
 
 /** Exports the filtered view as CSV where the user chooses (`null` if they cancelled). */
-export function useExportLinks(
-  query: LinkQuery,
-  lang: string,
-  callbacks?: MutationCallbacks<Awaited<ReturnType<typeof exportLinks>>, void>,
-) {
-  return useCommandMutation(
-    () => exportLinks(query, lang),
-    () => [],
-    callbacks,
-  );
+export function useExportLinks(query: LinkQuery, lang: string) {
+  return useCsvExport(() => exportLinks(query, lang));
 }
 
 function exportLinks(query: LinkQuery, lang: string) {
