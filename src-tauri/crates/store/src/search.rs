@@ -397,20 +397,20 @@ impl ListQuery {
             )
         });
         let expr = Value::Text(expr.into());
-        let narrow_params: Vec<&Value> = narrow
-            .into_iter()
-            .flat_map(|(_, params)| self.params[..1].iter().chain(params))
-            .collect();
         let start = self.cursor_rowid.map(Value::Integer);
+        // The same both ways from the start: the text, the narrow filter's, the start if any.
+        let walk_params: Vec<&Value> = std::iter::once(&expr)
+            .chain(
+                narrow
+                    .into_iter()
+                    .flat_map(|(_, params)| self.params[..1].iter().chain(params)),
+            )
+            .chain(&start)
+            .collect();
         let mut walk = self.match_walk(conn, &among, order.descending, start.is_some())?;
-        let mut matches = walk.query_map(
-            rusqlite::params_from_iter(
-                std::iter::once(&expr)
-                    .chain(narrow_params.iter().copied())
-                    .chain(&start),
-            ),
-            |r| r.get::<_, i64>(0),
-        )?;
+        let mut matches = walk.query_map(rusqlite::params_from_iter(&walk_params), |r| {
+            r.get::<_, i64>(0)
+        })?;
         let mut best = Vec::new();
         let mut next_batch = fetch * 2;
         let mut read = 0;
@@ -492,14 +492,9 @@ impl ListQuery {
         };
         if !behind.is_empty() {
             let mut back = self.match_walk(conn, &among, !order.descending, true)?;
-            let back_matches = back.query_map(
-                rusqlite::params_from_iter(
-                    std::iter::once(&expr)
-                        .chain(narrow_params.iter().copied())
-                        .chain(&start),
-                ),
-                |r| r.get::<_, i64>(0),
-            )?;
+            let back_matches = back.query_map(rusqlite::params_from_iter(&walk_params), |r| {
+                r.get::<_, i64>(0)
+            })?;
             let Some(more) = matching_among(back_matches, &behind, !order.descending)? else {
                 return Ok(None);
             };
