@@ -50,14 +50,15 @@ function renderBox() {
   };
 }
 
-describe("SearchBox", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+// Typing pauses are timed with fake timers.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+describe("SearchBox", () => {
   it("keeps the keystrokes to itself and reports the text once typing pauses", () => {
     const { box, type, reported, renders } = renderBox();
     const before = renders.screen;
@@ -113,13 +114,6 @@ describe("SearchBox", () => {
 });
 
 describe("useAppliedFilters", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it("applies a new search text at once and any other filter once it settles", () => {
     const start = { text: "", status: "all" };
     const { result, rerender } = renderHook(({ filters }) => useAppliedFilters(filters), {

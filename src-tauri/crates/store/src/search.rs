@@ -56,11 +56,7 @@ impl Order {
 
     /// The SQL direction, and the comparisons that mean "after" and "before" in it.
     fn direction(&self) -> (&'static str, &'static str, &'static str) {
-        if self.descending {
-            ("DESC", "<", ">")
-        } else {
-            ("ASC", ">", "<")
-        }
+        sql_direction(self.descending)
     }
 
     /// Sorts rows of a page in this order and keeps the first `keep`.
@@ -81,6 +77,16 @@ impl Order {
         });
         rows.truncate(keep);
         rows
+    }
+}
+
+/// A descending order or not, as SQL: its direction, and the comparisons that mean "after" and
+/// "before" in it.
+fn sql_direction(descending: bool) -> (&'static str, &'static str, &'static str) {
+    if descending {
+        ("DESC", "<", ">")
+    } else {
+        ("ASC", ">", "<")
     }
 }
 
@@ -517,11 +523,7 @@ impl ListQuery {
         from: bool,
     ) -> Result<rusqlite::CachedStatement<'c>> {
         let fts = self.listing.fts;
-        let (direction, after, _) = Order {
-            descending,
-            ..ORDER_BY_ROWID
-        }
-        .direction();
+        let (direction, after, _) = sql_direction(descending);
         let from = if from {
             format!("AND rowid {after} ?")
         } else {
@@ -532,13 +534,6 @@ impl ListQuery {
         ))?)
     }
 }
-
-/// Only a direction, for [`ListQuery::match_walk`].
-const ORDER_BY_ROWID: Order = Order {
-    expr: "rowid",
-    descending: false,
-    follows_rowid: true,
-};
 
 /// Reads `matches` (in rowid order, `descending` or not) until past the farthest of `wanted`,
 /// and returns those of `wanted` read. `None` when that means reading more than
